@@ -1,0 +1,74 @@
+namespace OmniGraph.Storage;
+
+/// <summary>
+/// The only way bytes reach durable storage. A flat namespace of immutable-or-CAS-replaced objects
+/// addressed by slash-separated keys, with the guarantees every backend (local directory, memory,
+/// Azure Blob) must give identically:
+/// <list type="bullet">
+/// <item>A completed <see cref="PutAsync"/> is durable (fsynced / acknowledged by the service) and
+/// atomic: readers see the old bytes or the new bytes, never a torn mix.</item>
+/// <item><see cref="WriteCondition.IfNotExists"/> is an atomic create-if-absent: of N racing writers,
+/// across processes, exactly one wins.</item>
+/// <item><see cref="WriteCondition.IfMatch"/> is an atomic compare-and-swap on the entity tag, which
+/// changes on every successful write (even of identical bytes).</item>
+/// <item>Listings are sorted by key (ordinal) and never show temporary or partial objects.</item>
+/// </list>
+/// Failures surface as <see cref="ObjectStoreException"/> subtypes with stable codes.
+/// </summary>
+public interface IObjectStore
+{
+    /// <summary>Where the store lives, for messages and logs (for example <c>file:///data/g</c>).</summary>
+    string Location { get; }
+
+    /// <summary>Reads a whole object.</summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    ValueTask<StoredObject> GetAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads <paramref name="length"/> bytes starting at <paramref name="offset"/>; a range that runs
+    /// past the end is clamped. <see cref="StoredObject.TotalLength"/> reports the full object size.
+    /// </summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A negative offset or length.</exception>
+    ValueTask<StoredObject> GetRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default);
+
+    /// <summary>Size, entity tag and lease state of an object, or <c>null</c> when it does not exist.</summary>
+    ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes an object under a condition; returns its new properties once durable.</summary>
+    /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes an object under a condition. With <see cref="WriteCondition.None"/> a missing object is
+    /// not an error (returns <c>false</c>); with <see cref="WriteCondition.IfMatch"/> it is a precondition failure.
+    /// </summary>
+    /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Lists objects whose key starts with <paramref name="prefix"/> (empty lists everything), sorted by
+    /// key, at most <paramref name="maxResults"/> per page. Pass the returned continuation token to get
+    /// the next page; a <c>null</c> token means the listing is complete.
+    /// </summary>
+    ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes an exclusive write lease on an existing object (Azure Blob lease semantics): while it is
+    /// held, writes and deletes of that key must carry the lease id. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// means no expiry; otherwise 15 to 60 seconds.
+    /// </summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
+    /// <exception cref="ObjectPreconditionFailedException">Another unexpired lease is held.</exception>
+    ValueTask<ObjectLease> AcquireLeaseAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends a held lease by its original duration.</summary>
+    /// <exception cref="ObjectPreconditionFailedException">The lease is no longer held by this id.</exception>
+    ValueTask RenewLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Releases a held lease; releasing a lease that already expired or was broken is not an error.</summary>
+    ValueTask ReleaseLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends whatever lease is held on the object, for operators recovering from a dead holder.</summary>
+    ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default);
+}
