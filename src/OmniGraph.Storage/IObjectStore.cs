@@ -13,7 +13,8 @@ namespace OmniGraph.Storage;
 /// changes on every successful write (even of identical bytes).</item>
 /// <item>Listings are sorted by key (ordinal) and never show temporary or partial objects.</item>
 /// </list>
-/// Failures surface as <see cref="ObjectStoreException"/> subtypes with stable codes.
+/// Failures surface as <see cref="ObjectStoreException"/> subtypes with stable codes. Every key is checked by
+/// <see cref="ObjectKey"/> before any I/O; a bad one is an <see cref="InvalidObjectKeyException"/>.
 /// </summary>
 public interface IObjectStore
 {
@@ -44,6 +45,7 @@ public interface IObjectStore
     /// not an error (returns <c>false</c>); with <see cref="WriteCondition.IfMatch"/> it is a precondition failure.
     /// </summary>
     /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    /// <exception cref="ArgumentException"><see cref="WriteCondition.IfNotExists"/>, which is not a delete condition.</exception>
     ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -51,6 +53,9 @@ public interface IObjectStore
     /// key, at most <paramref name="maxResults"/> per page. Pass the returned continuation token to get
     /// the next page; a <c>null</c> token means the listing is complete.
     /// </summary>
+    /// <exception cref="InvalidObjectKeyException">No valid key can start with <paramref name="prefix"/>.</exception>
+    /// <exception cref="InvalidContinuationTokenException">The token was not issued by this store.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxResults"/> is not between 1 and 5000.</exception>
     ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -60,15 +65,18 @@ public interface IObjectStore
     /// </summary>
     /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
     /// <exception cref="ObjectPreconditionFailedException">Another unexpired lease is held.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A duration other than 15 to 60 seconds or infinite.</exception>
     ValueTask<ObjectLease> AcquireLeaseAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default);
 
     /// <summary>Extends a held lease by its original duration.</summary>
     /// <exception cref="ObjectPreconditionFailedException">The lease is no longer held by this id.</exception>
+    /// <exception cref="ObjectNotFoundException">The object was deleted.</exception>
     ValueTask RenewLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default);
 
     /// <summary>Releases a held lease; releasing a lease that already expired or was broken is not an error.</summary>
     ValueTask ReleaseLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default);
 
     /// <summary>Ends whatever lease is held on the object, for operators recovering from a dead holder.</summary>
+    /// <exception cref="ObjectNotFoundException">No object has that key.</exception>
     ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,7 @@ public sealed class ObjectPreconditionFailedException : ObjectStoreException
     {
         Condition = condition;
         CurrentETag = currentETag;
+        Reason = reason;
     }
 
     /// <summary>The condition that did not hold.</summary>
@@ -20,4 +21,7 @@ public sealed class ObjectPreconditionFailedException : ObjectStoreException
 
     /// <summary>Entity tag of the object as it is now, when known; <c>null</c> when it does not exist.</summary>
     public string? CurrentETag { get; }
+
+    /// <summary>Why the condition failed when it is not just a tag mismatch (for example a lease conflict); otherwise <c>null</c>.</summary>
+    public string? Reason { get; }
 }

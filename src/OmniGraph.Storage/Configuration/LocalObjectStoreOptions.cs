@@ -1,0 +1,23 @@
+namespace OmniGraph.Storage;
+
+/// <summary>Settings of a <see cref="LocalDirectoryObjectStore"/>.</summary>
+public sealed class LocalObjectStoreOptions
+{
+    /// <summary>Directory that holds the store; relative paths resolve against the current directory.</summary>
+    public string RootPath { get; set; } = string.Empty;
+
+    /// <summary>Create the root directory (and its parents) when it does not exist. Default <c>true</c>.</summary>
+    public bool CreateRootIfMissing { get; set; } = true;
+
+    /// <summary>
+    /// Age after which a temporary file left by an interrupted write is removed. Default 5 minutes; it must
+    /// comfortably exceed the longest write, because a younger temporary file may belong to a live writer.
+    /// </summary>
+    public TimeSpan TemporaryFileMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Walk the whole tree on open and remove stale temporary files. Default <c>false</c>: each directory is swept lazily when it is next written.</summary>
+    public bool RemoveStaleTemporaryFilesOnOpen { get; set; }
+
+    /// <summary>How long a conditional write, delete or lease operation waits for another holder of the key lock. Default 30 seconds.</summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

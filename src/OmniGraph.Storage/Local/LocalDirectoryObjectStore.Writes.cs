@@ -1,0 +1,195 @@
+using System.Runtime.InteropServices;
+using OmniGraph.Storage.Local;
+
+namespace OmniGraph.Storage;
+
+public sealed partial class LocalDirectoryObjectStore
+{
+    /// <inheritdoc />
+    public async ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectKey.Validate(key);
+        var paths = PathsOf(key);
+        try
+        {
+            if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
+            {
+                // A new object cannot be leased, so the write fails whatever the disk holds; say which way.
+                var existing = TryReadInfo(key, paths.DataFile);
+                throw new ObjectPreconditionFailedException(
+                    key,
+                    condition,
+                    existing?.ETag,
+                    existing is null ? LeaseRules.FindWriteViolation(null, Now, condition.LeaseId) : "the object already exists");
+            }
+
+            var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
+            var tempFile = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch);
+            if (tempFile is null)
+            {
+                // Only if-match skips creating the directory: no directory, no object, no match.
+                throw new ObjectPreconditionFailedException(key, condition, null);
+            }
+
+            var written = new ObjectFileInfo(eTag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(eTag.TimestampMilliseconds), content.Length);
+            try
+            {
+                return condition.Kind == WriteConditionKind.IfNotExists
+                    ? PublishIfAbsent(key, paths, tempFile, condition, written)
+                    : await PublishUnderLockAsync(key, paths, tempFile, condition, written, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // After a link the temporary name is a second link to the published file; after a rename it is
+                // gone; after a lost condition it is garbage. Removing it is right in every case.
+                File.Delete(tempFile);
+            }
+        }
+        catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
+        {
+            throw LocalIoErrors.FromException(key, "writing", paths.DataFile, exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        ObjectKey.Validate(key);
+        OperationArguments.ValidateDeleteCondition(condition);
+        var paths = PathsOf(key);
+        try
+        {
+            using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false);
+            var current = keyLock is null ? null : TryReadInfo(key, paths.DataFile);
+            if (current is null)
+            {
+                keyLock?.RemoveFile();
+                return condition.Kind == WriteConditionKind.IfMatch
+                    ? throw new ObjectPreconditionFailedException(key, condition, null)
+                    : false;
+            }
+
+            ThrowIfConditionFails(key, condition, current.Value.ETag, keyLock!.ReadLease());
+
+            // Clear the lease before unlinking: a crash in between then leaves an unleased object (the holder
+            // asked for the delete), never a stale lease that a later object of the same key would inherit.
+            keyLock.ClearLease();
+            File.Delete(paths.DataFile);
+            keyLock.RemoveFile();
+            LocalFiles.FlushDirectory(key, paths.Directory);
+            return true;
+        }
+        catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
+        {
+            throw LocalIoErrors.FromException(key, "deleting", paths.DataFile, exception);
+        }
+    }
+
+    /// <summary>
+    /// Writes header and content to a new temporary file in the object's directory and flushes it to disk;
+    /// returns <c>null</c> when the directory is missing and <paramref name="createDirectory"/> is false.
+    /// </summary>
+    private string? WriteTemporaryFile(string key, ObjectPaths paths, Ulid eTag, ReadOnlyMemory<byte> content, bool createDirectory)
+    {
+        SweepIfDue(paths.Directory);
+        var tempFile = paths.TempFileFor(eTag);
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            if (!createDirectory)
+            {
+                return null;
+            }
+
+            LocalFiles.CreateDirectoryDurably(key, _root, paths.Directory);
+            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+
+        try
+        {
+            using (handle)
+            {
+                Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
+                ObjectFileHeader.Write(header, eTag);
+                RandomAccess.Write(handle, header, 0);
+                RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
+                RandomAccess.FlushToDisk(handle);
+            }
+
+            // The handle is closed before publishing: .NET readers take a shared flock on open, which must
+            // not meet the exclusive one this handle holds once the file is visible under the object's name.
+            return tempFile;
+        }
+        catch
+        {
+            File.Delete(tempFile);
+            throw;
+        }
+    }
+
+    /// <summary>Create-if-absent: <c>link(2)</c> never replaces an existing name, so one racing writer wins.</summary>
+    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written)
+    {
+        if (LibC.Link(tempFile, paths.DataFile) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            if (error == LibC.ErrorExists)
+            {
+                throw new ObjectPreconditionFailedException(key, condition, TryReadInfo(key, paths.DataFile)?.ETag, "the object already exists");
+            }
+
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, error);
+        }
+
+        LocalFiles.FlushDirectory(key, paths.Directory);
+        return written.ToProperties(key, isLeased: false);
+    }
+
+    /// <summary>Unconditional or if-match: re-check tag and lease under the key lock, then rename over the object.</summary>
+    private async ValueTask<ObjectProperties> PublishUnderLockAsync(
+        string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, CancellationToken cancellationToken)
+    {
+        using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
+            ?? throw new ObjectStoreUnavailableException(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
+        var current = TryReadInfo(key, paths.DataFile);
+        var lease = keyLock.ReadLease();
+        try
+        {
+            ThrowIfConditionFails(key, condition, current?.ETag, lease);
+        }
+        catch (ObjectPreconditionFailedException) when (current is null)
+        {
+            keyLock.RemoveFile();
+            throw;
+        }
+
+        if (LibC.Rename(tempFile, paths.DataFile) != 0)
+        {
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, Marshal.GetLastPInvokeError());
+        }
+
+        LocalFiles.FlushDirectory(key, paths.Directory);
+        return written.ToProperties(key, lease is { } held && held.IsActiveAt(Now));
+    }
+
+    private void ThrowIfConditionFails(string key, WriteCondition condition, string? currentETag, LeaseState? lease)
+    {
+        if (condition.Kind == WriteConditionKind.IfMatch
+            && (currentETag is null || !string.Equals(currentETag, condition.ETag, StringComparison.Ordinal)))
+        {
+            throw new ObjectPreconditionFailedException(key, condition, currentETag);
+        }
+
+        var leaseViolation = LeaseRules.FindWriteViolation(lease, Now, condition.LeaseId);
+        if (leaseViolation is not null)
+        {
+            throw new ObjectPreconditionFailedException(key, condition, currentETag, leaseViolation);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace OmniGraph.Storage.Local;
+
+/// <summary>Source-generated log messages of the local backend.</summary>
+internal static partial class LocalObjectStoreLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Opened local object store at {Location}")]
+    public static partial void Opened(ILogger logger, string location);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Removed stale temporary file {Path} (age {Age}) left by an interrupted write")]
+    public static partial void RemovedStaleTemporaryFile(ILogger logger, string path, TimeSpan age);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Could not sweep temporary files in {Directory}")]
+    public static partial void TemporaryFileSweepFailed(ILogger logger, string directory, Exception exception);
+}

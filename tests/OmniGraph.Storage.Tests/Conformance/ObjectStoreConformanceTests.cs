@@ -1,0 +1,45 @@
+using OmniGraph.Storage.Tests.Support;
+
+namespace OmniGraph.Storage.Tests.Conformance;
+
+/// <summary>
+/// The <see cref="IObjectStore"/> contract as executable tests, in the shape of Orleans'
+/// <c>GrainStorageTestRunner</c>: every backend's test class inherits this runner and supplies its store, so
+/// all backends are held to identical behaviour. Each test gets a fresh, empty store and its own clock.
+/// </summary>
+public abstract partial class ObjectStoreConformanceTests
+{
+    private IObjectStore? _store;
+
+    /// <summary>The clock the store under test uses for leases and modification times.</summary>
+    protected ManualTimeProvider Time { get; } = new();
+
+    /// <summary>The store under test, created on first use.</summary>
+    protected IObjectStore Store => _store ??= CreateStore(Time);
+
+    /// <summary>Longest key this store accepts, in UTF-8 bytes (a prefixed view has less room than its inner store).</summary>
+    protected virtual int MaxKeyBytes => ObjectKey.MaxKeyBytes;
+
+    /// <summary>Creates an empty store of the backend under test that reads time from <paramref name="timeProvider"/>.</summary>
+    protected abstract IObjectStore CreateStore(TimeProvider timeProvider);
+
+    protected async Task<ObjectProperties> PutTextAsync(string key, string text, WriteCondition? condition = null) =>
+        await Store.PutAsync(key, Bytes.Utf8(text), condition ?? WriteCondition.None);
+
+    protected async Task<string> GetTextAsync(string key) => Bytes.Text((await Store.GetAsync(key)).Content);
+
+    protected async Task<List<string>> ListAllKeysAsync(string prefix = "", int pageSize = 1000)
+    {
+        var keys = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await Store.ListAsync(prefix, token, pageSize);
+            keys.AddRange(page.Objects.Select(o => o.Key));
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return keys;
+    }
+}

@@ -1,0 +1,61 @@
+using OmniGraph.Storage.Local;
+using OmniGraph.Storage.Tests.Support;
+
+namespace OmniGraph.Storage.Tests.Local;
+
+/// <summary>Operating-system failures surface as <see cref="ObjectStoreUnavailableException"/> with the OS message.</summary>
+public sealed class LocalDirectoryErrorTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    private string Root => _directory.Combine("store");
+
+    [Fact]
+    public void Open_RootThatIsAFile_IsUnavailable()
+    {
+        File.WriteAllText(_directory.Combine("file"), "not a directory");
+
+        var error = Assert.Throws<ObjectStoreUnavailableException>(() => new LocalDirectoryObjectStore(_directory.Combine("file")));
+
+        Assert.Equal(ObjectStoreUnavailableException.ErrorCode, error.Code);
+        Assert.Contains("not a directory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_WhereAPathComponentIsAForeignFile_IsUnavailableAndNamesThePath()
+    {
+        var store = new LocalDirectoryObjectStore(Root);
+        await File.WriteAllTextAsync(Path.Combine(Root, "blocked"), "a file where the store needs a directory");
+
+        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.PutAsync("blocked/x", Bytes.Utf8("x"), WriteCondition.None).AsTask());
+
+        Assert.Equal("blocked/x", error.Key);
+        Assert.Contains(Path.Combine(Root, "blocked"), error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Read_UnderAForeignFile_IsNotFound()
+    {
+        var store = new LocalDirectoryObjectStore(Root);
+        await File.WriteAllTextAsync(Path.Combine(Root, "blocked"), "a file");
+
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.GetAsync("blocked/x").AsTask());
+        Assert.Null(await store.GetPropertiesAsync("blocked/x"));
+    }
+
+    [Theory]
+    [InlineData(28, "No space left on device")]
+    [InlineData(13, "Permission denied")]
+    [InlineData(5, "Input/output error")]
+    public void Errno_IsReportedWithTheOperatingSystemMessage(int errno, string message)
+    {
+        var error = LocalIoErrors.FromErrno("k", "publishing", "/data/k.og-obj", errno);
+
+        Assert.Equal(ObjectStoreUnavailableException.ErrorCode, error.Code);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("/data/k.og-obj", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
