@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace OmniGraph.Schema.Tests.Fuzz;
+
+/// <summary>
+/// Seeded mutation fuzzing. Every mutated input either compiles (and then prints and reparses to the same
+/// catalog, and survives the IR round trip) or fails with a <see cref="SchemaException"/>; nothing else may
+/// escape, and no input may take long.
+/// </summary>
+public sealed partial class SchemaFuzzTests
+{
+    private const int Seed = 20240601;
+    private static readonly TimeSpan s_perInputBudget = TimeSpan.FromSeconds(2);
+
+    private static readonly string[] s_vocabulary =
+    [
+        "node", "edge", "interface", "implements", "enum", "Vector", "String", "I32", "U64", "F32", "Date", "DateTime", "Blob", "Bool",
+        "{", "}", "(", ")", "[", "]", ":", ",", "->", "..", "?", "=", "*", "-", ".", "@", "\"", "\\",
+        "@key", "@unique", "@index", "@range", "@check", "@card", "@embed", "@description", "@instruction", "@rename_from", "@x",
+        "@key(a)", "@unique(src, dst)", "@range(a, 0..1)", "@range(a, -1.5..)", "@check(a, \"^x$\")", "@card(1..*)", "@card(3..1)",
+        "0", "1", "-1", "2.5", "99999999999999999999999999999", "0..", "..5", "\"s\"", "\"\\u00\"", "\"\\n\"", "\"open",
+        "id", "src", "dst", "_rowid", "a", "b", "name", "Person", "A", "B", "true", "false", "model=\"m\"", "/*", "*/", "//", "\n", "é", "\0",
+    ];
+
+    [GeneratedRegex("""\s+|"(?:\\.|[^"\\])*"?|[A-Za-z0-9_]+|@[A-Za-z_]+|->|\.\.|.""", RegexOptions.Singleline)]
+    private static partial Regex TokenPattern();
+
+    [Fact]
+    public void MutatedSchemas_OnlyRaiseSchemaExceptions()
+    {
+        var random = new Random(Seed);
+        var corpus = Fixture.All.Select(Fixture.Read).ToArray();
+        var outcomes = new int[2];
+        for (var i = 0; i < 4000; i++)
+        {
+            var source = corpus[random.Next(corpus.Length)];
+            var mutated = (i % 8) switch
+            {
+                0 => DeleteTokens(random, source),
+                1 => InsertTokens(random, source),
+                2 => SwapTokens(random, source),
+                3 => Truncate(random, source),
+                4 => RandomCharacters(random, source),
+                5 => DuplicateSpan(random, source),
+                6 => ReplaceTokens(random, source),
+                _ => RandomBytes(random),
+            };
+            outcomes[Check(mutated) ? 0 : 1]++;
+        }
+
+        // Both outcomes must actually occur, or the mutations are not exercising anything.
+        Assert.True(outcomes[0] > 100, $"only {outcomes[0]} mutants compiled");
+        Assert.True(outcomes[1] > 1000, $"only {outcomes[1]} mutants failed");
+    }
+
+    [Theory]
+    [InlineData("[", 100_000)]
+    [InlineData("(", 100_000)]
+    [InlineData("{", 100_000)]
+    [InlineData("@a(", 20_000)]
+    [InlineData("node A { a: [", 20_000)]
+    [InlineData("/*", 50_000)]
+    [InlineData("\"", 50_001)]
+    [InlineData("-", 100_000)]
+    [InlineData(".", 100_000)]
+    public void DeepNestingAndRepetition_FailFast(string unit, int count) =>
+        Assert.False(Check(string.Concat(Enumerable.Repeat(unit, count))));
+
+    [Fact]
+    public void HugeButValidInputs_Compile()
+    {
+        Assert.True(Check("node A { " + new string('a', 200_000) + ": String }"));
+        Assert.True(Check("node A { s: enum(" + string.Join(", ", Enumerable.Range(0, 20_000).Select(i => "v" + i)) + ") }"));
+        Assert.True(Check("node A { a: String " + string.Concat(Enumerable.Repeat("@tag ", 20_000)) + "}"));
+        Assert.True(Check("node A { a: String @description(\"" + new string('x', 500_000) + "\") }"));
+    }
+
+    [Fact]
+    public void MutatedIr_OnlyRaisesSchemaExceptions()
+    {
+        var random = new Random(Seed + 1);
+        var corpus = Fixture.All.Select(f => Fixture.Compile(f).ToIrJson()).ToArray();
+        for (var i = 0; i < 1500; i++)
+        {
+            var json = corpus[random.Next(corpus.Length)];
+            var mutated = (i % 4) switch
+            {
+                0 => DeleteTokens(random, json),
+                1 => ReplaceTokens(random, json),
+                2 => Truncate(random, json),
+                _ => SwapTokens(random, json),
+            };
+            try
+            {
+                var catalog = SchemaCatalog.FromIrJson(mutated);
+                Assert.Equal(catalog.ToIrJson(), SchemaCatalog.FromIrJson(catalog.ToIrJson()).ToIrJson());
+            }
+            catch (SchemaException error)
+            {
+                Assert.Equal(SchemaErrorCodes.InvalidIr, error.Code);
+            }
+        }
+    }
+
+    /// <summary>Returns <c>true</c> when the input compiled; fails the test on any non-schema exception or a slow input.</summary>
+    private static bool Check(string source)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        bool compiled;
+        try
+        {
+            var catalog = SchemaCatalog.Compile(source);
+            var printed = catalog.Print();
+            var reparsed = SchemaCatalog.Compile(printed, catalog.ToIr());
+            Assert.Equal(catalog.ContentHash, reparsed.ContentHash);
+            Assert.Equal(catalog.ContentHash, SchemaCatalog.FromIrJson(catalog.ToIrJson()).ContentHash);
+            compiled = true;
+        }
+        catch (SchemaException error)
+        {
+            Assert.StartsWith("schema_", error.Code, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrEmpty(error.Reason));
+            if (error.Code == SchemaErrorCodes.ParseError)
+            {
+                Assert.True(error.Position.IsKnown, $"parse error without position: {error.Message}");
+            }
+
+            compiled = false;
+        }
+        catch (Exception unexpected)
+        {
+            Assert.Fail($"{unexpected.GetType().Name} for input:\n{Abbreviate(source)}\n{unexpected}");
+            throw;
+        }
+
+        Assert.True(stopwatch.Elapsed < s_perInputBudget, $"took {stopwatch.Elapsed} for input:\n{Abbreviate(source)}");
+        return compiled;
+    }
+
+    private static string Abbreviate(string source) => source.Length <= 2000 ? source : source[..2000] + "…";
+
+    private static List<string> Tokens(string source) => TokenPattern().Matches(source).Select(m => m.Value).ToList();
+
+    private static string DeleteTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        var deletions = 1 + random.Next(3);
+        for (var i = 0; i < deletions && tokens.Count > 0; i++)
+        {
+            tokens.RemoveAt(random.Next(tokens.Count));
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string InsertTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        var insertions = 1 + random.Next(3);
+        for (var i = 0; i < insertions; i++)
+        {
+            var word = s_vocabulary[random.Next(s_vocabulary.Length)];
+            tokens.Insert(random.Next(tokens.Count + 1), random.Next(2) == 0 ? word : " " + word + " ");
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string ReplaceTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        if (tokens.Count > 0)
+        {
+            tokens[random.Next(tokens.Count)] = s_vocabulary[random.Next(s_vocabulary.Length)];
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string SwapTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        if (tokens.Count > 1)
+        {
+            var a = random.Next(tokens.Count);
+            var b = random.Next(tokens.Count);
+            (tokens[a], tokens[b]) = (tokens[b], tokens[a]);
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string Truncate(Random random, string source) => source[..random.Next(source.Length + 1)];
+
+    private static string DuplicateSpan(Random random, string source)
+    {
+        var start = random.Next(source.Length);
+        var length = random.Next(Math.Min(200, source.Length - start) + 1);
+        var insertAt = random.Next(source.Length + 1);
+        return source.Insert(insertAt, source.Substring(start, length));
+    }
+
+    private static string RandomCharacters(Random random, string source)
+    {
+        var builder = new StringBuilder(source);
+        var edits = 1 + random.Next(4);
+        for (var i = 0; i < edits && builder.Length > 0; i++)
+        {
+            var c = random.Next(4) switch
+            {
+                0 => (char)random.Next(0, 32),
+                1 => (char)random.Next(32, 127),
+                2 => (char)random.Next(0xD800, 0xE000),
+                _ => (char)random.Next(127, 0x3000),
+            };
+            builder[random.Next(builder.Length)] = c;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string RandomBytes(Random random)
+    {
+        var bytes = new byte[random.Next(1, 400)];
+        random.NextBytes(bytes);
+        return Encoding.UTF8.GetString(bytes);
+    }
+}
