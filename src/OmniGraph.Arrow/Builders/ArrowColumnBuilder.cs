@@ -1,0 +1,56 @@
+namespace OmniGraph.Arrow;
+
+/// <summary>
+/// Appends values to a growable column and produces an immutable <see cref="ArrowColumn"/> with
+/// <see cref="Build"/>. Builders amortize growth (doubling buffers), allocate a validity bitmap only once a
+/// null is appended, and hand their buffers to the built column without copying. A builder is not thread-safe.
+/// </summary>
+public abstract class ArrowColumnBuilder
+{
+    private protected ArrowColumnBuilder(ArrowType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        Type = type;
+    }
+
+    /// <summary>The type of the column being built.</summary>
+    public ArrowType Type { get; }
+
+    /// <summary>Slots appended so far.</summary>
+    public abstract int Length { get; }
+
+    /// <summary>Null slots appended so far.</summary>
+    public abstract int NullCount { get; }
+
+    /// <summary>Appends a null slot.</summary>
+    public abstract void AppendNull();
+
+    /// <summary>Appends <paramref name="count"/> null slots.</summary>
+    public abstract void AppendNulls(int count);
+
+    /// <summary>Returns the column built so far and resets this builder to empty (it can be reused).</summary>
+    public abstract ArrowColumn Build();
+
+    /// <summary>A builder for any supported type (nested types get builders for their values too).</summary>
+    public static ArrowColumnBuilder Create(ArrowType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.Id switch
+        {
+            ArrowTypeId.Utf8 => new Utf8ColumnBuilder(),
+            ArrowTypeId.Binary => new BinaryColumnBuilder(),
+            ArrowTypeId.Boolean => new BooleanColumnBuilder(),
+            ArrowTypeId.Int32 or ArrowTypeId.Date32 => new PrimitiveColumnBuilder<int>(type),
+            ArrowTypeId.Int64 or ArrowTypeId.Timestamp => new PrimitiveColumnBuilder<long>(type),
+            ArrowTypeId.UInt32 => new PrimitiveColumnBuilder<uint>(type),
+            ArrowTypeId.UInt64 => new PrimitiveColumnBuilder<ulong>(type),
+            ArrowTypeId.Float32 => new PrimitiveColumnBuilder<float>(type),
+            ArrowTypeId.Float64 => new PrimitiveColumnBuilder<double>(type),
+            ArrowTypeId.List => new ListColumnBuilder(type),
+            ArrowTypeId.FixedSizeList => new FixedSizeListColumnBuilder(type),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown type."),
+        };
+    }
+
+    private protected static void CheckCount(int count) => ArgumentOutOfRangeException.ThrowIfNegative(count);
+}

@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using OmniGraph.Arrow.Integrity;
+using OmniGraph.Arrow.Ipc.FlatBuffers;
+using OmniGraph.Arrow.Ipc.Writing;
+using static OmniGraph.Arrow.Ipc.Format.ArrowFormat;
+
+namespace OmniGraph.Arrow.Ipc;
+
+/// <summary>
+/// Writes an Arrow IPC file: magic, the Schema message, one RecordBatch message per batch, the end-of-stream
+/// marker, the Footer (format V5, schema, record-batch blocks) and the trailing length and magic. By default the
+/// footer also carries an OmniGraph CRC-32C of the whole file (see docs/arrow.md), which other Arrow readers
+/// ignore. Batches are written as they come; nothing is buffered beyond one message's metadata.
+/// </summary>
+/// <example>
+/// <code>
+/// var writer = new ArrowFileWriter(stream, schema);
+/// writer.WriteRecordBatch(batch);
+/// writer.Finish();
+/// </code>
+/// </example>
+public sealed class ArrowFileWriter
+{
+    private readonly IpcSink _sink;
+    private readonly IpcMessageWriter _messages;
+    private readonly ArrowWriteOptions _options;
+    private readonly List<FileBlock> _blocks = [];
+    private bool _started;
+    private bool _finished;
+
+    /// <summary>Writes to <paramref name="output"/>, whose current end is the file's first byte.</summary>
+    public ArrowFileWriter(IBufferWriter<byte> output, ArrowSchema schema, ArrowWriteOptions? options = null)
+        : this(new IpcSink(output ?? throw new ArgumentNullException(nameof(output)), TrackChecksum(options)), schema, options)
+    {
+    }
+
+    /// <summary>Writes to <paramref name="output"/> from its current position (the stream is not closed).</summary>
+    public ArrowFileWriter(Stream output, ArrowSchema schema, ArrowWriteOptions? options = null)
+        : this(new IpcSink(output ?? throw new ArgumentNullException(nameof(output)), TrackChecksum(options)), schema, options)
+    {
+    }
+
+    private ArrowFileWriter(IpcSink sink, ArrowSchema schema, ArrowWriteOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        _options = options ?? ArrowWriteOptions.Default;
+        _options.Validate();
+        Schema = schema;
+        _sink = sink;
+        _messages = new IpcMessageWriter(sink, _options.Alignment);
+    }
+
+    public ArrowSchema Schema { get; }
+
+    /// <summary>Bytes written so far.</summary>
+    public long BytesWritten => _sink.Position;
+
+    /// <summary>Writes a whole file holding <paramref name="batches"/> and returns its bytes.</summary>
+    public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new ArrowFileWriter(output, schema, options);
+        foreach (var batch in batches)
+        {
+            writer.WriteRecordBatch(batch);
+        }
+
+        writer.Finish();
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Appends one record batch; its schema must equal the writer's.</summary>
+    /// <exception cref="ArrowSchemaMismatchException">The batch has another schema.</exception>
+    public void WriteRecordBatch(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        CheckNotFinished();
+        if (!batch.Schema.Equals(Schema))
+        {
+            Internal.ThrowHelper.ThrowSchemaMismatch($"The batch schema {batch.Schema} differs from the file schema {Schema}.");
+        }
+
+        Start();
+        _blocks.Add(_messages.WriteRecordBatch(batch));
+    }
+
+    /// <summary>Writes the end-of-stream marker, the footer and the trailer. No batch can be written afterwards.</summary>
+    public void Finish()
+    {
+        CheckNotFinished();
+        Start();
+        _messages.WriteEndOfStream();
+
+        var builder = new FlatBufferBuilder(256 + (_blocks.Count * BlockSize));
+        var schema = SchemaEncoder.WriteSchema(builder, Schema);
+        var blocks = WriteBlocks(builder, _blocks);
+        var dictionaries = WriteBlocks(builder, []);
+        var metadata = 0;
+        var checksumValue = 0;
+        if (_options.WriteChecksum)
+        {
+            KeyValuePair<string, string>[] entries = [new(FileChecksum.FooterKey, Encoding.ASCII.GetString(FileChecksum.Placeholder))];
+            metadata = SchemaEncoder.WriteMetadata(builder, entries, out checksumValue, FileChecksum.FooterKey);
+        }
+
+        builder.StartTable(FooterSlots.Count);
+        builder.AddInt16(FooterSlots.Version, MetadataVersionV5);
+        builder.AddOffset(FooterSlots.Schema, schema);
+        builder.AddOffset(FooterSlots.Dictionaries, dictionaries);
+        builder.AddOffset(FooterSlots.RecordBatches, blocks);
+        if (metadata != 0)
+        {
+            builder.AddOffset(FooterSlots.CustomMetadata, metadata);
+        }
+
+        var footer = builder.Finish(builder.EndTable());
+        var trailer = new byte[sizeof(int) + Magic.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(trailer, footer.Length);
+        Magic.CopyTo(trailer.AsSpan(sizeof(int)));
+
+        if (_options.WriteChecksum)
+        {
+            // The placeholder is in the footer now; the CRC of everything (placeholder included) is then written over it.
+            var crc = Crc32C.Append(Crc32C.Append(_sink.Crc, footer), trailer);
+            var textPosition = FlatBufferBuilder.StringContentPosition(footer.Length, checksumValue);
+            Encoding.ASCII.GetBytes(FileChecksum.Format(crc), footer.AsSpan(textPosition, FileChecksum.TextLength));
+        }
+
+        _sink.Write(footer);
+        _sink.Write(trailer);
+        _finished = true;
+    }
+
+    private static int WriteBlocks(FlatBufferBuilder builder, IReadOnlyList<FileBlock> blocks)
+    {
+        builder.StartStructVector(BlockSize, blocks.Count, sizeof(long));
+        for (var i = blocks.Count - 1; i >= 0; i--)
+        {
+            builder.PutInt64(blocks[i].BodyLength);
+            builder.PutInt32(0);
+            builder.PutInt32(blocks[i].MetadataLength);
+            builder.PutInt64(blocks[i].Offset);
+        }
+
+        return builder.EndVector(blocks.Count);
+    }
+
+    private static bool TrackChecksum(ArrowWriteOptions? options) => (options ?? ArrowWriteOptions.Default).WriteChecksum;
+
+    private void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        Span<byte> header = stackalloc byte[FileHeaderLength];
+        header.Clear();
+        Magic.CopyTo(header);
+        _sink.Write(header);
+        KeyValuePair<string, string>[] marker = _options.WriteChecksum ? [new(FileChecksum.MarkerKey, FileChecksum.MarkerValue)] : [];
+        _messages.WriteSchema(Schema, marker);
+    }
+
+    private void CheckNotFinished()
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException("The file is already finished.");
+        }
+    }
+}

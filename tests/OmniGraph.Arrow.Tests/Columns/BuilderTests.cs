@@ -1,0 +1,192 @@
+using OmniGraph.Arrow.Tests.TestSupport;
+
+namespace OmniGraph.Arrow.Tests.Columns;
+
+public sealed class BuilderTests
+{
+    [Fact]
+    public void PrimitiveBuilder_AppendsValuesAndNulls()
+    {
+        var builder = new PrimitiveColumnBuilder<long>(ArrowType.Int64);
+        builder.Append(1);
+        builder.AppendNull();
+        builder.AppendRange([3, 4, 5]);
+        builder.AppendNulls(2);
+        builder.Append((long?)8);
+
+        var column = builder.Build();
+
+        Assert.Equal(8, column.Length);
+        Assert.Equal(3, column.NullCount);
+        Assert.Equal([1L, null, 3, 4, 5, null, null, 8], Enumerable.Range(0, 8).Select(column.GetValueOrNull));
+        Assert.Equal(8, column.Values.Length);
+    }
+
+    [Fact]
+    public void Builder_WithoutNulls_AllocatesNoBitmap()
+    {
+        var column = Col.Int32(1, 2, 3);
+
+        Assert.Equal(0, column.NullCount);
+        Assert.True(column.ValidityBits.IsEmpty);
+        Assert.True(column.IsValid(2));
+    }
+
+    [Fact]
+    public void Builder_FirstNullAfterManyValues_KeepsEarlierSlotsValid()
+    {
+        var builder = new PrimitiveColumnBuilder<int>(ArrowType.Int32);
+        for (var i = 0; i < 1000; i++)
+        {
+            builder.Append(i);
+        }
+
+        builder.AppendNull();
+        var column = builder.Build();
+
+        Assert.Equal(1, column.NullCount);
+        Assert.All(Enumerable.Range(0, 1000), i => Assert.True(column.IsValid(i)));
+        Assert.True(column.IsNull(1000));
+    }
+
+    [Fact]
+    public void Build_ResetsTheBuilderForReuse()
+    {
+        var builder = new Utf8ColumnBuilder();
+        builder.Append("a");
+        builder.AppendNull();
+        var first = builder.Build();
+        builder.Append("b");
+        var second = builder.Build();
+
+        Assert.Equal(2, first.Length);
+        Assert.Equal("a", first.GetString(0));
+        Assert.Equal(1, second.Length);
+        Assert.Equal(0, second.NullCount);
+        Assert.Equal("b", second.GetString(0));
+        Assert.Equal(0, builder.Length);
+    }
+
+    [Fact]
+    public void PrimitiveBuilder_RejectsAMismatchedStorageType()
+    {
+        Assert.Throws<ArgumentException>(() => new PrimitiveColumnBuilder<int>(ArrowType.Int64));
+        Assert.Throws<ArgumentException>(() => new PrimitiveColumnBuilder<long>(ArrowType.Utf8));
+        _ = new PrimitiveColumnBuilder<int>(ArrowType.Date32);
+        _ = new PrimitiveColumnBuilder<long>(ArrowType.TimestampMillisecondUtc);
+    }
+
+    [Fact]
+    public void Utf8Builder_AppendsUtf8SpansStringsAndChars()
+    {
+        var builder = new Utf8ColumnBuilder();
+        builder.Append("héllo"u8);
+        builder.Append("wörld");
+        builder.Append("日本".AsSpan());
+        builder.Append((string?)null);
+        var column = builder.Build();
+
+        Assert.Equal(["héllo", "wörld", "日本", null], Enumerable.Range(0, 4).Select(column.GetStringOrNull));
+        Assert.True(column.ValueEquals(0, "héllo"u8));
+        Assert.False(column.ValueEquals(0, "hello"u8));
+        Assert.True(column.ValueEquals(3, []));
+        Assert.Equal(6, column.GetValueLength(2));
+    }
+
+    [Fact]
+    public void Utf8Builder_RejectsInvalidUtf8AndLoneSurrogates()
+    {
+        var builder = new Utf8ColumnBuilder();
+
+        Assert.Throws<ArgumentException>(() => builder.Append([0xC3, 0x28]));
+        Assert.Throws<ArgumentException>(() => builder.Append("\uD800x"));
+        Assert.Equal(0, builder.Length);
+    }
+
+    [Fact]
+    public void BinaryBuilder_KeepsBytes()
+    {
+        var column = Col.Binary([1, 2, 3], null, []);
+
+        Assert.Equal([1, 2, 3], column.GetBytesOrNull(0));
+        Assert.Null(column.GetBytesOrNull(1));
+        Assert.Empty(column.GetBytesOrNull(2)!);
+    }
+
+    [Fact]
+    public void BooleanBuilder_PacksBits()
+    {
+        var values = Enumerable.Range(0, 19).Select(i => i % 5 == 0 ? (bool?)null : i % 3 == 0).ToArray();
+
+        var column = Col.Bool(values);
+
+        Assert.Equal(values, Enumerable.Range(0, values.Length).Select(column.GetValueOrNull));
+        Assert.Equal(3, column.ValueBits.Length);
+    }
+
+    [Fact]
+    public void ListBuilder_BuildsEntriesNullsAndEmptyLists()
+    {
+        var column = Col.List<int>(ArrowType.Int32, [1, 2], [], null, [3, null]);
+
+        Assert.Equal(4, column.Length);
+        Assert.Equal(1, column.NullCount);
+        Assert.Equal((0, 2), column.GetValueRange(0));
+        Assert.Equal(0, column.GetValues(1).Length);
+        Assert.Equal(0, column.GetValues(2).Length);
+        var last = (PrimitiveColumn<int>)column.GetValues(3);
+        Assert.Equal([3, null], Enumerable.Range(0, 2).Select(last.GetValueOrNull));
+    }
+
+    [Fact]
+    public void FixedSizeListBuilder_BuildsVectors()
+    {
+        var column = Col.Vector(3, [1, 2, 3], null, [4, 5, 6]);
+
+        Assert.Equal([1f, 2, 3], column.GetVector(0).ToArray());
+        Assert.True(column.IsNull(1));
+        Assert.Equal([4f, 5, 6], column.GetVector(2).ToArray());
+        Assert.Equal(9, column.Values.Length);
+    }
+
+    [Fact]
+    public void FixedSizeListBuilder_RejectsWrongValueCounts()
+    {
+        var builder = new FixedSizeListColumnBuilder(ArrowType.Vector(3));
+
+        Assert.Throws<ArgumentException>(() => builder.AppendValues<float>([1, 2]));
+        builder.StartList();
+        builder.GetValueBuilder<PrimitiveColumnBuilder<float>>().Append(1);
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.GetValueBuilder<Utf8ColumnBuilder>());
+    }
+
+    [Fact]
+    public void Create_ReturnsABuilderForEveryType()
+    {
+        foreach (var field in SampleData.AllTypesSchema.Fields)
+        {
+            var builder = ArrowColumnBuilder.Create(field.Type);
+            builder.AppendNulls(3);
+            var column = builder.Build();
+            Assert.Equal(field.Type, column.Type);
+            Assert.Equal(3, column.NullCount);
+        }
+    }
+
+    [Fact]
+    public void Builders_GrowToLargeColumns()
+    {
+        var builder = new Utf8ColumnBuilder();
+        for (var i = 0; i < 200_000; i++)
+        {
+            builder.Append(i % 7 == 0 ? null : $"value-{i}");
+        }
+
+        var column = builder.Build();
+
+        Assert.Equal(200_000, column.Length);
+        Assert.Equal("value-199999", column.GetString(199_999));
+        Assert.Null(column.GetStringOrNull(199_997));
+    }
+}
