@@ -1,0 +1,18 @@
+namespace OmniGraph.Persistence;
+
+/// <summary>A stored grain state object is not valid JSON for the state type; the record is left as it is.</summary>
+public sealed class GrainStateCorruptException : OmniGraphException
+{
+    /// <summary>The stable error code.</summary>
+    public const string ErrorCode = "grain_state_corrupt";
+
+    /// <summary>Creates the exception.</summary>
+    public GrainStateCorruptException(string key, Type stateType, Exception innerException)
+        : base(ErrorCode, $"grain state object '{key}' cannot be read as {stateType.Name}: {innerException.Message}", innerException)
+    {
+        Key = key;
+    }
+
+    /// <summary>The object key of the record.</summary>
+    public string Key { get; }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace Orleans.InProcess.Invocation;
+
+/// <summary>A call to a grain method returning <see cref="Task{TResult}"/>. Infrastructure for generated proxies.</summary>
+/// <typeparam name="TResult">The method's result type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class TaskRequest<TResult> : GrainRequest
+{
+    private Task<TResult>? _grainTask;
+    private AsyncTaskMethodBuilder<TResult> _promise;
+
+    /// <summary>Creates the request (generated subclasses hold the arguments as fields).</summary>
+    protected TaskRequest()
+    {
+    }
+
+    /// <summary>Calls the grain method on <paramref name="grain"/> with the stored arguments.</summary>
+    public abstract Task<TResult> Invoke(object grain);
+
+    internal override Task GrainTaskUntyped => _grainTask!;
+
+    /// <summary>The grain method's own task (what a call that completed inline returns).</summary>
+    internal Task<TResult> GrainTask => _grainTask!;
+
+    /// <summary>The caller-facing promise.</summary>
+    internal Task<TResult> Promise => _promise.Task;
+
+    private protected override void StartInvocation(object grain)
+    {
+        try
+        {
+            _grainTask = Invoke(grain) ?? Task.FromException<TResult>(ThrowHelper.NullTaskReturned(this));
+        }
+        catch (Exception exception)
+        {
+            _grainTask = Task.FromException<TResult>(exception);
+        }
+    }
+
+    private protected override void CreatePromiseCore() => _ = _promise.Task;
+
+    private protected override void TransferOutcomeToPromise() => Transfer(_grainTask!, ref _promise);
+
+    private protected override void FailPromise(Exception exception) => _promise.SetException(exception);
+}
