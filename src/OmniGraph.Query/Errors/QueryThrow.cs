@@ -1,0 +1,48 @@
+using System.Diagnostics.CodeAnalysis;
+using OmniGraph.Schema;
+
+namespace OmniGraph.Query;
+
+/// <summary>Cold-path throw helpers that render the documented message shapes.</summary>
+internal static class QueryThrow
+{
+    [DoesNotReturn]
+    public static void Parse(SourcePosition position, string reason) => throw ParseError(position, reason);
+
+    [DoesNotReturn]
+    public static T Parse<T>(SourcePosition position, string reason) => throw ParseError(position, reason);
+
+    public static QueryException ParseError(SourcePosition position, string reason) =>
+        new(QueryErrorCodes.ParseError,
+            position.IsKnown ? $"parse error: {position}: {reason}" : $"parse error: {reason}",
+            reason,
+            position);
+
+    [DoesNotReturn]
+    public static void Type(TypeRule rule, SourcePosition position, string reason) =>
+        throw new QueryTypeException(rule, reason, position);
+
+    [DoesNotReturn]
+    public static T Type<T>(TypeRule rule, SourcePosition position, string reason) =>
+        throw new QueryTypeException(rule, reason, position);
+
+    [DoesNotReturn]
+    public static void InvalidParameter(string name, string detail) =>
+        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, $"param '{name}': {detail}", name);
+
+    [DoesNotReturn]
+    public static T InvalidParameter<T>(string name, string detail) =>
+        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, $"param '{name}': {detail}", name);
+
+    [DoesNotReturn]
+    public static void InvalidParameterDocument(string detail, Exception? inner = null) =>
+        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, detail, null, inner);
+
+    [DoesNotReturn]
+    public static void MissingParameter(string name) =>
+        throw new QueryParameterException(QueryErrorCodes.MissingParameter, $"parameter '{name}' not provided", name);
+
+    [DoesNotReturn]
+    public static void Selection(string code, string message) =>
+        throw new QueryException(code, message, message);
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace OmniGraph.Query.Lint;
+
+/// <summary>The schema a lint ran against.</summary>
+/// <param name="Kind">File or graph.</param>
+/// <param name="Path">The <c>.pg</c> path or the graph URI, when known.</param>
+public sealed record LintSchemaSource(
+    [property: JsonPropertyName("kind")] LintSchemaSourceKind Kind,
+    [property: JsonPropertyName("path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Path);
+
+/// <summary>One result column of a read query's operation descriptor.</summary>
+public sealed record LintColumn(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("kind")] LintValueKind Kind,
+    [property: JsonPropertyName("nullable")] bool Nullable,
+    [property: JsonPropertyName("item_kind"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LintValueKind? ItemKind,
+    [property: JsonPropertyName("vector_dim"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? VectorDim);
+
+/// <summary>A node or edge type an operation reads or writes.</summary>
+public sealed record LintTypeReference(
+    [property: JsonPropertyName("kind")] LintElementKind Kind,
+    [property: JsonPropertyName("type_name")] string TypeName);
+
+/// <summary>
+/// What a query does, for tools: its result columns (reads; empty for mutations) and the types it reads and
+/// writes (nodes first, then edges, each by name).
+/// </summary>
+public sealed record LintOperation(
+    [property: JsonPropertyName("result")] ImmutableArray<LintColumn> Result,
+    [property: JsonPropertyName("reads")] ImmutableArray<LintTypeReference> Reads,
+    [property: JsonPropertyName("writes")] ImmutableArray<LintTypeReference> Writes);
+
+/// <summary>The outcome for one query declaration.</summary>
+public sealed record LintQueryResult(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("kind")] LintQueryKind Kind,
+    [property: JsonPropertyName("status")] LintStatus Status,
+    [property: JsonPropertyName("warnings"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Warnings,
+    [property: JsonPropertyName("error"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error,
+    [property: JsonPropertyName("operation"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LintOperation? Operation);
+
+/// <summary>One diagnostic.</summary>
+public sealed record LintFinding(
+    [property: JsonPropertyName("severity")] LintSeverity Severity,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("type_name"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TypeName = null,
+    [property: JsonPropertyName("property"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Property = null,
+    [property: JsonPropertyName("query_names"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? QueryNames = null);
+
+/// <summary>
+/// The result of linting a query file against a schema (languages.md §4.5): overall status, counts, one result
+/// per query declaration in source order, and the findings. <see cref="ToJson"/> renders the <c>lint --json</c>
+/// shape.
+/// </summary>
+public sealed record LintReport(
+    [property: JsonPropertyName("status")] LintStatus Status,
+    [property: JsonPropertyName("schema_source")] LintSchemaSource SchemaSource,
+    [property: JsonPropertyName("query_path"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? QueryPath,
+    [property: JsonPropertyName("queries_processed")] int QueriesProcessed,
+    [property: JsonPropertyName("errors")] int Errors,
+    [property: JsonPropertyName("warnings")] int Warnings,
+    [property: JsonPropertyName("infos")] int Infos,
+    [property: JsonPropertyName("results")] ImmutableArray<LintQueryResult> Results,
+    [property: JsonPropertyName("findings")] ImmutableArray<LintFinding> Findings)
+{
+    /// <summary>The report as JSON (pretty-printed by default, as <c>lint --json</c> prints it).</summary>
+    public string ToJson(bool indented = true) =>
+        System.Text.Json.JsonSerializer.Serialize(this, indented ? LintJsonContext.Indented.LintReport : LintJsonContext.Default.LintReport);
+}

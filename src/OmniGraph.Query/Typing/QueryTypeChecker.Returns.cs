@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using OmniGraph.Query.Ir;
+using OmniGraph.Query.Syntax;
+using OmniGraph.Schema;
+
+namespace OmniGraph.Query.Typing;
+
+internal sealed partial class QueryTypeChecker
+{
+    private ReadQuery CheckRead(ReadBodySyntax body)
+    {
+        var root = new VariableScope(parent: null);
+        var pattern = CheckPattern(body.Match, root);
+        var projections = CheckProjections(body.Return, root);
+        var isAggregate = false;
+        foreach (var projection in projections)
+        {
+            isAggregate |= projection.IsAggregate;
+        }
+
+        var order = CheckOrder(body.Order, projections, isAggregate, root);
+        AttachInlineFilters();
+        var tieBreak = ImmutableArray<PatternVariable>.Empty;
+        if (!isAggregate)
+        {
+            var named = root.Local.Where(static v => !v.IsAnonymous).ToArray();
+            Array.Sort(named, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            tieBreak = [.. named];
+        }
+
+        return new ReadQuery(
+            _declaration.Name,
+            _declaration.Position,
+            _declaration.Description,
+            _declaration.Instruction,
+            _parameters,
+            ReferencedParameters(),
+            _usesNow,
+            _schema,
+            [.. _variables],
+            pattern,
+            projections,
+            order,
+            body.Limit?.Value,
+            tieBreak);
+    }
+
+    private ImmutableArray<Projection> CheckProjections(ImmutableArray<ProjectionSyntax> syntax, VariableScope root)
+    {
+        var isAggregate = false;
+        foreach (var projection in syntax)
+        {
+            isAggregate |= projection.Expression is CallExpressionSyntax { Function: var f } && f.IsAggregate();
+        }
+
+        var projections = ImmutableArray.CreateBuilder<Projection>(syntax.Length);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var projection in syntax)
+        {
+            var expression = CheckProjectionExpression(projection.Expression, root, projections);
+            if (isAggregate && expression is not (AggregateExpression or PropertyExpression or VariableExpression))
+            {
+                QueryThrow.Type(TypeRule.T9, projection.Expression.Position,
+                    $"in an aggregate query every other projection must be `$v.prop` or `$v` (a group key), got `{expression}`");
+            }
+
+            var columnName = projection.Alias?.Text ?? DefaultColumnName(expression);
+            if (!names.Add(columnName))
+            {
+                QueryThrow.Type(TypeRule.T9, projection.Alias?.Position ?? projection.Expression.Position,
+                    $"duplicate result column `{columnName}`; give one of them an alias with `as`");
+            }
+
+            projections.Add(new Projection(projections.Count, columnName, projection.Alias?.Text, expression, projection.Expression.Position));
+        }
+
+        return projections.MoveToImmutable();
+    }
+
+    private QueryExpression CheckProjectionExpression(ExpressionSyntax syntax, VariableScope root, ImmutableArray<Projection>.Builder earlier)
+    {
+        switch (syntax)
+        {
+            case CallExpressionSyntax call:
+                if (!call.Function.IsAggregate())
+                {
+                    SearchNotSupported(call);
+                }
+
+                return CheckAggregate(call, root);
+            case AliasReferenceSyntax alias:
+                foreach (var projection in earlier)
+                {
+                    if (projection.Alias == alias.Name)
+                    {
+                        return new ColumnReferenceExpression(projection.Index, projection.ColumnName, projection.Type, alias.Position);
+                    }
+                }
+
+                return QueryThrow.Type<QueryExpression>(TypeRule.T6, alias.Position, $"unknown alias `{alias.Name}` (a bare name refers to an earlier `as` alias)");
+            default:
+                var value = CheckReadValue(syntax, root, "returned");
+                if (value.Type.IsBlob)
+                {
+                    QueryThrow.Type(TypeRule.T24, syntax.Position, $"Blob values cannot be returned: {Describe(value)}");
+                }
+
+                return value;
+        }
+    }
+
+    /// <summary>A scalar read value: <c>$v.prop</c>, a bare node variable (its id), a parameter, a literal or <c>now()</c>.</summary>
+    private QueryExpression CheckReadValue(ExpressionSyntax syntax, VariableScope root, string use)
+    {
+        switch (syntax)
+        {
+            case PropertyAccessSyntax access:
+                return ResolvePropertyAccess(access, root);
+            case VariableReferenceSyntax reference:
+                var name = reference.Variable.Name;
+                if (reference.Variable.IsAnonymous)
+                {
+                    return QueryThrow.Type<QueryExpression>(TypeRule.T6, reference.Position, "`$_` is anonymous and has no value");
+                }
+
+                if (TryGetParameter(name, out var parameter))
+                {
+                    return UseParameter(parameter, reference.Position);
+                }
+
+                var variable = root.Lookup(name)
+                    ?? QueryThrow.Type<PatternVariable>(TypeRule.T6, reference.Position, $"variable `${name}` is not bound");
+                if (variable.Kind == VariableKind.Edge)
+                {
+                    QueryThrow.Type(TypeRule.T23, reference.Position, $"bare edge variable `${name}` cannot be {use}; use its properties (`${name}.prop`)");
+                }
+
+                return new VariableExpression(variable, reference.Position);
+            case LiteralSyntax literal:
+                return Literal(literal);
+            case NowSyntax now:
+                return UseNow(now.Position);
+            default:
+                throw new InvalidOperationException("Unexpected expression.");
+        }
+    }
+
+    private AggregateExpression CheckAggregate(CallExpressionSyntax call, VariableScope root)
+    {
+        var name = call.Function.GetName();
+        if (call.Arguments.Length != 1)
+        {
+            QueryThrow.Type(TypeRule.T8, call.Position, $"{name}() takes exactly one argument, got {call.Arguments.Length}");
+        }
+
+        var argumentSyntax = call.Arguments[0];
+        QueryExpression argument;
+        switch (argumentSyntax)
+        {
+            case CallExpressionSyntax inner:
+                if (!inner.Function.IsAggregate())
+                {
+                    SearchNotSupported(inner);
+                }
+
+                return QueryThrow.Type<AggregateExpression>(TypeRule.T8, inner.Position, "aggregates cannot be nested");
+            case AliasReferenceSyntax alias:
+                return QueryThrow.Type<AggregateExpression>(TypeRule.T8, alias.Position, $"{name}() aggregates match values (`$v.prop`, `$v`), not the alias `{alias.Name}`");
+            case VariableReferenceSyntax { Variable.IsAnonymous: false } reference when call.Function == QueryFunction.Count
+                && root.Lookup(reference.Variable.Name) is { Kind: VariableKind.Edge } edgeVariable:
+                // count($w) counts matched edges; the bare edge variable is not a value otherwise.
+                argument = new VariableExpression(edgeVariable, reference.Position);
+                break;
+            default:
+                argument = CheckReadValue(argumentSyntax, root, "aggregated");
+                break;
+        }
+
+        var type = argument.Type;
+        if (type.IsBlob)
+        {
+            QueryThrow.Type(TypeRule.T24, argumentSyntax.Position, $"Blob values cannot be aggregated: {Describe(argument)}");
+        }
+
+        PropertyType resultType;
+        switch (call.Function)
+        {
+            case QueryFunction.Count:
+                resultType = PropertyType.Of(ScalarKind.I64);
+                break;
+            case QueryFunction.Sum or QueryFunction.Avg:
+                if (!type.IsNumeric)
+                {
+                    QueryThrow.Type(TypeRule.T8, argumentSyntax.Position, $"{name}() needs a numeric argument, got {DescribeAggregateArgument(argument)}");
+                }
+
+                resultType = PropertyType.Of(ScalarKind.F64, nullable: true);
+                break;
+            default:
+                if (!type.IsNumeric && !IsStringLike(type))
+                {
+                    QueryThrow.Type(TypeRule.T8, argumentSyntax.Position, $"{name}() needs a numeric or String argument, got {DescribeAggregateArgument(argument)}");
+                }
+
+                resultType = type.WithNullable(true);
+                break;
+        }
+
+        var function = call.Function switch
+        {
+            QueryFunction.Count => AggregateFunction.Count,
+            QueryFunction.Sum => AggregateFunction.Sum,
+            QueryFunction.Avg => AggregateFunction.Avg,
+            QueryFunction.Min => AggregateFunction.Min,
+            _ => AggregateFunction.Max,
+        };
+        return new AggregateExpression(function, argument, resultType, call.Position);
+    }
+
+    private static string DescribeAggregateArgument(QueryExpression argument) =>
+        argument is VariableExpression variable ? $"node `{variable.Variable.DisplayName}`" : Describe(argument);
+
+    private static string DefaultColumnName(QueryExpression expression) => expression switch
+    {
+        PropertyExpression property => property.ColumnName,
+        VariableExpression variable => variable.Variable.Name,
+        ParameterExpression parameter => parameter.Parameter.Name,
+        LiteralExpression => "literal",
+        NowExpression => "now",
+        ColumnReferenceExpression column => column.ColumnName,
+        AggregateExpression aggregate => DefaultColumnName(aggregate.Argument),
+        _ => throw new InvalidOperationException("Unknown expression."),
+    };
+
+    private ImmutableArray<OrderKey> CheckOrder(ImmutableArray<OrderingSyntax> syntax, ImmutableArray<Projection> projections, bool isAggregate, VariableScope root)
+    {
+        var keys = ImmutableArray.CreateBuilder<OrderKey>(syntax.Length);
+        foreach (var ordering in syntax)
+        {
+            var expression = CheckOrderKey(ordering.Expression, projections, isAggregate, root);
+            if (expression.Type.IsList || expression.Type.IsVector)
+            {
+                QueryThrow.Type(TypeRule.T7, ordering.Position, $"cannot order by {expression.Type.DisplayName} values ({Describe(expression)})");
+            }
+
+            keys.Add(new OrderKey(expression, ordering.Descending, ordering.Position));
+        }
+
+        return keys.MoveToImmutable();
+    }
+
+    private QueryExpression CheckOrderKey(ExpressionSyntax syntax, ImmutableArray<Projection> projections, bool isAggregate, VariableScope root)
+    {
+        switch (syntax)
+        {
+            case CallExpressionSyntax call:
+                if (!call.Function.IsAggregate())
+                {
+                    SearchNotSupported(call);
+                }
+
+                return QueryThrow.Type<QueryExpression>(TypeRule.T9, call.Position,
+                    $"order by an alias of the aggregate instead (`{call.Function.GetName()}(…) as n` in return, then `order {{ n desc }}`)");
+            case AliasReferenceSyntax alias:
+                foreach (var projection in projections)
+                {
+                    if (projection.Alias == alias.Name)
+                    {
+                        return new ColumnReferenceExpression(projection.Index, projection.ColumnName, projection.Type, alias.Position);
+                    }
+                }
+
+                return QueryThrow.Type<QueryExpression>(TypeRule.T6, alias.Position, $"unknown alias `{alias.Name}` in order");
+            case PropertyAccessSyntax or VariableReferenceSyntax:
+                if (syntax is VariableReferenceSyntax { Variable.IsAnonymous: false } reference && TryGetParameter(reference.Variable.Name, out _))
+                {
+                    return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position, $"cannot order by the parameter `${reference.Variable.Name}`");
+                }
+
+                var value = CheckReadValue(syntax, root, "ordered by");
+                if (value.Type.IsBlob)
+                {
+                    QueryThrow.Type(TypeRule.T24, syntax.Position, $"Blob values cannot be ordered by: {Describe(value)}");
+                }
+
+                if (!isAggregate)
+                {
+                    return value;
+                }
+
+                // An aggregate query sorts its result rows, so the key must be one of the group-key columns.
+                foreach (var projection in projections)
+                {
+                    if (projection.IsGroupKey && SameValue(projection.Expression, value))
+                    {
+                        return new ColumnReferenceExpression(projection.Index, projection.ColumnName, projection.Type, syntax.Position);
+                    }
+                }
+
+                return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position,
+                    $"in an aggregate query, order keys must be group keys or aliases; `{value}` is neither");
+            default:
+                return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position, "order keys must be `$v.prop`, `$v` or an alias");
+        }
+    }
+
+    private static bool SameValue(QueryExpression a, QueryExpression b) => (a, b) switch
+    {
+        (PropertyExpression x, PropertyExpression y) => ReferenceEquals(x.Variable, y.Variable) && ReferenceEquals(x.Property, y.Property),
+        (VariableExpression x, VariableExpression y) => ReferenceEquals(x.Variable, y.Variable),
+        _ => false,
+    };
+}

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using OmniGraph.Query.Lint;
+using OmniGraph.Query.Parameters;
+using OmniGraph.Schema;
+
+namespace OmniGraph.Query.Tests.Fuzz;
+
+/// <summary>
+/// Seeded mutation fuzzing: thousands of damaged query texts either compile or fail with a
+/// <see cref="QueryException"/>; no other exception escapes, no input takes long, and lint never throws.
+/// </summary>
+public sealed partial class QueryFuzzTests
+{
+    private const int Seed = 20240601;
+    private static readonly TimeSpan s_perInputBudget = TimeSpan.FromSeconds(2);
+
+    private static readonly string[] s_vocabulary =
+    [
+        "query", "match", "return", "order", "limit", "not", "as", "asc", "desc", "insert", "update", "delete", "set", "where",
+        "contains", "starts_with", "now()", "date(\"2024-01-01\")", "datetime(\"2024-01-01T00:00:00Z\")", "count", "sum", "avg", "min", "max",
+        "search", "nearest", "bm25", "rrf", "fuzzy", "match_text", "true", "false", "null",
+        "{", "}", "(", ")", "[", "]", ":", ",", ".", "?", "=", "!=", "<", "<=", ">", ">=", "<knows>", "{1,3}", "{0,}", "{2,1}",
+        "$p", "$f", "$_", "$w:", "$name", "$x", "Person", "Company", "Nope", "knows", "worksAt", "name", "age", "since",
+        "0", "1", "2.5", "99999999999999999999999", "\"Alice\"", "\"\\u\"", "\"open", "@description(\"d\")", "@instruction(\"i\")",
+        "/*", "*/", "//", "\n", "é", "\0", "I32", "String?", "[String]", "Vector(3)", "Vector(0)",
+    ];
+
+    [GeneratedRegex("""\s+|"(?:\\.|[^"\\])*"?|\$[A-Za-z0-9_]*|[A-Za-z0-9_]+|<=|>=|!=|.""", RegexOptions.Singleline)]
+    private static partial Regex TokenPattern();
+
+    [Fact]
+    public void MutatedQueries_OnlyRaiseQueryExceptions()
+    {
+        var random = new Random(Seed);
+        string[] corpus = [Fixture.Read("test.gq"), Fixture.Read("mutations.gq"), Fixture.Read("search.gq"), Fixture.Read("example.gq")];
+        var schemas = new[] { Fixture.Test, Fixture.Test, Fixture.Search, Fixture.Example };
+        var outcomes = new int[2];
+        for (var i = 0; i < 5000; i++)
+        {
+            var index = random.Next(corpus.Length);
+            var source = corpus[index];
+            var mutated = (i % 8) switch
+            {
+                0 => DeleteTokens(random, source),
+                1 => InsertTokens(random, source),
+                2 => SwapTokens(random, source),
+                3 => Truncate(random, source),
+                4 => RandomCharacters(random, source),
+                5 => DuplicateSpan(random, source),
+                6 => ReplaceTokens(random, source),
+                _ => RandomTokens(random),
+            };
+            outcomes[Check(mutated, schemas[index]) ? 0 : 1]++;
+        }
+
+        // Both outcomes must occur, or the mutations are not exercising anything.
+        Assert.True(outcomes[0] > 200, $"only {outcomes[0]} mutants compiled a query");
+        Assert.True(outcomes[1] > 1000, $"only {outcomes[1]} mutants failed");
+    }
+
+    [Theory]
+    [InlineData("not { ", 50_000)]
+    [InlineData("count(", 50_000)]
+    [InlineData("[", 100_000)]
+    [InlineData("{", 100_000)]
+    [InlineData("$p ", 50_000)]
+    [InlineData("\"", 50_001)]
+    [InlineData("/*", 50_000)]
+    [InlineData("query q() { match { $p: P } return { $p } } ", 5_000)]
+    public void DeepNestingAndRepetition_FailFastOrCompile(string unit, int count) =>
+        Check("query q() { match { " + string.Concat(Enumerable.Repeat(unit, count)), Fixture.Test);
+
+    [Fact]
+    public void HugeButValidInputs_Compile()
+    {
+        var manyClauses = "query q() { match { $p: Person " + string.Concat(Enumerable.Repeat("$p.age > 1 ", 20_000)) + "} return { $p.name } }";
+        Assert.True(Check(manyClauses, Fixture.Test));
+        var longString = "query q() { match { $p: Person { name: \"" + new string('x', 500_000) + "\" } } return { $p.name } }";
+        Assert.True(Check(longString, Fixture.Test));
+        var manyProjections = "query q() { match { $p: Person } return { " + string.Join(", ", Enumerable.Range(0, 5_000).Select(static i => $"$p.name as c{i}")) + " } }";
+        Assert.True(Check(manyProjections, Fixture.Test));
+    }
+
+    [Fact]
+    public void RandomParameterDocuments_OnlyRaiseParameterExceptions()
+    {
+        var random = new Random(Seed + 1);
+        var query = QueryAssert.Compile(Fixture.Test,
+            "query q($s: String, $i: I32, $l: [I64]?, $v: Vector(2)?, $d: Date?, $t: DateTime?) { match { $p: Person { name: $s }  $p.age > $i } return { $p.name } }");
+        string[] values = ["1", "-1", "2.5", "1e3", "1e400", "\"x\"", "\"42\"", "\"2024-01-01\"", "\"2024-01-01T00:00:00Z\"", "true", "null", "[]", "[1,2]", "[1,\"a\"]", "{}", "[null]", "99999999999999999999"];
+        string[] keys = ["s", "i", "l", "v", "d", "t", "__omnigraph_now", "other"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var builder = new StringBuilder("{");
+            var pairs = random.Next(0, 6);
+            for (var k = 0; k < pairs; k++)
+            {
+                builder.Append(k == 0 ? string.Empty : ",").Append('"').Append(keys[random.Next(keys.Length)]).Append("\":").Append(values[random.Next(values.Length)]);
+            }
+
+            var json = builder.Append('}').ToString();
+            if (random.Next(10) == 0)
+            {
+                json = json[..random.Next(json.Length)];
+            }
+
+            try
+            {
+                QueryParameterBinder.Bind(query, json);
+            }
+            catch (QueryParameterException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Returns <c>true</c> when the input compiled a query; fails on any non-query exception or a slow input.</summary>
+    private static bool Check(string source, SchemaCatalog schema)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var compiled = false;
+        try
+        {
+            var parsed = QuerySource.Parse(source);
+            var compiler = new QueryCompiler();
+            foreach (var query in parsed.Queries)
+            {
+                try
+                {
+                    compiler.Compile(parsed, schema, query.Name);
+                    compiled = true;
+                }
+                catch (QueryException error)
+                {
+                    Assert.False(string.IsNullOrEmpty(error.Code));
+                }
+            }
+
+            Assert.NotNull(QueryLinter.Lint(source, schema, new LintSchemaSource(LintSchemaSourceKind.File, null)).ToJson());
+        }
+        catch (QueryException error)
+        {
+            Assert.Equal(QueryErrorCodes.ParseError, error.Code);
+            Assert.StartsWith("parse error: ", error.Message);
+            Assert.Equal(LintStatus.Error, QueryLinter.Lint(source, schema, new LintSchemaSource(LintSchemaSourceKind.File, null)).Status);
+        }
+
+        Assert.True(stopwatch.Elapsed < s_perInputBudget, $"input of {source.Length} characters took {stopwatch.Elapsed}");
+        return compiled;
+    }
+
+    private static List<string> Tokens(string source) => TokenPattern().Matches(source).Select(static m => m.Value).ToList();
+
+    private static string DeleteTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        for (var n = random.Next(1, 4); n > 0 && tokens.Count > 0; n--)
+        {
+            tokens.RemoveAt(random.Next(tokens.Count));
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string InsertTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        for (var n = random.Next(1, 4); n > 0; n--)
+        {
+            tokens.Insert(random.Next(tokens.Count + 1), " " + s_vocabulary[random.Next(s_vocabulary.Length)] + " ");
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string ReplaceTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        for (var n = random.Next(1, 3); n > 0 && tokens.Count > 0; n--)
+        {
+            tokens[random.Next(tokens.Count)] = s_vocabulary[random.Next(s_vocabulary.Length)];
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string SwapTokens(Random random, string source)
+    {
+        var tokens = Tokens(source);
+        if (tokens.Count > 1)
+        {
+            var a = random.Next(tokens.Count);
+            var b = random.Next(tokens.Count);
+            (tokens[a], tokens[b]) = (tokens[b], tokens[a]);
+        }
+
+        return string.Concat(tokens);
+    }
+
+    private static string Truncate(Random random, string source) => source[..random.Next(source.Length + 1)];
+
+    private static string RandomCharacters(Random random, string source)
+    {
+        var chars = source.ToCharArray();
+        for (var n = random.Next(1, 5); n > 0; n--)
+        {
+            chars[random.Next(chars.Length)] = (char)random.Next(0, 128);
+        }
+
+        return new string(chars);
+    }
+
+    private static string DuplicateSpan(Random random, string source)
+    {
+        var start = random.Next(source.Length);
+        var length = random.Next(Math.Min(200, source.Length - start) + 1);
+        var at = random.Next(source.Length + 1);
+        return source.Insert(at, source.Substring(start, length));
+    }
+
+    private static string RandomTokens(Random random)
+    {
+        var builder = new StringBuilder("query q() { ");
+        for (var n = random.Next(5, 40); n > 0; n--)
+        {
+            builder.Append(s_vocabulary[random.Next(s_vocabulary.Length)]).Append(' ');
+        }
+
+        return builder.Append('}').ToString();
+    }
+}
