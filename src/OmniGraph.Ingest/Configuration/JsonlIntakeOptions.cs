@@ -1,0 +1,23 @@
+namespace OmniGraph.Ingest;
+
+/// <summary>Settings of a <see cref="JsonlIntake"/>: fragment sizes and input limits.</summary>
+public sealed class JsonlIntakeOptions
+{
+    /// <summary>The documented per-line limit: 32 MiB.</summary>
+    public const int DefaultMaxLineBytes = 32 * 1024 * 1024;
+
+    /// <summary>
+    /// A table's pending rows are emitted as a fragment once they reach this many rows. Default 131,072: large enough
+    /// for efficient columnar files, small enough that a table's builders stay a few megabytes.
+    /// </summary>
+    public int FragmentMaxRows { get; set; } = 128 * 1024;
+
+    /// <summary>
+    /// A table's pending rows are emitted as a fragment once their estimated columnar size reaches this many bytes,
+    /// whichever of rows and bytes comes first. Default 64 MiB (it bounds wide rows: long strings, blobs, vectors).
+    /// </summary>
+    public long FragmentMaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The longest accepted line in bytes, excluding its line break. Default 32 MiB.</summary>
+    public int MaxLineBytes { get; set; } = DefaultMaxLineBytes;
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using OmniGraph.Schema;
+
+namespace OmniGraph.Ingest;
+
+/// <summary>
+/// The strict JSONL intake: a push parser that turns load records into per-table Arrow record batches.
+/// <para>
+/// Feed the input with <see cref="Feed"/> in chunks of any size (boundaries may fall anywhere, inside a line or a
+/// UTF-8 sequence), take the fragments that fill up with <see cref="TryTakeFragment"/> after each call (write them
+/// out, then feed on: memory stays bounded), and finish with <see cref="Complete"/>, which emits the remaining
+/// partial fragments and returns the counts and the within-file facts for validation against committed data.
+/// </para>
+/// <para>
+/// Each non-blank line is one record, <c>{"type":T,"data":{…}}</c> or <c>{"edge":E,"from":id,"to":id,"data":{…}}</c>,
+/// read with a <see cref="Utf8JsonReader"/> straight into column builders. Every rule that needs only the load
+/// itself is checked here (JSON, envelope, types, values, required, enum, <c>@range</c>, <c>@check</c>, vector
+/// dimensions, ids, <c>@key</c>/<c>@unique</c> duplicates, explicit-id duplicates per <see cref="LoadMode"/>); the
+/// first violation throws an <see cref="IngestException"/> naming the line and field, and the intake is then
+/// faulted. Fragments taken before the error must be discarded by the caller: a failed load changes nothing.
+/// </para>
+/// </summary>
+/// <remarks>Not thread-safe: one producer feeds it.</remarks>
+public sealed partial class JsonlIntake
+{
+    private static readonly JsonReaderOptions s_readerOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 64,
+    };
+
+    private readonly SchemaCatalog _catalog;
+    private readonly JsonlIntakeOptions _options;
+    private readonly Func<Ulid> _newId;
+    private readonly Queue<IntakeFragment> _fragments = new();
+    private readonly Dictionary<GraphElementType, TableWriter> _tables = [];
+    private readonly ByteBuffer _carry = new(4096);
+    private Exception? _fault;
+    private bool _completed;
+
+    /// <summary>Creates an intake for one load.</summary>
+    /// <param name="catalog">The schema the records are validated against.</param>
+    /// <param name="mode">The load mode; it decides the within-file rule for repeated explicit ids.</param>
+    /// <param name="options">Fragment sizes and limits; <c>null</c> for the defaults.</param>
+    /// <param name="idGenerator">Mints ids for unkeyed rows without <c>data.id</c>; default <see cref="Ulid.NewUlid()"/>.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
+    public JsonlIntake(SchemaCatalog catalog, LoadMode mode, JsonlIntakeOptions? options = null, Func<Ulid>? idGenerator = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown load mode");
+        }
+
+        options ??= new JsonlIntakeOptions();
+        JsonlIntakeOptionsValidator.ThrowIfInvalid(options);
+        _catalog = catalog;
+        _options = new JsonlIntakeOptions
+        {
+            FragmentMaxRows = options.FragmentMaxRows,
+            FragmentMaxBytes = options.FragmentMaxBytes,
+            MaxLineBytes = options.MaxLineBytes,
+        };
+        _newId = idGenerator ?? Ulid.NewUlid;
+        Mode = mode;
+    }
+
+    /// <summary>The load mode.</summary>
+    public LoadMode Mode { get; }
+
+    /// <summary>Physical lines completed so far (blank ones included).</summary>
+    public long LinesRead { get; private set; }
+
+    /// <summary>Records (non-blank lines) read so far.</summary>
+    public long RecordsRead { get; private set; }
+
+    /// <summary>Fragments emitted and not yet taken.</summary>
+    public int PendingFragmentCount => _fragments.Count;
+
+    /// <summary>
+    /// Takes the oldest emitted fragment. Full fragments come in the order they filled; the partial ones
+    /// <see cref="Complete"/> emits follow in table order (node tables by name, then edge tables by name).
+    /// </summary>
+    public bool TryTakeFragment([NotNullWhen(true)] out IntakeFragment? fragment) => _fragments.TryDequeue(out fragment);
+
+    /// <summary>
+    /// Completes the input: reads a final line without a line break, emits every table's remaining rows as a last
+    /// (partial) fragment, and returns the load's counts and per-table facts. Take the remaining fragments afterwards.
+    /// </summary>
+    /// <exception cref="IngestException">The final line is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The intake already completed or failed.</exception>
+    public IntakeResult Complete()
+    {
+        EnsureUsable();
+        try
+        {
+            if (_carry.Length > 0)
+            {
+                ProcessLine(_carry.WrittenSpan);
+                _carry.Release(4096);
+            }
+
+            _completed = true;
+            var ordered = _tables.Values
+                .OrderBy(static t => t.IsEdge)
+                .ThenBy(static t => t.Type.Name, StringComparer.Ordinal)
+                .ToArray();
+            var summaries = new TableIntakeSummary[ordered.Length];
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                ordered[i].Flush();
+                summaries[i] = ordered[i].BuildSummary();
+            }
+
+            return new IntakeResult(Mode, LinesRead, RecordsRead, [.. summaries]);
+        }
+        catch (Exception exception)
+        {
+            _fault = exception;
+            throw;
+        }
+    }
+
+    private void EnsureUsable()
+    {
+        if (_fault is not null)
+        {
+            throw new InvalidOperationException("The intake failed and cannot continue; see the inner exception for the first error.", _fault);
+        }
+
+        if (_completed)
+        {
+            throw new InvalidOperationException("The intake has completed; start a new one for another load.");
+        }
+    }
+
+    private TableWriter GetTable(GraphElementType type)
+    {
+        if (!_tables.TryGetValue(type, out var table))
+        {
+            table = new TableWriter(type, Mode, _options, _newId, _fragments);
+            _tables.Add(type, table);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace OmniGraph.Ingest;
+
+/// <summary>
+/// The strict JSON rules checked over a whole line: exactly one well-formed JSON value, no duplicate member in any
+/// object at any depth, no escape that decodes to invalid text. The intake reads records in one forward pass and
+/// only runs this when it is about to report another error for the line, so that a malformed line always reports
+/// its JSON problem (first in document order), exactly as a parse-then-interpret reader would.
+/// </summary>
+internal static class StrictJsonValidator
+{
+    /// <summary>Throws the <c>invalid strict JSON</c> error of <paramref name="line"/>, if it has one.</summary>
+    /// <exception cref="InvalidRecordException">The line is not strict JSON.</exception>
+    public static void ThrowIfInvalid(ReadOnlySpan<byte> line, long lineNumber, JsonReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(line, options);
+        var members = new Stack<HashSet<string>?>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        members.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.StartArray:
+                        members.Push(null);
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        members.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        if (!members.Peek()!.Add(name))
+                        {
+                            throw InvalidRecordException.InvalidJson(lineNumber, DuplicateMember(name));
+                        }
+
+                        break;
+                    case JsonTokenType.String:
+                        // Decoding is what detects an escape of a lone surrogate.
+                        _ = reader.GetString();
+                        break;
+                }
+            }
+        }
+        catch (JsonException exception)
+        {
+            throw InvalidRecordException.InvalidJson(lineNumber, Describe(exception), exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw InvalidRecordException.InvalidJson(lineNumber, "a string holds a \\u escape that is not valid UTF-16 (lone surrogate)", exception);
+        }
+    }
+
+    /// <summary>The documented duplicate-member text.</summary>
+    public static string DuplicateMember(string name) => $"duplicate JSON member '{name}'";
+
+    /// <summary>A reader error without its multi-line position suffix (a record is one line), with the column instead.</summary>
+    public static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position >= 0)
+        {
+            message = message[..position];
+        }
+
+        return exception.BytePositionInLine is { } column ? $"{message} (at byte {column + 1})" : message;
+    }
+}
