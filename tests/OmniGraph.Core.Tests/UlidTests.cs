@@ -53,4 +53,17 @@ public sealed class UlidTests
         Assert.False(Ulid.TryParse(text, out _));
         Assert.Throws<FormatException>(() => Ulid.Parse(text));
     }
+
+    [Fact]
+    public void TryFormatUtf8_WritesTheTextFormAsBytes()
+    {
+        var ulid = Ulid.NewUlid();
+        Span<byte> buffer = stackalloc byte[Ulid.Length];
+
+        Assert.True(ulid.TryFormatUtf8(buffer, out var written));
+        Assert.Equal(Ulid.Length, written);
+        Assert.Equal(ulid.ToString(), System.Text.Encoding.ASCII.GetString(buffer));
+        Assert.False(ulid.TryFormatUtf8(stackalloc byte[Ulid.Length - 1], out written));
+        Assert.Equal(0, written);
+    }
 }

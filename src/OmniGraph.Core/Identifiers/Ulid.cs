@@ -89,6 +89,30 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
         }
     });
 
+    /// <summary>
+    /// Writes the 26-character text form as ASCII/UTF-8 bytes without allocating (bulk id generation writes
+    /// straight into column buffers).
+    /// </summary>
+    /// <returns><c>false</c> when <paramref name="destination"/> is shorter than <see cref="Length"/>.</returns>
+    public bool TryFormatUtf8(Span<byte> destination, out int bytesWritten)
+    {
+        if (destination.Length < Length)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+
+        var value = _value;
+        for (var i = Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)Alphabet[(int)(value & 31)];
+            value >>= 5;
+        }
+
+        bytesWritten = Length;
+        return true;
+    }
+
     public bool Equals(Ulid other) => _value == other._value;
 
     public override bool Equals(object? obj) => obj is Ulid other && Equals(other);

@@ -288,15 +288,9 @@ internal sealed partial class TableWriter
 
         tracked = false;
         _generatedIds++;
-        var text = _newId().ToString();
         _idText.Clear();
-        var destination = _idText.GetSpan(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            destination[i] = (byte)text[i];
-        }
-
-        _idText.Advance(text.Length);
+        _newId().TryFormatUtf8(_idText.GetSpan(Ulid.Length), out var written);
+        _idText.Advance(written);
         return _idText.WrittenSpan;
     }
 
