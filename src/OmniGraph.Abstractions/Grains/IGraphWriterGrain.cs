@@ -1,0 +1,13 @@
+using Orleans;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// The stateless write surface of a graph (key: the graph id; a pool of workers per silo): validates a typed write
+/// against its base snapshot, stages it through the table grains and commits it through the manifest grain.
+/// </summary>
+public interface IGraphWriterGrain : IGrainWithStringKey
+{
+    /// <summary>Applies one atomic write (see <see cref="GraphWriteRequest"/>).</summary>
+    Task<GraphWriteResult> WriteAsync(GraphWriteRequest request);
+}

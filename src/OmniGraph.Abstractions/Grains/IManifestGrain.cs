@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Orleans;
+using Orleans.Concurrency;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// The graph's single visibility door (key: the graph id): branch registry, snapshot resolution, commit lookup and
+/// listing, the commit protocol (one manifest version per write, by create-if-absent) and recovery (heal of sidecars
+/// on activation and at every write entry).
+/// </summary>
+/// <remarks>
+/// Commits and heals run one at a time per activation. Reads are <see cref="AlwaysInterleaveAttribute"/>: a snapshot
+/// resolve never waits for a commit in progress (it sees the version before or after it).
+/// </remarks>
+public interface IManifestGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the graph: stamps the root, stores the schema and publishes the genesis manifest (version 1, every table empty) on main.</summary>
+    /// <exception cref="GraphAlreadyInitializedException">The root already holds a graph, or another init won the race.</exception>
+    Task<CommitInfo> InitializeAsync(GraphInitRequest request);
+
+    /// <summary>Resolves a snapshot: a branch head (probing for newer versions, so it is strongly consistent), an exact manifest version, or a commit.</summary>
+    [AlwaysInterleave]
+    Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target);
+
+    /// <summary>A published commit by id, on any branch.</summary>
+    [AlwaysInterleave]
+    Task<CommitInfo> GetCommitAsync(string commitId);
+
+    /// <summary>The commits reachable from a branch head, newest first (inherited commits of a fork included), at most <paramref name="limit"/>.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<CommitInfo>> ListCommitsAsync(string branch, int limit);
+
+    /// <summary>The schema of a snapshot (the branch head's when <paramref name="schemaHash"/> is <c>null</c>).</summary>
+    [AlwaysInterleave]
+    Task<SchemaOutput> GetSchemaAsync(string? schemaHash);
+
+    /// <summary>The branches, main first, then by name.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<BranchInfo>> ListBranchesAsync();
+
+    /// <summary>The storage format version of the graph (<c>internal_schema_version</c>).</summary>
+    [AlwaysInterleave]
+    Task<int> GetStorageVersionAsync();
+
+    /// <summary>
+    /// The entry of a write on <paramref name="branch"/>: heals the branch's sidecars that can be healed now (so the write
+    /// does not prepare against a head that recovery is about to move) and returns the head snapshot to prepare against.
+    /// </summary>
+    /// <exception cref="RecoveryRequiredException">A sidecar that cannot be healed blocks writes to the branch.</exception>
+    Task<GraphSnapshot> BeginWriteAsync(string branch);
+
+    /// <summary>
+    /// Publishes a write whose table versions are staged: heal, check the base (and the caller's expected head), write
+    /// the recovery sidecar, advance each table head, publish manifest version base + 1, delete the sidecar.
+    /// </summary>
+    /// <exception cref="ReadSetChangedException">The branch head is not the base, or another writer won the version; nothing is visible.</exception>
+    /// <exception cref="GraphPreconditionFailedException">The expected head commit is not the head.</exception>
+    /// <exception cref="RecoveryRequiredException">A sidecar blocks writes, or the write failed after taking effects (recovery decides).</exception>
+    Task<CommitInfo> CommitAsync(CommitRequest request);
+
+    /// <summary>Heals every sidecar that can be healed now and reports what is left.</summary>
+    Task<HealReport> HealAsync();
+
+    /// <summary>The sidecars still present after the last heal.</summary>
+    [AlwaysInterleave]
+    Task<RecoveryStatus> GetRecoveryStatusAsync();
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using OmniGraph.Arrow;
+using Orleans;
+using Orleans.Concurrency;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// One table on one branch of one graph (key <c>{graph}/{table}@{branch}</c>, see <see cref="GraphGrainKeys"/>): the
+/// only writer of that table on that branch. It keeps its versions warm (fragments as zero-copy Arrow columns, deletion
+/// masks, derived indexes) and serves reads at any pinned version.
+/// </summary>
+/// <remarks>
+/// <para><b>Reads</b> are <see cref="AlwaysInterleaveAttribute"/>: versions are immutable, so a read never waits
+/// behind a write being prepared. A read may name any version of the table (any chain); it is loaded on demand and kept
+/// in a small cache, so time travel works from any grain, and the version's own chain grain keeps it warmest.</para>
+/// <para><b>Staging</b> is invisible: fragments and version objects are written durably but nothing names them until
+/// the manifest grain publishes a manifest version that does. A write that never publishes leaves garbage only.</para>
+/// <para><b>Head moves</b> belong to the commit protocol (the manifest grain): the physical head is grain state, moved
+/// only by an ETag compare-and-swap that also checks the expected version.</para>
+/// </remarks>
+public interface ITableBranchGrain : IGrainWithStringKey
+{
+    /// <summary>Row and fragment counts of a version.</summary>
+    [AlwaysInterleave]
+    Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version);
+
+    /// <summary>All live rows of a version, projected to <paramref name="columns"/> (every column when empty), in storage order.</summary>
+    /// <exception cref="InvalidWriteException">A column the table does not have.</exception>
+    [AlwaysInterleave]
+    Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns);
+
+    /// <summary>A page of at most <paramref name="maxRows"/> live rows starting at <paramref name="start"/> (the beginning when <c>null</c>), in storage order.</summary>
+    [AlwaysInterleave]
+    Task<TableRowPage> ReadRowsAsync(TableVersionRef version, RowAddress? start, int maxRows, ImmutableArray<string> columns);
+
+    /// <summary>For each id, whether a live row has it.</summary>
+    [AlwaysInterleave]
+    Task<bool[]> ContainsKeysAsync(TableVersionRef version, KeyBatch keys);
+
+    /// <summary>The live rows of the given ids, projected; ids without a row are left out.</summary>
+    [AlwaysInterleave]
+    Task<KeyLookupResult> LookupAsync(TableVersionRef version, KeyBatch keys, ImmutableArray<string> columns);
+
+    /// <summary>
+    /// The holder of each tuple of <c>@unique</c> constraint number <paramref name="constraintOrdinal"/> of the table's
+    /// type (<c>GraphElementType.UniqueConstraints</c> order). <paramref name="values"/> has the constraint's columns,
+    /// in constraint order, one probe per row.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<UniqueProbeResult> ProbeUniqueAsync(TableVersionRef version, int constraintOrdinal, [Immutable] RecordBatch values);
+
+    /// <summary>The live edges adjacent to each node id (edge tables only).</summary>
+    [AlwaysInterleave]
+    Task<EdgeExpansion> ExpandAsync(TableVersionRef version, EdgeDirection direction, KeyBatch nodeIds);
+
+    /// <summary>The number of live outgoing edges of each source node id (edge tables only).</summary>
+    [AlwaysInterleave]
+    Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds);
+
+    /// <summary>
+    /// Writes <paramref name="batch"/> as a fragment file now (durably) and remembers it for <paramref name="tx"/>. Large
+    /// batches are split into fragments of bounded size. Interleaves with other calls, so a load can keep several
+    /// fragment writes in flight.
+    /// </summary>
+    /// <exception cref="InvalidWriteException">The batch does not have the table's layout.</exception>
+    [AlwaysInterleave]
+    Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, [Immutable] RecordBatch batch);
+
+    /// <summary>
+    /// Stages the next version of the table after <paramref name="baseVersion"/>: writes the delta's inline batches as
+    /// fragments, deletion vectors for replaced and deleted rows and the version object (all in parallel), and returns
+    /// the staged version. Costs what the change costs, not what the table holds (indexes are carried over incrementally).
+    /// </summary>
+    /// <exception cref="WriteKeyConflictException">A strict insert of an id that is live in the base (or repeated).</exception>
+    /// <exception cref="InvalidWriteException">Batches that do not have the table's layout; deletes with an overwrite.</exception>
+    Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta);
+
+    /// <summary>Forgets what was staged for <paramref name="tx"/> (the objects become unreferenced garbage).</summary>
+    Task AbortAsync(string tx);
+
+    /// <summary>
+    /// Moves the physical head from <paramref name="expected"/> to <paramref name="staged"/> (ETag compare-and-swap,
+    /// durable). A table that never moved on this branch accepts its version 0 or the version it inherits from a fork.
+    /// </summary>
+    /// <exception cref="TableHeadConflictException">The head is not <paramref name="expected"/>.</exception>
+    Task AdvanceHeadAsync(string tx, TableVersionRef expected, TableVersionRef staged);
+
+    /// <summary>
+    /// Moves the head back from <paramref name="staged"/> to <paramref name="expected"/> (recovery, and a writer undoing
+    /// its own head moves). A no-op when the head is not <paramref name="staged"/>; returns the head afterwards.
+    /// </summary>
+    Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected);
+
+    /// <summary>The physical head (<c>null</c> when the table never moved on this branch), re-read from storage when <paramref name="refresh"/>.</summary>
+    Task<TableVersionRef?> GetHeadAsync(bool refresh);
+}

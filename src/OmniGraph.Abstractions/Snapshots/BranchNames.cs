@@ -1,0 +1,8 @@
+namespace OmniGraph.Engine;
+
+/// <summary>Well-known branch names.</summary>
+public static class BranchNames
+{
+    /// <summary>The branch every graph has from <c>init</c> on.</summary>
+    public const string Main = "main";
+}

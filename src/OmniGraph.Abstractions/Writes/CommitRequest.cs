@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Orleans;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// What a coordinator asks <see cref="IManifestGrain.CommitAsync"/> to publish: the staged table versions of one
+/// write, the base they were prepared against and the pre-minted commit identity.
+/// </summary>
+/// <param name="Tx">The write transaction (names the recovery sidecar).</param>
+/// <param name="Branch">The branch.</param>
+/// <param name="BaseVersion">The manifest version the write was prepared against; the new version is this plus one.</param>
+/// <param name="BaseCommitId">The commit of the base version.</param>
+/// <param name="Tables">For each written table, its expected (published) version and its staged version, in any order.</param>
+/// <param name="CommitId">The commit id to publish (ULID, minted once).</param>
+/// <param name="RollbackCommitId">The id recovery publishes if it has to fence this write off (ULID, minted once).</param>
+/// <param name="CreatedAt">The commit time, microseconds since the Unix epoch.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record CommitRequest(
+    [property: Id(0)] string Tx,
+    [property: Id(1)] string Branch,
+    [property: Id(2)] long BaseVersion,
+    [property: Id(3)] string BaseCommitId,
+    [property: Id(4)] ImmutableArray<TableCommitChange> Tables,
+    [property: Id(5)] string CommitId,
+    [property: Id(6)] string RollbackCommitId,
+    [property: Id(7)] long CreatedAt)
+{
+    /// <summary>User compare-and-swap: the head commit the caller expects.</summary>
+    [Id(8)]
+    public string? ExpectedHeadCommit { get; init; }
+
+    /// <summary>Who makes the write.</summary>
+    [Id(9)]
+    public string? Actor { get; init; }
+
+    /// <summary>What makes the write (<c>load</c>, <c>mutation</c>, ...).</summary>
+    [Id(10)]
+    public string Writer { get; init; } = "write";
+}
+
+/// <summary>One table of a <see cref="CommitRequest"/>.</summary>
+/// <param name="Expected">The version the base snapshot names (the table head the write expects).</param>
+/// <param name="Staged">The staged version that replaces it.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record TableCommitChange(
+    [property: Id(0)] TableVersionRef Expected,
+    [property: Id(1)] TableVersionRef Staged);

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+
+namespace OmniGraph.Grains.FailureInjection;
+
+/// <summary>
+/// The catalogue of failpoints: every durable step of the commit protocol and of recovery. Each site in the engine
+/// calls <c>FailpointRegistry.BeforeAsync</c> and <c>FailpointRegistry.After</c> around its step; a guard test
+/// checks that this list and the sites agree.
+/// </summary>
+public static class Failpoints
+{
+    /// <summary>Commit: creating the recovery sidecar (before any effect).</summary>
+    public static readonly Failpoint CommitSidecarWrite = new("commit.sidecar_write", "create recovery/{tx}.json");
+
+    /// <summary>Commit: moving one table head (hit once per table, in table-key order).</summary>
+    public static readonly Failpoint CommitTableHeadAdvance = new("commit.table_head_advance", "compare-and-swap one table head to its staged version");
+
+    /// <summary>Commit: creating manifest version base + 1 (the commit point).</summary>
+    public static readonly Failpoint CommitManifestPublish = new("commit.manifest_publish", "create manifests/{inc}/{base+1}.json");
+
+    /// <summary>Commit: deleting the sidecar after the publish.</summary>
+    public static readonly Failpoint CommitSidecarDelete = new("commit.sidecar_delete", "delete recovery/{tx}.json");
+
+    /// <summary>Heal: publishing a sidecar's manifest when every effect is in place.</summary>
+    public static readonly Failpoint HealRollForwardPublish = new("heal.roll_forward_publish", "create the sidecar's manifest version");
+
+    /// <summary>Heal: moving a table head forward to its staged version after the manifest was published.</summary>
+    public static readonly Failpoint HealHeadRollForward = new("heal.head_roll_forward", "compare-and-swap one table head to its staged version");
+
+    /// <summary>Heal: publishing the fencing rollback commit before undoing an incomplete write.</summary>
+    public static readonly Failpoint HealRollbackFence = new("heal.rollback_fence", "create manifest version base + 1 as a lineage-only rollback commit");
+
+    /// <summary>Heal: moving one table head back to its expected version.</summary>
+    public static readonly Failpoint HealHeadRollback = new("heal.head_rollback", "compare-and-swap one table head back to its expected version");
+
+    /// <summary>Heal: deleting the sidecar once its write is resolved.</summary>
+    public static readonly Failpoint HealSidecarDelete = new("heal.sidecar_delete", "delete recovery/{tx}.json");
+
+    /// <summary>Every failpoint, in catalogue order.</summary>
+    public static ImmutableArray<Failpoint> All { get; } =
+    [
+        CommitSidecarWrite,
+        CommitTableHeadAdvance,
+        CommitManifestPublish,
+        CommitSidecarDelete,
+        HealRollForwardPublish,
+        HealHeadRollForward,
+        HealRollbackFence,
+        HealHeadRollback,
+        HealSidecarDelete,
+    ];
+}

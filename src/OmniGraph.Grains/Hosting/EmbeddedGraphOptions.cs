@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Hosting;
+
+/// <summary>Settings of an <see cref="OmniGraphEmbedded"/> host.</summary>
+public sealed class EmbeddedGraphOptions
+{
+    /// <summary>The id the graph gets inside the embedded silo. Default <c>default</c>; the graph's files do not depend on it.</summary>
+    public string GraphId { get; set; } = OmniGraphEmbedded.DefaultGraphId;
+
+    /// <summary>An open store to use instead of opening the location (tests, custom backends).</summary>
+    public IObjectStore? Store { get; set; }
+
+    /// <summary>Engine settings beyond the graph registration.</summary>
+    public Action<OmniGraphOptions>? ConfigureEngine { get; set; }
+
+    /// <summary>Logging (none by default: an embedded engine stays quiet unless asked).</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
+    /// <summary>How long a grain call may take before it fails with a timeout. Default 10 minutes (a large load commits in one call).</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Persistence;
+using OmniGraph.Storage;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace OmniGraph.Grains.Hosting;
+
+/// <summary>
+/// The grain storage of the engine's grains: each grain's state lives in the store of the graph its key names, under
+/// <c>state/</c>, keyed without the graph id (<c>state/head-tablebranch/node:Person@main.json</c>,
+/// <c>state/registry-manifest/graph.json</c>). A graph directory is therefore self-contained: copy it, open it under any
+/// graph id, and its heads and branch registry come with it. Reads and writes are those of
+/// <see cref="ObjectStoreGrainStorage"/> (ETag compare-and-swap, durable), with the engine's strict JSON.
+/// </summary>
+public sealed class GraphGrainStorage : IGrainStorage
+{
+    /// <summary>The provider name engine grains use in <c>[PersistentState(stateName, ProviderName)]</c>.</summary>
+    public const string ProviderName = "omnigraph";
+
+    /// <summary>The local key of a graph-wide grain (one whose key is just the graph id).</summary>
+    public const string GraphWideKey = "graph";
+
+    private readonly IGraphDirectory _directory;
+    private readonly IServiceProvider _services;
+    private readonly ILogger<ObjectStoreGrainStorage> _logger;
+    private readonly ConditionalWeakTable<IObjectStore, ObjectStoreGrainStorage> _perStore = new();
+
+    /// <summary>Creates the provider.</summary>
+    public GraphGrainStorage(IGraphDirectory directory, IServiceProvider services, ILogger<ObjectStoreGrainStorage> logger)
+    {
+        _directory = directory;
+        _services = services;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var (inner, local) = Route(grainId);
+        return inner.ReadStateAsync(stateName, local, grainState);
+    }
+
+    /// <inheritdoc />
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var (inner, local) = Route(grainId);
+        return inner.WriteStateAsync(stateName, local, grainState);
+    }
+
+    /// <inheritdoc />
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var (inner, local) = Route(grainId);
+        return inner.ClearStateAsync(stateName, local, grainState);
+    }
+
+    /// <summary>The object key of a state of a grain (for tests and tools).</summary>
+    public static string KeyOf(string stateName, GrainId grainId)
+    {
+        var (_, local) = Split(grainId);
+        return GrainStateKeys.For(stateName, local, GraphObjectKeys.GrainStatePrefix);
+    }
+
+    private (ObjectStoreGrainStorage Inner, GrainId Local) Route(GrainId grainId)
+    {
+        var (graphId, local) = Split(grainId);
+        var store = _directory.GetStore(graphId);
+        var inner = _perStore.GetValue(store, s => new ObjectStoreGrainStorage(
+            ProviderName,
+            new ObjectStoreGrainStorageOptions
+            {
+                ObjectStore = s,
+                KeyPrefix = GraphObjectKeys.GrainStatePrefix,
+                JsonSerializerOptions = StoredDocuments.SerializerOptions,
+            },
+            _services,
+            _logger));
+        return (inner, local);
+    }
+
+    private static (string GraphId, GrainId Local) Split(GrainId grainId)
+    {
+        var key = grainId.Key.ToString();
+        var graphId = GraphGrainKeys.GraphIdOf(key);
+        var local = key.Length > graphId.Length + 1 ? key[(graphId.Length + 1)..] : GraphWideKey;
+        return (graphId, GrainId.Create(grainId.Type, local));
+    }
+}

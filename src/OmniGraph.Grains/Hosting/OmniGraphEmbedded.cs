@@ -1,0 +1,149 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OmniGraph.Engine;
+using OmniGraph.Storage;
+using Orleans.Configuration;
+
+namespace OmniGraph.Grains.Hosting;
+
+/// <summary>
+/// The engine embedded in the application's process (Garnet-style): an in-process silo serving one graph on a local
+/// directory (or any store), and a typed <see cref="IGraphClient"/> to it. What the CLI starts per command, so start-up
+/// is kept short: an empty host, no configuration sources, no logging unless asked.
+/// </summary>
+/// <example><code>
+/// await using var graph = await OmniGraphEmbedded.InitAsync("/data/social", File.ReadAllText("schema.pg"));
+/// var snapshot = await graph.Client.GetSnapshotAsync();
+/// </code></example>
+public sealed class OmniGraphEmbedded : IAsyncDisposable
+{
+    /// <summary>The graph id used when none is configured.</summary>
+    public const string DefaultGraphId = "default";
+
+    private readonly IHost _host;
+
+    private OmniGraphEmbedded(IHost host, string location, IGraphClient client)
+    {
+        _host = host;
+        Location = location;
+        Client = client;
+    }
+
+    /// <summary>Where the graph lives.</summary>
+    public string Location { get; }
+
+    /// <summary>The client of the graph.</summary>
+    public IGraphClient Client { get; }
+
+    /// <summary>The silo's services (grain factory, failpoint registry, write coordinator).</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Opens an existing graph.</summary>
+    /// <exception cref="GraphNotInitializedException">There is no graph at <paramref name="location"/>.</exception>
+    /// <exception cref="InvalidObjectStoreUriException">The location cannot be parsed.</exception>
+    public static async Task<OmniGraphEmbedded> OpenAsync(string location, Action<EmbeddedGraphOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var embedded = await StartAsync(location, createRoot: false, configure, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Activation stamps-checks and heals; an uninitialised root fails here with a typed error.
+            await embedded.Client.ResolveSnapshotAsync(SnapshotTarget.Head(), cancellationToken).ConfigureAwait(false);
+            return embedded;
+        }
+        catch
+        {
+            await embedded.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a graph with <paramref name="schemaSource"/> at <paramref name="location"/> and opens it.</summary>
+    /// <exception cref="GraphAlreadyInitializedException">The location already holds a graph.</exception>
+    public static async Task<OmniGraphEmbedded> InitAsync(string location, string schemaSource, Action<EmbeddedGraphOptions>? configure = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schemaSource);
+        var embedded = await StartAsync(location, createRoot: true, configure, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await embedded.Client.InitializeAsync(schemaSource, cancellationToken).ConfigureAwait(false);
+            return embedded;
+        }
+        catch
+        {
+            await embedded.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops the silo (graceful: activations deactivate, head hints are persisted).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                _host.Dispose();
+            }
+        }
+    }
+
+    private static async Task<OmniGraphEmbedded> StartAsync(string location, bool createRoot, Action<EmbeddedGraphOptions>? configure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var options = new EmbeddedGraphOptions();
+        configure?.Invoke(options);
+        GraphGrainKeys.ValidateGraphId(options.GraphId);
+        var store = options.Store ?? OpenStore(location, createRoot);
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddLogging(logging =>
+        {
+            logging.ClearProviders();
+            options.ConfigureLogging?.Invoke(logging);
+        });
+        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
+        builder.UseOrleans(silo => silo.AddOmniGraph(engine =>
+        {
+            options.ConfigureEngine?.Invoke(engine);
+            engine.AddGraph(options.GraphId, store);
+        }));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+
+        var client = host.Services.GetRequiredService<IGraphClientFactory>().GetClient(options.GraphId);
+        return new OmniGraphEmbedded(host, store.Location, client);
+    }
+
+    private static IObjectStore OpenStore(string location, bool createRoot)
+    {
+        var parsed = ObjectStoreUri.Parse(location);
+        if (parsed.Kind != ObjectStoreKind.LocalDirectory)
+        {
+            return ObjectStoreUri.Open(location);
+        }
+
+        if (!createRoot && !Directory.Exists(parsed.Address))
+        {
+            throw new GraphNotInitializedException(parsed.ToString());
+        }
+
+        return new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = parsed.Address, CreateRootIfMissing = createRoot });
+    }
+}

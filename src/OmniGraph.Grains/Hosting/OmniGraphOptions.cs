@@ -1,0 +1,55 @@
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Hosting;
+
+/// <summary>Settings of the storage engine in a silo (<c>silo.AddOmniGraph(options =&gt; ...)</c>).</summary>
+public sealed class OmniGraphOptions
+{
+    /// <summary>Graphs by id, each a store location: a local path, a <c>file://</c> URI or <c>memory://name</c>.</summary>
+    public Dictionary<string, string> Graphs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Graphs by id, each an already-open store (tests, embedding hosts that manage stores themselves).</summary>
+    public Dictionary<string, IObjectStore> GraphStores { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Largest number of rows in one fragment file; larger batches are split. Default 1,048,576.</summary>
+    public int MaxFragmentRows { get; set; } = 1 << 20;
+
+    /// <summary>Table versions each table grain keeps loaded besides its head and staged versions (time travel). Default 4.</summary>
+    public int VersionCacheSize { get; set; } = 4;
+
+    /// <summary>Write transactions a table grain keeps staging state for before it forgets the oldest. Default 64.</summary>
+    public int MaxStagedTransactions { get; set; } = 64;
+
+    /// <summary>Preparations a retryable write makes before it reports the conflict. Default 16.</summary>
+    public int MaxWriteAttempts { get; set; } = 16;
+
+    /// <summary>
+    /// Age after which a foreign, incomplete recovery sidecar is healed at write entry (a younger one may belong to a
+    /// write in progress in another process; heal on activation heals every sidecar). Default 30 seconds.
+    /// </summary>
+    public TimeSpan StaleSidecarAge { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest number of rows one write may add to one table (0, the default: no limit). A guard for servers against
+    /// runaway writes; a write over it fails with <c>resource_limit</c> before anything is staged. Loads are not capped by
+    /// default: a whole data set loads as one commit.
+    /// </summary>
+    public long MaxRowsPerTableWrite { get; set; }
+
+    /// <summary>How many versions a branch head may move before the manifest grain refreshes its persisted head hint. Default 64.</summary>
+    public int HeadHintInterval { get; set; } = 64;
+
+    /// <summary>Registers a graph at a store location.</summary>
+    public OmniGraphOptions AddGraph(string graphId, string location)
+    {
+        Graphs[graphId] = location;
+        return this;
+    }
+
+    /// <summary>Registers a graph on an open store.</summary>
+    public OmniGraphOptions AddGraph(string graphId, IObjectStore store)
+    {
+        GraphStores[graphId] = store;
+        return this;
+    }
+}

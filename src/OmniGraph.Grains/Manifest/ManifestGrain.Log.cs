@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Grains.Manifest;
+
+internal sealed partial class ManifestGrain
+{
+    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId} initialised: schema {SchemaHash}, {NodeTypes} node types, {EdgeTypes} edge types")]
+    private partial void LogInitialized(string graphId, string schemaHash, int nodeTypes, int edgeTypes);
+
+    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: committed {Branch} v{Version} ({CommitId}, {Tables} tables)")]
+    private partial void LogCommitted(string graphId, string branch, long version, string commitId, int tables);
+
+    [LoggerMessage(3, LogLevel.Warning, "Graph {GraphId}: writing the sidecar of {Tx} failed; nothing took effect")]
+    private partial void LogSidecarWriteFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Error, "Graph {GraphId}: publishing the manifest of {Tx} failed after its table heads moved; recovery decides")]
+    private partial void LogPublishFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: deleting the sidecar of committed write {Tx} failed; the next heal deletes it")]
+    private partial void LogSidecarDeleteFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Graph {GraphId}: the head of {Table} was {Actual}, left by a write nothing covers; reset to {Expected}")]
+    private partial void LogOrphanedHeadRepaired(string graphId, string table, string actual, string expected);
+
+    [LoggerMessage(7, LogLevel.Warning, "Graph {GraphId}: cleanup of {Key} failed")]
+    private partial void LogCleanupFailed(string graphId, string key, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "Graph {GraphId}: persisting head hints failed")]
+    private partial void LogHintWriteFailed(string graphId, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Error, "Graph {GraphId}: recovery sidecar {Key} is refused and kept: {Reason}")]
+    private partial void LogSidecarRefused(string graphId, string key, string reason);
+
+    [LoggerMessage(10, LogLevel.Warning, "Graph {GraphId}: healed write {Tx}: {Action} (commit {CommitId})")]
+    private partial void LogHealed(string graphId, string tx, HealAction action, string? commitId);
+
+    [LoggerMessage(11, LogLevel.Error, "Graph {GraphId}: healing write {Tx} failed; it is retried at the next write")]
+    private partial void LogHealFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Information, "Graph {GraphId}: the head of {Table} moved on to {Actual} before it could be rolled forward")]
+    private partial void LogHeadMovedOn(string graphId, string table, string? actual);
+
+    [LoggerMessage(13, LogLevel.Information, "Graph {GraphId}: branch {Branch} forked from {Source} v{Version}")]
+    private partial void LogBranchForked(string graphId, string branch, string source, long version);
+}

@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Manifest;
+
+internal sealed partial class ManifestGrain
+{
+    /// <summary>Transactions this activation gave up on (failed or crashed after their sidecar was written).</summary>
+    private readonly HashSet<string> _abandoned = new(StringComparer.Ordinal);
+
+    /// <summary>Transactions whose heal failed: healed at the next write entry whatever their age.</summary>
+    private readonly HashSet<string> _healable = new(StringComparer.Ordinal);
+
+    /// <summary>Sidecars still present after the last heal, by key.</summary>
+    private readonly SortedDictionary<string, PendingSidecar> _pending = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public async Task<HealReport> HealAsync()
+    {
+        await RequireStampAsync();
+        return await HealAllAsync(HealMode.Full);
+    }
+
+    /// <inheritdoc />
+    public Task<RecoveryStatus> GetRecoveryStatusAsync() => Task.FromResult(new RecoveryStatus([.. _pending.Values]));
+
+    /// <summary>Heals the sidecars the mode allows, in ULID (key) order, each against the store as it is then.</summary>
+    private async Task<HealReport> HealAllAsync(HealMode mode, BranchInfo? branch = null)
+    {
+        var outcomes = ImmutableArray.CreateBuilder<HealOutcome>();
+        var keys = await ListSidecarKeysAsync();
+        var present = new HashSet<string>(keys, StringComparer.Ordinal);
+        foreach (var stale in _pending.Keys.Where(k => !present.Contains(k)).ToArray())
+        {
+            _pending.Remove(stale);
+        }
+
+        foreach (var key in keys)
+        {
+            StoredObject stored;
+            try
+            {
+                stored = await _store.GetAsync(key);
+            }
+            catch (ObjectNotFoundException)
+            {
+                // Finished by its writer (or another healer) since the listing.
+                _pending.Remove(key);
+                continue;
+            }
+
+            SidecarDocument sidecar;
+            try
+            {
+                sidecar = StoredDocuments.ReadSidecar(key, stored.Content.Span);
+            }
+            catch (RecoveryRequiredException refused)
+            {
+                _pending[key] = new PendingSidecar(key, null, PendingSidecarState.Refused, refused.Reason);
+                LogSidecarRefused(GraphId, key, refused.Reason);
+                continue;
+            }
+
+            if (mode == HealMode.WriteEntry && !string.Equals(sidecar.BranchIncarnation, branch!.Incarnation, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var tx = sidecar.Tx;
+            var mayRollBack = mode == HealMode.Full || _abandoned.Contains(tx) || _healable.Contains(tx)
+                || NowMicros() - sidecar.CreatedAt > (long)_options.StaleSidecarAge.TotalMicroseconds;
+            try
+            {
+                var outcome = await HealSidecarAsync(key, sidecar, mayRollBack);
+                if (outcome is null)
+                {
+                    _pending[key] = new PendingSidecar(key, sidecar.Branch, PendingSidecarState.Deferred, "an incomplete write that may still be in flight in another process");
+                    continue;
+                }
+
+                outcomes.Add(outcome);
+                _pending.Remove(key);
+                _abandoned.Remove(tx);
+                _healable.Remove(tx);
+                LogHealed(GraphId, tx, outcome.Action, outcome.CommitId);
+            }
+            catch (SimulatedCrashException)
+            {
+                _healable.Add(tx);
+                throw;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                _healable.Add(tx);
+                _pending[key] = new PendingSidecar(key, sidecar.Branch, PendingSidecarState.HealFailed, exception.Message);
+                LogHealFailed(GraphId, tx, exception);
+            }
+        }
+
+        return new HealReport(outcomes.ToImmutable(), new RecoveryStatus([.. _pending.Values]));
+    }
+
+    /// <summary>A sidecar that cannot be read blocks every write (its branch is unknown); a failed heal blocks its branch.</summary>
+    private void ThrowIfWritesBlocked(BranchInfo branch)
+    {
+        foreach (var pending in _pending.Values)
+        {
+            if (pending.State == PendingSidecarState.Refused
+                || (pending.State == PendingSidecarState.HealFailed && string.Equals(pending.Branch, branch.Name, StringComparison.Ordinal)))
+            {
+                throw new RecoveryRequiredException(GraphObjectKeys.SidecarTx(pending.Key) ?? pending.Key, pending.Key, pending.Reason ?? "an unresolved recovery sidecar blocks writes");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Resolves one sidecar (docs/design/storage-engine.md §6): by the manifest version it targets, then by the table
+    /// heads. Returns <c>null</c> when it must be left alone (incomplete and possibly still in flight). Every step is
+    /// idempotent and the sidecar is deleted last, so a heal that dies half-way is finished by the next one.
+    /// </summary>
+    private async Task<HealOutcome?> HealSidecarAsync(string key, SidecarDocument sidecar, bool mayRollBack)
+    {
+        var target = sidecar.BaseVersion + 1;
+        var published = await TryReadManifestAsync(sidecar.BranchIncarnation, target);
+        if (published is null)
+        {
+            var complete = true;
+            foreach (var table in sidecar.Tables)
+            {
+                var head = await TableGrain(table.Staged.Table, sidecar.Branch).GetHeadAsync(refresh: true);
+                complete &= StoredDocuments.ToRef(table.Staged).SameVersionAs(head);
+            }
+
+            if (complete)
+            {
+                await _failpoints.BeforeAsync(Failpoints.HealRollForwardPublish);
+                await PutPointerAsync(sidecar.CommitId, sidecar, target);
+                published = await PublishOrReadAsync(sidecar.BranchIncarnation, sidecar.Manifest);
+                _failpoints.After(Failpoints.HealRollForwardPublish);
+            }
+            else
+            {
+                if (!mayRollBack)
+                {
+                    return null;
+                }
+
+                // Fence first: once base + 1 is taken, the original writer can never publish, so undoing is safe
+                // even if it is still alive.
+                await _failpoints.BeforeAsync(Failpoints.HealRollbackFence);
+                await PutPointerAsync(sidecar.RollbackCommitId, sidecar, target);
+                published = await PublishOrReadAsync(sidecar.BranchIncarnation, BuildFence(sidecar));
+                _failpoints.After(Failpoints.HealRollbackFence);
+            }
+        }
+
+        NoteHead(published);
+        HealAction action;
+        if (string.Equals(published.Commit.Id, sidecar.CommitId, StringComparison.Ordinal))
+        {
+            await RollHeadsForwardAsync(sidecar);
+            action = HealAction.RolledForward;
+        }
+        else
+        {
+            await RollHeadsBackAsync(sidecar);
+            action = HealAction.RolledBack;
+        }
+
+        await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
+        await _store.DeleteAsync(key, WriteCondition.None);
+        _failpoints.After(Failpoints.HealSidecarDelete);
+        var commitId = action == HealAction.RolledForward
+            ? sidecar.CommitId
+            : string.Equals(published.Commit.Id, sidecar.RollbackCommitId, StringComparison.Ordinal) ? sidecar.RollbackCommitId : null;
+        return new HealOutcome(sidecar.Tx, sidecar.Branch, action, commitId);
+    }
+
+    /// <summary>Makes every table head of a published write its staged version (a no-op for heads already there).</summary>
+    private async Task RollHeadsForwardAsync(SidecarDocument sidecar)
+    {
+        foreach (var table in sidecar.Tables)
+        {
+            var staged = StoredDocuments.ToRef(table.Staged);
+            var grain = TableGrain(staged.Table, sidecar.Branch);
+            var head = await grain.GetHeadAsync(refresh: true);
+            if (staged.SameVersionAs(head))
+            {
+                continue;
+            }
+
+            await _failpoints.BeforeAsync(Failpoints.HealHeadRollForward, staged.Table);
+            try
+            {
+                await grain.AdvanceHeadAsync(sidecar.Tx, StoredDocuments.ToRef(table.Expected), staged);
+            }
+            catch (TableHeadConflictException conflict)
+            {
+                // Another writer moved past it since: nothing to do for this table.
+                LogHeadMovedOn(GraphId, staged.Table, conflict.Actual?.ToString());
+            }
+
+            _failpoints.After(Failpoints.HealHeadRollForward, staged.Table);
+        }
+    }
+
+    /// <summary>Moves every table head still at its staged version back to its expected version.</summary>
+    private async Task RollHeadsBackAsync(SidecarDocument sidecar)
+    {
+        foreach (var table in sidecar.Tables)
+        {
+            var staged = StoredDocuments.ToRef(table.Staged);
+            await _failpoints.BeforeAsync(Failpoints.HealHeadRollback, staged.Table);
+            await TableGrain(staged.Table, sidecar.Branch).RollBackHeadAsync(sidecar.Tx, staged, StoredDocuments.ToRef(table.Expected));
+            _failpoints.After(Failpoints.HealHeadRollback, staged.Table);
+        }
+    }
+
+    /// <summary>Creates a manifest version; when it exists already, returns the one that won.</summary>
+    private async Task<ManifestDocument> PublishOrReadAsync(string incarnation, ManifestDocument manifest)
+    {
+        try
+        {
+            await _store.PutAsync(GraphObjectKeys.Manifest(incarnation, manifest.Version), StoredDocuments.Serialize(manifest), WriteCondition.IfNotExists);
+            CacheManifest(manifest);
+            return manifest;
+        }
+        catch (ObjectPreconditionFailedException)
+        {
+            return await ReadManifestAsync(incarnation, manifest.Version);
+        }
+    }
+
+    private async Task PutPointerAsync(string commitId, SidecarDocument sidecar, long version)
+    {
+        var pointer = new CommitPointerDocument
+        {
+            Format = StorageFormat.ObjectFormat,
+            CommitId = commitId,
+            Branch = sidecar.Branch,
+            BranchIncarnation = sidecar.BranchIncarnation,
+            ManifestVersion = version,
+        };
+        try
+        {
+            await _store.PutAsync(GraphObjectKeys.CommitPointer(commitId), StoredDocuments.Serialize(pointer), WriteCondition.IfNotExists);
+        }
+        catch (ObjectPreconditionFailedException)
+        {
+            // Written by the writer or an earlier heal.
+        }
+    }
+
+    /// <summary>The lineage-only rollback commit: base + 1 with the base's tables and the fixed rollback commit id.</summary>
+    private ManifestDocument BuildFence(SidecarDocument sidecar)
+    {
+        var tables = new TableVersionRefDocument[sidecar.Manifest.Tables.Length];
+        for (var i = 0; i < tables.Length; i++)
+        {
+            var table = sidecar.Manifest.Tables[i];
+            tables[i] = table;
+            foreach (var change in sidecar.Tables)
+            {
+                if (string.Equals(change.Staged.Table, table.Table, StringComparison.Ordinal))
+                {
+                    tables[i] = change.Expected;
+                    break;
+                }
+            }
+        }
+
+        return new ManifestDocument
+        {
+            Format = StorageFormat.ObjectFormat,
+            Branch = sidecar.Branch,
+            BranchIncarnation = sidecar.BranchIncarnation,
+            Version = sidecar.BaseVersion + 1,
+            SchemaHash = sidecar.Manifest.SchemaHash,
+            Commit = new CommitRecordDocument
+            {
+                Id = sidecar.RollbackCommitId,
+                Parent = sidecar.BaseCommit,
+                MergedParent = null,
+                Actor = CommitInfo.RecoveryActor,
+                CreatedAt = NowMicros(),
+                Kind = "recovery_rollback",
+            },
+            Tables = tables,
+        };
+    }
+
+    /// <summary>Every sidecar key, in key (ULID, so creation) order.</summary>
+    private async Task<List<string>> ListSidecarKeysAsync()
+    {
+        var keys = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await _store.ListAsync(GraphObjectKeys.RecoveryPrefix, token);
+            foreach (var entry in page.Objects)
+            {
+                keys.Add(entry.Key);
+            }
+
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+
+        return keys;
+    }
+}

@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Storage;
+using Orleans;
+using Orleans.Runtime;
+
+namespace OmniGraph.Grains.Manifest;
+
+/// <summary>
+/// The manifest grain of one graph (key: the graph id). See <see cref="IManifestGrain"/> for the contract and
+/// docs/design/storage-engine.md §5–§6 for the protocol. State kept in memory is a cache of immutable objects (manifest
+/// versions by incarnation and number, commits) plus what this activation knows about its own failed attempts; the
+/// truth is always the store, which a resolve re-probes.
+/// </summary>
+internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBranchControl
+{
+    private const int ManifestCacheCapacity = 256;
+
+    private readonly SchemaCatalogCache _schemas;
+    private readonly FailpointRegistry _failpoints;
+    private readonly OmniGraphOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ManifestGrain> _logger;
+    private readonly IPersistentState<ManifestGrainState> _state;
+    private readonly SemaphoreSlim _stateLock = new(1, 1);
+
+    /// <summary>Latest manifest known per branch incarnation (only versions on the incarnation's own chain).</summary>
+    private readonly Dictionary<string, ManifestDocument> _heads = new(StringComparer.Ordinal);
+
+    /// <summary>Manifest versions read so far (time travel, listings), bounded.</summary>
+    private readonly Dictionary<(string Incarnation, long Version), ManifestDocument> _manifests = [];
+    private readonly Queue<(string Incarnation, long Version)> _manifestOrder = new();
+
+    /// <summary>Commits by (incarnation, version): small, immutable, kept for listings.</summary>
+    private readonly Dictionary<(string Incarnation, long Version), CommitInfo> _commits = [];
+
+    /// <summary>Head hints last persisted, per incarnation.</summary>
+    private readonly Dictionary<string, long> _persistedHints = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, string> _schemaSources = new(StringComparer.Ordinal);
+    private readonly IObjectStore _store;
+
+    private GraphStampDocument? _stamp;
+    private Exception? _stampError;
+
+    public ManifestGrain(
+        [PersistentState("registry", GraphGrainStorage.ProviderName)] IPersistentState<ManifestGrainState> state,
+        IGraphDirectory directory,
+        SchemaCatalogCache schemas,
+        FailpointRegistry failpoints,
+        IOptions<OmniGraphOptions> options,
+        TimeProvider time,
+        ILogger<ManifestGrain> logger)
+    {
+        _state = state;
+        _schemas = schemas;
+        _failpoints = failpoints;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+
+        // Resolved before the state is read, so an unknown graph fails the call with its own typed error.
+        _store = directory.GetStore(GraphId);
+    }
+
+    private string GraphId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var hint in _state.State.HeadHints)
+        {
+            _persistedHints[hint.Incarnation] = hint.Version;
+        }
+
+        await LoadStampAsync();
+        if (_stamp is not null)
+        {
+            // A fresh activation cannot know whether another process is still writing, but fencing makes rolling
+            // back safe anyway: every sidecar is healed (docs/design/storage-engine.md §6).
+            await HealAllAsync(HealMode.Full);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_stamp is not null && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
+        {
+            try
+            {
+                await PersistHeadHintsAsync(force: true);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogHintWriteFailed(GraphId, exception);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> GetStorageVersionAsync()
+    {
+        return Task.FromResult(StorageFormat.StorageVersion);
+    }
+
+    private async Task LoadStampAsync()
+    {
+        try
+        {
+            var stored = await _store.GetAsync(GraphObjectKeys.Stamp);
+            _stamp = StoredDocuments.ReadStamp(GraphObjectKeys.Stamp, stored.Content.Span);
+            _stampError = null;
+        }
+        catch (ObjectNotFoundException)
+        {
+            _stamp = null;
+        }
+        catch (Exception exception) when (exception is UnsupportedStorageFormatException or CorruptObjectException)
+        {
+            _stampError = exception;
+        }
+    }
+
+    /// <summary>The stamp of an initialised graph (re-read while the root is uninitialised: another process may have run init).</summary>
+    private async ValueTask<GraphStampDocument> RequireStampAsync()
+    {
+        if (_stampError is not null)
+        {
+            throw _stampError;
+        }
+
+        if (_stamp is null)
+        {
+            await LoadStampAsync();
+            if (_stampError is not null)
+            {
+                throw _stampError;
+            }
+
+            if (_stamp is null)
+            {
+                throw new GraphNotInitializedException(_store.Location);
+            }
+        }
+
+        return _stamp;
+    }
+
+    private long NowMicros() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
+
+    private ITableBranchGrain TableGrain(string table, string branch) =>
+        GrainFactory.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(GraphId, table, branch));
+}

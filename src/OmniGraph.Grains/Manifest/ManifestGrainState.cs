@@ -1,0 +1,50 @@
+namespace OmniGraph.Grains.Manifest;
+
+/// <summary>
+/// The manifest grain's persisted state (<c>state/registry-manifest/graph.json</c> in the graph's store): the branch
+/// registry beyond main (main's incarnation is in <c>graph.json</c>), the accepted schema pointer and advisory head
+/// hints. The truth about heads is which manifest objects exist; hints only shorten the search on activation.
+/// </summary>
+internal sealed class ManifestGrainState
+{
+    /// <summary>Branches other than main, by name.</summary>
+    public List<BranchRecord> Branches { get; set; } = [];
+
+    /// <summary>Latest manifest version known per branch incarnation when the hint was written.</summary>
+    public List<HeadHint> HeadHints { get; set; } = [];
+
+    /// <summary>The schema of main's head when the state was last written.</summary>
+    public string? SchemaHash { get; set; }
+}
+
+/// <summary>A branch of the registry.</summary>
+internal sealed class BranchRecord
+{
+    public required string Name { get; set; }
+
+    public required string Incarnation { get; set; }
+
+    public required long CreatedAt { get; set; }
+
+    public required ForkPointRecord ForkedFrom { get; set; }
+}
+
+/// <summary>The manifest version a branch forks from.</summary>
+internal sealed class ForkPointRecord
+{
+    public required string Branch { get; set; }
+
+    public required string Incarnation { get; set; }
+
+    public required long ManifestVersion { get; set; }
+
+    public required string CommitId { get; set; }
+}
+
+/// <summary>A head hint.</summary>
+internal sealed class HeadHint
+{
+    public required string Incarnation { get; set; }
+
+    public required long Version { get; set; }
+}

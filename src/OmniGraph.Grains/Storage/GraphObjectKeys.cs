@@ -1,0 +1,89 @@
+using System.Globalization;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Grains.Storage;
+
+/// <summary>
+/// The object keys of a graph root (see docs/storage-layout.md). Every key the engine writes is built here; every key
+/// read from a stored object is checked here before it is used, so a damaged object cannot point the engine anywhere
+/// else in the store.
+/// </summary>
+internal static class GraphObjectKeys
+{
+    /// <summary>The format stamp.</summary>
+    public const string Stamp = "graph.json";
+
+    /// <summary>Prefix of every recovery sidecar.</summary>
+    public const string RecoveryPrefix = "recovery/";
+
+    /// <summary>Prefix of the engine's grain state objects.</summary>
+    public const string GrainStatePrefix = "state/";
+
+    private const string VersionFormat = "D20";
+
+    /// <summary>The accepted schema source of an IR hash.</summary>
+    public static string SchemaSource(string schemaHash) => $"schema/{schemaHash}.pg";
+
+    /// <summary>The accepted schema IR of an IR hash.</summary>
+    public static string SchemaIr(string schemaHash) => $"schema/{schemaHash}.ir.json";
+
+    /// <summary>The manifest object of version <paramref name="version"/> of a branch incarnation.</summary>
+    public static string Manifest(string branchIncarnation, long version) =>
+        $"manifests/{branchIncarnation}/{version.ToString(VersionFormat, CultureInfo.InvariantCulture)}.json";
+
+    /// <summary>The commit pointer of a commit.</summary>
+    public static string CommitPointer(string commitId) => $"commits/{commitId}.json";
+
+    /// <summary>The recovery sidecar of a write transaction.</summary>
+    public static string Sidecar(string tx) => $"{RecoveryPrefix}{tx}.json";
+
+    /// <summary>A fragment of a table.</summary>
+    public static string Fragment(bool isEdge, long tableId, string fragmentId) =>
+        $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/fragments/{fragmentId}.arrow";
+
+    /// <summary>A deletion vector of a table.</summary>
+    public static string DeletionVector(bool isEdge, long tableId, string vectorId) =>
+        $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/deletions/{vectorId}.arrow";
+
+    /// <summary>A table version object.</summary>
+    public static string TableVersion(bool isEdge, long tableId, string branchIncarnation, long version, string tx) =>
+        $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/versions/{branchIncarnation}/{version.ToString(VersionFormat, CultureInfo.InvariantCulture)}-{tx}.json";
+
+    /// <summary>Whether <paramref name="key"/> is a fragment key of the table.</summary>
+    public static bool IsFragmentOf(string key, bool isEdge, long tableId) =>
+        IsUlidObject(key, $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/fragments/", ".arrow");
+
+    /// <summary>Whether <paramref name="key"/> is a deletion vector key of the table.</summary>
+    public static bool IsDeletionVectorOf(string key, bool isEdge, long tableId) =>
+        IsUlidObject(key, $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/deletions/", ".arrow");
+
+    /// <summary>Whether <paramref name="key"/> is exactly the key of that table version.</summary>
+    public static bool IsTableVersion(string key, bool isEdge, long tableId, string branchIncarnation, long version, string tx) =>
+        string.Equals(key, TableVersion(isEdge, tableId, branchIncarnation, version, tx), StringComparison.Ordinal);
+
+    /// <summary>The transaction id of a sidecar key, or <c>null</c> when the key is not shaped like one.</summary>
+    public static string? SidecarTx(string key)
+    {
+        if (!key.StartsWith(RecoveryPrefix, StringComparison.Ordinal) || !key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = key[RecoveryPrefix.Length..^".json".Length];
+        return Ulid.TryParse(name, out _) ? name : null;
+    }
+
+    /// <summary>Whether <paramref name="table"/> is an edge table key.</summary>
+    public static bool IsEdgeTable(string table) => table.StartsWith("edge:", StringComparison.Ordinal);
+
+    private static bool IsUlidObject(string key, string prefix, string suffix)
+    {
+        if (!key.StartsWith(prefix, StringComparison.Ordinal) || !key.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = key.AsSpan(prefix.Length, key.Length - prefix.Length - suffix.Length);
+        return name.Length == Ulid.Length && Ulid.TryParse(name.ToString(), out _);
+    }
+}

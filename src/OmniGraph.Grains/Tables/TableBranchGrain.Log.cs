@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace OmniGraph.Grains.Tables;
+
+internal sealed partial class TableBranchGrain
+{
+    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: loaded {Table} v{Version} ({Fragments} fragments, {Rows} rows)")]
+    private partial void LogVersionLoaded(string graphId, string table, long version, int fragments, long rows);
+
+    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: staged {Table} v{Version} for {Tx} (+{Inserted} ~{Replaced} -{Deleted}, {Rows} rows)")]
+    private partial void LogStaged(string graphId, string table, long version, string tx, long inserted, long replaced, long deleted, long rows);
+
+    [LoggerMessage(3, LogLevel.Debug, "Graph {GraphId}: head of {Table}@{Branch} moved from {From} to {To} by {Tx}")]
+    private partial void LogHeadMoved(string graphId, string table, string branch, string from, string to, string tx);
+
+    [LoggerMessage(4, LogLevel.Information, "Graph {GraphId}: forgot staging of {Tx} on {Table}@{Branch} (too many writes in progress)")]
+    private partial void LogStagingEvicted(string graphId, string table, string branch, string tx);
+}

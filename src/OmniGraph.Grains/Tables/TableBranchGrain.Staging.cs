@@ -1,0 +1,431 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using OmniGraph.Arrow;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Grains.Tables.Indexes;
+using OmniGraph.Grains.Tables.Values;
+using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Ingest;
+using OmniGraph.Schema;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Tables;
+
+internal sealed partial class TableBranchGrain
+{
+    /// <inheritdoc />
+    public async Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        RequireTx(tx);
+        var tableId = TableIdOf(batch);
+        var fragments = Split(batch, tableId);
+        var writes = new (string Key, ReadOnlyMemory<byte> Content)[fragments.Length];
+        for (var i = 0; i < fragments.Length; i++)
+        {
+            writes[i] = (fragments[i].Key, FragmentFiles.Write(fragments[i].Batch));
+        }
+
+        // Off the grain's thread: a load keeps several of these in flight while it parses on.
+        await Task.Run(() => ConcurrentWrites.PutAllAsync(_store, writes));
+        var staging = StagingOf(tx);
+        var staged = ImmutableArray.CreateBuilder<StagedFragment>(fragments.Length);
+        foreach (var fragment in fragments)
+        {
+            staging.Fragments[fragment.Key] = fragment;
+            staged.Add(new StagedFragment(fragment.Id, fragment.Key, fragment.Rows));
+        }
+
+        return staged.MoveToImmutable();
+    }
+
+    /// <inheritdoc />
+    public async Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(baseVersion);
+        ArgumentNullException.ThrowIfNull(delta);
+        RequireTx(tx);
+        if (!string.Equals(delta.Branch, _branch, StringComparison.Ordinal))
+        {
+            throw new InvalidWriteException(_table, $"this grain writes branch '{_branch}', the delta is for '{delta.Branch}'");
+        }
+
+        if (!StoredDocuments.IsUlid(delta.BranchIncarnation))
+        {
+            throw new InvalidWriteException(_table, $"branch incarnation '{delta.BranchIncarnation}' is not a ULID");
+        }
+
+        if (delta.Mode == TableWriteMode.Overwrite && delta.DeleteIds is { Count: > 0 })
+        {
+            throw new InvalidWriteException(_table, "an overwrite replaces the table; it takes no ids to delete");
+        }
+
+        var layout = await LayoutAsync(delta.SchemaHash);
+        var tableId = (long)layout.Type.StableId;
+        if (baseVersion.TableId != tableId)
+        {
+            throw new InvalidWriteException(_table, $"the base version is table id {baseVersion.TableId}, the schema says {tableId}");
+        }
+
+        var baseView = await GetViewAsync(baseVersion);
+        if (delta.Mode != TableWriteMode.Overwrite && !FragmentFiles.SameLayout(baseView.Layout.Schema, layout.Schema, out var difference))
+        {
+            throw new InvalidWriteException(_table, $"the table's layout changed since its base version ({difference}); only an overwrite can change it");
+        }
+
+        var writes = new List<(string Key, ReadOnlyMemory<byte> Content)>();
+        var written = await CollectWrittenFragmentsAsync(tx, delta, layout, tableId, writes);
+        var plan = VersionStager.Build(_table, baseView, written, delta.Mode, delta.DeleteIds, id => RepeatedId(layout, id));
+
+        // Every check this table can make alone runs before anything is written.
+        CheckUnique(layout, baseView, plan);
+
+        var version = baseVersion.Version + 1;
+        var entries = new FragmentEntryDocument[plan.Fragments.Length];
+        var vectors = new DeletionVectorDocument?[plan.Fragments.Length];
+        var changedVectors = new List<uint[]>();
+        var deletionKey = GraphObjectKeys.DeletionVector(IsEdge, tableId, Ulid.NewUlid().ToString());
+        long rows = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var fragment = plan.Fragments[i];
+            var mask = plan.Masks[i];
+            if (plan.MaskChanged[i])
+            {
+                vectors[i] = new DeletionVectorDocument { Key = deletionKey, Batch = changedVectors.Count, Count = mask.Count };
+                changedVectors.Add(mask.ToRows());
+            }
+            else if (plan.ExtendsBase && i < baseView.Fragments.Length)
+            {
+                vectors[i] = baseView.DeletionVectors[i];
+            }
+
+            entries[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[i] };
+            rows += fragment.Rows - mask.Count;
+        }
+
+        if (changedVectors.Count > 0)
+        {
+            // One deletion file for every fragment this version touched.
+            writes.Add((deletionKey, DeletionVectorFiles.Write(changedVectors)));
+        }
+
+        var versionKey = GraphObjectKeys.TableVersion(IsEdge, tableId, delta.BranchIncarnation, version, tx);
+        var document = new TableVersionDocument
+        {
+            Format = StorageFormat.ObjectFormat,
+            Table = _table,
+            TableId = tableId,
+            Branch = _branch,
+            BranchIncarnation = delta.BranchIncarnation,
+            Version = version,
+            Tx = tx,
+            SchemaHash = delta.SchemaHash,
+            Parent = StoredDocuments.ToDocument(baseVersion),
+            RowCount = rows,
+            Fragments = entries,
+        };
+        writes.Add((versionKey, StoredDocuments.Serialize(document)));
+
+        // Fragments, deletion vectors and the version object are independent objects: write them all at once.
+        await ConcurrentWrites.PutAllAsync(_store, writes);
+
+        var staged = new TableVersionRef(_table, tableId, _branch, delta.BranchIncarnation, version, versionKey, rows, tx, delta.SchemaHash);
+        var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors);
+        if (plan.ExtendsBase && string.Equals(baseView.SchemaHash, delta.SchemaHash, StringComparison.Ordinal))
+        {
+            view.InheritIndexes(baseView, plan.Removed, plan.Added);
+        }
+
+        StagingOf(tx).Prepared = view;
+        _versions.Add(versionKey, view, pinned: true);
+        LogStaged(_graphId, _table, version, tx, plan.Inserted, plan.Replaced, plan.Deleted, rows);
+        return WithEdgeFacts(new StagedTableVersion(staged, baseVersion, plan.Inserted, plan.Replaced, plan.Deleted)
+        {
+            RemovedIds = new KeyBatch(plan.RemovedIds.ToColumn()),
+        }, baseView, plan);
+    }
+
+    /// <summary>The error for an id repeated within an insert or overwrite: a <c>@key</c> unique violation for keyed node types, else a key conflict.</summary>
+    private Exception RepeatedId(TableLayout layout, string id) =>
+        layout.Type is NodeType { Key: { } key } node
+            ? new WriteUniqueViolationException(node.Name, key.IsComposite ? $"({string.Join(", ", key.PropertyNames)})" : key.PropertyNames[0], id, id, id)
+            : new WriteKeyConflictException(_table, id);
+
+    /// <summary>
+    /// <c>@unique</c> constraints over the rows the write adds: no two of them, and none of them and a base row that stays
+    /// live, may hold the same tuple (a row replaced or deleted by the write frees its value).
+    /// </summary>
+    private static void CheckUnique(TableLayout layout, TableVersionView baseView, VersionStager.Plan plan)
+    {
+        var constraints = layout.Type.UniqueConstraints;
+        if (constraints.IsEmpty || plan.Added.Length == 0)
+        {
+            return;
+        }
+
+        var removed = plan.ExtendsBase ? new HashSet<long>(plan.Removed) : null;
+        var scratch = new ByteScratch();
+        for (var ordinal = 0; ordinal < constraints.Length; ordinal++)
+        {
+            var function = baseView.UniqueFunction(ordinal);
+            var committed = plan.ExtendsBase ? baseView.Unique(ordinal) : null;
+            var within = new AddressHashTable(plan.Added.Length);
+            var reader = new TupleReader(plan.Fragments, function, new ByteScratch());
+            foreach (var address in plan.Added)
+            {
+                var fragment = plan.Fragments[(int)(address >> 32)];
+                var row = (int)(uint)address;
+                if (!function.TryGetKey(fragment, row, scratch, out var key))
+                {
+                    continue;
+                }
+
+                var hash = KeyHashing.Hash(key);
+                var earlier = within.Find(key, hash, ref reader);
+                if (earlier != AddressHashTable.NotFound)
+                {
+                    throw UniqueViolation(layout, constraints[ordinal], function, fragment, row, IdAt(plan.Fragments, earlier));
+                }
+
+                within.AddNew(hash, address);
+                var holder = committed?.Find(key, hash) ?? AddressHashTable.NotFound;
+                if (holder != AddressHashTable.NotFound && !removed!.Contains(holder))
+                {
+                    throw UniqueViolation(layout, constraints[ordinal], function, fragment, row, IdAt(plan.Fragments, holder));
+                }
+            }
+        }
+    }
+
+    private static WriteUniqueViolationException UniqueViolation(TableLayout layout, UniqueConstraint constraint, TupleKeyFunction function, FragmentData fragment, int row, string firstHolder) =>
+        new(layout.Type.Name, constraint.ColumnDisplay, CellText.FormatTuple(fragment.Batch, function.ColumnIndexes, row), firstHolder, fragment.Ids.GetString(row));
+
+    private static string IdAt(FragmentData[] fragments, long address) => fragments[(int)(address >> 32)].Ids.GetString((int)(uint)address);
+
+    /// <summary>Adds what the cross-table checks need from an edge write: endpoints added, sources vacated.</summary>
+    private StagedTableVersion WithEdgeFacts(StagedTableVersion staged, TableVersionView baseView, VersionStager.Plan plan)
+    {
+        if (!IsEdge)
+        {
+            return staged;
+        }
+
+        var sources = new DistinctKeyCollector();
+        var targets = new DistinctKeyCollector();
+        foreach (var address in plan.Added)
+        {
+            var fragment = plan.Fragments[(int)(address >> 32)];
+            sources.Add(fragment.Sources!.GetBytes((int)(uint)address));
+            targets.Add(fragment.Targets!.GetBytes((int)(uint)address));
+        }
+
+        var vacated = new DistinctKeyCollector();
+        if (plan.ExtendsBase)
+        {
+            foreach (var address in plan.Removed)
+            {
+                vacated.Add(plan.Fragments[(int)(address >> 32)].Sources!.GetBytes((int)(uint)address));
+            }
+        }
+        else
+        {
+            for (var f = 0; f < baseView.Fragments.Length; f++)
+            {
+                var fragment = baseView.Fragments[f];
+                for (var row = 0; row < fragment.Rows; row++)
+                {
+                    if (!baseView.Masks[f].IsDeleted(row))
+                    {
+                        vacated.Add(fragment.Sources!.GetBytes(row));
+                    }
+                }
+            }
+        }
+
+        return staged with
+        {
+            AddedSources = new KeyBatch(sources.ToColumn()),
+            AddedTargets = new KeyBatch(targets.ToColumn()),
+            RemovedSources = new KeyBatch(vacated.ToColumn()),
+        };
+    }
+
+    /// <summary>Reads stored tuples for the within-write duplicate check.</summary>
+    private readonly struct TupleReader(FragmentData[] fragments, TupleKeyFunction function, ByteScratch scratch) : IRowKeyReader
+    {
+        public ReadOnlySpan<byte> KeyOf(long value) =>
+            function.TryGetKey(fragments[(int)(value >> 32)], (int)(uint)value, scratch, out var key) ? key : default;
+    }
+
+    /// <inheritdoc />
+    public Task AbortAsync(string tx)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        Forget(tx);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The write's new fragments in order: staged ones (from memory when possible), then inline batches to write now.</summary>
+    private async Task<List<FragmentData>> CollectWrittenFragmentsAsync(
+        string tx,
+        TableDelta delta,
+        TableLayout layout,
+        long tableId,
+        List<(string Key, ReadOnlyMemory<byte> Content)> writes)
+    {
+        var written = new List<FragmentData>();
+        if (!delta.Fragments.IsDefault)
+        {
+            foreach (var staged in delta.Fragments)
+            {
+                if (!GraphObjectKeys.IsFragmentOf(staged.Key, IsEdge, tableId) || !staged.Key.Contains(staged.Id, StringComparison.Ordinal))
+                {
+                    throw new InvalidWriteException(_table, $"'{staged.Key}' is not a fragment of this table");
+                }
+
+                var fragment = FindStagedFragment(staged.Key) ?? _versions.FindFragment(staged.Key);
+                if (fragment is null)
+                {
+                    // Staged before this activation (the grain was collected meanwhile): read it back.
+                    StoredObject file;
+                    try
+                    {
+                        file = await _store.GetAsync(staged.Key);
+                    }
+                    catch (ObjectNotFoundException)
+                    {
+                        throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' does not exist");
+                    }
+
+                    fragment = new FragmentData(staged.Id, staged.Key, FragmentFiles.Read(staged.Key, file.Content, layout.Schema, staged.Rows), IsEdge);
+                }
+
+                if (!FragmentFiles.SameLayout(fragment.Batch.Schema, layout.Schema, out var difference))
+                {
+                    throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' does not have the table's columns: {difference}");
+                }
+
+                if (fragment.Rows != staged.Rows)
+                {
+                    throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' has {fragment.Rows} rows, not {staged.Rows}");
+                }
+
+                written.Add(fragment);
+            }
+        }
+
+        if (!delta.Batches.IsDefault)
+        {
+            foreach (var batch in delta.Batches)
+            {
+                if (!FragmentFiles.SameLayout(batch.Schema, layout.Schema, out var difference))
+                {
+                    throw new InvalidWriteException(_table, $"the batch does not have the table's columns: {difference}");
+                }
+
+                foreach (var fragment in Split(batch, tableId))
+                {
+                    writes.Add((fragment.Key, FragmentFiles.Write(fragment.Batch)));
+                    written.Add(fragment);
+                }
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>A batch as fragments of at most <see cref="Hosting.OmniGraphOptions.MaxFragmentRows"/> rows (zero-copy slices).</summary>
+    private FragmentData[] Split(RecordBatch batch, long tableId)
+    {
+        var max = _options.MaxFragmentRows;
+        if (batch.Length == 0)
+        {
+            return [];
+        }
+
+        var count = (batch.Length + max - 1) / max;
+        var fragments = new FragmentData[count];
+        for (var i = 0; i < count; i++)
+        {
+            var start = i * max;
+            var slice = count == 1 ? batch : batch.Slice(start, Math.Min(max, batch.Length - start));
+            var id = Ulid.NewUlid().ToString();
+            fragments[i] = new FragmentData(id, GraphObjectKeys.Fragment(IsEdge, tableId, id), slice, IsEdge);
+        }
+
+        return fragments;
+    }
+
+    /// <summary>The table id a batch laid out by <see cref="TableLayout"/> carries, checked against this grain's table.</summary>
+    private long TableIdOf(RecordBatch batch)
+    {
+        var metadata = batch.Schema.Metadata;
+        if (!metadata.TryGetValue(TableLayout.TableMetadataKey, out var table) || !string.Equals(table, _table, StringComparison.Ordinal))
+        {
+            throw new InvalidWriteException(_table, "the batch is not laid out for this table (its schema metadata names another table or none)");
+        }
+
+        if (!metadata.TryGetValue(TableLayout.TableIdMetadataKey, out var id) || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tableId) || tableId <= 0)
+        {
+            throw new InvalidWriteException(_table, "the batch's schema metadata carries no table id");
+        }
+
+        if (batch.Schema.FieldCount == 0 || batch.Schema.Fields[0].Name != TableLayout.IdColumnName || !batch.Schema.Fields[0].Type.Equals(ArrowType.Utf8))
+        {
+            throw new InvalidWriteException(_table, "the batch's first column is not the id column");
+        }
+
+        return tableId;
+    }
+
+    /// <summary>A fragment staged by any write in progress (a load stages under its session's id, then commits under an attempt's).</summary>
+    private FragmentData? FindStagedFragment(string key)
+    {
+        foreach (var staging in _staging.Values)
+        {
+            if (staging.Fragments.TryGetValue(key, out var fragment))
+            {
+                return fragment;
+            }
+        }
+
+        return null;
+    }
+
+    private TransactionStaging StagingOf(string tx)
+    {
+        if (!_staging.TryGetValue(tx, out var staging))
+        {
+            staging = new TransactionStaging();
+            _staging[tx] = staging;
+            while (_staging.Count > _options.MaxStagedTransactions)
+            {
+                var oldest = _staging.Keys.First();
+                LogStagingEvicted(_graphId, _table, _branch, oldest);
+                Forget(oldest);
+            }
+        }
+
+        return staging;
+    }
+
+    /// <summary>Drops a write's staging state; its prepared version leaves memory unless it became the head.</summary>
+    private void Forget(string tx)
+    {
+        if (_staging.Remove(tx, out var staging) && staging.Prepared is { Ref.Key: { } key } && !string.Equals(key, _headKey, StringComparison.Ordinal))
+        {
+            _versions.Unpin(key, drop: true);
+        }
+    }
+
+    private void RequireTx(string tx)
+    {
+        if (!StoredDocuments.IsUlid(tx))
+        {
+            throw new InvalidWriteException(_table, $"transaction id '{tx}' is not a ULID");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Ingest;
+using OmniGraph.Storage;
+using Orleans;
+using Orleans.Runtime;
+
+namespace OmniGraph.Grains.Tables;
+
+/// <summary>
+/// One table on one branch (key <c>{graph}/{table}@{branch}</c>). See <see cref="ITableBranchGrain"/>. The grain keeps
+/// its head version and the versions staged by writes in progress pinned in memory, plus a small LRU of other versions;
+/// every version is immutable, which is what lets reads interleave with everything.
+/// </summary>
+internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
+{
+    private readonly SchemaCatalogCache _schemas;
+    private readonly OmniGraphOptions _options;
+    private readonly ILogger<TableBranchGrain> _logger;
+    private readonly IPersistentState<TableHeadState> _head;
+    private readonly VersionCache _versions;
+    private readonly Dictionary<string, Task<TableVersionView>> _loading = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, TransactionStaging> _staging = new(StringComparer.Ordinal);
+
+    private readonly IObjectStore _store;
+    private string _graphId = null!;
+    private string _table = null!;
+    private string _branch = null!;
+    private string? _headKey;
+
+    public TableBranchGrain(
+        [PersistentState("head", GraphGrainStorage.ProviderName)] IPersistentState<TableHeadState> head,
+        IGraphDirectory directory,
+        SchemaCatalogCache schemas,
+        IOptions<OmniGraphOptions> options,
+        ILogger<TableBranchGrain> logger)
+    {
+        _head = head;
+        _schemas = schemas;
+        _options = options.Value;
+        _logger = logger;
+        _versions = new VersionCache(_options.VersionCacheSize);
+
+        // Resolved before the state is read, so an unknown graph fails the call with its own typed error.
+        _store = directory.GetStore(GraphGrainKeys.GraphIdOf(this.GetPrimaryKeyString()));
+    }
+
+    private bool IsEdge => GraphObjectKeys.IsEdgeTable(_table);
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        if (!GraphGrainKeys.TryParseTableBranch(key, out var graphId, out var table, out var branch)
+            || !(table.StartsWith("node:", StringComparison.Ordinal) || table.StartsWith("edge:", StringComparison.Ordinal)))
+        {
+            throw new ArgumentException($"'{key}' is not a table-branch grain key ({{graph}}/{{node|edge}}:{{Type}}@{{branch}})");
+        }
+
+        _graphId = graphId;
+        _table = table;
+        _branch = branch;
+        _headKey = _head.State.Head?.Key;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The loaded version a reference names (loading it on first use).</summary>
+    private async Task<TableVersionView> GetViewAsync(TableVersionRef version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (!string.Equals(version.Table, _table, StringComparison.Ordinal))
+        {
+            throw new InvalidTableRequestException(_table, $"the version reference names {version.Table}");
+        }
+
+        var key = CacheKey(version);
+        if (_versions.TryGet(key, out var view))
+        {
+            return view;
+        }
+
+        if (!_loading.TryGetValue(key, out var loading))
+        {
+            loading = LoadViewAsync(version, key);
+            _loading[key] = loading;
+        }
+
+        try
+        {
+            return await loading;
+        }
+        finally
+        {
+            _loading.Remove(key);
+        }
+    }
+
+    private async Task<TableVersionView> LoadViewAsync(TableVersionRef version, string key)
+    {
+        var layout = await LayoutAsync(version.SchemaHash);
+        TableVersionView view;
+        if (version.Version == 0)
+        {
+            view = VersionLoader.Empty(version, layout);
+        }
+        else
+        {
+            (view, _) = await VersionLoader.LoadAsync(_store, version, layout, _versions.FindFragment);
+            LogVersionLoaded(_graphId, _table, version.Version, view.Fragments.Length, view.RowCount);
+        }
+
+        _versions.Add(key, view, pinned: string.Equals(version.Key, _headKey, StringComparison.Ordinal) && version.Key is not null);
+        return view;
+    }
+
+    private async Task<TableLayout> LayoutAsync(string schemaHash)
+    {
+        var catalog = await _schemas.GetAsync(_store, schemaHash);
+        return SchemaCatalogCache.LayoutOf(catalog, _table);
+    }
+
+    private static string CacheKey(TableVersionRef version) =>
+        version.Key ?? $"v0/{version.ChainIncarnation}/{version.SchemaHash}";
+}

@@ -1,0 +1,126 @@
+namespace OmniGraph.Grains.Tables.Versions;
+
+/// <summary>
+/// The versions a table grain keeps loaded: pinned ones (the head, versions staged by writes in progress) and a small
+/// LRU of others (time travel). Fragments are shared between versions and reference-counted, so a fragment stays in
+/// memory exactly as long as some cached version lists it. Used only on the grain's turns.
+/// </summary>
+internal sealed class VersionCache(int capacity)
+{
+    private readonly Dictionary<string, Entry> _views = new(StringComparer.Ordinal);
+    private readonly LinkedList<string> _recent = new();
+    private readonly Dictionary<string, (FragmentData Fragment, int References)> _fragments = new(StringComparer.Ordinal);
+
+    /// <summary>Loaded versions.</summary>
+    public int Count => _views.Count;
+
+    /// <summary>Fragments held.</summary>
+    public int FragmentCount => _fragments.Count;
+
+    /// <summary>Finds a loaded version (and marks it recently used).</summary>
+    public bool TryGet(string key, out TableVersionView view)
+    {
+        if (_views.TryGetValue(key, out var entry))
+        {
+            if (entry.Node is not null)
+            {
+                _recent.Remove(entry.Node);
+                _recent.AddFirst(entry.Node);
+            }
+
+            view = entry.View;
+            return true;
+        }
+
+        view = null!;
+        return false;
+    }
+
+    /// <summary>A fragment some cached version holds, so loading another version does not read it again.</summary>
+    public FragmentData? FindFragment(string key) => _fragments.TryGetValue(key, out var held) ? held.Fragment : null;
+
+    /// <summary>Adds a loaded version; pinned versions are never evicted until unpinned.</summary>
+    public void Add(string key, TableVersionView view, bool pinned)
+    {
+        if (_views.TryGetValue(key, out var existing))
+        {
+            if (pinned && existing.Node is not null)
+            {
+                _recent.Remove(existing.Node);
+                _views[key] = existing with { Node = null };
+            }
+
+            return;
+        }
+
+        foreach (var fragment in view.Fragments)
+        {
+            _fragments[fragment.Key] = _fragments.TryGetValue(fragment.Key, out var held)
+                ? (held.Fragment, held.References + 1)
+                : (fragment, 1);
+        }
+
+        _views[key] = new Entry(view, pinned ? null : _recent.AddFirst(key));
+        Trim();
+    }
+
+    /// <summary>Pins a cached version (it becomes the head or is staged).</summary>
+    public void Pin(string key)
+    {
+        if (_views.TryGetValue(key, out var entry) && entry.Node is not null)
+        {
+            _recent.Remove(entry.Node);
+            _views[key] = entry with { Node = null };
+        }
+    }
+
+    /// <summary>Unpins a version: it joins the LRU (or is dropped at once when <paramref name="drop"/>).</summary>
+    public void Unpin(string key, bool drop = false)
+    {
+        if (!_views.TryGetValue(key, out var entry) || entry.Node is not null)
+        {
+            return;
+        }
+
+        if (drop)
+        {
+            Remove(key, entry);
+            return;
+        }
+
+        _views[key] = entry with { Node = _recent.AddFirst(key) };
+        Trim();
+    }
+
+    private void Trim()
+    {
+        while (_recent.Count > capacity && _recent.Last is { } last)
+        {
+            Remove(last.Value, _views[last.Value]);
+        }
+    }
+
+    private void Remove(string key, Entry entry)
+    {
+        if (entry.Node is not null)
+        {
+            _recent.Remove(entry.Node);
+        }
+
+        _views.Remove(key);
+        foreach (var fragment in entry.View.Fragments)
+        {
+            var held = _fragments[fragment.Key];
+            if (held.References == 1)
+            {
+                _fragments.Remove(fragment.Key);
+            }
+            else
+            {
+                _fragments[fragment.Key] = (held.Fragment, held.References - 1);
+            }
+        }
+    }
+
+    private readonly record struct Entry(TableVersionView View, LinkedListNode<string>? Node);
+}

@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Schema;
+using Orleans;
+
+namespace OmniGraph.Grains.Writes;
+
+/// <summary>
+/// Applies one typed write to a graph: pins the base snapshot, stages every table's next version through its table
+/// grain (each refusing, before writing, what it can judge alone: key conflicts, repeated ids, <c>@key</c>/<c>@unique</c>
+/// against committed rows), checks what spans tables on the staged post-image (edge endpoints, removed nodes, <c>@card</c>;
+/// see <see cref="WriteValidator"/>), and commits through the manifest grain. Nothing is visible unless the commit
+/// publishes; a failure before that leaves only unreferenced objects.
+/// </summary>
+/// <remarks>
+/// <para>This is what loads and mutations call (directly inside a grain, or through <see cref="IGraphWriterGrain"/>).
+/// A write marked <see cref="GraphWriteRequest.RetryOnReadSetChange"/> is re-prepared from the new head when another
+/// write published first (before any effect of its own), up to <see cref="OmniGraphOptions.MaxWriteAttempts"/>
+/// preparations; fragments staged by the caller are reused, only deletion vectors and version objects are redone.</para>
+/// <para>Errors: <see cref="UnknownTableException"/>, <see cref="InvalidWriteException"/>, <see cref="WriteKeyConflictException"/>,
+/// <see cref="WriteUniqueViolationException"/>, <see cref="OrphanEdgeException"/>, <see cref="CardinalityViolationException"/>,
+/// <see cref="ReadSetChangedException"/>, <see cref="GraphPreconditionFailedException"/>, <see cref="RecoveryRequiredException"/>,
+/// and the store's own errors.</para>
+/// </remarks>
+public sealed partial class GraphWriteCoordinator
+{
+    private readonly IGrainFactory _grains;
+    private readonly IGraphDirectory _directory;
+    private readonly SchemaCatalogCache _schemas;
+    private readonly OmniGraphOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GraphWriteCoordinator> _logger;
+
+    /// <summary>Creates the coordinator (a silo singleton).</summary>
+    public GraphWriteCoordinator(
+        IGrainFactory grains,
+        IGraphDirectory directory,
+        SchemaCatalogCache schemas,
+        IOptions<OmniGraphOptions> options,
+        TimeProvider time,
+        ILogger<GraphWriteCoordinator> logger)
+    {
+        _grains = grains;
+        _directory = directory;
+        _schemas = schemas;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Applies <paramref name="request"/> to graph <paramref name="graphId"/> as one commit.</summary>
+    public async Task<GraphWriteResult> WriteAsync(string graphId, GraphWriteRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graphId);
+        ArgumentNullException.ThrowIfNull(request);
+        var writes = CheckRequest(request);
+        CheckLimits(writes);
+        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var store = _directory.GetStore(graphId);
+        var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The write's entry heals first, so it never prepares against a head that recovery is about to move.
+            var head = await manifest.BeginWriteAsync(request.Branch);
+            var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
+            var snapshot = pinned
+                ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value))
+                : head;
+            if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
+            {
+                throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
+            }
+
+            var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
+            var tx = Ulid.NewUlid().ToString();
+            var staged = await PrepareAllAsync(graphId, tx, snapshot, writes);
+            try
+            {
+                await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                var commit = await manifest.CommitAsync(new CommitRequest(
+                    tx,
+                    request.Branch,
+                    snapshot.ManifestVersion,
+                    snapshot.Commit.Id,
+                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version))],
+                    Ulid.NewUlid().ToString(),
+                    Ulid.NewUlid().ToString(),
+                    (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
+                {
+                    ExpectedHeadCommit = request.ExpectedHeadCommit,
+                    Actor = request.Actor,
+                    Writer = request.Writer,
+                });
+                return Result(snapshot, commit, staged, attempt);
+            }
+            catch (ReadSetChangedException conflict) when (attempt < attempts)
+            {
+                await AbortAllAsync(graphId, tx, request.Branch, staged.Keys);
+                LogReprepare(graphId, request.Branch, attempt, conflict.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 * attempt)), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not SimulatedCrashException)
+            {
+                await AbortAllAsync(graphId, tx, request.Branch, staged.Keys);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Checks the request's shape and orders its tables by key.</summary>
+    private static TableWrite[] CheckRequest(GraphWriteRequest request)
+    {
+        if (string.IsNullOrEmpty(request.Branch))
+        {
+            throw new InvalidWriteException("graph", "the write names no branch");
+        }
+
+        var writes = request.Tables.IsDefault ? [] : request.Tables.ToArray();
+        foreach (var write in writes)
+        {
+            if (write is null || string.IsNullOrEmpty(write.Table))
+            {
+                throw new InvalidWriteException("graph", "a table write names no table");
+            }
+
+            if (!Enum.IsDefined(write.Mode))
+            {
+                throw new InvalidWriteException(write.Table, $"unknown write mode {(int)write.Mode}");
+            }
+
+            if (write.Mode == TableWriteMode.Overwrite && write.DeleteIds is { Count: > 0 })
+            {
+                throw new InvalidWriteException(write.Table, "an overwrite replaces the table; it takes no ids to delete");
+            }
+
+            if (!write.Batches.IsDefault && write.Batches.Any(static b => b is null))
+            {
+                throw new InvalidWriteException(write.Table, "a batch is null");
+            }
+        }
+
+        Array.Sort(writes, static (a, b) => string.CompareOrdinal(a.Table, b.Table));
+        for (var i = 1; i < writes.Length; i++)
+        {
+            if (string.Equals(writes[i - 1].Table, writes[i].Table, StringComparison.Ordinal))
+            {
+                throw new InvalidWriteException(writes[i].Table, "the write names the table twice");
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>Refuses, before anything is staged, a write that adds more rows to a table than <see cref="OmniGraphOptions.MaxRowsPerTableWrite"/>.</summary>
+    private void CheckLimits(TableWrite[] writes)
+    {
+        var limit = _options.MaxRowsPerTableWrite;
+        if (limit <= 0)
+        {
+            return;
+        }
+
+        foreach (var write in writes)
+        {
+            long rows = 0;
+            foreach (var fragment in write.StagedFragments.IsDefault ? [] : write.StagedFragments)
+            {
+                rows += fragment.Rows;
+            }
+
+            foreach (var batch in write.Batches.IsDefault ? [] : write.Batches)
+            {
+                rows += batch.Length;
+            }
+
+            if (rows > limit)
+            {
+                throw new ResourceLimitExceededException($"rows written to {write.Table}", limit, rows);
+            }
+        }
+    }
+
+    /// <summary>Stages every table at once; if any fails, the others are aborted and the first failure in table order is reported.</summary>
+    private async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes)
+    {
+        var bases = new TableVersionRef[writes.Length];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            bases[i] = snapshot.GetTable(writes[i].Table);
+        }
+
+        var tasks = new Task<StagedTableVersion>[writes.Length];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            var write = writes[i];
+            var baseVersion = bases[i];
+            var delta = new TableDelta(write.Mode, write.StagedFragments, write.Batches, write.DeleteIds, snapshot.Branch, snapshot.BranchIncarnation, snapshot.SchemaHash);
+            tasks[i] = TableGrain(graphId, write.Table, snapshot.Branch).PrepareVersionAsync(tx, baseVersion, delta);
+        }
+
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch
+        {
+            await AbortAllAsync(graphId, tx, snapshot.Branch, writes.Select(static w => w.Table));
+            foreach (var task in tasks)
+            {
+                if (task.IsFaulted)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(task.Exception!.InnerException!);
+                }
+            }
+
+            throw;
+        }
+
+        var staged = new SortedDictionary<string, StagedTableVersion>(StringComparer.Ordinal);
+        for (var i = 0; i < writes.Length; i++)
+        {
+            staged[writes[i].Table] = tasks[i].Result;
+        }
+
+        return staged;
+    }
+
+    /// <summary>Tells table grains to forget a failed attempt's staging (best effort: it only frees memory).</summary>
+    private async Task AbortAllAsync(string graphId, string tx, string branch, IEnumerable<string> tables)
+    {
+        foreach (var table in tables)
+        {
+            try
+            {
+                await TableGrain(graphId, table, branch).AbortAsync(tx);
+            }
+            catch (Exception exception) when (exception is not SimulatedCrashException)
+            {
+                LogAbortFailed(graphId, table, tx, exception);
+            }
+        }
+    }
+
+    private static GraphWriteResult Result(GraphSnapshot snapshot, CommitInfo commit, SortedDictionary<string, StagedTableVersion> staged, int attempts)
+    {
+        var tables = snapshot.Tables.Select(t => staged.TryGetValue(t.Table, out var s) ? s.Version : t).ToImmutableArray();
+        var after = snapshot with { ManifestVersion = commit.ManifestVersion, Commit = commit, Tables = tables };
+        var summaries = staged.Values
+            .Select(static s => new TableWriteSummary(s.Version.Table, s.Inserted, s.Replaced, s.Deleted, s.Version.RowCount, s.Version.Version))
+            .ToImmutableArray();
+        return new GraphWriteResult(commit, after, summaries, attempts);
+    }
+
+    private ITableBranchGrain TableGrain(string graphId, string table, string branch) =>
+        _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, table, branch));
+
+    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: write on {Branch} re-prepared after attempt {Attempt}: {Reason}")]
+    private partial void LogReprepare(string graphId, string branch, int attempt, string reason);
+
+    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: aborting staging of {Tx} on {Table} failed")]
+    private partial void LogAbortFailed(string graphId, string table, string tx, Exception exception);
+}

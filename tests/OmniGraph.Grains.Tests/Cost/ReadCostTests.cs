@@ -1,0 +1,88 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Tests.Cost;
+
+/// <summary>Object-store requests per operation, counted: a warm read is flat in history and touches no data object.</summary>
+public sealed class ReadCostTests
+{
+    [Fact]
+    public async Task WarmSnapshotResolve_CostsTheSameAfter1000CommitsAsAfter10_OneProbe()
+    {
+        var store = new CountingObjectStore(new MemoryObjectStore());
+        await using var host = await GraphHost.InitAsync(store);
+        await CommitAsync(host, 0, 10);
+        var after10 = await WarmResolveCostAsync(host, store);
+
+        await CommitAsync(host, 10, 990);
+        var after1000 = await WarmResolveCostAsync(host, store);
+
+        Assert.Equal(after10, after1000);
+        Assert.Equal(1, after1000.PropertyReads);
+        Assert.Equal(1, after1000.Total);
+        Assert.Equal(1001, (await host.HeadAsync()).ManifestVersion);
+    }
+
+    [Fact]
+    public async Task WarmReadOfATableVersion_NeedsNoDataReads()
+    {
+        var store = new CountingObjectStore(new MemoryObjectStore());
+        await using var host = await GraphHost.InitAsync(store);
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, 1000)));
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, 10, ageOffset: 7)));
+        var head = await host.HeadAsync();
+        var person = head.GetTable("node:Person");
+
+        store.Reset();
+        var scan = await host.Table("node:Person").ScanAsync(person, []);
+        var lookup = await host.Table("node:Person").LookupAsync(person, KeyBatch.Of("p0000003"), ["age"]);
+        var info = await host.Table("node:Person").GetVersionInfoAsync(person);
+
+        Assert.Equal(0, store.Snapshot().Total);
+        Assert.Equal(1000, scan.RowCount);
+        Assert.Equal(10, ((OmniGraph.Arrow.PrimitiveColumn<int>)lookup.Rows.Column(0)).GetValue(0));
+        Assert.Equal(1000, info.RowCount);
+        Assert.Equal(10, info.DeletedRowCount);
+    }
+
+    /// <summary>
+    /// A 32-row upsert costs the same requests into a 20,000-row table as into a 1,000-row one: no fragment is read or
+    /// rewritten, only the new fragment, one deletion vector and the version object are written.
+    /// </summary>
+    [Fact]
+    public async Task SmallUpsert_CostsTheSameRequests_WhateverTheTableSize()
+    {
+        var small = await UpsertCostAsync(1_000);
+        var large = await UpsertCostAsync(20_000);
+        Assert.Equal(small, large);
+        Assert.Equal(0, large.Gets);
+    }
+
+    private static async Task<ObjectStoreRequestCounts> UpsertCostAsync(int rows)
+    {
+        var store = new CountingObjectStore(new MemoryObjectStore());
+        await using var host = await GraphHost.InitAsync(store);
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, rows)));
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, 32, ageOffset: 1)));
+        store.Reset();
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(100, 32, ageOffset: 2)));
+        return store.Snapshot();
+    }
+
+    private static async Task CommitAsync(GraphHost host, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            await host.WriteAsync(TableWrite.FromBatches("node:Company", TableWriteMode.Upsert, Rows.Companies($"c{i}")));
+        }
+    }
+
+    private static async Task<ObjectStoreRequestCounts> WarmResolveCostAsync(GraphHost host, CountingObjectStore store)
+    {
+        await host.HeadAsync();
+        store.Reset();
+        await host.HeadAsync();
+        return store.Snapshot();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace OmniGraph.Grains.Tests.Hosting;
+
+/// <summary>Silo registration, options validation, self-contained graph directories and the embedded host.</summary>
+public sealed class HostingTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("bad/id", "graph 'bad/id'")]
+    [InlineData("", "must not be empty")]
+    public async Task InvalidOptions_FailSiloStart(string graphId, string message)
+    {
+        var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureSilo((_, silo) => silo.AddOmniGraph(o =>
+        {
+            o.Graphs[graphId] = "/tmp/x";
+            o.MaxFragmentRows = 0;
+        }));
+        var cluster = builder.Build();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.DeployAsync());
+        Assert.Contains(message, error.ToString());
+        Assert.Contains(nameof(OmniGraphOptions.MaxFragmentRows), error.ToString());
+    }
+
+    [Fact]
+    public void Validator_ReportsEveryProblem()
+    {
+        var options = new OmniGraphOptions { MaxWriteAttempts = 0, StaleSidecarAge = TimeSpan.FromSeconds(-1) };
+        options.Graphs["ok"] = "weird://x";
+        options.AddGraph("ok", new MemoryObjectStore());
+        var result = new OmniGraphOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Equal(4, result.Failures!.Count());
+        Assert.True(new OmniGraphOptionsValidator().Validate(null, new OmniGraphOptions().AddGraph("g", "/tmp/g")).Succeeded);
+    }
+
+    [Fact]
+    public async Task UnknownGraph_IsATypedError()
+    {
+        await using var host = await GraphHost.StartAsync(new MemoryObjectStore());
+        var client = host.Cluster.ServiceProvider.GetRequiredService<IGraphClientFactory>().GetClient("other");
+        var error = await Assert.ThrowsAsync<GraphNotFoundException>(() => client.GetSnapshotAsync());
+        Assert.Equal("graph_not_found", error.Code);
+    }
+
+    [Fact]
+    public async Task GrainState_LivesInTheGraphsOwnStore_SoADirectoryIsSelfContained()
+    {
+        using var original = new TempDirectory();
+        await using (var graph = await OmniGraphEmbedded.InitAsync(original.Path, TestSchemas.Social))
+        {
+            await graph.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice"))]));
+        }
+
+        var store = new LocalDirectoryObjectStore(original.Path);
+        var state = await store.ListAsync("state/");
+        Assert.Contains(state.Objects, static o => o.Key == "state/head-tablebranch/node:Person@main.json");
+
+        // A copy opened under another graph id is the same graph, heads included.
+        using var copy = new TempDirectory();
+        foreach (var file in Directory.EnumerateFiles(original.Path, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.Path, Path.GetRelativePath(original.Path, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        await using var reopened = await OmniGraphEmbedded.OpenAsync(copy.Path, o => o.GraphId = "copy");
+        var snapshot = await reopened.Client.ResolveSnapshotAsync(SnapshotTarget.Head());
+        Assert.True(snapshot.GetTable("node:Person").SameVersionAs(await reopened.Client.GetTable("node:Person").GetHeadAsync(refresh: true)));
+        await reopened.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Insert, Rows.Persons("Bob"))]));
+        Assert.Equal(2, (await reopened.Client.GetSnapshotAsync()).Datasets.Single(static d => d.TypeName == "Person").EntityCount);
+    }
+
+    [Fact]
+    public async Task Embedded_InitOpenAndRefusals()
+    {
+        using var directory = new TempDirectory();
+        var root = Path.Combine(directory.Path, "graph");
+        await Assert.ThrowsAsync<GraphNotInitializedException>(() => OmniGraphEmbedded.OpenAsync(root));
+        Assert.False(Directory.Exists(root));
+
+        var clock = Stopwatch.StartNew();
+        CommitOutput genesis;
+        await using (var created = await OmniGraphEmbedded.InitAsync(root, TestSchemas.Social))
+        {
+            output.WriteLine($"init (start silo + init): {clock.ElapsedMilliseconds} ms");
+            genesis = (await created.Client.ListCommitsAsync()).Commits.Single();
+            Assert.Equal(new Uri(root).AbsoluteUri.TrimEnd('/'), created.Location.TrimEnd('/'));
+        }
+
+        await Assert.ThrowsAsync<GraphAlreadyInitializedException>(() => OmniGraphEmbedded.InitAsync(root, TestSchemas.Social));
+
+        clock.Restart();
+        await using var opened = await OmniGraphEmbedded.OpenAsync($"file://{root}");
+        output.WriteLine($"open (start silo + first snapshot): {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(genesis, await opened.Client.GetCommitAsync(genesis.GraphCommitId));
+        Assert.Equal(TestSchemas.Social, (await opened.Client.GetSchemaAsync()).SchemaSource);
+        Assert.Equal(["main"], (await opened.Client.ListBranchesAsync()).Select(static b => b.Name));
+        await Assert.ThrowsAsync<InvalidObjectStoreUriException>(() => OmniGraphEmbedded.OpenAsync("weird://x"));
+    }
+
+    [Fact]
+    public async Task Embedded_StartsQuickly()
+    {
+        using var directory = new TempDirectory();
+        await (await OmniGraphEmbedded.InitAsync(directory.Path, TestSchemas.Social)).DisposeAsync();
+        var times = new List<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var graph = await OmniGraphEmbedded.OpenAsync(directory.Path);
+            await graph.Client.GetSnapshotAsync();
+            times.Add(clock.ElapsedMilliseconds);
+        }
+
+        output.WriteLine($"open + snapshot: {string.Join(", ", times)} ms");
+        Assert.True(times.Min() < 2000, $"opening took {times.Min()} ms");
+    }
+}

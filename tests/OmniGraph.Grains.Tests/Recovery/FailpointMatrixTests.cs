@@ -1,0 +1,133 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Tests.Recovery;
+
+/// <summary>
+/// Every commit failpoint × {fail before, crash after} on a two-table write. Readers see the old graph or the new one,
+/// never a mix; the heal (at the next write in the same silo, or on activation of a fresh silo after the first was
+/// killed) leaves published == physical heads and no sidecar, W committed exactly once if it rolled forward, and at most
+/// one fencing rollback commit if it rolled back.
+/// </summary>
+public sealed class FailpointMatrixTests
+{
+    public static TheoryData<MatrixCase> Cases() =>
+    [
+        new(nameof(Failpoints.CommitSidecarWrite), Failpoints.CommitSidecarWrite, FailpointAction.FailBefore, 1, WriteOutcome.Fails, VisibleAfter: false, SidecarAfter: false, RollsForward: false),
+        new(nameof(Failpoints.CommitSidecarWrite), Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter, 1, WriteOutcome.Crashes, VisibleAfter: false, SidecarAfter: true, RollsForward: false),
+        new(nameof(Failpoints.CommitTableHeadAdvance) + "#1", Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, 1, WriteOutcome.Fails, VisibleAfter: false, SidecarAfter: false, RollsForward: false),
+        new(nameof(Failpoints.CommitTableHeadAdvance) + "#2", Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, 2, WriteOutcome.Fails, VisibleAfter: false, SidecarAfter: false, RollsForward: false),
+        new(nameof(Failpoints.CommitTableHeadAdvance) + "#1", Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, 1, WriteOutcome.Crashes, VisibleAfter: false, SidecarAfter: true, RollsForward: false),
+        new(nameof(Failpoints.CommitTableHeadAdvance) + "#2", Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, 2, WriteOutcome.Crashes, VisibleAfter: false, SidecarAfter: true, RollsForward: true),
+        new(nameof(Failpoints.CommitManifestPublish), Failpoints.CommitManifestPublish, FailpointAction.FailBefore, 1, WriteOutcome.RecoveryRequired, VisibleAfter: false, SidecarAfter: true, RollsForward: true),
+        new(nameof(Failpoints.CommitManifestPublish), Failpoints.CommitManifestPublish, FailpointAction.CrashAfter, 1, WriteOutcome.Crashes, VisibleAfter: true, SidecarAfter: true, RollsForward: true),
+        new(nameof(Failpoints.CommitSidecarDelete), Failpoints.CommitSidecarDelete, FailpointAction.FailBefore, 1, WriteOutcome.Succeeds, VisibleAfter: true, SidecarAfter: true, RollsForward: true),
+        new(nameof(Failpoints.CommitSidecarDelete), Failpoints.CommitSidecarDelete, FailpointAction.CrashAfter, 1, WriteOutcome.Crashes, VisibleAfter: true, SidecarAfter: false, RollsForward: true),
+    ];
+
+    /// <summary>The heal happens at the next write in the same silo.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Failure_ThenNextWriteInTheSameSilo_HealsToAConsistentGraph(MatrixCase matrix)
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await CrashScenario.BaselineAsync(host);
+
+        await FailAsync(host, matrix);
+
+        var next = await host.Client.WriteAsync(CrashScenario.Next());
+        Assert.Equal((await host.HeadAsync()).Commit, next.Commit);
+        await CrashScenario.AssertHealedAsync(host, matrix.RollsForward, nextWritten: true);
+    }
+
+    /// <summary>The first silo is killed after the failure; a fresh silo on the same directory heals on activation.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Failure_ThenKill_ThenAFreshSiloOnTheSameDirectory_HealsOnOpen(MatrixCase matrix)
+    {
+        using var directory = new TempDirectory();
+        var first = await GraphHost.InitAsync(new LocalDirectoryObjectStore(directory.Path));
+        await CrashScenario.BaselineAsync(first);
+        await FailAsync(first, matrix);
+        await first.KillAsync();
+
+        await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
+
+        // Opening the graph (the manifest grain's activation) is what heals.
+        await fresh.HeadAsync();
+        await CrashScenario.AssertHealedAsync(fresh, matrix.RollsForward, nextWritten: false);
+        await fresh.Client.WriteAsync(CrashScenario.Next());
+        await CrashScenario.AssertHealedAsync(fresh, matrix.RollsForward, nextWritten: true);
+    }
+
+    /// <summary>While the commit stands still before each durable step, a reader sees the old graph (the new one from the sidecar delete on).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ReadersDuringEachStep_SeeOldOrNew_NeverAMix(MatrixCase matrix)
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await CrashScenario.BaselineAsync(host);
+        var pause = host.Failpoints.Arm(matrix.Point, FailpointAction.PauseBefore, matrix.Hit);
+        var write = host.Client.WriteAsync(CrashScenario.Write());
+        await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var sawNew = await CrashScenario.ReadAllOrNothingAsync(host);
+        Assert.Equal(ReferenceEquals(matrix.Point, Failpoints.CommitSidecarDelete), sawNew);
+
+        pause.Release();
+        await write.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(await CrashScenario.ReadAllOrNothingAsync(host));
+        await GraphAssertions.ConsistentAsync(host);
+    }
+
+    private static async Task FailAsync(GraphHost host, MatrixCase matrix)
+    {
+        var armed = host.Failpoints.Arm(matrix.Point, matrix.Action, matrix.Hit);
+        var write = host.Client.WriteAsync(CrashScenario.Write());
+        switch (matrix.Outcome)
+        {
+            case WriteOutcome.Fails:
+                await Assert.ThrowsAsync<FailpointInjectedException>(() => write);
+                break;
+            case WriteOutcome.Crashes:
+                await Assert.ThrowsAsync<SimulatedCrashException>(() => write);
+                break;
+            case WriteOutcome.RecoveryRequired:
+                var recovery = await Assert.ThrowsAsync<RecoveryRequiredException>(() => write);
+                Assert.IsType<FailpointInjectedException>(recovery.InnerException);
+                break;
+            default:
+                await write;
+                break;
+        }
+
+        Assert.Equal(1, armed.FireCount);
+        host.Failpoints.DisarmAll();
+        Assert.Equal(matrix.VisibleAfter, await CrashScenario.ReadAllOrNothingAsync(host));
+        Assert.Equal(matrix.SidecarAfter, (await GraphAssertions.SidecarsAsync(host)).Count == 1);
+    }
+
+    public enum WriteOutcome
+    {
+        Fails,
+        Crashes,
+        RecoveryRequired,
+        Succeeds,
+    }
+
+    /// <summary>One cell of the matrix.</summary>
+    public sealed record MatrixCase(
+        string Name,
+        Failpoint Point,
+        FailpointAction Action,
+        int Hit,
+        WriteOutcome Outcome,
+        bool VisibleAfter,
+        bool SidecarAfter,
+        bool RollsForward)
+    {
+        public override string ToString() => $"{Name} {Action}";
+    }
+}

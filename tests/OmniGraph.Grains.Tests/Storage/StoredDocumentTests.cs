@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Tests.Storage;
+
+/// <summary>
+/// Strict reading of stored JSON: every malformed document is a typed error naming its key, never a crash and never a
+/// silently wrong value. The documents are the real ones the engine wrote, then damaged one way at a time.
+/// </summary>
+public sealed class StoredDocumentTests : IAsyncLifetime
+{
+    private GraphHost _host = null!;
+    private GraphSnapshot _head = null!;
+    private string _manifestKey = null!;
+    private string _versionKey = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await _host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("A", "B")));
+        await _host.WriteAsync(TableWrite.Delete("node:Person", KeyBatch.Of("A")));
+        _head = await _host.HeadAsync();
+        _manifestKey = GraphObjectKeys.Manifest(_head.BranchIncarnation, _head.ManifestVersion);
+        _versionKey = _head.GetTable("node:Person").Key!;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    public static TheoryData<string, Func<JsonNode, JsonNode?>> ManifestDamage() => new()
+    {
+        { "unknown member", static n => Set(n, "extra", 1) },
+        { "missing member", static n => Remove(n, "schema_hash") },
+        { "null member", static n => Set(n, "branch", null) },
+        { "bad ulid", static n => Set(n["commit"]!, "id", "nope") },
+        { "unsorted tables", static n => Reverse(n["tables"]!) },
+        { "version mismatch", static n => Set(n, "version", 99) },
+        { "bad table key", static n => Set(n["tables"]![0]!, "key", "elsewhere/x.json") },
+        { "negative rows", static n => Set(n["tables"]![0]!, "rows", -1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManifestDamage))]
+    public async Task DamagedManifest_IsACorruptObject(string damage, Func<JsonNode, JsonNode?> edit)
+    {
+        var document = await ReadJsonAsync(_manifestKey);
+        var bytes = Encoding.UTF8.GetBytes(edit(document)!.ToJsonString());
+        var error = Assert.Throws<CorruptObjectException>(() => StoredDocuments.ReadManifest(_manifestKey, bytes, _head.BranchIncarnation, _head.ManifestVersion));
+        Assert.Equal(_manifestKey, error.Key);
+        Assert.False(string.IsNullOrEmpty(damage));
+    }
+
+    [Fact]
+    public async Task DuplicateMember_IsRefused()
+    {
+        var text = Encoding.UTF8.GetString((await _host.Store.GetAsync(_manifestKey)).Content.Span);
+        var duplicated = "{\"format\":1," + text[1..];
+        Assert.Throws<CorruptObjectException>(() => StoredDocuments.ReadManifest(_manifestKey, Encoding.UTF8.GetBytes(duplicated), _head.BranchIncarnation, _head.ManifestVersion));
+    }
+
+    [Fact]
+    public async Task NewerObjectFormat_IsUnsupported_AndSaysSo()
+    {
+        var document = await ReadJsonAsync(_manifestKey);
+        var error = Assert.Throws<UnsupportedStorageFormatException>(() =>
+            StoredDocuments.ReadManifest(_manifestKey, Encoding.UTF8.GetBytes(Set(document, "format", 2)!.ToJsonString()), _head.BranchIncarnation, _head.ManifestVersion));
+        Assert.Contains("upgrade omnigraph", error.Message);
+    }
+
+    public static TheoryData<string, Func<JsonNode, JsonNode?>> VersionDamage() => new()
+    {
+        { "row count", static n => Set(n, "row_count", 7) },
+        { "foreign fragment key", static n => Set(n["fragments"]![0]!, "key", "tables/node-000999/fragments/01ARZ3NDEKTSV4RRFFQ69G5FAV.arrow") },
+        { "deletes more than rows", static n => Set(n["fragments"]![0]!["deletions"]!, "count", 9) },
+        { "negative deletion batch", static n => Set(n["fragments"]![0]!["deletions"]!, "batch", -1) },
+        { "parent not preceding", static n => Set(n["parent"]!, "version", 0) },
+        { "repeated fragment", static n => Duplicate(n["fragments"]!) },
+    };
+
+    [Theory]
+    [MemberData(nameof(VersionDamage))]
+    public async Task DamagedTableVersion_IsACorruptObject(string damage, Func<JsonNode, JsonNode?> edit)
+    {
+        var document = await ReadJsonAsync(_versionKey);
+        var bytes = Encoding.UTF8.GetBytes(edit(document)!.ToJsonString());
+        var error = Assert.Throws<CorruptObjectException>(() => StoredDocuments.ReadTableVersion(_versionKey, bytes, _head.GetTable("node:Person")));
+        Assert.Equal(_versionKey, error.Key);
+        Assert.False(string.IsNullOrEmpty(damage));
+    }
+
+    /// <summary>A damaged fragment or deletion vector surfaces on read as a corrupt object naming it (checksums catch every flipped byte).</summary>
+    [Fact]
+    public async Task DamagedDataFiles_AreCorruptObjects_WhenAFreshGrainLoadsThem()
+    {
+        var version = await ReadJsonAsync(_versionKey);
+        var fragmentKey = (string)version["fragments"]![0]!["key"]!;
+        var vectorKey = (string)version["fragments"]![0]!["deletions"]!["key"]!;
+        foreach (var key in new[] { vectorKey, fragmentKey })
+        {
+            var original = (await _host.Store.GetAsync(key)).Content.ToArray();
+            var damaged = (byte[])original.Clone();
+            damaged[damaged.Length / 2] ^= 0x5A;
+            await _host.Store.PutAsync(key, damaged, WriteCondition.None);
+            await _host.Cluster.DeactivateAsync(_host.Table("node:Person"));
+
+            var error = await Assert.ThrowsAsync<CorruptObjectException>(() => _host.Table("node:Person").ScanAsync(_head.GetTable("node:Person"), []));
+            Assert.Equal(key, error.Key);
+            await _host.Store.PutAsync(key, original, WriteCondition.None);
+        }
+
+        await _host.Cluster.DeactivateAsync(_host.Table("node:Person"));
+        Assert.Equal(["B"], await _host.ColumnAsync("node:Person", "id"));
+    }
+
+    [Fact]
+    public async Task MissingReferencedObject_IsACorruptObject()
+    {
+        var version = await ReadJsonAsync(_versionKey);
+        var fragmentKey = (string)version["fragments"]![0]!["key"]!;
+        await _host.Store.DeleteAsync(fragmentKey, WriteCondition.None);
+        await _host.Cluster.DeactivateAsync(_host.Table("node:Person"));
+        var error = await Assert.ThrowsAsync<CorruptObjectException>(() => _host.Table("node:Person").ScanAsync(_head.GetTable("node:Person"), []));
+        Assert.Equal(fragmentKey, error.Key);
+        Assert.Contains("missing", error.Message);
+    }
+
+    [Fact]
+    public void DeletionVectors_MustBeAscendingAndInsideTheFragment()
+    {
+        var good = DeletionVectorFiles.Write([[1u, 4u], [0u]]);
+        Assert.Equal([1u, 4u], DeletionVectorFiles.Read("k", good, 0, 5, 2).Values.ToArray());
+        Assert.Equal([0u], DeletionVectorFiles.Read("k", good, 1, 3, 1).Values.ToArray());
+        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", good, 2, 5, 1));
+        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", DeletionVectorFiles.Write([4u, 1u]), 0, 5, 2));
+        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", DeletionVectorFiles.Write([1u, 5u]), 0, 5, 2));
+        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", good, 0, 5, 3));
+        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", FragmentFiles.Write(Rows.Persons("A")), 0, 5, 1));
+    }
+
+    /// <summary>A write whose replaced rows are spread over many fragments writes one deletion file for all of them.</summary>
+    [Fact]
+    public async Task AWriteTouchingManyFragments_WritesOneDeletionFile()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore(), configure: o => o.MaxFragmentRows = 2);
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("a", "b", "c", "d", "e", "f")));
+        var result = await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("a", "c", "e")));
+        var version = JsonNode.Parse((await host.Store.GetAsync(result.Snapshot.GetTable("node:Person").Key!)).Content.Span)!;
+        var deletionKeys = version["fragments"]!.AsArray().Select(static f => (string?)f!["deletions"]?["key"]).Where(static k => k is not null).ToArray();
+        Assert.Equal(3, deletionKeys.Length);
+        Assert.Single(deletionKeys.Distinct());
+        await host.Cluster.DeactivateAsync(host.Table("node:Person"));
+        Assert.Equal(["b", "d", "f", "a", "c", "e"], await host.ColumnAsync("node:Person", "id"));
+    }
+
+    [Fact]
+    public void Fragments_MustHaveTheTableLayoutAndRowCount()
+    {
+        var file = FragmentFiles.Write(Rows.Persons("A", "B"));
+        Assert.Equal(2, FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 2).Length);
+        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Company").Schema, 2));
+        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 3));
+        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file.AsMemory(0, file.Length - 3), Rows.Layout("node:Person").Schema, 2));
+    }
+
+    private async Task<JsonNode> ReadJsonAsync(string key) => JsonNode.Parse((await _host.Store.GetAsync(key)).Content.Span)!;
+
+    private static JsonNode Set(JsonNode node, string name, JsonNode? value)
+    {
+        node[name] = value;
+        return node.Root;
+    }
+
+    private static JsonNode Remove(JsonNode node, string name)
+    {
+        node.AsObject().Remove(name);
+        return node.Root;
+    }
+
+    private static JsonNode Reverse(JsonNode array)
+    {
+        var items = array.AsArray().Select(static i => i!.DeepClone()).Reverse().ToArray();
+        array.AsArray().Clear();
+        foreach (var item in items)
+        {
+            array.AsArray().Add(item);
+        }
+
+        return array.Root;
+    }
+
+    private static JsonNode Duplicate(JsonNode array)
+    {
+        array.AsArray().Add(array[0]!.DeepClone());
+        return array.Root;
+    }
+}

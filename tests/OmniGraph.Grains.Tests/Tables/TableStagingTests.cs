@@ -1,0 +1,93 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Tests.Tables;
+
+/// <summary>Staging is durable and invisible; heads move only by compare-and-swap on the expected version.</summary>
+public sealed class TableStagingTests
+{
+    [Fact]
+    public async Task StagedFragments_AreDurableButInvisible_UntilAWriteThatListsThemCommits()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore(), configure: o => o.MaxFragmentRows = 2);
+        var tx = Ulid.NewUlid().ToString();
+        var staged = await host.Table("node:Person").StageFragmentAsync(tx, Rows.Persons("A", "B", "C"));
+
+        Assert.Equal([2, 1], staged.Select(static s => s.Rows));
+        foreach (var fragment in staged)
+        {
+            Assert.NotNull(await host.Store.GetPropertiesAsync(fragment.Key));
+        }
+
+        Assert.Empty(await host.ColumnAsync("node:Person", "id"));
+        var result = await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, staged, [Rows.Persons("D")], null));
+        Assert.Equal(["A", "B", "C", "D"], await host.ColumnAsync("node:Person", "id"));
+        Assert.Equal(4, result.Tables[0].Inserted);
+    }
+
+    /// <summary>Fragments staged before the table grain was collected are read back from the store at prepare time.</summary>
+    [Fact]
+    public async Task StagedFragments_SurviveTheGrainBeingDeactivated()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        var staged = await host.Table("node:Person").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A", "B"));
+        await host.Cluster.DeactivateAsync(host.Table("node:Person"));
+
+        await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, staged, [], null));
+        Assert.Equal(["A", "B"], await host.ColumnAsync("node:Person", "id"));
+    }
+
+    [Fact]
+    public async Task StagingRefusesBatchesOfAnotherTable_AndFragmentsThatAreNotTheTables()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await Assert.ThrowsAsync<InvalidWriteException>(() => host.Table("node:Company").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A")));
+        await Assert.ThrowsAsync<InvalidWriteException>(() => host.Table("node:Person").StageFragmentAsync("not-a-ulid", Rows.Persons("A")));
+        var foreign = new StagedFragment(Ulid.NewUlid().ToString(), "tables/node-000999/fragments/x.arrow", 1);
+        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [foreign], [], null)));
+        var missingId = Ulid.NewUlid().ToString();
+        var head = await host.HeadAsync();
+        var missing = new StagedFragment(missingId, GraphObjectKeys.Fragment(false, head.GetTable("node:Person").TableId, missingId), 1);
+        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [missing], [], null)));
+    }
+
+    [Fact]
+    public async Task AdvanceHead_IsACompareAndSwapOnTheExpectedVersion()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        var head = await host.HeadAsync();
+        var person = head.GetTable("node:Person");
+        var grain = host.Table("node:Person");
+        var first = await grain.PrepareVersionAsync(Ulid.NewUlid().ToString(), person, Delta(head, Rows.Persons("A")));
+        var second = await grain.PrepareVersionAsync(Ulid.NewUlid().ToString(), person, Delta(head, Rows.Persons("B")));
+        Assert.Null(await grain.GetHeadAsync(refresh: true));
+
+        await grain.AdvanceHeadAsync(first.Version.Tx!, person, first.Version);
+        var conflict = await Assert.ThrowsAsync<TableHeadConflictException>(() => grain.AdvanceHeadAsync(second.Version.Tx!, person, second.Version));
+        Assert.True(first.Version.SameVersionAs(conflict.Actual));
+
+        // Rolling back a version that is not the head does nothing; rolling back the head restores the expected version.
+        Assert.True(first.Version.SameVersionAs(await grain.RollBackHeadAsync(second.Version.Tx!, second.Version, person)));
+        Assert.True(person.SameVersionAs(await grain.RollBackHeadAsync(first.Version.Tx!, first.Version, person)));
+        await grain.AdvanceHeadAsync(second.Version.Tx!, person, second.Version);
+        Assert.True(second.Version.SameVersionAs(await grain.GetHeadAsync(refresh: true)));
+    }
+
+    [Fact]
+    public async Task PreparedVersionObject_IsReadableByAFreshGrain_WithTheSameRows()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons(("A", 1, null), ("B", 2, null))));
+        var result = await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Upsert, [], [Rows.Persons(("A", 3, null))], KeyBatch.Of("B")));
+        await host.Cluster.DeactivateAsync(host.Table("node:Person"));
+
+        var scan = await host.Table("node:Person").ScanAsync(result.Snapshot.GetTable("node:Person"), ["id", "age"]);
+        Assert.Equal(["A"], Rows.Strings(scan.Batches, "id"));
+        Assert.Equal(3, ((OmniGraph.Arrow.PrimitiveColumn<int>)scan.Batches[0].Column("age")).GetValue(0));
+    }
+
+    private static TableDelta Delta(GraphSnapshot head, OmniGraph.Arrow.RecordBatch batch) =>
+        new(TableWriteMode.Upsert, [], [batch], null, BranchNames.Main, head.BranchIncarnation, head.SchemaHash);
+}
