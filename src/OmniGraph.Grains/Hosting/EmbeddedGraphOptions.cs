@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OmniGraph.Storage;
+using Orleans.Hosting;
 
 namespace OmniGraph.Grains.Hosting;
 
@@ -17,6 +18,12 @@ public sealed class EmbeddedGraphOptions
 
     /// <summary>Logging (none by default: an embedded engine stays quiet unless asked).</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
+    /// <summary>
+    /// Adds to the embedded silo after the engine is registered: this is where features that live in their own
+    /// assemblies (loads, query execution, mutations) register their grains, e.g. <c>silo =&gt; silo.AddOmniGraphLoading()</c>.
+    /// </summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; set; }
 
     /// <summary>How long a grain call may take before it fails with a timeout. Default 10 minutes (a large load commits in one call).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(10);

@@ -111,11 +111,15 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
             options.ConfigureLogging?.Invoke(logging);
         });
         builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
-        builder.UseOrleans(silo => silo.AddOmniGraph(engine =>
+        builder.UseOrleans(silo =>
         {
-            options.ConfigureEngine?.Invoke(engine);
-            engine.AddGraph(options.GraphId, store);
-        }));
+            silo.AddOmniGraph(engine =>
+            {
+                options.ConfigureEngine?.Invoke(engine);
+                engine.AddGraph(options.GraphId, store);
+            });
+            options.ConfigureSilo?.Invoke(silo);
+        });
         var host = builder.Build();
         try
         {
