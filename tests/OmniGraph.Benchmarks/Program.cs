@@ -10,5 +10,11 @@ if (args is ["ingest-check", .. var checkArgs])
     return OmniGraph.Benchmarks.Ingest.IngestWorkloadCheck.Run(checkArgs);
 }
 
+// The mutation targets (Step 5): `-- mutation-check [DATA_DIR] [--ops N] [--large ROWS]`.
+if (args is ["mutation-check", .. var mutationArgs])
+{
+    return await OmniGraph.Benchmarks.Mutations.MutationWorkloadCheck.RunAsync(mutationArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -59,6 +59,29 @@ public interface ITableBranchGrain : IGrainWithStringKey
     Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds);
 
     /// <summary>
+    /// Query read: the live rows (all, or those with the given ids) that satisfy every filter, with their ids, row
+    /// addresses and the requested columns. The grain chooses the access path (key index, <c>@unique</c>/<c>@index</c>
+    /// index for an equality filter, vectorized scan); the result does not depend on it.
+    /// </summary>
+    /// <exception cref="InvalidTableRequestException">A column the table does not have, or a filter its column type cannot answer.</exception>
+    [AlwaysInterleave]
+    Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request);
+
+    /// <summary>Query read: the requested columns of the rows at <paramref name="rows"/> (addresses of this version), in that order.</summary>
+    /// <exception cref="InvalidTableRequestException">A column the table does not have, or an address outside the version.</exception>
+    [AlwaysInterleave]
+    [return: Immutable]
+    Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns);
+
+    /// <summary>
+    /// Query read (edge tables only): follows the edges from each source node id along the adjacency indexes, one or
+    /// several hops (breadth-first with a visited set per source, see <see cref="TraversalRequest"/>).
+    /// </summary>
+    /// <exception cref="InvalidTableRequestException">Not an edge table, invalid hop bounds, or an edge output with several hops.</exception>
+    [AlwaysInterleave]
+    Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request);
+
+    /// <summary>
     /// Writes <paramref name="batch"/> as a fragment file now (durably) and remembers it for <paramref name="tx"/>. Large
     /// batches are split into fragments of bounded size. Interleaves with other calls, so a load can keep several
     /// fragment writes in flight.

@@ -9,7 +9,7 @@ namespace OmniGraph.Grains.Tables.Indexes;
 /// of the edges added since, per node; deleted edges are filtered with the version's deletion masks when enumerated, so a
 /// new version only adds its new edges to the overlay. Folded into a fresh base when the overlay grows large.
 /// </summary>
-internal sealed class AdjacencyIndex
+internal sealed partial class AdjacencyIndex
 {
     private readonly FragmentData[] _fragments;
     private readonly bool _bySource;

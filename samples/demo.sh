@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's "main job": build the CLI once (Release), create a fresh graph from samples/social on the embedded
+# default (a local directory, .omnigraph-demo/social), load the sample data as one commit, and show the result.
+# Rerunnable: each run starts from an empty directory. Prerequisite: the .NET 10 SDK.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sample="$root/samples/social"
+graph="$root/.omnigraph-demo/social"
+
+echo "== building the CLI (Release)"
+dotnet build "$root/src/OmniGraph.Cli/OmniGraph.Cli.csproj" -c Release -nologo -v quiet
+omnigraph() { dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" "$@"; }
+
+rm -rf "$graph"
+mkdir -p "$(dirname "$graph")"
+
+echo
+echo "== omnigraph init --schema samples/social/schema.pg $graph"
+omnigraph init --schema "$sample/schema.pg" "$graph"
+
+echo
+echo "== omnigraph load $graph --data samples/social/data.jsonl --mode overwrite"
+omnigraph load "$graph" --data "$sample/data.jsonl" --mode overwrite
+
+echo
+echo "== omnigraph snapshot $graph"
+omnigraph snapshot "$graph"
+
+echo
+echo "== omnigraph commit list $graph"
+omnigraph commit list "$graph"
+
+echo
+echo "== omnigraph export $graph --type Company"
+omnigraph export "$graph" --type Company

@@ -1,0 +1,17 @@
+namespace OmniGraph.Engine;
+
+/// <summary>Client-side settings of one <c>client.LoadAsync(...)</c> call.</summary>
+public sealed class GraphLoadOptions
+{
+    /// <summary>The default chunk size: 4 MiB.</summary>
+    public const int DefaultChunkBytes = 4 * 1024 * 1024;
+
+    /// <summary>Who makes the write (recorded on the commit as <c>actor_id</c>).</summary>
+    public string? Actor { get; set; }
+
+    /// <summary>How many bytes of input travel to the session per call. Default 4 MiB; at least 1.</summary>
+    public int ChunkBytes { get; set; } = DefaultChunkBytes;
+
+    /// <summary>Told after each chunk is parsed (a progress bar, a log line).</summary>
+    public IProgress<LoadProgress>? Progress { get; set; }
+}

@@ -1,0 +1,16 @@
+using Orleans;
+
+namespace OmniGraph.Engine;
+
+/// <summary>How far a load session has come.</summary>
+/// <param name="BytesReceived">Input bytes received so far.</param>
+/// <param name="LinesRead">Complete physical lines parsed (blank ones included).</param>
+/// <param name="RecordsRead">Records (non-blank lines) parsed.</param>
+/// <param name="FragmentsStaged">Fragments handed to table grains so far (written or being written).</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record LoadProgress(
+    [property: Id(0)] long BytesReceived,
+    [property: Id(1)] long LinesRead,
+    [property: Id(2)] long RecordsRead,
+    [property: Id(3)] int FragmentsStaged);

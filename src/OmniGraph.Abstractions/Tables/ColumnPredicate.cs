@@ -1,0 +1,22 @@
+using Orleans;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// A filter a table grain evaluates while it selects rows: <c>column op value</c> over one column of the table. Numbers
+/// compare exactly across kinds (an I32 column never equals 2.7; NaN is the largest float), strings by code point,
+/// booleans <c>false &lt; true</c>; a null cell never matches.
+/// </summary>
+/// <param name="Column">The column name (a property, or <c>id</c>/<c>src</c>/<c>dst</c>).</param>
+/// <param name="Operator">The operator.</param>
+/// <param name="Value">The constant.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record ColumnPredicate(
+    [property: Id(0)] string Column,
+    [property: Id(1)] ColumnPredicateOperator Operator,
+    [property: Id(2)] PredicateValue Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Column} {Operator} {Value}";
+}

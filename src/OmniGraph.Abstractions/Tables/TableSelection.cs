@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using OmniGraph.Arrow;
+using Orleans;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// The rows <see cref="ITableBranchGrain.SelectAsync"/> selected: their ids, row addresses (for later gathers at the
+/// same version) and requested columns, row <c>i</c> of each aligned. A scan returns rows in storage order; a key probe
+/// in probe order, with <see cref="InputPositions"/> naming the probe each row answers (missing ids are left out).
+/// </summary>
+/// <param name="RowCount">Selected rows.</param>
+/// <param name="Ids">The <c>id</c> of each row.</param>
+/// <param name="Rows">The row address of each row (default when the request left them out).</param>
+/// <param name="InputPositions">For key probes, the probe position of each row; empty for scans.</param>
+/// <param name="Columns">The requested columns of the selected rows.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record TableSelection(
+    [property: Id(0)] int RowCount,
+    [property: Id(1)] Utf8Column Ids,
+    [property: Id(2)] ImmutableArray<RowAddress> Rows,
+    [property: Id(3)] ImmutableArray<int> InputPositions,
+    [property: Id(4)] RecordBatch Columns);

@@ -1,0 +1,17 @@
+namespace OmniGraph.Engine;
+
+/// <summary>What <see cref="ITableBranchGrain.TraverseAsync"/> reports per source.</summary>
+public enum TraversalOutput : byte
+{
+    /// <summary>The distinct neighbours reached within the hop bounds (set semantics: parallel edges count once).</summary>
+    Neighbours,
+
+    /// <summary>One entry per matching edge (single hop only): the edge and the neighbour at its other end.</summary>
+    Edges,
+
+    /// <summary>Only the number of distinct neighbours per source (<see cref="Neighbours"/> without the lists).</summary>
+    NeighbourCounts,
+
+    /// <summary>Only the number of matching edges per source (<see cref="Edges"/> without the lists).</summary>
+    EdgeCounts,
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using OmniGraph.Cli.Infrastructure;
+
+namespace OmniGraph.Cli.Bench;
+
+/// <summary>
+/// <c>omnigraph bench DATA_DIR [--reps N] [--work-dir DIR]</c>: the shared benchmark workload on the embedded engine. Creates
+/// a fresh graph from <c>DATA_DIR/schema.pg</c> on local disk (durable; in a temporary directory removed afterwards),
+/// runs every <see cref="IBenchStep"/> in order and prints one JSON line (<c>system</c>, <c>entities</c>, each step's keys,
+/// <c>peak_rss_mb</c>). Progress notes go to standard error.
+/// </summary>
+internal sealed class BenchCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path { get; } = ["bench"];
+
+    public Command Build(CliRuntime runtime)
+    {
+        var dataDirectory = new Argument<string>("DATA_DIR") { Description = "A directory written by gen.py (schema.pg, data.jsonl, person.csv, params.json)" };
+        var reps = new Option<int>("--reps") { Description = "Repetitions of whole-graph operations (default 5)", DefaultValueFactory = static _ => 5, HelpName = "N" };
+        var workDirectory = new Option<string?>("--work-dir") { Description = "Where to create the graph (default: a new temporary directory, removed afterwards)", HelpName = "DIR" };
+        var command = new Command("bench", "Run the shared benchmark workload and print one JSON line") { dataDirectory, reps, workDirectory };
+        runtime.SetAction(command, json: null, async (parseResult, cancellationToken) =>
+        {
+            var data = System.IO.Path.GetFullPath(parseResult.GetValue(dataDirectory)!);
+            var repetitions = parseResult.GetValue(reps);
+            if (repetitions < 1)
+            {
+                throw new CliUsageException($"--reps must be at least 1 (got {repetitions})");
+            }
+
+            var parameters = BenchParameters.Read(System.IO.Path.Combine(data, "params.json"));
+            var schema = await CliInputException.ReadTextAsync(System.IO.Path.Combine(data, "schema.pg"), "schema file", cancellationToken);
+            var requested = parseResult.GetValue(workDirectory);
+            var root = requested ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"omnigraph-bench-{Guid.NewGuid():N}");
+            var graphDirectory = System.IO.Path.Combine(root, "graph");
+            try
+            {
+                await using var graph = await EmbeddedGraph.InitAsync(GraphTarget.Parse(graphDirectory), schema, cancellationToken);
+                var context = new BenchContext(data, parameters, repetitions, graph.Client, runtime.Console.Error);
+                context.Results["system"] = $"omnigraph-orleans-{OmniGraphCli.Version}";
+                foreach (var step in BenchStepCatalog.All)
+                {
+                    await runtime.Console.Error.WriteLineAsync($"bench: {step.Name}");
+                    await step.RunAsync(context, cancellationToken);
+                }
+
+                context.Results["peak_rss_mb"] = BenchContext.PeakResidentMegabytes();
+                await runtime.Console.Out.WriteLineAsync(context.Results.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+            }
+            finally
+            {
+                if (requested is null)
+                {
+                    TryDelete(root);
+                }
+            }
+
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A temporary directory left behind is harmless; the OS cleans its temp area.
+        }
+    }
+}

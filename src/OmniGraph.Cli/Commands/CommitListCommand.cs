@@ -1,0 +1,40 @@
+using System.CommandLine;
+using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Cli.Output;
+
+namespace OmniGraph.Cli.Commands;
+
+/// <summary><c>omnigraph commit list [URI] [--branch B] [--json]</c>: the commits reachable from a branch head, newest first.</summary>
+internal sealed class CommitListCommand : ICliCommand
+{
+    public IReadOnlyList<string> Path { get; } = ["commit", "list"];
+
+    public Command Build(CliRuntime runtime)
+    {
+        var uri = CliOptions.OptionalUri();
+        var store = CliOptions.Store();
+        var branch = CliOptions.Branch();
+        var json = CliOptions.Json();
+        var command = new Command("list", "List the commits of a branch, newest first") { uri, store, branch, json };
+        runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
+        {
+            var target = CliOptions.Target(parseResult, uri, store);
+            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            var commits = await graph.Client.ListCommitsAsync(parseResult.GetValue(branch)!, cancellationToken: cancellationToken);
+            if (parseResult.GetValue(json))
+            {
+                await CliJson.WriteAsync(runtime.Console.Out, commits);
+            }
+            else
+            {
+                await TextTable.WriteAsync(
+                    runtime.Console.Out,
+                    ["COMMIT", "VERSION", "CREATED", "ACTOR"],
+                    [.. commits.Commits.Select(static c => new[] { c.GraphCommitId, c.GraphManifestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), CommitText.Time(c.CreatedAt), c.ActorId ?? "-" })]);
+            }
+
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+}

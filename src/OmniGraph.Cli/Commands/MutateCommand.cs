@@ -1,0 +1,127 @@
+using System.CommandLine;
+using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Cli.Output;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Cli.Commands;
+
+/// <summary>
+/// <c>omnigraph mutate [NAME] (--query F | -e SRC) [--params JSON | --params-file F] [--branch B] [--if-commit C]
+/// [--as ACTOR] [--json] --store URI</c> (deprecated alias <c>change</c>): runs one mutation query as one commit and prints
+/// its receipt (<c>ChangeOutput</c>; <c>"commit": null</c> when nothing changed). <c>--if-commit</c> makes it a
+/// compare-and-swap on the branch head: a lost race exits with code 4 and, with <c>--json</c>, prints the structured
+/// <c>precondition_failure</c> on standard output. The graph is addressed with <c>--store</c> only (the positional is the
+/// query name); <c>mutate</c> does not echo its target.
+/// </summary>
+internal sealed class MutateCommand : ICliCommand
+{
+    /// <summary>The deprecated name.</summary>
+    private const string DeprecatedName = "change";
+
+    public IReadOnlyList<string> Path { get; } = ["mutate"];
+
+    public Command Build(CliRuntime runtime)
+    {
+        var name = new Argument<string?>("NAME") { Description = "The query to run (needed when the source declares several)", Arity = ArgumentArity.ZeroOrOne };
+        var queryFile = new Option<string?>("--query") { Description = "The .gq file holding the mutation", HelpName = "F" };
+        var querySource = new Option<string?>("--query-string", "-e") { Description = "The mutation source itself", HelpName = "SRC" };
+        var parameters = new Option<string?>("--params") { Description = "Parameter values as a JSON object", HelpName = "JSON" };
+        var parametersFile = new Option<string?>("--params-file") { Description = "A file holding the parameter values as a JSON object", HelpName = "F" };
+        var branch = CliOptions.Branch();
+        var ifCommit = new Option<string?>("--if-commit") { Description = "Write only if the branch head is this commit (compare-and-swap)", HelpName = "COMMIT_ID" };
+        var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
+        var store = CliOptions.Store();
+        var json = CliOptions.Json();
+        var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit")
+        {
+            name, queryFile, querySource, parameters, parametersFile, branch, ifCommit, actor, store, json,
+        };
+        command.Aliases.Add(DeprecatedName);
+        runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
+        {
+            var console = runtime.Console;
+            if (string.Equals(parseResult.CommandResult.IdentifierToken.Value, DeprecatedName, StringComparison.Ordinal))
+            {
+                await console.Error.WriteLineAsync("warning: `omnigraph change` is deprecated; use `omnigraph mutate`");
+            }
+
+            var target = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
+            var source = await ReadOneOfAsync(parseResult, queryFile, "query file", querySource, required: true, cancellationToken);
+            var parameterJson = await ReadOneOfAsync(parseResult, parametersFile, "params file", parameters, required: false, cancellationToken);
+            var request = new MutationRequest(source!, parseResult.GetValue(name))
+            {
+                Parameters = parameterJson,
+                Branch = parseResult.GetValue(branch)!,
+                ExpectedHeadCommit = parseResult.GetValue(ifCommit),
+                Actor = parseResult.GetValue(actor),
+            };
+            var asJson = parseResult.GetValue(json);
+
+            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            ChangeOutput change;
+            try
+            {
+                change = await graph.Client.MutateAsync(request, cancellationToken);
+            }
+            catch (GraphPreconditionFailedException lost) when (asJson)
+            {
+                await MutateJson.WriteAsync(console.Out, new MutatePreconditionFailureOutput(
+                    new ErrorDetail(lost.Code, lost.Message),
+                    new PreconditionFailureDetail(lost.Expected, lost.Actual)));
+                await console.Out.FlushAsync(cancellationToken);
+                await console.Error.WriteLineAsync($"error[{lost.Code}]: {lost.Message}");
+                return CliExitCodes.PreconditionFailed;
+            }
+
+            if (asJson)
+            {
+                await MutateJson.WriteAsync(console.Out, change);
+            }
+            else
+            {
+                await console.Out.WriteLineAsync(HumanForm(change));
+            }
+
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>mutation &lt;name&gt; on branch &lt;b&gt;: N nodes and M edges affected, commit &lt;id&gt; (version V)</c>, or <c>…, nothing changed (no commit)</c>.</summary>
+    internal static string HumanForm(ChangeOutput change)
+    {
+        var counts = $"mutation {change.QueryName} on branch {change.Branch}: {change.AffectedNodes} nodes and {change.AffectedEdges} edges affected";
+        return change.Commit is { } commit
+            ? $"{counts}, commit {commit.GraphCommitId} (version {commit.GraphManifestVersion})"
+            : $"{counts}, nothing changed (no commit)";
+    }
+
+    /// <summary>The text of exactly one of a file flag and an inline flag (or neither, when not <paramref name="required"/>).</summary>
+    private static async Task<string?> ReadOneOfAsync(
+        ParseResult parseResult,
+        Option<string?> fileOption,
+        string what,
+        Option<string?> inlineOption,
+        bool required,
+        CancellationToken cancellationToken)
+    {
+        var file = parseResult.GetValue(fileOption);
+        var inline = parseResult.GetValue(inlineOption);
+        if (file is not null && inline is not null)
+        {
+            throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
+        }
+
+        if (file is not null)
+        {
+            return await CliInputException.ReadTextAsync(file, what, cancellationToken);
+        }
+
+        if (inline is null && required)
+        {
+            throw new CliUsageException($"no mutation given: pass {fileOption.Name} F or {inlineOption.Name} SRC");
+        }
+
+        return inline;
+    }
+}

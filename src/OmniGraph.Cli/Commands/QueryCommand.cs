@@ -1,0 +1,126 @@
+using System.CommandLine;
+using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Engine;
+using OmniGraph.Execution.Output;
+
+namespace OmniGraph.Cli.Commands;
+
+/// <summary>
+/// <c>omnigraph query [NAME] (--query F | -e SRC) [--params JSON | --params-file F] [--branch B | --snapshot S]
+/// [--format table|kv|csv|jsonl|json | --json] --store URI</c> (deprecated alias <c>read</c>): runs one read query
+/// against a branch head or a snapshot (commit id or manifest version) and prints the result (languages.md §4.2). The
+/// positional names the query inside the source; the graph is addressed with <c>--store</c> only. A bare store has no
+/// stored-query catalog, so the source must be given.
+/// </summary>
+internal sealed class QueryCommand : ICliCommand
+{
+    /// <summary>The deprecated name.</summary>
+    private const string DeprecatedName = "read";
+
+    public IReadOnlyList<string> Path { get; } = ["query"];
+
+    public Command Build(CliRuntime runtime)
+    {
+        var name = new Argument<string?>("NAME") { Description = "The query to run (needed when the source declares several)", Arity = ArgumentArity.ZeroOrOne };
+        var queryFile = new Option<string?>("--query") { Description = "The .gq file holding the query", HelpName = "F" };
+        var querySource = new Option<string?>("--query-string", "-e") { Description = "The query source itself", HelpName = "SRC" };
+        var parameters = new Option<string?>("--params") { Description = "Parameter values as a JSON object", HelpName = "JSON" };
+        var parametersFile = new Option<string?>("--params-file") { Description = "A file holding the parameter values as a JSON object", HelpName = "F" };
+        var branch = new Option<string?>("--branch") { Description = "Read the head of this branch (default main)", HelpName = "B" };
+        var snapshot = new Option<string?>("--snapshot") { Description = "Read this snapshot: a commit id, or a manifest version of main (12 or v12)", HelpName = "S" };
+        var format = new Option<string?>("--format") { Description = $"Output format: {string.Join(", ", ReadOutputFormats.Names)} (default table)", HelpName = "FORMAT" };
+        var store = CliOptions.Store();
+        var json = CliOptions.Json();
+        var command = new Command("query", "Run a read query and print its rows")
+        {
+            name, queryFile, querySource, parameters, parametersFile, branch, snapshot, format, store, json,
+        };
+        command.Aliases.Add(DeprecatedName);
+        runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
+        {
+            var console = runtime.Console;
+            if (string.Equals(parseResult.CommandResult.IdentifierToken.Value, DeprecatedName, StringComparison.Ordinal))
+            {
+                await console.Error.WriteLineAsync("warning: `omnigraph read` is deprecated; use `omnigraph query`");
+            }
+
+            var outputFormat = ResolveFormat(parseResult.GetValue(format), parseResult.GetValue(json));
+            var target = ResolveTarget(parseResult.GetValue(branch), parseResult.GetValue(snapshot));
+            var graphTarget = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
+            var source = await ReadOneOfAsync(parseResult, queryFile, "query file", querySource, required: true, cancellationToken);
+            var parameterJson = await ReadOneOfAsync(parseResult, parametersFile, "params file", parameters, required: false, cancellationToken);
+
+            await using var graph = await EmbeddedGraph.OpenAsync(graphTarget, cancellationToken);
+            var result = await graph.Client.QueryAsync(source!, parseResult.GetValue(name), parameterJson, target, cancellationToken);
+            await ReadOutputWriter.WriteAsync(console.Out, result, outputFormat);
+            return CliExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary><c>--json</c> is <c>--format json</c>; naming another format with it is a usage error.</summary>
+    internal static ReadOutputFormat ResolveFormat(string? format, bool json)
+    {
+        if (format is null)
+        {
+            return json ? ReadOutputFormat.Json : ReadOutputFormat.Table;
+        }
+
+        if (!ReadOutputFormats.TryParse(format, out var parsed))
+        {
+            throw new CliUsageException($"unknown --format '{format}' (expected one of {string.Join(", ", ReadOutputFormats.Names)})");
+        }
+
+        if (json && parsed != ReadOutputFormat.Json)
+        {
+            throw new CliUsageException($"--json and --format {format} disagree; give one");
+        }
+
+        return parsed;
+    }
+
+    /// <summary><c>--branch</c> and <c>--snapshot</c> are exclusive; neither means the head of main.</summary>
+    internal static QueryTarget ResolveTarget(string? branch, string? snapshot)
+    {
+        if (branch is not null && snapshot is not null)
+        {
+            throw new CliUsageException("--branch and --snapshot are exclusive; give one");
+        }
+
+        if (snapshot is not null)
+        {
+            return string.IsNullOrWhiteSpace(snapshot) ? throw new CliUsageException("--snapshot needs a commit id or a manifest version") : QueryTarget.AtSnapshot(snapshot);
+        }
+
+        return string.IsNullOrEmpty(branch) ? QueryTarget.Head() : QueryTarget.Head(branch);
+    }
+
+    /// <summary>The text of exactly one of a file flag and an inline flag (or neither, when not <paramref name="required"/>).</summary>
+    private static async Task<string?> ReadOneOfAsync(
+        ParseResult parseResult,
+        Option<string?> fileOption,
+        string what,
+        Option<string?> inlineOption,
+        bool required,
+        CancellationToken cancellationToken)
+    {
+        var file = parseResult.GetValue(fileOption);
+        var inline = parseResult.GetValue(inlineOption);
+        if (file is not null && inline is not null)
+        {
+            throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
+        }
+
+        if (file is not null)
+        {
+            return await CliInputException.ReadTextAsync(file, what, cancellationToken);
+        }
+
+        if (inline is null && required)
+        {
+            throw new CliUsageException($"no query given: pass {fileOption.Name} F or {inlineOption.Name} SRC (a store has no catalog of stored queries to run by name)");
+        }
+
+        return inline;
+    }
+}

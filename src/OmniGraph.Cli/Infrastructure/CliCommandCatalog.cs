@@ -1,0 +1,36 @@
+using OmniGraph.Cli.Bench;
+using OmniGraph.Cli.Commands;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>
+/// Every <c>omnigraph</c> command: adding one is a new file under <c>Commands/</c> plus one line here. Commands with two
+/// words (<c>commit list</c>) are placed under a group command; a new group also gets its description in
+/// <see cref="GroupDescriptions"/>.
+/// </summary>
+internal static class CliCommandCatalog
+{
+    /// <summary>The commands, in help order.</summary>
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new InitCommand(),
+        new LoadCommand(),
+        new SnapshotCommand(),
+        new ExportCommand(),
+        new QueryCommand(),
+        new MutateCommand(),
+        new LintCommand(),
+        new CommitListCommand(),
+        new CommitShowCommand(),
+        new SchemaShowCommand(),
+        new BenchCommand(),
+        new VersionCommand(),
+    ];
+
+    /// <summary>Descriptions of the group commands.</summary>
+    public static IReadOnlyDictionary<string, string> GroupDescriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["commit"] = "Inspect the commit history",
+        ["schema"] = "Inspect the schema",
+    };
+}

@@ -1,0 +1,18 @@
+using OmniGraph.Execution;
+using OmniGraph.Loading.Hosting;
+using OmniGraph.Mutations.Hosting;
+using Orleans.Hosting;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>The features the CLI's embedded silo runs besides the engine: one line per feature.</summary>
+internal static class CliFeatures
+{
+    /// <summary>Adds every feature to the embedded silo (<c>EmbeddedGraphOptions.ConfigureSilo</c>).</summary>
+    public static void Configure(ISiloBuilder silo)
+    {
+        silo.AddOmniGraphLoading();
+        silo.AddOmniGraphExecution();
+        silo.AddOmniGraphMutations();
+    }
+}

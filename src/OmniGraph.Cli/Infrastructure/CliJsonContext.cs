@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using OmniGraph.Cli.Output;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>Source-generated JSON metadata of every CLI output (no reflection at start-up).</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(ErrorOutput))]
+[JsonSerializable(typeof(LoadCommandOutput))]
+[JsonSerializable(typeof(SnapshotOutput))]
+[JsonSerializable(typeof(CommitOutput))]
+[JsonSerializable(typeof(CommitListOutput))]
+[JsonSerializable(typeof(SchemaOutput))]
+[JsonSerializable(typeof(InitCommandOutput))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

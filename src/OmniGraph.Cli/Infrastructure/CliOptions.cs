@@ -1,0 +1,36 @@
+using System.CommandLine;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>The flags several commands share, built fresh per command (a System.CommandLine symbol has one parent).</summary>
+internal static class CliOptions
+{
+    /// <summary><c>--json</c>: pretty-printed JSON on standard output (and the JSON error envelope on failure).</summary>
+    public static Option<bool> Json() => new("--json") { Description = "Print pretty JSON on standard output" };
+
+    /// <summary><c>--branch B</c> (default <c>main</c>).</summary>
+    public static Option<string> Branch() => new("--branch")
+    {
+        Description = "The branch (default main)",
+        DefaultValueFactory = static _ => BranchNames.Main,
+        HelpName = "B",
+    };
+
+    /// <summary><c>--store URI</c>: the graph's storage, instead of the positional URI.</summary>
+    public static Option<string?> Store() => new("--store") { Description = "The graph's storage: a local path or file:///path (instead of URI)", HelpName = "URI" };
+
+    /// <summary>The optional positional <c>URI</c>.</summary>
+    public static Argument<string?> OptionalUri() => new("URI")
+    {
+        Description = "The graph: a local directory path or file:///path",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    /// <summary>The required positional <c>URI</c>.</summary>
+    public static Argument<string> RequiredUri() => new("URI") { Description = "The graph: a local directory path or file:///path" };
+
+    /// <summary>Resolves the graph from the positional URI or <c>--store</c>.</summary>
+    public static GraphTarget Target(ParseResult parseResult, Argument<string?> uri, Option<string?> store) =>
+        GraphTarget.Resolve(("URI", parseResult.GetValue(uri)), ("--store", parseResult.GetValue(store)));
+}

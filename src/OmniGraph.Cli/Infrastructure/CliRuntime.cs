@@ -1,0 +1,75 @@
+using System.CommandLine;
+using OmniGraph.Cli.Output;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>
+/// What every command runs with: the console and the one place that turns a command's outcome into an exit code and,
+/// on failure, into <c>error[code]: message</c> on standard error (plus the JSON envelope on standard output with
+/// <c>--json</c>).
+/// </summary>
+internal sealed class CliRuntime(CliConsole console)
+{
+    /// <summary>The console.</summary>
+    public CliConsole Console { get; } = console;
+
+    /// <summary>
+    /// Sets <paramref name="command"/>'s action to <paramref name="run"/>, wrapped so that every failure is reported the
+    /// same way. <paramref name="json"/> is the command's <c>--json</c> option, when it has one.
+    /// </summary>
+    public void SetAction(Command command, Option<bool>? json, Func<ParseResult, CancellationToken, Task<int>> run)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var asJson = json is not null && parseResult.GetValue(json);
+            try
+            {
+                var exitCode = await run(parseResult, cancellationToken).ConfigureAwait(false);
+                await Console.FlushAsync().ConfigureAwait(false);
+                return exitCode;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                return await ReportAsync(exception, asJson).ConfigureAwait(false);
+            }
+        });
+    }
+
+    /// <summary>Prints an error and returns its exit code.</summary>
+    public async Task<int> ReportAsync(Exception exception, bool asJson)
+    {
+        var (code, message, exitCode) = Describe(exception);
+        if (asJson)
+        {
+            await CliJson.WriteAsync(Console.Out, new ErrorOutput(new ErrorDetail(code, message))).ConfigureAwait(false);
+        }
+
+        await Console.Out.FlushAsync().ConfigureAwait(false);
+        await Console.Error.WriteLineAsync($"error[{code}]: {OneLine(message)}").ConfigureAwait(false);
+        if (Environment.GetEnvironmentVariable("OMNIGRAPH_DEBUG") == "1")
+        {
+            await Console.Error.WriteLineAsync(exception.ToString()).ConfigureAwait(false);
+        }
+
+        await Console.FlushAsync().ConfigureAwait(false);
+        return exitCode;
+    }
+
+    /// <summary>The code, message and exit code of a failure.</summary>
+    public static (string Code, string Message, int ExitCode) Describe(Exception exception) => exception switch
+    {
+        CliUsageException usage => (usage.Code, usage.Message, CliExitCodes.Usage),
+        GraphPreconditionFailedException precondition => (precondition.Code, precondition.Message, CliExitCodes.PreconditionFailed),
+        OmniGraphException known => (known.Code, known.Message, CliExitCodes.Error),
+        OperationCanceledException => ("cancelled", "the command was cancelled; nothing was published", CliExitCodes.Error),
+        TimeoutException timeout => ("timeout", timeout.Message, CliExitCodes.Error),
+        IOException io => ("io_error", io.Message, CliExitCodes.Error),
+        UnauthorizedAccessException denied => ("io_error", denied.Message, CliExitCodes.Error),
+        _ => ("internal", $"{exception.GetType().Name}: {exception.Message}", CliExitCodes.Error),
+    };
+
+    /// <summary>Messages go on one line (a multi-line message would break line-oriented consumers of stderr).</summary>
+    private static string OneLine(string message) =>
+        message.Contains('\n', StringComparison.Ordinal) ? message.ReplaceLineEndings(" ") : message;
+}

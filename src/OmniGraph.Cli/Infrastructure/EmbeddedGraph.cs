@@ -1,0 +1,19 @@
+using OmniGraph.Grains.Hosting;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>Starts the engine embedded in this process on a command's graph, with every CLI feature.</summary>
+internal static class EmbeddedGraph
+{
+    /// <summary>Opens the existing graph at <paramref name="target"/> (heals it if a previous process died mid-write).</summary>
+    /// <exception cref="OmniGraph.Engine.GraphNotInitializedException">No graph is there.</exception>
+    public static Task<OmniGraphEmbedded> OpenAsync(GraphTarget target, CancellationToken cancellationToken) =>
+        OmniGraphEmbedded.OpenAsync(target.Location, Configure, cancellationToken);
+
+    /// <summary>Creates a graph at <paramref name="target"/> and opens it.</summary>
+    /// <exception cref="OmniGraph.Engine.GraphAlreadyInitializedException">A graph is already there.</exception>
+    public static Task<OmniGraphEmbedded> InitAsync(GraphTarget target, string schemaSource, CancellationToken cancellationToken) =>
+        OmniGraphEmbedded.InitAsync(target.Location, schemaSource, Configure, cancellationToken);
+
+    private static void Configure(EmbeddedGraphOptions options) => options.ConfigureSilo = CliFeatures.Configure;
+}

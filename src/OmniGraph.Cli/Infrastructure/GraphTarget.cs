@@ -1,0 +1,66 @@
+using OmniGraph.Storage;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>
+/// The graph a command addresses: as the user wrote it (<see cref="Uri"/>, echoed in output) and the local directory
+/// it names (<see cref="Location"/>). The CLI reaches graphs on local disk only: a path or a <c>file://</c> URI.
+/// </summary>
+/// <param name="Uri">The URI or path as given on the command line.</param>
+/// <param name="Location">The absolute directory.</param>
+public sealed record GraphTarget(string Uri, string Location)
+{
+    /// <summary>
+    /// Resolves the graph from a positional URI, <c>--store</c> or <c>--uri</c>: exactly one of them must be given.
+    /// </summary>
+    /// <exception cref="CliUsageException">None or several are given.</exception>
+    /// <exception cref="InvalidObjectStoreUriException">The URI is not a local path or <c>file://</c> URI.</exception>
+    public static GraphTarget Resolve(params (string Flag, string? Value)[] candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        (string Flag, string Value)? chosen = null;
+        foreach (var (flag, value) in candidates)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (chosen is { } earlier)
+            {
+                throw new CliUsageException($"the graph is given twice ({earlier.Flag} and {flag}); give it once");
+            }
+
+            chosen = (flag, value);
+        }
+
+        if (chosen is not { } target)
+        {
+            var flags = string.Join(", ", candidates.Select(static c => c.Flag));
+            throw new CliUsageException($"no graph given: pass one of {flags}");
+        }
+
+        return Parse(target.Value);
+    }
+
+    /// <summary>Parses a graph URI.</summary>
+    /// <exception cref="InvalidObjectStoreUriException">The URI is not a local path or <c>file://</c> URI.</exception>
+    public static GraphTarget Parse(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        if (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidObjectStoreUriException(
+                uri,
+                "a remote graph must be addressed with --server <url> — a positional (or --uri) http(s):// URL no longer dispatches to a server");
+        }
+
+        var parsed = ObjectStoreUri.Parse(uri);
+        if (parsed.Kind != ObjectStoreKind.LocalDirectory)
+        {
+            throw new InvalidObjectStoreUriException(uri, "a memory:// store lives inside one process; the CLI addresses a local directory (a path or file:///path)");
+        }
+
+        return new GraphTarget(uri, parsed.Address);
+    }
+}

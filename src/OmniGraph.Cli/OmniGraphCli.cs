@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using OmniGraph.Cli.Infrastructure;
+
+namespace OmniGraph.Cli;
+
+/// <summary>
+/// The <c>omnigraph</c> command line: builds the command tree from <see cref="CliCommandCatalog"/>, parses, runs, and maps
+/// every outcome to an exit code (docs/cli.md). <see cref="RunAsync(string[], CliConsole, CancellationToken)"/> is the
+/// in-process entry point (tests call it with buffers).
+/// </summary>
+public static class OmniGraphCli
+{
+    /// <summary>The product version (<c>omnigraph version</c>).</summary>
+    public static string Version { get; } = typeof(OmniGraphCli).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+        .Select(static a => a.InformationalVersion.Split('+')[0])
+        .FirstOrDefault() ?? "0.0.0";
+
+    /// <summary>Runs the command line on the process console.</summary>
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        RunAsync(args, CliConsole.FromProcess(), cancellationToken);
+
+    /// <summary>Runs the command line on <paramref name="console"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var runtime = new CliRuntime(console);
+        var root = BuildRoot(runtime);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
+        {
+            var message = string.Join("; ", parseResult.Errors.Select(static e => CollapseWhitespace(e.Message)));
+            return await runtime.ReportAsync(new CliUsageException(message), asJson: args.Contains("--json")).ConfigureAwait(false);
+        }
+
+        var invocation = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            var exitCode = await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            await console.FlushAsync().ConfigureAwait(false);
+            return exitCode;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return await runtime.ReportAsync(exception, asJson: args.Contains("--json")).ConfigureAwait(false);
+        }
+    }
+
+    private static RootCommand BuildRoot(CliRuntime runtime)
+    {
+        var root = new RootCommand("omnigraph: a typed property-graph database with git-style branches (embedded engine on a local directory)");
+        foreach (var option in root.Options.OfType<VersionOption>().ToArray())
+        {
+            root.Options.Remove(option);
+        }
+
+        var version = new VersionOption("--version", "-v") { Action = new PrintVersionAction(runtime.Console) };
+        root.Options.Add(version);
+        root.SetAction((Func<ParseResult, int>)(_ => throw new CliUsageException("no command given (try omnigraph --help)")));
+
+        var groups = new Dictionary<string, Command>(StringComparer.Ordinal);
+        foreach (var entry in CliCommandCatalog.All)
+        {
+            var parent = (Command)root;
+            for (var i = 0; i < entry.Path.Count - 1; i++)
+            {
+                var word = entry.Path[i];
+                if (!groups.TryGetValue(word, out var group))
+                {
+                    group = new Command(word, CliCommandCatalog.GroupDescriptions.GetValueOrDefault(word, string.Empty));
+                    group.SetAction((Func<ParseResult, int>)(_ => throw new CliUsageException($"'{word}' needs a subcommand (try omnigraph {word} --help)")));
+                    groups.Add(word, group);
+                    parent.Subcommands.Add(group);
+                }
+
+                parent = group;
+            }
+
+            parent.Subcommands.Add(entry.Build(runtime));
+        }
+
+        return root;
+    }
+
+    /// <summary>Parser messages list choices with tabs; one space reads better on one line.</summary>
+    private static string CollapseWhitespace(string message) =>
+        string.Join(' ', message.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary><c>--version</c> / <c>-v</c>: <c>omnigraph &lt;version&gt;</c>.</summary>
+    private sealed class PrintVersionAction(CliConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Out.WriteLine($"omnigraph {Version}");
+            console.Out.Flush();
+            return CliExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using OmniGraph.Cli;
+
+return await OmniGraphCli.RunAsync(args);

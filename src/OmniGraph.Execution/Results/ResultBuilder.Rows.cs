@@ -1,0 +1,217 @@
+using OmniGraph.Arrow;
+using OmniGraph.Execution.Runtime;
+using OmniGraph.Query.Ir;
+
+namespace OmniGraph.Execution.Results;
+
+internal sealed partial class ResultBuilder
+{
+    /// <summary>A non-aggregate result: one row per match (a weighted row repeated), sorted, limited, then projected.</summary>
+    private ArrowColumn[] Project(BindingTable table)
+    {
+        var rows = ExpandWeights(table, context);
+        if (!Query.Order.IsEmpty && rows.Length > 1)
+        {
+            rows = OrderRows(table, rows, Query.Limit);
+        }
+
+        if (Query.Limit is { } limit && rows.Length > limit)
+        {
+            rows = rows[..(int)limit];
+        }
+
+        var columns = new ArrowColumn[Query.Projections.Length];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var projection = Query.Projections[i];
+            columns[i] = rows.Length == 0
+                ? EmptyColumn(projection)
+                : projection.Expression switch
+                {
+                    ColumnReferenceExpression reference => columns[reference.Column],
+                    PropertyExpression property => ColumnOf(table, property).Take(EntityIndexes(table, property.Variable, rows)),
+                    VariableExpression variable => table.EntitiesOf(variable.Variable.Id).Ids.Take(EntityIndexes(table, variable.Variable, rows)),
+                    var constant => ConstantColumn.Create(projection.Type, context.Evaluate(constant), rows.Length),
+                };
+        }
+
+        return columns;
+    }
+
+    private static int[] ExpandWeights(BindingTable table, QueryExecutionContext context)
+    {
+        if (table.Weights is not { } weights)
+        {
+            var identity = new int[table.RowCount];
+            for (var i = 0; i < identity.Length; i++)
+            {
+                identity[i] = i;
+            }
+
+            return identity;
+        }
+
+        Int128 total = 0;
+        foreach (var weight in weights)
+        {
+            total += weight;
+        }
+
+        // A weighted row stands for several result rows; all of them are materialized here, within the row limit.
+        context.CheckRows((long)Int128.Min(total, long.MaxValue));
+        var rows = new int[(long)total];
+        var next = 0;
+        for (var row = 0; row < weights.Length; row++)
+        {
+            for (var copy = 0L; copy < weights[row]; copy++)
+            {
+                rows[next++] = row;
+            }
+        }
+
+        return rows;
+    }
+
+    private static int[] EntityIndexes(BindingTable table, PatternVariable variable, int[] rows)
+    {
+        var slot = table.SlotOf(variable.Id);
+        var indexes = new int[rows.Length];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            indexes[i] = slot[rows[i]];
+        }
+
+        return indexes;
+    }
+
+    /// <summary>
+    /// Orders the rows by the user keys (nulls first ascending, last descending), then by the id of every named variable
+    /// (by name) ascending, so the order is total; with a limit far below the row count only the first rows are
+    /// selected (a bounded heap) and sorted. Keys compare raw column values of the rows' entities.
+    /// </summary>
+    private int[] OrderRows(BindingTable table, int[] rows, long? limit)
+    {
+        var keys = new List<(ArrowColumn Values, int[] Slot, bool Descending)>();
+        foreach (var key in Query.Order)
+        {
+            switch (Resolve(key.Expression))
+            {
+                case PropertyExpression property:
+                    keys.Add((ColumnOf(table, property), table.SlotOf(property.Variable.Id), key.Descending));
+                    break;
+                case VariableExpression variable:
+                    keys.Add((table.EntitiesOf(variable.Variable.Id).Ids, table.SlotOf(variable.Variable.Id), key.Descending));
+                    break;
+
+                    // Constants order nothing.
+            }
+        }
+
+        foreach (var variable in Query.TieBreakVariables)
+        {
+            if (table.Entities[variable.Id] is { } entities)
+            {
+                keys.Add((entities.Ids, table.SlotOf(variable.Id), false));
+            }
+        }
+
+        var comparer = new RowComparer([.. keys]);
+        if (limit is { } top && top < rows.Length / 8)
+        {
+            return TopRows(rows, (int)top, comparer);
+        }
+
+        Array.Sort(rows, comparer);
+        return rows;
+    }
+
+    /// <summary>The first <paramref name="count"/> rows in order: a max-heap of the best rows so far, then a sort of those.</summary>
+    private static int[] TopRows(int[] rows, int count, RowComparer comparer)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var heap = new int[count];
+        var size = 0;
+        foreach (var row in rows)
+        {
+            if (size < count)
+            {
+                heap[size] = row;
+                SiftUp(heap, size++, comparer);
+            }
+            else if (comparer.Compare(row, heap[0]) < 0)
+            {
+                heap[0] = row;
+                SiftDown(heap, size, comparer);
+            }
+        }
+
+        var best = heap[..size];
+        Array.Sort(best, comparer);
+        return best;
+    }
+
+    private static void SiftUp(int[] heap, int index, RowComparer comparer)
+    {
+        while (index > 0)
+        {
+            var parent = (index - 1) / 2;
+            if (comparer.Compare(heap[index], heap[parent]) <= 0)
+            {
+                return;
+            }
+
+            (heap[index], heap[parent]) = (heap[parent], heap[index]);
+            index = parent;
+        }
+    }
+
+    private static void SiftDown(int[] heap, int size, RowComparer comparer)
+    {
+        var index = 0;
+        while (true)
+        {
+            var largest = index;
+            var left = (2 * index) + 1;
+            var right = left + 1;
+            if (left < size && comparer.Compare(heap[left], heap[largest]) > 0)
+            {
+                largest = left;
+            }
+
+            if (right < size && comparer.Compare(heap[right], heap[largest]) > 0)
+            {
+                largest = right;
+            }
+
+            if (largest == index)
+            {
+                return;
+            }
+
+            (heap[index], heap[largest]) = (heap[largest], heap[index]);
+            index = largest;
+        }
+    }
+
+    private sealed class RowComparer((ArrowColumn Values, int[] Slot, bool Descending)[] keys) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            foreach (var (values, slot, descending) in keys)
+            {
+                var order = ColumnValues.Compare(values, slot[x], slot[y]);
+                if (order != 0)
+                {
+                    return descending ? -order : order;
+                }
+            }
+
+            // Identical on every key (a weighted row's copies): keep them in row order, deterministically.
+            return x.CompareTo(y);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using OmniGraph.Arrow;
+using OmniGraph.Engine;
+using OmniGraph.Query.Ir;
+using OmniGraph.Schema;
+
+namespace OmniGraph.Execution.Runtime;
+
+/// <summary>
+/// The distinct nodes (or edges) one variable ranges over in the current rows: their ids, their row addresses in the
+/// variable's table version when known, and the property columns fetched so far, all aligned by entity ordinal. Rows of
+/// a <see cref="BindingTable"/> hold ordinals into it, so a property is fetched once per entity (late materialization),
+/// never per row, and no id string is ever created.
+/// </summary>
+internal sealed class EntitySet
+{
+    private readonly Dictionary<Property, ArrowColumn> _columns = [];
+
+    public EntitySet(PatternVariable variable, TableVersionRef table, Utf8Column ids, ImmutableArray<RowAddress> rows)
+    {
+        Variable = variable;
+        Table = table;
+        Ids = ids;
+        Rows = rows;
+    }
+
+    /// <summary>The variable.</summary>
+    public PatternVariable Variable { get; }
+
+    /// <summary>The table version the entities live in (the snapshot's).</summary>
+    public TableVersionRef Table { get; }
+
+    /// <summary>Number of entities.</summary>
+    public int Count => Ids.Length;
+
+    /// <summary>The id of each entity.</summary>
+    public Utf8Column Ids { get; }
+
+    /// <summary>The row address of each entity in <see cref="Table"/>, or default when the entities are known by id only.</summary>
+    public ImmutableArray<RowAddress> Rows { get; }
+
+    /// <summary>
+    /// <c>true</c> when the entities are every live row of <see cref="Table"/> in storage order (an unfiltered scan):
+    /// traversals from all of them can use the edge grain's join index instead of looking each id up.
+    /// </summary>
+    public bool IsWholeTable { get; init; }
+
+    /// <summary>Whether <see cref="Rows"/> is known.</summary>
+    public bool HasRows => !Rows.IsDefault;
+
+    /// <summary>Adds fetched columns, aligned with the entities.</summary>
+    public void AddColumns(IReadOnlyList<Property> properties, RecordBatch? batch)
+    {
+        if (properties.Count == 0)
+        {
+            return;
+        }
+
+        ArgumentNullException.ThrowIfNull(batch);
+        for (var i = 0; i < properties.Count; i++)
+        {
+            _columns[properties[i]] = batch.Column(properties[i].Name);
+        }
+    }
+
+    /// <summary>A fetched column, or <c>null</c>.</summary>
+    public ArrowColumn? TryGetColumn(Property property) => _columns.GetValueOrDefault(property);
+
+    /// <summary>Whether the column is fetched.</summary>
+    public bool HasColumn(Property property) => _columns.ContainsKey(property);
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using OmniGraph.Engine;
+using OmniGraph.Execution.Planning;
+using OmniGraph.Query.Ir;
+using OmniGraph.Query.Parameters;
+using OmniGraph.Query.Values;
+using OmniGraph.Schema;
+using Orleans;
+
+namespace OmniGraph.Execution.Runtime;
+
+/// <summary>
+/// Everything one execution reads: the pinned snapshot (its table versions are the only versions read), the bound
+/// parameter values, the grain factory and the limits.
+/// </summary>
+internal sealed class QueryExecutionContext(IGrainFactory grains, string graphId, GraphSnapshot snapshot, QueryParameterValues values, QueryExecutionOptions options)
+{
+    public GraphSnapshot Snapshot { get; } = snapshot;
+
+    public QueryParameterValues Values { get; } = values;
+
+    /// <summary>The version of a type's table in the pinned snapshot.</summary>
+    public TableVersionRef TableOf(GraphElementType type) => Snapshot.GetTable(type.TableName);
+
+    /// <summary>The grain that serves a table version (the grain of the chain holding it keeps it warm).</summary>
+    public ITableBranchGrain Grain(TableVersionRef version) =>
+        grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
+
+    /// <summary>The value of a literal, a parameter or <c>now()</c>.</summary>
+    public QueryValue Evaluate(QueryExpression constant) => constant switch
+    {
+        LiteralExpression literal => literal.Value,
+        ParameterExpression parameter => Values.Get(parameter.Parameter),
+        NowExpression => Values.Now,
+        _ => throw new InvalidOperationException($"{constant} is not a constant"),
+    };
+
+    /// <summary>The column predicates of pushed-down filters, or <c>null</c> when one compares with NULL (matches nothing).</summary>
+    public ImmutableArray<ColumnPredicate>? Predicates(ImmutableArray<PushdownFilter> filters)
+    {
+        if (filters.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var predicates = ImmutableArray.CreateBuilder<ColumnPredicate>(filters.Length);
+        foreach (var filter in filters)
+        {
+            var value = Evaluate(filter.Constant);
+            if (value.IsNull)
+            {
+                return null;
+            }
+
+            predicates.Add(new ColumnPredicate(filter.Column, filter.Operator, ToPredicateValue(value)));
+        }
+
+        return predicates.MoveToImmutable();
+    }
+
+    /// <summary>Fails the query when an operator would hold more rows than allowed.</summary>
+    public void CheckRows(long rows)
+    {
+        if (rows > options.MaxIntermediateRows)
+        {
+            throw new ResourceLimitExceededException("query intermediate rows", options.MaxIntermediateRows, rows);
+        }
+    }
+
+    private static PredicateValue ToPredicateValue(QueryValue value) => value.Kind switch
+    {
+        QueryValueKind.Bool => PredicateValue.FromBool(value.AsBool()),
+        QueryValueKind.I32 or QueryValueKind.I64 or QueryValueKind.U32 or QueryValueKind.U64 => PredicateValue.FromInteger(value.AsInteger()),
+        QueryValueKind.F32 or QueryValueKind.F64 => PredicateValue.FromFloat(value.AsDouble()),
+        QueryValueKind.String => PredicateValue.FromString(value.AsString()),
+        QueryValueKind.Date => PredicateValue.FromDate(value.AsDate()),
+        QueryValueKind.DateTime => PredicateValue.FromDateTime(value.AsDateTime()),
+        _ => throw new InvalidOperationException($"a {value.Kind} value cannot be compared with a column"),
+    };
+}

@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using OmniGraph.Arrow;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Tables.Indexes;
+using OmniGraph.Grains.Tables.Selection;
+using OmniGraph.Grains.Tables.Versions;
+
+namespace OmniGraph.Grains.Tables;
+
+internal sealed partial class TableBranchGrain
+{
+    private readonly ConditionalWeakTable<TableVersionView, ViewQueryIndexes> _queryIndexes = new();
+
+    /// <inheritdoc />
+    public async Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var view = await GetViewAsync(version);
+        var shape = SelectionShape.Create(view.Layout, request.Columns);
+        var filter = PredicateCompiler.Compile(view.Layout, request.Filters.IsDefault ? [] : request.Filters);
+        if (filter.IsNever)
+        {
+            return SelectionAssembler.Empty(shape);
+        }
+
+        if (request.Keys is { } keys)
+        {
+            return SelectByKeys(view, shape, filter, keys, request);
+        }
+
+        if (TrySelectByIndex(view, filter, out var indexed))
+        {
+            return request.CountOnly ? CountOnly(indexed, shape) : SelectionAssembler.FromFragments(view, shape, indexed, request.IncludeRowAddresses);
+        }
+
+        var parts = ScanSelect(view, filter);
+        return request.CountOnly ? CountOnly(parts, shape) : SelectionAssembler.FromFragments(view, shape, parts, request.IncludeRowAddresses);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns)
+    {
+        var view = await GetViewAsync(version);
+        var shape = SelectionShape.Create(view.Layout, columns);
+        if (rows.IsDefaultOrEmpty)
+        {
+            return shape.Empty().Columns;
+        }
+
+        var packed = new long[rows.Length];
+        for (var i = 0; i < packed.Length; i++)
+        {
+            var row = rows[i];
+            if ((uint)row.Fragment >= (uint)view.Fragments.Length || (uint)row.Row >= (uint)view.Fragments[row.Fragment].Rows
+                || view.Masks[row.Fragment].IsDeleted(row.Row))
+            {
+                throw new InvalidTableRequestException(_table, $"row {row} is not a live row of version {version.Version}");
+            }
+
+            packed[i] = row.Packed;
+        }
+
+        return shape.Gather(view.Fragments, packed);
+    }
+
+    private static TableSelection SelectByKeys(TableVersionView view, SelectionShape shape, RowFilter filter, KeyBatch keys, TableSelectionRequest request)
+    {
+        var index = view.Keys;
+        var addresses = new List<long>();
+        var positions = new List<int>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var address = index.Find(keys[i]);
+            if (address != AddressHashTable.NotFound && filter.Matches(view.Fragments[(int)(address >> 32)], (int)(uint)address))
+            {
+                addresses.Add(address);
+                positions.Add(i);
+            }
+        }
+
+        return request.CountOnly
+            ? SelectionAssembler.CountOnly(shape, addresses.Count)
+            : SelectionAssembler.FromAddresses(view, shape, addresses, positions, request.IncludeRowAddresses);
+    }
+
+    /// <summary>
+    /// Answers an equality filter from an index when the column has one (a single-column <c>@unique</c> constraint or
+    /// <c>@index</c>); the rows found are checked against every filter and returned in storage order, exactly as a scan
+    /// would return them.
+    /// </summary>
+    private bool TrySelectByIndex(TableVersionView view, RowFilter filter, out List<(int Fragment, int[] Rows, int Count)> parts)
+    {
+        parts = [];
+        var type = view.Layout.Type;
+        var scratch = new ByteScratch();
+        foreach (var predicate in filter.Predicates)
+        {
+            if (predicate.Source.Operator != ColumnPredicateOperator.Equal)
+            {
+                continue;
+            }
+
+            var column = view.Layout.Schema.Fields[predicate.ColumnIndex];
+            var uniqueOrdinal = FindSingleColumnConstraint(type.UniqueConstraints.Select(static c => c.Columns), column.Name);
+            var indexed = uniqueOrdinal >= 0 || FindSingleColumnConstraint(type.IndexConstraints.Select(static c => c.Columns), column.Name) >= 0;
+            if (!indexed)
+            {
+                continue;
+            }
+
+            var outcome = PredicateEncoding.TryEncode(column.Type, predicate.Source.Value, scratch);
+            if (outcome == EncodingOutcome.Unsupported)
+            {
+                continue;
+            }
+
+            if (outcome == EncodingOutcome.NoMatch)
+            {
+                return true;
+            }
+
+            var candidates = new List<long>();
+            if (uniqueOrdinal >= 0)
+            {
+                var holder = view.Unique(uniqueOrdinal).Find(scratch.Written);
+                if (holder != AddressHashTable.NotFound)
+                {
+                    candidates.Add(holder);
+                }
+            }
+            else
+            {
+                var indexes = _queryIndexes.GetValue(view, static _ => new ViewQueryIndexes());
+                if (!indexes.ValueIndexes.TryGetValue(predicate.ColumnIndex, out var valueIndex))
+                {
+                    valueIndex = ColumnValueIndex.Build(view.Fragments, view.Masks, predicate.ColumnIndex);
+                    indexes.ValueIndexes[predicate.ColumnIndex] = valueIndex;
+                }
+
+                candidates.AddRange(valueIndex.Find(scratch.Written));
+            }
+
+            candidates.Sort();
+            CutByFragment(view, filter, candidates, parts);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int FindSingleColumnConstraint(IEnumerable<ImmutableArray<string>> constraints, string column)
+    {
+        var ordinal = 0;
+        foreach (var columns in constraints)
+        {
+            if (columns.Length == 1 && string.Equals(columns[0], column, StringComparison.Ordinal))
+            {
+                return ordinal;
+            }
+
+            ordinal++;
+        }
+
+        return -1;
+    }
+
+    private static void CutByFragment(TableVersionView view, RowFilter filter, List<long> sortedCandidates, List<(int Fragment, int[] Rows, int Count)> parts)
+    {
+        var start = 0;
+        while (start < sortedCandidates.Count)
+        {
+            var fragment = (int)(sortedCandidates[start] >> 32);
+            var end = start;
+            while (end < sortedCandidates.Count && (int)(sortedCandidates[end] >> 32) == fragment)
+            {
+                end++;
+            }
+
+            var rows = new int[end - start];
+            var count = 0;
+            var data = view.Fragments[fragment];
+            for (var i = start; i < end; i++)
+            {
+                var row = (int)(uint)sortedCandidates[i];
+                if (!view.Masks[fragment].IsDeleted(row) && filter.Matches(data, row))
+                {
+                    rows[count++] = row;
+                }
+            }
+
+            if (count > 0)
+            {
+                parts.Add((fragment, rows, count));
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>A vectorized scan: each fragment's live rows, narrowed predicate by predicate over the column spans.</summary>
+    private static List<(int Fragment, int[] Rows, int Count)> ScanSelect(TableVersionView view, RowFilter filter)
+    {
+        var parts = new List<(int Fragment, int[] Rows, int Count)>(view.Fragments.Length);
+        for (var f = 0; f < view.Fragments.Length; f++)
+        {
+            var fragment = view.Fragments[f];
+            var mask = view.Masks[f];
+            if (fragment.Rows == mask.Count)
+            {
+                continue;
+            }
+
+            var rows = new int[fragment.Rows - mask.Count];
+            var count = 0;
+            for (var row = 0; row < fragment.Rows; row++)
+            {
+                if (!mask.IsDeleted(row))
+                {
+                    rows[count++] = row;
+                }
+            }
+
+            count = filter.Apply(fragment, rows, count);
+            if (count > 0)
+            {
+                parts.Add((f, rows, count));
+            }
+        }
+
+        return parts;
+    }
+
+    private static TableSelection CountOnly(List<(int Fragment, int[] Rows, int Count)> parts, SelectionShape shape)
+    {
+        var total = 0;
+        foreach (var part in parts)
+        {
+            total += part.Count;
+        }
+
+        return SelectionAssembler.CountOnly(shape, total);
+    }
+}

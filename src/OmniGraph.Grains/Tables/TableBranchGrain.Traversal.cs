@@ -1,0 +1,67 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.Tables.Indexes;
+using OmniGraph.Grains.Tables.Selection;
+using OmniGraph.Grains.Tables.Traversal;
+
+namespace OmniGraph.Grains.Tables;
+
+internal sealed partial class TableBranchGrain
+{
+    /// <inheritdoc />
+    public async Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Sources);
+        var view = await GetEdgeViewAsync(version);
+        if (request.MinHops < 1 || request.MaxHops < request.MinHops)
+        {
+            throw new InvalidTableRequestException(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");
+        }
+
+        var edgeOutput = request.Output is TraversalOutput.Edges or TraversalOutput.EdgeCounts;
+        if (edgeOutput && request.MaxHops != 1)
+        {
+            throw new InvalidTableRequestException(_table, "edge outputs are single-hop");
+        }
+
+        var columns = request.EdgeColumns.IsDefault ? [] : request.EdgeColumns;
+        if (request.Output != TraversalOutput.Edges && columns.Length > 0)
+        {
+            throw new InvalidTableRequestException(_table, "edge columns are returned only with the edges output");
+        }
+
+        var filter = PredicateCompiler.Compile(view.Layout, request.EdgeFilters.IsDefault ? [] : request.EdgeFilters);
+        var shape = request.Output == TraversalOutput.Edges && columns.Length > 0 ? SelectionShape.Create(view.Layout, columns) : null;
+        bool[]? outgoingParallel = null;
+        bool[]? incomingParallel = null;
+        AdjacencyGroup[]? outgoingSources = null;
+        AdjacencyGroup[]? incomingSources = null;
+        var indexes = _queryIndexes.GetValue(view, static _ => new ViewQueryIndexes());
+        if (request.SourceTable is { } sourceTable && request.Output is TraversalOutput.NeighbourCounts or TraversalOutput.EdgeCounts)
+        {
+            if (request.Direction is ExpansionDirection.Outgoing or ExpansionDirection.Both)
+            {
+                outgoingSources = indexes.SourceGroupsOf(sourceTable, bySource: true, view.BySource, request.Sources);
+            }
+
+            if (request.Direction is ExpansionDirection.Incoming or ExpansionDirection.Both)
+            {
+                incomingSources = indexes.SourceGroupsOf(sourceTable, bySource: false, view.ByTarget, request.Sources);
+            }
+        }
+
+        if (request.Output == TraversalOutput.NeighbourCounts && request.MaxHops == 1 && filter.IsEmpty)
+        {
+            if (request.Direction == ExpansionDirection.Outgoing)
+            {
+                outgoingParallel = indexes.OutgoingHasParallelEdges ??= ParallelEdgeMap.Build(view, view.BySource, bySource: true);
+            }
+            else if (request.Direction == ExpansionDirection.Incoming)
+            {
+                incomingParallel = indexes.IncomingHasParallelEdges ??= ParallelEdgeMap.Build(view, view.ByTarget, bySource: false);
+            }
+        }
+
+        return new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources).Run();
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OmniGraph.Ingest;
+using OmniGraph.Loading.Sessions;
+using Orleans.Hosting;
+using Orleans.InProcess;
+
+namespace OmniGraph.Loading.Hosting;
+
+/// <summary>Adds loads (<c>ILoadSessionGrain</c>) and exports (<c>IGraphExportGrain</c>) to a silo that runs the engine.</summary>
+public static class OmniGraphLoadingSiloBuilderExtensions
+{
+    /// <summary>
+    /// Registers the loading grains, the JSONL intake (<see cref="JsonlIntakeFactory"/>, configurable with
+    /// <paramref name="configureIntake"/>) and <see cref="OmniGraphLoadingOptions"/> with their validator. Call after
+    /// <c>silo.AddOmniGraph(...)</c>; the embedded host takes it through <c>EmbeddedGraphOptions.ConfigureSilo</c>.
+    /// </summary>
+    /// <example><code>silo.AddOmniGraph(o => o.AddGraph("social", "/data/social")).AddOmniGraphLoading();</code></example>
+    public static ISiloBuilder AddOmniGraphLoading(
+        this ISiloBuilder builder,
+        Action<OmniGraphLoadingOptions>? configure = null,
+        Action<JsonlIntakeOptions>? configureIntake = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddGrainAssembly(typeof(LoadSessionGrain).Assembly);
+        var options = builder.Services.AddOptions<OmniGraphLoadingOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphLoadingOptions>, OmniGraphLoadingOptionsValidator>());
+        builder.Services.AddJsonlIntake(configureIntake);
+        return builder;
+    }
+}

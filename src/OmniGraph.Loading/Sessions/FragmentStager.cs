@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using OmniGraph.Arrow;
+using OmniGraph.Engine;
+using OmniGraph.Ingest;
+using Orleans;
+
+namespace OmniGraph.Loading.Sessions;
+
+/// <summary>
+/// Streams a load's fragments to their table grains as the intake fills them, with at most a fixed number of writes in
+/// flight: the parser runs on while earlier fragments are written, and memory holds only the fragments being written
+/// (plus what the table grains keep warm). Remembers, per table and in file order, what each write staged.
+/// </summary>
+/// <remarks>Used from one load session's turns only (not thread-safe).</remarks>
+internal sealed class FragmentStager
+{
+    private readonly IGrainFactory _grains;
+    private readonly string _graphId;
+    private readonly string _branch;
+    private readonly string _tx;
+    private readonly int _maxInFlight;
+    private readonly Queue<Task<ImmutableArray<StagedFragment>>> _inFlight = new();
+    private readonly SortedDictionary<string, List<Task<ImmutableArray<StagedFragment>>>> _byTable = new(StringComparer.Ordinal);
+
+    public FragmentStager(IGrainFactory grains, string graphId, string branch, string tx, int maxInFlight)
+    {
+        _grains = grains;
+        _graphId = graphId;
+        _branch = branch;
+        _tx = tx;
+        _maxInFlight = maxInFlight;
+    }
+
+    /// <summary>Fragments handed to table grains so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The tables written to so far, in table-key order.</summary>
+    public IEnumerable<string> Tables => _byTable.Keys;
+
+    /// <summary>Hands every fragment the intake has emitted to its table grain; waits only while too many writes are in flight.</summary>
+    /// <exception cref="OmniGraphException">A fragment write failed (the first failure surfaces here or at <see cref="FinishAsync"/>).</exception>
+    public async Task StageReadyAsync(JsonlIntake intake)
+    {
+        while (intake.TryTakeFragment(out var fragment))
+        {
+            Stage(fragment);
+            while (_inFlight.Count > _maxInFlight)
+            {
+                await _inFlight.Dequeue();
+            }
+
+            // Completed writes need no waiting; keep the queue to the ones still running.
+            while (_inFlight.TryPeek(out var oldest) && oldest.IsCompletedSuccessfully)
+            {
+                _ = _inFlight.Dequeue();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes the fragments the intake emitted at its end (each table's last, partial fragment) without staging them: they
+    /// travel with the commit as inline batches and are written in parallel with the table's version object, so a small
+    /// load pays no durable write of its own before its commit.
+    /// </summary>
+    public static SortedDictionary<string, ImmutableArray<RecordBatch>> TakeRemaining(JsonlIntake intake)
+    {
+        var remaining = new SortedDictionary<string, ImmutableArray<RecordBatch>>(StringComparer.Ordinal);
+        while (intake.TryTakeFragment(out var fragment))
+        {
+            remaining[fragment.TableName] = remaining.TryGetValue(fragment.TableName, out var earlier)
+                ? earlier.Add(fragment.Batch)
+                : [fragment.Batch];
+        }
+
+        return remaining;
+    }
+
+    /// <summary>Waits for every write and returns each table's staged fragments in file order.</summary>
+    public async Task<SortedDictionary<string, ImmutableArray<StagedFragment>>> FinishAsync()
+    {
+        _inFlight.Clear();
+        var staged = new SortedDictionary<string, ImmutableArray<StagedFragment>>(StringComparer.Ordinal);
+        foreach (var (table, writes) in _byTable)
+        {
+            var fragments = ImmutableArray.CreateBuilder<StagedFragment>();
+            foreach (var write in writes)
+            {
+                fragments.AddRange(await write);
+            }
+
+            staged[table] = fragments.ToImmutable();
+        }
+
+        return staged;
+    }
+
+    /// <summary>
+    /// Lets writes in flight end (their failures no longer matter) and tells each table grain to forget this load's
+    /// staging. Best effort: what was written stays as unreferenced garbage.
+    /// </summary>
+    public async Task ReleaseAsync()
+    {
+        foreach (var writes in _byTable.Values)
+        {
+            foreach (var write in writes)
+            {
+                try
+                {
+                    await write;
+                }
+                catch (Exception exception) when (exception is not OutOfMemoryException)
+                {
+                    // The load is being abandoned; a failed fragment write changes nothing.
+                }
+            }
+        }
+
+        _inFlight.Clear();
+        foreach (var table in _byTable.Keys)
+        {
+            try
+            {
+                await TableGrain(table).AbortAsync(_tx);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Forgetting only frees memory; a grain that cannot be reached drops the staging when it deactivates.
+            }
+        }
+    }
+
+    private void Stage(IntakeFragment fragment)
+    {
+        if (!_byTable.TryGetValue(fragment.TableName, out var writes))
+        {
+            writes = [];
+            _byTable.Add(fragment.TableName, writes);
+        }
+
+        var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, fragment.Batch);
+        writes.Add(write);
+        _inFlight.Enqueue(write);
+        Count++;
+    }
+
+    private ITableBranchGrain TableGrain(string table) =>
+        _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(_graphId, table, _branch));
+}

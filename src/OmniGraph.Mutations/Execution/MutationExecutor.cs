@@ -1,0 +1,202 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.Writes;
+using OmniGraph.Mutations.Hosting;
+using OmniGraph.Mutations.Matching;
+using OmniGraph.Query;
+using OmniGraph.Query.Ir;
+using OmniGraph.Query.Parameters;
+using Orleans;
+
+namespace OmniGraph.Mutations.Execution;
+
+/// <summary>
+/// Runs mutation queries (a silo singleton behind <see cref="IMutationGrain"/>):
+/// <list type="number">
+/// <item>pins the branch head and compiles the query against that snapshot's schema (parse, type check, rule D2: all
+/// before any data is read), binds the parameters and <c>now()</c> once;</item>
+/// <item>runs the statements in memory against the pinned snapshot plus their own pending changes
+/// (<see cref="MutationRun"/>), applying the schema's value rules;</item>
+/// <item>hands the per-table changes to the write coordinator as one write: it stages them on the table grains (in
+/// parallel), validates what spans rows and tables on the post-image and publishes one commit through the manifest
+/// grain. A query that changed nothing publishes nothing.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// <para><b>Concurrency.</b> A mutation that reads (any update or delete) is prepared against the exact head it read; if
+/// another commit lands before its publish it fails with <see cref="ReadSetChangedException"/> (member
+/// <c>graph_head:{branch}</c>): its matches might be stale. An insert-only mutation reads nothing, so the coordinator
+/// re-prepares it on the new head (its rows do not depend on the head).</para>
+/// <para><b>Compare-and-swap.</b> <see cref="MutationRequest.ExpectedHeadCommit"/> is checked against the pinned head
+/// (early), again at publish by the manifest grain, and against the current head before a no-op is acknowledged; a
+/// mismatch is <see cref="GraphPreconditionFailedException"/> and is never retried.</para>
+/// </remarks>
+public sealed partial class MutationExecutor
+{
+    /// <summary>The commit kind recorded for mutations.</summary>
+    public const string WriterName = "mutation";
+
+    private readonly IGrainFactory _grains;
+    private readonly IGraphDirectory _directory;
+    private readonly SchemaCatalogCache _schemas;
+    private readonly GraphWriteCoordinator _writer;
+    private readonly QueryCompiler _compiler;
+    private readonly TimeProvider _time;
+    private readonly OmniGraphMutationOptions _options;
+    private readonly ILogger<MutationExecutor> _logger;
+
+    /// <summary>Creates the executor.</summary>
+    public MutationExecutor(
+        IGrainFactory grains,
+        IGraphDirectory directory,
+        SchemaCatalogCache schemas,
+        GraphWriteCoordinator writer,
+        QueryCompiler compiler,
+        TimeProvider time,
+        IOptions<OmniGraphMutationOptions> options,
+        ILogger<MutationExecutor> logger)
+    {
+        _grains = grains;
+        _directory = directory;
+        _schemas = schemas;
+        _writer = writer;
+        _compiler = compiler;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Runs <paramref name="request"/> on graph <paramref name="graphId"/> as one atomic write.</summary>
+    public async Task<ChangeOutput> MutateAsync(string graphId, MutationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(graphId);
+        CheckRequest(request);
+        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var store = _directory.GetStore(graphId);
+
+        // The schema comes from the head; resolving it interleaves with commits in progress (a probe, no queueing).
+        var head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+        var query = _compiler.CompileMutation(request.QuerySource, await _schemas.GetAsync(store, head.SchemaHash, cancellationToken), request.QueryName);
+        var values = QueryParameterBinder.Bind(query, request.Parameters, _time);
+        var reads = ReadsData(query);
+
+        // A mutation that reads pins the head through the write entry, which first heals what an interrupted write left:
+        // matching against a head that recovery is about to move would only fail later.
+        var pinned = reads ? await manifest.BeginWriteAsync(request.Branch) : head;
+        if (!string.Equals(pinned.SchemaHash, head.SchemaHash, StringComparison.Ordinal))
+        {
+            query = _compiler.CompileMutation(request.QuerySource, await _schemas.GetAsync(store, pinned.SchemaHash, cancellationToken), request.QueryName);
+            values = QueryParameterBinder.Bind(query, request.Parameters, _time);
+        }
+
+        if (request.ExpectedHeadCommit is { } expected && !string.Equals(expected, pinned.Commit.Id, StringComparison.Ordinal))
+        {
+            throw new GraphPreconditionFailedException(request.Branch, expected, pinned.Commit.Id);
+        }
+
+        var run = new MutationRun(query, values, new CommittedRows(_grains, graphId, pinned, _options.LookupBatchSize));
+        await run.RunAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (!run.HasChanges)
+        {
+            await CheckNoOpPreconditionAsync(manifest, request);
+            LogNoOp(graphId, request.Branch, query.Name);
+            return new ChangeOutput(request.Branch, query.Name, run.AffectedNodes, run.AffectedEdges, request.Actor, null);
+        }
+
+        var write = new GraphWriteRequest(request.Branch, run.BuildWrites(_options.MaxRowsPerTable))
+        {
+            BaseManifestVersion = reads ? pinned.ManifestVersion : null,
+            ExpectedHeadCommit = request.ExpectedHeadCommit,
+            Actor = request.Actor,
+            Writer = WriterName,
+            RetryOnReadSetChange = !reads,
+        };
+        GraphWriteResult result;
+        try
+        {
+            result = await _writer.WriteAsync(graphId, write, cancellationToken);
+        }
+        catch (ReadSetChangedException conflict) when (!string.Equals(conflict.Member, ReadSetChangedException.GraphHead(request.Branch), StringComparison.Ordinal))
+        {
+            // Another process moved one of the tables first (its commit holds the next version): to the caller that is
+            // the branch head moving under the mutation, whatever the physical step that noticed it.
+            var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+            throw new ReadSetChangedException(ReadSetChangedException.GraphHead(request.Branch), pinned.Commit.Id, current.Commit.Id, conflict);
+        }
+
+        LogPublished(graphId, request.Branch, query.Name, result.Commit.Id, result.Commit.ManifestVersion, run.AffectedNodes, run.AffectedEdges, result.Attempts);
+        return new ChangeOutput(request.Branch, query.Name, run.AffectedNodes, run.AffectedEdges, request.Actor, result.Commit.ToOutput())
+        {
+            Tables = result.Tables,
+            Attempts = result.Attempts,
+        };
+    }
+
+    /// <summary>Inserts alone read nothing; any update or delete reads the snapshot it matches against.</summary>
+    private static bool ReadsData(MutationQuery query)
+    {
+        foreach (var statement in query.Statements)
+        {
+            if (statement.Kind is not (MutationStatementKind.InsertNode or MutationStatementKind.InsertEdge))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A conditional no-op is acknowledged only if the branch head is still the expected one now.</summary>
+    private static async Task CheckNoOpPreconditionAsync(IManifestGrain manifest, MutationRequest request)
+    {
+        if (request.ExpectedHeadCommit is not { } expected)
+        {
+            return;
+        }
+
+        var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+        if (!string.Equals(expected, current.Commit.Id, StringComparison.Ordinal))
+        {
+            throw new GraphPreconditionFailedException(request.Branch, expected, current.Commit.Id);
+        }
+    }
+
+    private static void CheckRequest(MutationRequest request)
+    {
+        if (request is null)
+        {
+            throw new InvalidMutationRequestException("no request");
+        }
+
+        if (request.QuerySource is null)
+        {
+            throw new InvalidMutationRequestException("no query source");
+        }
+
+        if (string.IsNullOrEmpty(request.Branch))
+        {
+            throw new InvalidMutationRequestException("the branch name is empty");
+        }
+
+        if (request.ExpectedHeadCommit is { Length: 0 })
+        {
+            throw new InvalidMutationRequestException("the expected head commit is empty (omit it for an unconditional write)");
+        }
+
+        if (request.QueryName is { Length: 0 })
+        {
+            throw new InvalidMutationRequestException("the query name is empty (omit it when the source declares one query)");
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} published {CommitId} (v{Version}): {Nodes} nodes, {Edges} edges, {Attempts} attempt(s)")]
+    private partial void LogPublished(string graphId, string branch, string queryName, string commitId, long version, long nodes, long edges, int attempts);
+
+    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
+    private partial void LogNoOp(string graphId, string branch, string queryName);
+}

@@ -1,0 +1,14 @@
+using OmniGraph.Engine;
+using OmniGraph.Mutations.Execution;
+using Orleans;
+using Orleans.Concurrency;
+
+namespace OmniGraph.Mutations.Grains;
+
+/// <summary>The stateless mutation surface of a graph (a pool of workers per silo, key: the graph id); see <see cref="MutationExecutor"/>.</summary>
+[StatelessWorker]
+internal sealed class MutationGrain(MutationExecutor executor) : Grain, IMutationGrain
+{
+    /// <inheritdoc />
+    public Task<ChangeOutput> MutateAsync(MutationRequest request) => executor.MutateAsync(this.GetPrimaryKeyString(), request);
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OmniGraph.Cli.Tests.Support;
+
+namespace OmniGraph.Cli.Tests.Commands;
+
+/// <summary><c>omnigraph bench</c> on a small data set shaped like gen.py's: one JSON line with the workload's keys.</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_PrintsOneJsonLineWithTheWorkloadKeys()
+    {
+        using var workspace = new CliWorkspace();
+        var data = WriteDataSet(workspace, persons: 120, companies: 10);
+
+        var result = await CliRun.OkAsync("bench", data, "--reps", "1", "--work-dir", Path.Combine(workspace.Root, "bench-graph"));
+
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var json = JsonDocument.Parse(Assert.Single(lines)).RootElement;
+        var keys = CliResult.Names(json);
+        Assert.Equal(["system", "entities", "load_ms", "load_entities_per_s"], keys[..4]);
+        Assert.Contains("upsert32_p50_ms", keys);
+        Assert.Equal("peak_rss_mb", keys[^1]);
+        Assert.StartsWith("omnigraph-orleans-", json.GetProperty("system").GetString(), StringComparison.Ordinal);
+        Assert.Equal(120 + 10 + 240 + 120, json.GetProperty("entities").GetInt64());
+        Assert.True(json.GetProperty("load_ms").GetDouble() > 0);
+        Assert.True(json.GetProperty("upsert32_p50_ms").GetDouble() > 0);
+        Assert.Contains("bench: load", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_MissingParams_IsTyped()
+    {
+        using var workspace = new CliWorkspace();
+
+        var result = await CliRun.RunAsync("bench", workspace.Root);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error[bench_data]: cannot read ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_BadReps_IsAUsageError()
+    {
+        using var workspace = new CliWorkspace();
+
+        var result = await CliRun.RunAsync("bench", workspace.Root, "--reps", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error[usage]: --reps must be at least 1 (got 0)\n", result.Error);
+    }
+
+    /// <summary>The workload's files for a small graph: schema, data, person.csv and params.json (ids drawn with repeats).</summary>
+    private static string WriteDataSet(CliWorkspace workspace, int persons, int companies)
+    {
+        var directory = Path.Combine(workspace.Root, "data");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "schema.pg"), """
+            node Person {
+                id_str: String @key
+                name: String
+                age: I32
+                city: String @index
+                joined: Date
+                score: F64
+            }
+
+            node Company {
+                cname: String @key
+                industry: String
+            }
+
+            edge Knows: Person -> Person {
+                since: I32
+            }
+
+            edge WorksAt: Person -> Company
+            """);
+        var jsonl = new StringBuilder();
+        var csv = new StringBuilder();
+        for (var c = 0; c < companies; c++)
+        {
+            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"type\": \"Company\", \"data\": {{\"cname\": \"c{c}\", \"industry\": \"software\"}}}}\n");
+        }
+
+        for (var p = 0; p < persons; p++)
+        {
+            var joined = new DateOnly(2010, 1, 1).AddDays(p * 13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var score = (p * 7.25).ToString(CultureInfo.InvariantCulture);
+            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"type\": \"Person\", \"data\": {{\"id_str\": \"p{p}\", \"name\": \"Ada {p}\", \"age\": {18 + (p % 60)}, \"city\": \"Berlin\", \"joined\": \"{joined}\", \"score\": {score}}}}}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"p{p},Ada {p},{18 + (p % 60)},Berlin,{joined},{score}\n");
+        }
+
+        for (var p = 0; p < persons; p++)
+        {
+            for (var k = 1; k <= 2; k++)
+            {
+                jsonl.Append(CultureInfo.InvariantCulture, $"{{\"edge\": \"Knows\", \"from\": \"p{p}\", \"to\": \"p{(p + (k * 17)) % persons}\", \"data\": {{\"since\": 2001}}}}\n");
+            }
+        }
+
+        for (var p = 0; p < persons; p++)
+        {
+            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"edge\": \"WorksAt\", \"from\": \"p{p}\", \"to\": \"c{p % companies}\"}}\n");
+        }
+
+        File.WriteAllText(Path.Combine(directory, "data.jsonl"), jsonl.ToString());
+        File.WriteAllText(Path.Combine(directory, "person.csv"), csv.ToString());
+        var random = new Random(3);
+        var lookups = Enumerable.Range(0, 200).Select(_ => $"p{random.Next(persons)}").ToArray();
+        File.WriteAllText(Path.Combine(directory, "params.json"), JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["persons"] = persons,
+            ["companies"] = companies,
+            ["knows"] = persons * 2,
+            ["works_at"] = persons,
+            ["lookup_ids"] = lookups,
+            ["hop_ids"] = lookups[..50],
+            ["filter"] = new Dictionary<string, object> { ["city"] = "Berlin", ["min_age"] = 60 },
+            ["upsert_batch"] = 32,
+        }));
+        return directory;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace OmniGraph.Cli.Tests.Support;
+
+/// <summary>The real <c>omnigraph</c> as a child process (the build output next to the tests).</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _out;
+    private readonly Task<string> _error;
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _out = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>Starts <c>omnigraph args…</c>.</summary>
+    public static CliProcess Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Host())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "omnigraph.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start omnigraph"));
+    }
+
+    /// <summary>Runs <c>omnigraph args…</c> to its end.</summary>
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        using var process = Start(args);
+        return await process.WaitAsync(TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Waits for the process to end.</summary>
+    public async Task<CliResult> WaitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return new CliResult(_process.ExitCode, await _out, await _error);
+    }
+
+    /// <summary>Whether it has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>SIGKILL: the process dies at once, without running any of its code.</summary>
+    public async Task KillAsync()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It ended on its own just before.
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The <c>dotnet</c> host that runs the tests (so the child uses the same runtime).</summary>
+    private static string Host()
+    {
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+}

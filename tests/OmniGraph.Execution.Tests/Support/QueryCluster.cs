@@ -1,0 +1,63 @@
+using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Loading.Hosting;
+using OmniGraph.Storage;
+using Orleans.TestingHost;
+
+namespace OmniGraph.Execution.Tests.Support;
+
+/// <summary>
+/// One silo (an in-process test cluster) with the engine, loading and query execution, shared by every test: each test
+/// creates its own graph (a fresh memory store registered under a new id), so tests never see each other's data.
+/// </summary>
+public sealed class QueryCluster : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+    private int _graphs;
+
+    internal InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
+
+    /// <summary>A new graph with <paramref name="schema"/>, optionally loaded with <paramref name="data"/> (overwrite).</summary>
+    internal async Task<TestGraph> NewGraphAsync(string schema, string? data = null)
+    {
+        var graphId = $"g{Interlocked.Increment(ref _graphs)}";
+        Cluster.ServiceProvider.GetRequiredService<IGraphDirectory>().Register(graphId, new MemoryObjectStore(graphId));
+        var client = new GraphClient(Cluster.Client, graphId);
+        await client.InitializeAsync(schema);
+        var graph = new TestGraph(client);
+        if (data is not null)
+        {
+            await graph.LoadAsync(data);
+        }
+
+        return graph;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddOmniGraph();
+            silo.AddOmniGraphLoading();
+            silo.AddOmniGraphExecution();
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The tests that share one <see cref="QueryCluster"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class QueryClusterCollection : ICollectionFixture<QueryCluster>
+{
+    public const string Name = "query cluster";
+}

@@ -1,0 +1,16 @@
+using System.Text;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Execution.Tests.Support;
+
+/// <summary>One graph of the test cluster: load JSONL lines with the loader, run reads through the query grain.</summary>
+internal sealed class TestGraph(IGraphClient client)
+{
+    public IGraphClient Client { get; } = client;
+
+    public Task<LoadOutput> LoadAsync(string jsonl, GraphLoadMode mode = GraphLoadMode.Overwrite) =>
+        Client.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(jsonl)), mode);
+
+    public async Task<Result> QueryAsync(string source, string? parameters = null, string? name = null, QueryTarget? target = null) =>
+        new(await Client.QueryAsync(source, name, parameters, target));
+}
