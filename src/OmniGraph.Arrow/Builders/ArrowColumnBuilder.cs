@@ -28,6 +28,13 @@ public abstract class ArrowColumnBuilder
     /// <summary>Appends <paramref name="count"/> null slots.</summary>
     public abstract void AppendNulls(int count);
 
+    /// <summary>
+    /// Appends <paramref name="count"/> valid placeholder values (zero, <c>false</c>, empty string, bytes or list, a
+    /// zero-filled fixed-size list). A null entry of a fixed-size list still reserves its child slots; when the child
+    /// field is non-nullable those slots must hold valid values, not nulls.
+    /// </summary>
+    public abstract void AppendEmptyValues(int count);
+
     /// <summary>Returns the column built so far and resets this builder to empty (it can be reused).</summary>
     public abstract ArrowColumn Build();
 

@@ -65,6 +65,15 @@ public sealed class BooleanColumnBuilder : ArrowColumnBuilder
         }
     }
 
+    public override void AppendEmptyValues(int count)
+    {
+        CheckCount(count);
+        for (var i = 0; i < count; i++)
+        {
+            Append(false);
+        }
+    }
+
     public override BooleanColumn Build()
     {
         var length = _validity.Length;

@@ -52,17 +52,36 @@ public sealed class FixedSizeListColumnBuilder : ArrowColumnBuilder
     }
 
     /// <summary>Appends a null entry; its <see cref="ArrowType.ListSize"/> child slots are null too.</summary>
-    public override void AppendNull()
-    {
-        Values.AppendNulls(Type.ListSize);
-        _validity.AppendNull();
-    }
+    public override void AppendNull() => AppendNulls(1);
 
     public override void AppendNulls(int count)
     {
         CheckCount(count);
-        Values.AppendNulls(checked(count * Type.ListSize));
+        ReserveChildSlots(checked(count * Type.ListSize));
         _validity.AppendNulls(count);
+    }
+
+    public override void AppendEmptyValues(int count)
+    {
+        CheckCount(count);
+        Values.AppendEmptyValues(checked(count * Type.ListSize));
+        _validity.AppendValid(count);
+    }
+
+    /// <summary>
+    /// The child slots a null entry occupies hold nulls when the child field allows them, and placeholder values
+    /// otherwise: a non-nullable child must not declare nulls (readers, ours included, reject that).
+    /// </summary>
+    private void ReserveChildSlots(int slots)
+    {
+        if (Type.ValueField!.IsNullable)
+        {
+            Values.AppendNulls(slots);
+        }
+        else
+        {
+            Values.AppendEmptyValues(slots);
+        }
     }
 
     /// <exception cref="InvalidOperationException">The values appended are not exactly <c>Length * ListSize</c>.</exception>

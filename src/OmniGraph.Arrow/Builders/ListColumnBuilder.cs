@@ -66,6 +66,16 @@ public sealed class ListColumnBuilder : ArrowColumnBuilder
         }
     }
 
+    public override void AppendEmptyValues(int count)
+    {
+        CheckCount(count);
+        for (var i = 0; i < count; i++)
+        {
+            _offsets.Append(Values.Length);
+            _validity.AppendValid();
+        }
+    }
+
     public override ListColumn Build()
     {
         _offsets.Append(Values.Length);

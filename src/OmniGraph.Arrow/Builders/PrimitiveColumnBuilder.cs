@@ -61,6 +61,13 @@ public sealed class PrimitiveColumnBuilder<T> : ArrowColumnBuilder
         _validity.AppendNulls(count);
     }
 
+    public override void AppendEmptyValues(int count)
+    {
+        CheckCount(count);
+        _values.AppendZeros(checked(count * Unsafe.SizeOf<T>()));
+        _validity.AppendValid(count);
+    }
+
     public override PrimitiveColumn<T> Build()
     {
         var length = _validity.Length;

@@ -37,6 +37,15 @@ public abstract class VariableBinaryColumnBuilder : ArrowColumnBuilder
         }
     }
 
+    public override void AppendEmptyValues(int count)
+    {
+        CheckCount(count);
+        for (var i = 0; i < count; i++)
+        {
+            AppendValue([]);
+        }
+    }
+
     private protected void AppendValue(ReadOnlySpan<byte> value)
     {
         _data.Append(value);

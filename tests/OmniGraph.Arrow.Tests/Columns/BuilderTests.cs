@@ -1,3 +1,4 @@
+using OmniGraph.Arrow.Ipc;
 using OmniGraph.Arrow.Tests.TestSupport;
 
 namespace OmniGraph.Arrow.Tests.Columns;
@@ -147,6 +148,52 @@ public sealed class BuilderTests
         Assert.True(column.IsNull(1));
         Assert.Equal([4f, 5, 6], column.GetVector(2).ToArray());
         Assert.Equal(9, column.Values.Length);
+    }
+
+    /// <summary>
+    /// A null vector still reserves its child slots. When the child field is non-nullable (how vectors are stored) the
+    /// slots must hold valid placeholders: a non-nullable field declaring nulls is an invalid file.
+    /// </summary>
+    [Fact]
+    public void FixedSizeListBuilder_NullEntryOfNonNullableChild_ReservesValidSlots()
+    {
+        var type = ArrowType.FixedSizeList(new ArrowField("item", ArrowType.Float32, isNullable: false), 3);
+        var builder = new FixedSizeListColumnBuilder(type);
+        builder.AppendValues<float>([1, 2, 3]);
+        builder.AppendNull();
+        builder.AppendNulls(2);
+
+        var column = builder.Build();
+
+        Assert.Equal(3, column.NullCount);
+        Assert.Equal(0, column.Values.NullCount);
+        Assert.Equal(12, column.Values.Length);
+        var schema = new ArrowSchema([new ArrowField("v", type, isNullable: true)]);
+        var file = ArrowFileWriter.WriteToArray(schema, [new RecordBatch(schema, [column])]);
+        var read = (FixedSizeListColumn)ArrowFileReader.Open(file).ReadRecordBatch(0).Columns[0];
+        Assert.True(read.ContentEquals(column));
+    }
+
+    [Fact]
+    public void FixedSizeListBuilder_NullEntryOfNullableChild_ReservesNullSlots()
+    {
+        var builder = new FixedSizeListColumnBuilder(ArrowType.Vector(2));
+        builder.AppendNull();
+
+        Assert.Equal(2, builder.Build().Values.NullCount);
+    }
+
+    [Fact]
+    public void AppendEmptyValues_AppendsValidPlaceholdersForEveryType()
+    {
+        foreach (var field in SampleData.AllTypesSchema.Fields)
+        {
+            var builder = ArrowColumnBuilder.Create(field.Type);
+            builder.AppendEmptyValues(4);
+            var column = builder.Build();
+            Assert.Equal(4, column.Length);
+            Assert.Equal(0, column.NullCount);
+        }
     }
 
     [Fact]

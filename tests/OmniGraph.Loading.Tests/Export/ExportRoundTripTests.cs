@@ -1,4 +1,5 @@
 using OmniGraph.Engine;
+using OmniGraph.Storage;
 using OmniGraph.Loading.Tests.Support;
 
 namespace OmniGraph.Loading.Tests.Export;
@@ -94,6 +95,25 @@ public sealed class ExportRoundTripTests
                 Assert.True(original.Batches[i].ContentEquals(reloaded.Batches[i]), $"{table.Table} batch {i} differs after the round trip");
             }
         }
+    }
+
+    /// <summary>
+    /// A fresh silo has nothing warm: every fragment is read back from its stored Arrow file, so this catches values
+    /// that the writing silo could serve from memory but that did not survive the file (e.g. null vectors).
+    /// </summary>
+    [Fact]
+    public async Task EveryType_ReadsBackFromStorageInAFreshSilo()
+    {
+        var store = new MemoryObjectStore();
+        string before;
+        await using (var writer = await LoadingHost.InitAsync(store, EveryTypeSchema))
+        {
+            await writer.LoadAsync(GraphLoadMode.Overwrite, EveryTypeData);
+            before = await writer.ExportAsync();
+        }
+
+        await using var reader = await LoadingHost.StartAsync(store);
+        Assert.Equal(before, await reader.ExportAsync());
     }
 
     [Fact]
