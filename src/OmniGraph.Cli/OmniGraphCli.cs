@@ -29,6 +29,7 @@ public static class OmniGraphCli
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
         var runtime = new CliRuntime(console);
+        args = await RewriteLegacyVerbsAsync(args, console).ConfigureAwait(false);
         var root = BuildRoot(runtime);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
@@ -90,6 +91,21 @@ public static class OmniGraphCli
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// <c>query lint</c> and <c>query check</c> are the old spellings of <c>lint</c> (upstream kept them as argv shims): they
+    /// are rewritten to <c>lint</c> with a warning on standard error, so old scripts keep working and learn the new name.
+    /// </summary>
+    private static async Task<string[]> RewriteLegacyVerbsAsync(string[] args, CliConsole console)
+    {
+        if (args.Length >= 2 && args[0] is "query" or "read" && args[1] is "lint" or "check")
+        {
+            await console.Error.WriteLineAsync($"warning: `omnigraph {args[0]} {args[1]}` is deprecated; use `omnigraph lint`").ConfigureAwait(false);
+            return ["lint", .. args.AsSpan(2)];
+        }
+
+        return args;
     }
 
     /// <summary>Parser messages list choices with tabs; one space reads better on one line.</summary>

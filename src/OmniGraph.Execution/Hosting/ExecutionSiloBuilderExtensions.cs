@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Execution.Planning;
 using Orleans.Hosting;
+#if ORLEANS_INPROCESS
 using Orleans.InProcess;
+#endif
 
 namespace OmniGraph.Execution;
 
@@ -18,7 +20,11 @@ public static class ExecutionSiloBuilderExtensions
     public static ISiloBuilder AddOmniGraphExecution(this ISiloBuilder builder, Action<QueryExecutionOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+#if ORLEANS_INPROCESS
+        // The stand-in finds grain classes by scanning assemblies; name this one so hosts need not touch its types
+        // first. The real runtime's code generator registers grains at build time.
         builder.AddGrainAssembly(typeof(ExecutionSiloBuilderExtensions).Assembly);
+#endif
         builder.Services.AddOmniGraphExecution(configure);
         return builder;
     }

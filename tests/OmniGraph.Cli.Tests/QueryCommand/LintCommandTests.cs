@@ -32,6 +32,19 @@ public sealed class LintCommandTests : IDisposable
         Assert.Equal("mutation", json.GetProperty("results")[1].GetProperty("kind").GetString());
     }
 
+    [Theory]
+    [InlineData("query", "lint")]
+    [InlineData("query", "check")]
+    public async Task LegacySpelling_RunsLintWithADeprecationWarning(string verb, string subverb)
+    {
+        var queries = _workspace.Write("good.gq", Good);
+
+        var result = await CliRun.OkAsync(verb, subverb, "--query", queries, "--schema", _workspace.SchemaFile, "--json");
+
+        Assert.Equal("ok", result.Json().GetProperty("status").GetString());
+        Assert.Contains($"`omnigraph {verb} {subverb}` is deprecated; use `omnigraph lint`", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TypeError_IsAnErrorFindingAndExitsNonZero()
     {
