@@ -100,8 +100,11 @@ public sealed partial class LocalDirectoryObjectStore
         {
             handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        catch (DirectoryNotFoundException)
+        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
         {
+            // A create-new open fails with ENOENT only when the directory is missing. .NET picks the exception type by
+            // checking the directory afterwards, so when another process creates it in between, the same failure
+            // arrives as FileNotFoundException: both mean "no directory yet".
             if (!createDirectory)
             {
                 return null;

@@ -48,10 +48,12 @@ public sealed class MultiProcessRaceTests(ITestOutputHelper output) : IDisposabl
         {
             await File.WriteAllTextAsync(startFile, "go");
             var outcomes = await Task.WhenAll(workers.Select(w => w.WaitAsync(TimeSpan.FromSeconds(120))));
-            foreach (var outcome in outcomes)
-            {
-                Assert.True(outcome.ExitCode == 0, $"worker failed with {outcome.ExitCode}: {outcome.StandardError}");
-            }
+            // Report every worker: when one dies, the others time out at the next barrier, and only the first
+            // failure explains the run.
+            var failures = outcomes.Where(static o => o.ExitCode != 0).ToList();
+            Assert.True(
+                failures.Count == 0,
+                string.Join("\n", outcomes.Select((o, i) => $"worker w{i} exited {o.ExitCode}: {o.StandardError.Trim()}")));
 
             results = outcomes.Select(o => JsonSerializer.Deserialize<StoreRaceResult>(o.StandardOutput.Trim(), StoreRaceResult.JsonOptions)!).ToList();
         }
