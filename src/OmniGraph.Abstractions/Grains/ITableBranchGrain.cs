@@ -113,6 +113,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// Moves the head back from <paramref name="staged"/> to <paramref name="expected"/> (recovery, and a writer undoing
     /// its own head moves). A no-op when the head is not <paramref name="staged"/>; returns the head afterwards.
     /// </summary>
+    /// <exception cref="TableHeadConflictException">Another writer moved the stored head twice while this rolled back.</exception>
     Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected);
 
     /// <summary>The physical head (<c>null</c> when the table never moved on this branch), re-read from storage when <paramref name="refresh"/>.</summary>

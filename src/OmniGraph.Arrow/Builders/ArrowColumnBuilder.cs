@@ -1,3 +1,5 @@
+using OmniGraph.Arrow.Internal;
+
 namespace OmniGraph.Arrow;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace OmniGraph.Arrow;
 /// </summary>
 public abstract class ArrowColumnBuilder
 {
+    // Every builder tracks its slots' validity the same way; derived builders append to it next to their values.
+    private protected ValidityBuilder _validity;
+
     private protected ArrowColumnBuilder(ArrowType type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -17,23 +22,33 @@ public abstract class ArrowColumnBuilder
     public ArrowType Type { get; }
 
     /// <summary>Slots appended so far.</summary>
-    public abstract int Length { get; }
+    public int Length => _validity.Length;
 
     /// <summary>Null slots appended so far.</summary>
-    public abstract int NullCount { get; }
+    public int NullCount => _validity.NullCount;
 
     /// <summary>Appends a null slot.</summary>
     public abstract void AppendNull();
 
     /// <summary>Appends <paramref name="count"/> null slots.</summary>
-    public abstract void AppendNulls(int count);
+    public void AppendNulls(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        AppendPlaceholderSlots(count, nullSlots: true);
+        _validity.AppendNulls(count);
+    }
 
     /// <summary>
     /// Appends <paramref name="count"/> valid placeholder values (zero, <c>false</c>, empty string, bytes or list, a
     /// zero-filled fixed-size list). A null entry of a fixed-size list still reserves its child slots; when the child
     /// field is non-nullable those slots must hold valid values, not nulls.
     /// </summary>
-    public abstract void AppendEmptyValues(int count);
+    public void AppendEmptyValues(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        AppendPlaceholderSlots(count, nullSlots: false);
+        _validity.AppendValid(count);
+    }
 
     /// <summary>Returns the column built so far and resets this builder to empty (it can be reused).</summary>
     public abstract ArrowColumn Build();
@@ -59,5 +74,18 @@ public abstract class ArrowColumnBuilder
         };
     }
 
-    private protected static void CheckCount(int count) => ArgumentOutOfRangeException.ThrowIfNegative(count);
+    /// <summary>
+    /// Appends the storage of <paramref name="count"/> placeholder slots (zero values, empty entries); the caller appends
+    /// their validity. <paramref name="nullSlots"/> tells whether they are going to be null, which matters only where a
+    /// slot owns child slots.
+    /// </summary>
+    private protected abstract void AppendPlaceholderSlots(int count, bool nullSlots);
+
+    /// <summary>The validity appended so far, handed over to the column being built; the builder starts again empty.</summary>
+    private protected (int Length, ReadOnlyMemory<byte> Bits, int NullCount) DetachValidity()
+    {
+        var length = _validity.Length;
+        var (bits, nullCount) = _validity.Detach();
+        return (length, bits, nullCount);
+    }
 }

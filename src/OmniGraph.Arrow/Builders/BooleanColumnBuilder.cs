@@ -6,16 +6,11 @@ namespace OmniGraph.Arrow;
 public sealed class BooleanColumnBuilder : ArrowColumnBuilder
 {
     private GrowableBuffer _values = new();
-    private ValidityBuilder _validity;
 
     public BooleanColumnBuilder()
         : base(ArrowType.Boolean)
     {
     }
-
-    public override int Length => _validity.Length;
-
-    public override int NullCount => _validity.NullCount;
 
     public void Append(bool value)
     {
@@ -56,28 +51,16 @@ public sealed class BooleanColumnBuilder : ArrowColumnBuilder
         _validity.AppendNull();
     }
 
-    public override void AppendNulls(int count)
-    {
-        CheckCount(count);
-        for (var i = 0; i < count; i++)
-        {
-            AppendNull();
-        }
-    }
-
-    public override void AppendEmptyValues(int count)
-    {
-        CheckCount(count);
-        for (var i = 0; i < count; i++)
-        {
-            Append(false);
-        }
-    }
-
     public override BooleanColumn Build()
     {
-        var length = _validity.Length;
-        var (bits, nulls) = _validity.Detach();
+        var (length, bits, nulls) = DetachValidity();
         return new BooleanColumn(length, _values.Detach(), 0, bits, 0, nulls);
+    }
+
+    /// <summary>Placeholder slots are <c>false</c>: the value bytes they need are appended zeroed.</summary>
+    private protected override void AppendPlaceholderSlots(int count, bool nullSlots)
+    {
+        var bytes = BitUtility.BytesForBits((long)_validity.Length + count);
+        _values.AppendZeros((int)(bytes - _values.Length));
     }
 }

@@ -9,17 +9,12 @@ public sealed class PrimitiveColumnBuilder<T> : ArrowColumnBuilder
     where T : unmanaged
 {
     private GrowableBuffer _values = new();
-    private ValidityBuilder _validity;
 
     public PrimitiveColumnBuilder(ArrowType type)
         : base(type)
     {
         PrimitiveTypes.CheckStorage<T>(type);
     }
-
-    public override int Length => _validity.Length;
-
-    public override int NullCount => _validity.NullCount;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Append(T value)
@@ -54,24 +49,12 @@ public sealed class PrimitiveColumnBuilder<T> : ArrowColumnBuilder
         _validity.AppendNull();
     }
 
-    public override void AppendNulls(int count)
-    {
-        CheckCount(count);
-        _values.AppendZeros(checked(count * Unsafe.SizeOf<T>()));
-        _validity.AppendNulls(count);
-    }
-
-    public override void AppendEmptyValues(int count)
-    {
-        CheckCount(count);
-        _values.AppendZeros(checked(count * Unsafe.SizeOf<T>()));
-        _validity.AppendValid(count);
-    }
-
     public override PrimitiveColumn<T> Build()
     {
-        var length = _validity.Length;
-        var (bits, nulls) = _validity.Detach();
+        var (length, bits, nulls) = DetachValidity();
         return new PrimitiveColumn<T>(Type, length, _values.Detach(), bits, 0, nulls);
     }
+
+    private protected override void AppendPlaceholderSlots(int count, bool nullSlots) =>
+        _values.AppendZeros(checked(count * Unsafe.SizeOf<T>()));
 }

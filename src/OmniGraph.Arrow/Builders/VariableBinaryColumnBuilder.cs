@@ -5,51 +5,29 @@ namespace OmniGraph.Arrow;
 /// <summary>The shared offsets + data building of <see cref="Utf8ColumnBuilder"/> and <see cref="BinaryColumnBuilder"/>.</summary>
 public abstract class VariableBinaryColumnBuilder : ArrowColumnBuilder
 {
-    private GrowableBuffer _offsets = new();
+    private OffsetsBuilder _offsets = new();
     private GrowableBuffer _data = new();
-    private ValidityBuilder _validity;
 
     private protected VariableBinaryColumnBuilder(ArrowType type)
         : base(type)
     {
-        _offsets.Append(0);
     }
-
-    public override int Length => _validity.Length;
-
-    public override int NullCount => _validity.NullCount;
 
     /// <summary>Total value bytes appended so far.</summary>
     public int DataLength => _data.Length;
 
     public override void AppendNull()
     {
-        _offsets.Append(_data.Length);
+        _offsets.AppendStart(_data.Length);
         _validity.AppendNull();
-    }
-
-    public override void AppendNulls(int count)
-    {
-        CheckCount(count);
-        for (var i = 0; i < count; i++)
-        {
-            AppendNull();
-        }
-    }
-
-    public override void AppendEmptyValues(int count)
-    {
-        CheckCount(count);
-        for (var i = 0; i < count; i++)
-        {
-            AppendValue([]);
-        }
     }
 
     private protected void AppendValue(ReadOnlySpan<byte> value)
     {
+        // The data goes first: when it cannot grow, nothing has been recorded yet.
+        var start = _data.Length;
         _data.Append(value);
-        _offsets.Append(_data.Length);
+        _offsets.AppendStart(start);
         _validity.AppendValid();
     }
 
@@ -58,18 +36,18 @@ public abstract class VariableBinaryColumnBuilder : ArrowColumnBuilder
 
     private protected void CommitValue(int length)
     {
+        _offsets.AppendStart(_data.Length);
         _data.Advance(length);
-        _offsets.Append(_data.Length);
         _validity.AppendValid();
     }
 
     private protected (int Length, ReadOnlyMemory<byte> Offsets, ReadOnlyMemory<byte> Data, ReadOnlyMemory<byte> Validity, int NullCount) DetachBuffers()
     {
-        var length = _validity.Length;
-        var (bits, nulls) = _validity.Detach();
-        var offsets = _offsets.Detach();
-        var data = _data.Detach();
-        _offsets.Append(0);
-        return (length, offsets, data, bits, nulls);
+        var offsets = _offsets.Detach(_data.Length);
+        var (length, bits, nulls) = DetachValidity();
+        return (length, offsets, _data.Detach(), bits, nulls);
     }
+
+    /// <summary>Null and placeholder values alike are empty: they start where the next value starts.</summary>
+    private protected override void AppendPlaceholderSlots(int count, bool nullSlots) => _offsets.AppendStarts(_data.Length, count);
 }

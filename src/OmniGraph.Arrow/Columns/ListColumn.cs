@@ -57,39 +57,24 @@ public sealed class ListColumn : ArrowColumn
     {
         CheckSliceRange(offset, length);
         var (bits, bitOffset, nulls) = SliceValidity(offset, length);
-        return new ListColumn(Type, length, _offsets.Slice(offset * sizeof(int), (length + 1) * sizeof(int)), Values, bits, bitOffset, nulls);
+        return new ListColumn(Type, length, OffsetBuffers.Slice(_offsets, offset, length), Values, bits, bitOffset, nulls);
     }
 
     public override ListColumn Take(ReadOnlySpan<int> rowIndices)
     {
         CheckTakeIndices(rowIndices);
         var offsets = ValueOffsets;
-        long total = 0;
+        var newOffsetBytes = OffsetBuffers.Gather(offsets, rowIndices, out var total);
+        var childRows = new int[total];
+        var position = 0;
         foreach (var row in rowIndices)
         {
-            total += offsets[row + 1] - offsets[row];
-        }
-
-        if (total > Array.MaxLength)
-        {
-            ThrowHelper.ThrowColumnTooLarge();
-        }
-
-        var childRows = new int[total];
-        var newOffsetBytes = new byte[(rowIndices.Length + 1) * sizeof(int)];
-        var newOffsets = MemoryMarshal.Cast<byte, int>(newOffsetBytes.AsSpan());
-        var position = 0;
-        for (var i = 0; i < rowIndices.Length; i++)
-        {
-            newOffsets[i] = position;
-            var row = rowIndices[i];
             for (var child = offsets[row]; child < offsets[row + 1]; child++)
             {
                 childRows[position++] = child;
             }
         }
 
-        newOffsets[rowIndices.Length] = position;
         var (bits, nulls) = TakeValidity(rowIndices);
         return new ListColumn(Type, rowIndices.Length, newOffsetBytes, Values.Take(childRows), bits, 0, nulls);
     }
@@ -105,12 +90,9 @@ public sealed class ListColumn : ArrowColumn
         {
             var source = (ListColumn)columns[c];
             var offsets = source.ValueOffsets;
+            OffsetBuffers.CopyRebased(offsets, newOffsets[row..], (int)position);
+            row += source.Length;
             var first = offsets[0];
-            for (var i = 0; i < source.Length; i++)
-            {
-                newOffsets[row++] = (int)(position + (offsets[i] - first));
-            }
-
             var childLength = offsets[^1] - first;
             children[c] = source.Values.Slice(first, childLength);
             position += childLength;

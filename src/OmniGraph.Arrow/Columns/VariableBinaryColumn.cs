@@ -80,39 +80,24 @@ public abstract class VariableBinaryColumn : ArrowColumn
     {
         CheckSliceRange(offset, length);
         var (bits, bitOffset, nulls) = SliceValidity(offset, length);
-        return Create(length, _offsets.Slice(offset * sizeof(int), (length + 1) * sizeof(int)), _data, bits, bitOffset, nulls);
+        return Create(length, OffsetBuffers.Slice(_offsets, offset, length), _data, bits, bitOffset, nulls);
     }
 
     private protected VariableBinaryColumn TakeCore(ReadOnlySpan<int> rowIndices)
     {
         CheckTakeIndices(rowIndices);
         var offsets = Offsets;
-        long total = 0;
-        foreach (var row in rowIndices)
-        {
-            total += offsets[row + 1] - offsets[row];
-        }
-
-        if (total > Array.MaxLength)
-        {
-            ThrowHelper.ThrowColumnTooLarge();
-        }
-
-        var data = GC.AllocateUninitializedArray<byte>((int)total);
-        var newOffsetBytes = new byte[(rowIndices.Length + 1) * sizeof(int)];
-        var newOffsets = MemoryMarshal.Cast<byte, int>(newOffsetBytes.AsSpan());
+        var newOffsetBytes = OffsetBuffers.Gather(offsets, rowIndices, out var total);
+        var data = GC.AllocateUninitializedArray<byte>(total);
         var source = _data.Span;
         var position = 0;
-        for (var i = 0; i < rowIndices.Length; i++)
+        foreach (var row in rowIndices)
         {
-            var row = rowIndices[i];
-            newOffsets[i] = position;
             var value = source[offsets[row]..offsets[row + 1]];
             value.CopyTo(data.AsSpan(position));
             position += value.Length;
         }
 
-        newOffsets[rowIndices.Length] = position;
         var (bits, nulls) = TakeValidity(rowIndices);
         return Create(rowIndices.Length, newOffsetBytes, data, bits, 0, nulls);
     }
@@ -140,13 +125,9 @@ public abstract class VariableBinaryColumn : ArrowColumn
         {
             var source = (VariableBinaryColumn)column;
             var offsets = source.Offsets;
-            var first = offsets[0];
-            for (var i = 0; i < source.Length; i++)
-            {
-                newOffsets[row++] = position + (offsets[i] - first);
-            }
-
-            var bytes = source.Data[first..offsets[^1]];
+            OffsetBuffers.CopyRebased(offsets, newOffsets[row..], position);
+            row += source.Length;
+            var bytes = source.Data[offsets[0]..offsets[^1]];
             bytes.CopyTo(data.AsSpan(position));
             position += bytes.Length;
         }

@@ -64,6 +64,20 @@ internal struct GrowableBuffer
         _length += count;
     }
 
+    /// <summary>Appends <paramref name="count"/> copies of <paramref name="value"/>.</summary>
+    public void AppendRepeated<T>(T value, int count)
+        where T : unmanaged
+    {
+        var bytes = (long)count * Unsafe.SizeOf<T>();
+        if (bytes > Array.MaxLength)
+        {
+            ThrowHelper.ThrowColumnTooLarge();
+        }
+
+        MemoryMarshal.Cast<byte, T>(Reserve((int)bytes)).Fill(value);
+        _length += (int)bytes;
+    }
+
     /// <summary>Hands the written bytes over (no copy) and leaves the buffer empty.</summary>
     public ReadOnlyMemory<byte> Detach()
     {

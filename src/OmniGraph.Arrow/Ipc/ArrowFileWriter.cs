@@ -21,14 +21,16 @@ namespace OmniGraph.Arrow.Ipc;
 /// writer.Finish();
 /// </code>
 /// </example>
-public sealed class ArrowFileWriter
+public sealed class ArrowFileWriter : IRecordBatchWriter
 {
-    private readonly IpcSink _sink;
-    private readonly IpcMessageWriter _messages;
-    private readonly ArrowWriteOptions _options;
+    // A file is the stream format between this header (the magic, padded) and the footer.
+    private static readonly byte[] s_header = CreateHeader();
+
+    // Marks the Schema message of a checksummed file (see docs/arrow.md).
+    private static readonly KeyValuePair<string, string>[] s_checksumMarker = [new(FileChecksum.MarkerKey, FileChecksum.MarkerValue)];
+
+    private readonly IpcStreamCore _stream;
     private readonly List<FileBlock> _blocks = [];
-    private bool _started;
-    private bool _finished;
 
     /// <summary>Writes to <paramref name="output"/>, whose current end is the file's first byte.</summary>
     public ArrowFileWriter(IBufferWriter<byte> output, ArrowSchema schema, ArrowWriteOptions? options = null)
@@ -44,95 +46,38 @@ public sealed class ArrowFileWriter
 
     private ArrowFileWriter(IpcSink sink, ArrowSchema schema, ArrowWriteOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        _options = options ?? ArrowWriteOptions.Default;
-        _options.Validate();
-        Schema = schema;
-        _sink = sink;
-        _messages = new IpcMessageWriter(sink, _options.Alignment);
+        _stream = new IpcStreamCore(sink, schema, options, "file", s_header, TrackChecksum(options) ? s_checksumMarker : []);
     }
 
-    public ArrowSchema Schema { get; }
+    public ArrowSchema Schema => _stream.Schema;
 
     /// <summary>Bytes written so far.</summary>
-    public long BytesWritten => _sink.Position;
+    public long BytesWritten => _stream.Sink.Position;
 
     /// <summary>Writes a whole file holding <paramref name="batches"/> and returns its bytes.</summary>
-    public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(batches);
-        var output = new ArrayBufferWriter<byte>();
-        var writer = new ArrowFileWriter(output, schema, options);
-        foreach (var batch in batches)
-        {
-            writer.WriteRecordBatch(batch);
-        }
-
-        writer.Finish();
-        return output.WrittenSpan.ToArray();
-    }
+    public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null) =>
+        IpcStreamCore.WriteToArray(batches, output => new ArrowFileWriter(output, schema, options));
 
     /// <summary>Appends one record batch; its schema must equal the writer's.</summary>
     /// <exception cref="ArrowSchemaMismatchException">The batch has another schema.</exception>
-    public void WriteRecordBatch(RecordBatch batch)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        CheckNotFinished();
-        if (!batch.Schema.Equals(Schema))
-        {
-            Internal.ThrowHelper.ThrowSchemaMismatch($"The batch schema {batch.Schema} differs from the file schema {Schema}.");
-        }
-
-        Start();
-        _blocks.Add(_messages.WriteRecordBatch(batch));
-    }
+    public void WriteRecordBatch(RecordBatch batch) => _blocks.Add(_stream.WriteRecordBatch(batch));
 
     /// <summary>Writes the end-of-stream marker, the footer and the trailer. No batch can be written afterwards.</summary>
     public void Finish()
     {
-        CheckNotFinished();
-        Start();
-        _messages.WriteEndOfStream();
-
-        var builder = new FlatBufferBuilder(256 + (_blocks.Count * BlockSize));
-        var schema = SchemaEncoder.WriteSchema(builder, Schema);
-        var blocks = WriteBlocks(builder, _blocks);
-        var dictionaries = WriteBlocks(builder, []);
-        var metadata = 0;
-        var checksumValue = 0;
-        if (_options.WriteChecksum)
-        {
-            KeyValuePair<string, string>[] entries = [new(FileChecksum.FooterKey, Encoding.ASCII.GetString(FileChecksum.Placeholder))];
-            metadata = SchemaEncoder.WriteMetadata(builder, entries, out checksumValue, FileChecksum.FooterKey);
-        }
-
-        builder.StartTable(FooterSlots.Count);
-        builder.AddInt16(FooterSlots.Version, MetadataVersionV5);
-        builder.AddOffset(FooterSlots.Schema, schema);
-        builder.AddOffset(FooterSlots.Dictionaries, dictionaries);
-        builder.AddOffset(FooterSlots.RecordBatches, blocks);
-        if (metadata != 0)
-        {
-            builder.AddOffset(FooterSlots.CustomMetadata, metadata);
-        }
-
-        var footer = builder.Finish(builder.EndTable());
-        var trailer = new byte[sizeof(int) + Magic.Length];
-        BinaryPrimitives.WriteInt32LittleEndian(trailer, footer.Length);
-        Magic.CopyTo(trailer.AsSpan(sizeof(int)));
-
-        if (_options.WriteChecksum)
-        {
-            // The placeholder is in the footer now; the CRC of everything (placeholder included) is then written over it.
-            var crc = Crc32C.Append(Crc32C.Append(_sink.Crc, footer), trailer);
-            var textPosition = FlatBufferBuilder.StringContentPosition(footer.Length, checksumValue);
-            Encoding.ASCII.GetBytes(FileChecksum.Format(crc), footer.AsSpan(textPosition, FileChecksum.TextLength));
-        }
-
-        _sink.Write(footer);
-        _sink.Write(trailer);
-        _finished = true;
+        _stream.EndStream();
+        WriteFooterAndTrailer();
+        _stream.MarkFinished();
     }
+
+    private static byte[] CreateHeader()
+    {
+        var header = new byte[FileHeaderLength];
+        Magic.CopyTo(header);
+        return header;
+    }
+
+    private static bool TrackChecksum(ArrowWriteOptions? options) => (options ?? ArrowWriteOptions.Default).WriteChecksum;
 
     private static int WriteBlocks(FlatBufferBuilder builder, IReadOnlyList<FileBlock> blocks)
     {
@@ -148,29 +93,42 @@ public sealed class ArrowFileWriter
         return builder.EndVector(blocks.Count);
     }
 
-    private static bool TrackChecksum(ArrowWriteOptions? options) => (options ?? ArrowWriteOptions.Default).WriteChecksum;
-
-    private void Start()
+    /// <summary>The Footer (format V5, schema, record-batch blocks, the checksum entry), its length and the closing magic.</summary>
+    private void WriteFooterAndTrailer()
     {
-        if (_started)
+        var writeChecksum = _stream.Options.WriteChecksum;
+        var builder = new FlatBufferBuilder(256 + (_blocks.Count * BlockSize));
+        var schema = SchemaEncoder.WriteSchema(builder, Schema);
+        var blocks = WriteBlocks(builder, _blocks);
+        var dictionaries = WriteBlocks(builder, []);
+        var metadata = 0;
+        var checksumValue = 0;
+        if (writeChecksum)
         {
-            return;
+            KeyValuePair<string, string>[] entries = [new(FileChecksum.FooterKey, Encoding.ASCII.GetString(FileChecksum.Placeholder))];
+            metadata = SchemaEncoder.WriteMetadata(builder, entries, out checksumValue, FileChecksum.FooterKey);
         }
 
-        _started = true;
-        Span<byte> header = stackalloc byte[FileHeaderLength];
-        header.Clear();
-        Magic.CopyTo(header);
-        _sink.Write(header);
-        KeyValuePair<string, string>[] marker = _options.WriteChecksum ? [new(FileChecksum.MarkerKey, FileChecksum.MarkerValue)] : [];
-        _messages.WriteSchema(Schema, marker);
-    }
+        builder.StartTable(FooterSlots.Count);
+        builder.AddInt16(FooterSlots.Version, MetadataVersionV5);
+        builder.AddOffset(FooterSlots.Schema, schema);
+        builder.AddOffset(FooterSlots.Dictionaries, dictionaries);
+        builder.AddOffset(FooterSlots.RecordBatches, blocks);
+        builder.AddOptionalOffset(FooterSlots.CustomMetadata, metadata);
+        var footer = builder.Finish(builder.EndTable());
+        var trailer = new byte[sizeof(int) + Magic.Length];
+        BinaryPrimitives.WriteInt32LittleEndian(trailer, footer.Length);
+        Magic.CopyTo(trailer.AsSpan(sizeof(int)));
 
-    private void CheckNotFinished()
-    {
-        if (_finished)
+        if (writeChecksum)
         {
-            throw new InvalidOperationException("The file is already finished.");
+            // The placeholder is in the footer now; the CRC of everything (placeholder included) is then written over it.
+            var crc = Crc32C.Append(Crc32C.Append(_stream.Sink.Crc, footer), trailer);
+            var textPosition = FlatBufferBuilder.StringContentPosition(footer.Length, checksumValue);
+            Encoding.ASCII.GetBytes(FileChecksum.Format(crc), footer.AsSpan(textPosition, FileChecksum.TextLength));
         }
+
+        _stream.Sink.Write(footer);
+        _stream.Sink.Write(trailer);
     }
 }

@@ -22,20 +22,19 @@ internal sealed class MutateCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var name = new Argument<string?>("NAME") { Description = "The query to run (needed when the source declares several)", Arity = ArgumentArity.ZeroOrOne };
-        var queryFile = new Option<string?>("--query") { Description = "The .gq file holding the mutation", HelpName = "F" };
-        var querySource = new Option<string?>("--query-string", "-e") { Description = "The mutation source itself", HelpName = "SRC" };
-        var parameters = new Option<string?>("--params") { Description = "Parameter values as a JSON object", HelpName = "JSON" };
-        var parametersFile = new Option<string?>("--params-file") { Description = "A file holding the parameter values as a JSON object", HelpName = "F" };
+        var input = new QuerySourceOptions("mutation");
         var branch = CliOptions.Branch();
         var ifCommit = new Option<string?>("--if-commit") { Description = "Write only if the branch head is this commit (compare-and-swap)", HelpName = "COMMIT_ID" };
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
         var store = CliOptions.Store();
         var json = CliOptions.Json();
-        var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit")
-        {
-            name, queryFile, querySource, parameters, parametersFile, branch, ifCommit, actor, store, json,
-        };
+        var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit");
+        input.AddTo(command);
+        command.Options.Add(branch);
+        command.Options.Add(ifCommit);
+        command.Options.Add(actor);
+        command.Options.Add(store);
+        command.Options.Add(json);
         command.Aliases.Add(DeprecatedName);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
@@ -46,11 +45,10 @@ internal sealed class MutateCommand : ICliCommand
             }
 
             var target = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
-            var source = await ReadOneOfAsync(parseResult, queryFile, "query file", querySource, required: true, cancellationToken);
-            var parameterJson = await ReadOneOfAsync(parseResult, parametersFile, "params file", parameters, required: false, cancellationToken);
-            var request = new MutationRequest(source!, parseResult.GetValue(name))
+            var query = await input.ReadAsync(parseResult, cancellationToken);
+            var request = new MutationRequest(query.Source, query.Name)
             {
-                Parameters = parameterJson,
+                Parameters = query.Parameters,
                 Branch = parseResult.GetValue(branch)!,
                 ExpectedHeadCommit = parseResult.GetValue(ifCommit),
                 Actor = parseResult.GetValue(actor),
@@ -94,34 +92,5 @@ internal sealed class MutateCommand : ICliCommand
         return change.Commit is { } commit
             ? $"{counts}, commit {commit.GraphCommitId} (version {commit.GraphManifestVersion})"
             : $"{counts}, nothing changed (no commit)";
-    }
-
-    /// <summary>The text of exactly one of a file flag and an inline flag (or neither, when not <paramref name="required"/>).</summary>
-    private static async Task<string?> ReadOneOfAsync(
-        ParseResult parseResult,
-        Option<string?> fileOption,
-        string what,
-        Option<string?> inlineOption,
-        bool required,
-        CancellationToken cancellationToken)
-    {
-        var file = parseResult.GetValue(fileOption);
-        var inline = parseResult.GetValue(inlineOption);
-        if (file is not null && inline is not null)
-        {
-            throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
-        }
-
-        if (file is not null)
-        {
-            return await CliInputException.ReadTextAsync(file, what, cancellationToken);
-        }
-
-        if (inline is null && required)
-        {
-            throw new CliUsageException($"no mutation given: pass {fileOption.Name} F or {inlineOption.Name} SRC");
-        }
-
-        return inline;
     }
 }

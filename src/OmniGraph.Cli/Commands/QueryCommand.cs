@@ -21,20 +21,19 @@ internal sealed class QueryCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var name = new Argument<string?>("NAME") { Description = "The query to run (needed when the source declares several)", Arity = ArgumentArity.ZeroOrOne };
-        var queryFile = new Option<string?>("--query") { Description = "The .gq file holding the query", HelpName = "F" };
-        var querySource = new Option<string?>("--query-string", "-e") { Description = "The query source itself", HelpName = "SRC" };
-        var parameters = new Option<string?>("--params") { Description = "Parameter values as a JSON object", HelpName = "JSON" };
-        var parametersFile = new Option<string?>("--params-file") { Description = "A file holding the parameter values as a JSON object", HelpName = "F" };
+        var input = new QuerySourceOptions("query");
         var branch = new Option<string?>("--branch") { Description = "Read the head of this branch (default main)", HelpName = "B" };
         var snapshot = new Option<string?>("--snapshot") { Description = "Read this snapshot: a commit id, or a manifest version of main (12 or v12)", HelpName = "S" };
         var format = new Option<string?>("--format") { Description = $"Output format: {string.Join(", ", ReadOutputFormats.Names)} (default table)", HelpName = "FORMAT" };
         var store = CliOptions.Store();
         var json = CliOptions.Json();
-        var command = new Command("query", "Run a read query and print its rows")
-        {
-            name, queryFile, querySource, parameters, parametersFile, branch, snapshot, format, store, json,
-        };
+        var command = new Command("query", "Run a read query and print its rows");
+        input.AddTo(command);
+        command.Options.Add(branch);
+        command.Options.Add(snapshot);
+        command.Options.Add(format);
+        command.Options.Add(store);
+        command.Options.Add(json);
         command.Aliases.Add(DeprecatedName);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
@@ -47,11 +46,10 @@ internal sealed class QueryCommand : ICliCommand
             var outputFormat = ResolveFormat(parseResult.GetValue(format), parseResult.GetValue(json));
             var target = ResolveTarget(parseResult.GetValue(branch), parseResult.GetValue(snapshot));
             var graphTarget = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
-            var source = await ReadOneOfAsync(parseResult, queryFile, "query file", querySource, required: true, cancellationToken);
-            var parameterJson = await ReadOneOfAsync(parseResult, parametersFile, "params file", parameters, required: false, cancellationToken);
+            var query = await input.ReadAsync(parseResult, cancellationToken);
 
             await using var graph = await EmbeddedGraph.OpenAsync(graphTarget, cancellationToken);
-            var result = await graph.Client.QueryAsync(source!, parseResult.GetValue(name), parameterJson, target, cancellationToken);
+            var result = await graph.Client.QueryAsync(query.Source, query.Name, query.Parameters, target, cancellationToken);
             await ReadOutputWriter.WriteAsync(console.Out, result, outputFormat);
             return CliExitCodes.Success;
         });
@@ -93,34 +91,5 @@ internal sealed class QueryCommand : ICliCommand
         }
 
         return string.IsNullOrEmpty(branch) ? QueryTarget.Head() : QueryTarget.Head(branch);
-    }
-
-    /// <summary>The text of exactly one of a file flag and an inline flag (or neither, when not <paramref name="required"/>).</summary>
-    private static async Task<string?> ReadOneOfAsync(
-        ParseResult parseResult,
-        Option<string?> fileOption,
-        string what,
-        Option<string?> inlineOption,
-        bool required,
-        CancellationToken cancellationToken)
-    {
-        var file = parseResult.GetValue(fileOption);
-        var inline = parseResult.GetValue(inlineOption);
-        if (file is not null && inline is not null)
-        {
-            throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
-        }
-
-        if (file is not null)
-        {
-            return await CliInputException.ReadTextAsync(file, what, cancellationToken);
-        }
-
-        if (inline is null && required)
-        {
-            throw new CliUsageException($"no query given: pass {fileOption.Name} F or {inlineOption.Name} SRC (a store has no catalog of stored queries to run by name)");
-        }
-
-        return inline;
     }
 }

@@ -30,8 +30,8 @@ internal static class ColumnValues
             PrimitiveColumn<long> longs => longs.Values[a].CompareTo(longs.Values[b]),
             PrimitiveColumn<uint> uints => uints.Values[a].CompareTo(uints.Values[b]),
             PrimitiveColumn<ulong> ulongs => ulongs.Values[a].CompareTo(ulongs.Values[b]),
-            PrimitiveColumn<float> floats => CompareDoubles(floats.Values[a], floats.Values[b]),
-            PrimitiveColumn<double> doubles => CompareDoubles(doubles.Values[a], doubles.Values[b]),
+            PrimitiveColumn<float> floats => NumericOrder.CompareDoubles(floats.Values[a], floats.Values[b]),
+            PrimitiveColumn<double> doubles => NumericOrder.CompareDoubles(doubles.Values[a], doubles.Values[b]),
             _ => CompareEncoded(column, a, b),
         };
     }
@@ -267,27 +267,6 @@ internal static class ColumnValues
         }
 
         return nullId;
-    }
-
-    private static int CompareDoubles(double left, double right)
-    {
-        if (left < right)
-        {
-            return -1;
-        }
-
-        if (left > right)
-        {
-            return 1;
-        }
-
-        if (left == right)
-        {
-            return 0;
-        }
-
-        var leftNaN = double.IsNaN(left);
-        return leftNaN == double.IsNaN(right) ? 0 : leftNaN ? 1 : -1;
     }
 
     /// <summary>Equal values in the total order give equal bits (-0.0 as 0.0, every NaN as one NaN).</summary>

@@ -116,7 +116,7 @@ internal static class KeyIdEncoder
             return true;
         }
 
-        return NumericComparison.TryGetExactInteger(value.AsDouble(), out integer);
+        return NumericOrder.TryGetExactInteger(value.AsDouble(), out integer);
     }
 
     private static PrimitiveColumn<T> Single<T>(ArrowType type, T value)

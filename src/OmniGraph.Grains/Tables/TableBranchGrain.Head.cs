@@ -44,27 +44,14 @@ internal sealed partial class TableBranchGrain
                 }
             }
 
-            var previous = _head.State.Head;
-            _head.State.Head = StoredDocuments.ToDocument(staged);
-            try
+            if (await TryWriteHeadAsync(staged))
             {
-                await _head.WriteStateAsync();
                 break;
             }
-            catch (InconsistentStateException) when (attempt == 0)
+
+            if (attempt > 0)
             {
-                _head.State.Head = previous;
-                await _head.ReadStateAsync();
-            }
-            catch (InconsistentStateException)
-            {
-                await _head.ReadStateAsync();
                 throw new TableHeadConflictException(_table, expected, CurrentHead());
-            }
-            catch
-            {
-                _head.State.Head = previous;
-                throw;
             }
         }
 
@@ -91,22 +78,15 @@ internal sealed partial class TableBranchGrain
                 }
             }
 
-            var previous = _head.State.Head;
-            _head.State.Head = StoredDocuments.ToDocument(expected);
-            try
+            if (await TryWriteHeadAsync(expected))
             {
-                await _head.WriteStateAsync();
                 break;
             }
-            catch (InconsistentStateException) when (attempt == 0)
+
+            if (attempt > 0)
             {
-                _head.State.Head = previous;
-                await _head.ReadStateAsync();
-            }
-            catch
-            {
-                _head.State.Head = previous;
-                throw;
+                // Moved twice under us: another writer owns the head now; the caller heals again from what is stored.
+                throw new TableHeadConflictException(_table, staged, CurrentHead());
             }
         }
 
@@ -114,6 +94,33 @@ internal sealed partial class TableBranchGrain
         Forget(tx);
         LogHeadMoved(_graphId, _table, _branch, staged.ToString(), expected.ToString(), tx);
         return CurrentHead();
+    }
+
+    /// <summary>
+    /// Stores <paramref name="head"/> as this table-branch's head under the ETag last read. <see langword="false"/> when
+    /// the stored head changed since (another activation or process wrote it): the stored state has then been re-read,
+    /// so the caller checks its precondition again. Any other failure leaves the in-memory head as it was.
+    /// </summary>
+    private async Task<bool> TryWriteHeadAsync(TableVersionRef head)
+    {
+        var previous = _head.State.Head;
+        _head.State.Head = StoredDocuments.ToDocument(head);
+        try
+        {
+            await _head.WriteStateAsync();
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            _head.State.Head = previous;
+            await _head.ReadStateAsync();
+            return false;
+        }
+        catch
+        {
+            _head.State.Head = previous;
+            throw;
+        }
     }
 
     private TableVersionRef? CurrentHead() => _head.State.Head is { } head ? StoredDocuments.ToRef(head) : null;

@@ -176,7 +176,7 @@ internal static class ValueAssignment
         }
 
         integer = default;
-        return value.Kind.IsFloat() && Query.Values.NumericComparison.TryGetExactInteger(value.AsDouble(), out integer);
+        return value.Kind.IsFloat() && NumericOrder.TryGetExactInteger(value.AsDouble(), out integer);
     }
 
     private static QueryValue ConvertScalar(GraphElementType owner, Property property, ScalarKind kind, QueryValue value)

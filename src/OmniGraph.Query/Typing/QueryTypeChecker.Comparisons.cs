@@ -191,7 +191,7 @@ internal sealed partial class QueryTypeChecker
             var rounded = (float)value.AsDouble();
             converted = float.IsFinite(rounded) ? QueryValue.FromFloat32(rounded) : null;
         }
-        else if (target.IsInteger() && NumericComparison.TryGetExactInteger(value.AsDouble(), out var integral))
+        else if (target.IsInteger() && NumericOrder.TryGetExactInteger(value.AsDouble(), out var integral))
         {
             converted = ValueConversion.TryConvertIntegerExact(integral, target);
         }

@@ -137,7 +137,7 @@ public static class QueryValueComparer
                 return value.AsInteger().GetHashCode();
             case QueryValueKind.F32 or QueryValueKind.F64:
                 var d = value.AsDouble();
-                if (NumericComparison.TryGetExactInteger(d, out var integer))
+                if (NumericOrder.TryGetExactInteger(d, out var integer))
                 {
                     return integer.GetHashCode();
                 }
@@ -174,7 +174,7 @@ public static class QueryValueComparer
             var b = right.AsVector();
             for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
-                var order = NumericComparison.CompareDoubles(a[i], b[i]);
+                var order = NumericOrder.CompareDoubles(a[i], b[i]);
                 if (order != 0)
                 {
                     return order;

@@ -236,4 +236,183 @@ public sealed class BuilderTests
         Assert.Equal("value-199999", column.GetString(199_999));
         Assert.Null(column.GetStringOrNull(199_997));
     }
+
+    /// <summary>Every builder kind, nested ones with nullable and with non-nullable children.</summary>
+    public static TheoryData<int, string> BuilderTypes()
+    {
+        var data = new TheoryData<int, string>();
+        var types = AllBuilderTypes();
+        for (var i = 0; i < types.Length; i++)
+        {
+            data.Add(i, $"{types[i]}{(types[i].ValueField is { IsNullable: false } ? " (non-nullable items)" : string.Empty)}");
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Bulk <see cref="ArrowColumnBuilder.AppendNulls"/> / <see cref="ArrowColumnBuilder.AppendEmptyValues"/> lay out the
+    /// column exactly like the same slots appended one at a time (the written files are byte-identical).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(BuilderTypes))]
+    public void BulkAppends_LayOutTheColumnLikeSingleAppends(int typeIndex, string typeName)
+    {
+        _ = typeName;
+        var type = AllBuilderTypes()[typeIndex];
+        var bulk = ArrowColumnBuilder.Create(type);
+        var single = ArrowColumnBuilder.Create(type);
+        var bulkValues = new Random(5);
+        var singleValues = new Random(5);
+        foreach (var (nulls, empties) in new[] { (3, 5), (0, 0), (9, 11), (1, 17), (64, 1) })
+        {
+            SampleData.AppendRandom(bulk, bulkValues, nullRate: 0.2);
+            bulk.AppendNulls(nulls);
+            bulk.AppendEmptyValues(empties);
+
+            SampleData.AppendRandom(single, singleValues, nullRate: 0.2);
+            for (var i = 0; i < nulls; i++)
+            {
+                single.AppendNull();
+            }
+
+            for (var i = 0; i < empties; i++)
+            {
+                single.AppendEmptyValues(1);
+            }
+        }
+
+        Assert.Equal(single.Length, bulk.Length);
+        Assert.Equal(single.NullCount, bulk.NullCount);
+        var schema = new ArrowSchema([new ArrowField("c", type, isNullable: true)]);
+        var expected = ArrowFileWriter.WriteToArray(schema, [new RecordBatch(schema, [single.Build()])]);
+        var actual = ArrowFileWriter.WriteToArray(schema, [new RecordBatch(schema, [bulk.Build()])]);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(BuilderTypes))]
+    public void NegativeCounts_AreRejectedAndLeaveTheBuilderUnchanged(int typeIndex, string typeName)
+    {
+        _ = typeName;
+        var type = AllBuilderTypes()[typeIndex];
+        var builder = ArrowColumnBuilder.Create(type);
+        builder.AppendEmptyValues(2);
+        builder.AppendNull();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AppendNulls(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.AppendEmptyValues(-1));
+
+        Assert.Equal(3, builder.Length);
+        Assert.Equal(1, builder.NullCount);
+        var column = builder.Build();
+        Assert.Equal(3, column.Length);
+        Assert.True(column.IsNull(2));
+    }
+
+    [Fact]
+    public void BooleanBuilder_BulkSlotsAreFalseAndKeepLaterBitsInPlace()
+    {
+        var builder = new BooleanColumnBuilder();
+        builder.Append(true);
+        builder.AppendEmptyValues(6);
+        builder.AppendNulls(5);
+        builder.Append(true);
+
+        var column = builder.Build();
+
+        Assert.Equal(13, column.Length);
+        Assert.Equal([true, false, false, false, false, false, false, null, null, null, null, null, true], Enumerable.Range(0, 13).Select(column.GetValueOrNull));
+        Assert.Equal(2, column.ValueBits.Length);
+    }
+
+    /// <summary>Both list builders are driven the same way through their shared base.</summary>
+    [Fact]
+    public void NestedBuilders_ShareStartListAndValues()
+    {
+        NestedColumnBuilder[] builders = [new ListColumnBuilder(ArrowType.List(ArrowType.Int32)), new FixedSizeListColumnBuilder(ArrowType.FixedSizeList(ArrowType.Int32, 2))];
+        foreach (var builder in builders)
+        {
+            var values = builder.GetValueBuilder<PrimitiveColumnBuilder<int>>();
+            builder.StartList();
+            values.Append(1);
+            values.Append(2);
+            builder.AppendNull();
+            builder.StartList();
+            values.Append(3);
+            values.AppendNull();
+
+            var column = builder.Build();
+
+            Assert.Equal(3, column.Length);
+            Assert.Equal(1, column.NullCount);
+            var last = (PrimitiveColumn<int>)(column is ListColumn list ? list.GetValues(2) : ((FixedSizeListColumn)column).GetValues(2));
+            Assert.Equal([3, null], Enumerable.Range(0, 2).Select(last.GetValueOrNull));
+            Assert.Equal(0, builder.Length);
+            Assert.Equal(0, builder.Values.Length);
+        }
+    }
+
+    [Fact]
+    public void NestedBuilders_RejectTypesOfAnotherKind()
+    {
+        var list = Assert.Throws<ArgumentException>(() => new ListColumnBuilder(ArrowType.Vector(2)));
+        var fixedSize = Assert.Throws<ArgumentException>(() => new FixedSizeListColumnBuilder(ArrowType.List(ArrowType.Int32)));
+
+        Assert.Equal("type", list.ParamName);
+        Assert.Contains("is not a list type", list.Message);
+        Assert.Equal("type", fixedSize.ParamName);
+        Assert.Contains("is not a fixed-size list type", fixedSize.Message);
+        Assert.Throws<ArgumentNullException>(() => new ListColumnBuilder(null!));
+        Assert.Throws<ArgumentNullException>(() => new FixedSizeListColumnBuilder(null!));
+    }
+
+    /// <summary>
+    /// An entry starts where the child values stand when it is started, so values appended before the first entry
+    /// belong to none: the offsets then start above 0 (valid Arrow), and the entries hold only their own values.
+    /// </summary>
+    [Fact]
+    public void ListBuilder_ValuesBeforeTheFirstEntry_BelongToNoEntry()
+    {
+        var builder = new ListColumnBuilder(ArrowType.List(ArrowType.Int64));
+        var values = builder.GetValueBuilder<PrimitiveColumnBuilder<long>>();
+        values.Append(100);
+        values.Append(200);
+        builder.StartList();
+        values.Append(1);
+        builder.AppendNull();
+        builder.AppendValues<long>([5, 6]);
+
+        var column = builder.Build();
+
+        Assert.Equal([2, 3, 3, 5], column.ValueOffsets.ToArray());
+        Assert.Equal([1L], ((PrimitiveColumn<long>)column.GetValues(0)).Values.ToArray());
+        Assert.Equal([5L, 6], ((PrimitiveColumn<long>)column.GetValues(2)).Values.ToArray());
+    }
+
+    [Fact]
+    public void VariableBinaryBuilders_OffsetsStartAtZeroAfterEveryBuild()
+    {
+        var builder = new BinaryColumnBuilder();
+        builder.Append([1, 2]);
+        builder.AppendNulls(2);
+        var first = builder.Build();
+        builder.AppendEmptyValues(1);
+        builder.Append([3]);
+        var second = builder.Build();
+        var empty = builder.Build();
+
+        Assert.Equal([0, 2, 2, 2], first.Offsets.ToArray());
+        Assert.Equal([0, 0, 1], second.Offsets.ToArray());
+        Assert.Equal([0], empty.Offsets.ToArray());
+        Assert.Equal(0, builder.DataLength);
+    }
+
+    private static ArrowType[] AllBuilderTypes() =>
+    [
+        .. SampleData.AllTypesSchema.Fields.Select(f => f.Type),
+        ArrowType.FixedSizeList(new ArrowField("item", ArrowType.Int32, isNullable: false), 3),
+        ArrowType.FixedSizeList(ArrowType.Utf8, 2),
+        ArrowType.List(new ArrowField("item", ArrowType.Utf8, isNullable: false)),
+    ];
 }

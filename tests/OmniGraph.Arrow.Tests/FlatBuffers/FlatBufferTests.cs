@@ -83,6 +83,36 @@ public sealed class FlatBufferTests
     }
 
     [Fact]
+    public void AddOptionalOffset_WritesAReferenceAndLeavesZeroAbsent()
+    {
+        var builder = new FlatBufferBuilder();
+        var name = builder.CreateString("present");
+        builder.StartTable(2);
+        builder.AddOptionalOffset(0, name);
+        builder.AddOptionalOffset(1, 0);
+        var root = FlatTable.GetRoot(builder.Finish(builder.EndTable()), "Optional");
+
+        Assert.Equal("present", root.GetString(0));
+        Assert.False(root.HasField(1));
+    }
+
+    [Fact]
+    public void Scalars_AreWrittenLittleEndian()
+    {
+        var builder = new FlatBufferBuilder();
+        builder.StartStructVector(15, 1, 8);
+        builder.PutByte(0xAB);
+        builder.PutInt16(0x0102);
+        builder.PutInt32(0x03040506);
+        builder.PutInt64(0x0708090A0B0C0D0E);
+        builder.EndVector(1);
+        builder.StartTable(0);
+        var bytes = builder.Finish(builder.EndTable());
+
+        Assert.True(bytes.AsSpan().IndexOf(new byte[] { 0x0E, 0x0D, 0x0C, 0x0B, 0x0A, 0x09, 0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0xAB }) >= 0);
+    }
+
+    [Fact]
     public void Builder_RejectsMisuse()
     {
         var builder = new FlatBufferBuilder();

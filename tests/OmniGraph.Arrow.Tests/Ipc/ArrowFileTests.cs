@@ -86,6 +86,53 @@ public sealed class ArrowFileTests
     }
 
     [Fact]
+    public void StreamWriter_CannotWriteAfterFinish()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var writer = new ArrowStreamWriter(output, s_schema);
+        writer.WriteRecordBatch(Batch(2));
+        writer.Finish();
+        var written = output.WrittenCount;
+
+        var error = Assert.Throws<InvalidOperationException>(() => writer.WriteRecordBatch(Batch(1)));
+        Assert.Throws<InvalidOperationException>(() => writer.Finish());
+
+        Assert.Equal("The stream is already finished.", error.Message);
+        Assert.Equal(written, output.WrittenCount);
+        Assert.Equal(written, writer.BytesWritten);
+    }
+
+    /// <summary>Nothing is written before the first batch or <c>Finish</c>: the header and Schema message come with it.</summary>
+    [Fact]
+    public void Writers_WriteNothingUntilTheFirstBatch()
+    {
+        var file = new ArrowFileWriter(new ArrayBufferWriter<byte>(), s_schema);
+        var stream = new ArrowStreamWriter(new ArrayBufferWriter<byte>(), s_schema);
+
+        Assert.Equal(0, file.BytesWritten);
+        Assert.Equal(0, stream.BytesWritten);
+        Assert.Same(s_schema, file.Schema);
+        Assert.Same(s_schema, stream.Schema);
+    }
+
+    /// <summary>
+    /// A file is the stream format between its header (magic, padding) and its footer, message for message. Padding is
+    /// computed from the absolute position, so the bytes match exactly when the 8-byte header keeps the alignment.
+    /// </summary>
+    [Fact]
+    public void File_HoldsTheStreamBetweenHeaderAndFooter()
+    {
+        var options = new ArrowWriteOptions { WriteChecksum = false, Alignment = 8 };
+        RecordBatch[] batches = [Batch(5), Batch(0), Batch(9)];
+
+        var file = ArrowFileWriter.WriteToArray(s_schema, batches, options);
+        var stream = ArrowStreamWriter.WriteToArray(s_schema, batches, options);
+
+        Assert.Equal("ARROW1\0\0"u8.ToArray(), file[..8]);
+        Assert.Equal(stream, file[8..(8 + stream.Length)]);
+    }
+
+    [Fact]
     public void Reader_ReadsBatchesOnDemand()
     {
         var reader = ArrowFileReader.Open(ArrowFileWriter.WriteToArray(s_schema, [Batch(5, 1), Batch(7, 2), Batch(9, 3)]));

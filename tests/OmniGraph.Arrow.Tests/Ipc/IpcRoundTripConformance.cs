@@ -14,6 +14,9 @@ public abstract class IpcRoundTripConformance
 {
     public static TheoryData<string> FieldNames() => [.. SampleData.AllTypesSchema.Fields.Select(f => f.Name)];
 
+    /// <summary>The name a writer of this format gives its output in messages ("file" or "stream").</summary>
+    protected abstract string FormatName { get; }
+
     protected abstract byte[] Write(ArrowSchema schema, IReadOnlyList<RecordBatch> batches, ArrowWriteOptions? options = null);
 
     protected abstract (ArrowSchema Schema, IReadOnlyList<RecordBatch> Batches) Read(ReadOnlyMemory<byte> bytes, ArrowReadOptions? options = null);
@@ -191,7 +194,8 @@ public abstract class IpcRoundTripConformance
     {
         var other = new ArrowSchema([new ArrowField("x", ArrowType.Int32, true)]);
 
-        Assert.Throws<ArrowSchemaMismatchException>(() => Write(SampleData.AllTypesSchema, [new RecordBatch(other, [Col.Int32(1)])]));
+        var error = Assert.Throws<ArrowSchemaMismatchException>(() => Write(SampleData.AllTypesSchema, [new RecordBatch(other, [Col.Int32(1)])]));
+        Assert.Contains($"differs from the {FormatName} schema", error.Message);
     }
 
     protected void AssertRoundTrip(ArrowSchema schema, IReadOnlyList<RecordBatch> batches, ArrowWriteOptions? options = null, ArrowReadOptions? readOptions = null)

@@ -71,10 +71,17 @@ internal static class Col
     }
 
     public static ListColumn List<T>(ArrowType valueType, params T?[]?[] values)
-        where T : unmanaged
+        where T : unmanaged =>
+        ListOf<PrimitiveColumnBuilder<T>, T?>(valueType, values, static (items, item) => items.Append(item));
+
+    public static ListColumn ListOfUtf8(params string?[]?[] values) =>
+        ListOf<Utf8ColumnBuilder, string?>(ArrowType.Utf8, values, static (items, item) => items.Append(item));
+
+    private static ListColumn ListOf<TItems, TItem>(ArrowType valueType, TItem[]?[] values, Action<TItems, TItem> append)
+        where TItems : ArrowColumnBuilder
     {
         var builder = new ListColumnBuilder(ArrowType.List(valueType));
-        var items = builder.GetValueBuilder<PrimitiveColumnBuilder<T>>();
+        var items = builder.GetValueBuilder<TItems>();
         foreach (var value in values)
         {
             if (value is null)
@@ -86,29 +93,7 @@ internal static class Col
             builder.StartList();
             foreach (var item in value)
             {
-                items.Append(item);
-            }
-        }
-
-        return builder.Build();
-    }
-
-    public static ListColumn ListOfUtf8(params string?[]?[] values)
-    {
-        var builder = new ListColumnBuilder(ArrowType.List(ArrowType.Utf8));
-        var items = builder.GetValueBuilder<Utf8ColumnBuilder>();
-        foreach (var value in values)
-        {
-            if (value is null)
-            {
-                builder.AppendNull();
-                continue;
-            }
-
-            builder.StartList();
-            foreach (var item in value)
-            {
-                items.Append(item);
+                append(items, item);
             }
         }
 

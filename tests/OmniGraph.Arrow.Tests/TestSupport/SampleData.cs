@@ -12,19 +12,7 @@ internal static class SampleData
         [
             new ArrowField("id", ArrowType.Int64, isNullable: false),
             new ArrowField("name", ArrowType.Utf8, isNullable: true, ArrowMetadata.Of(("description", "display name"), ("pii", "no"))),
-            new ArrowField("blob", ArrowType.Binary, isNullable: true),
-            new ArrowField("flag", ArrowType.Boolean, isNullable: true),
-            new ArrowField("i32", ArrowType.Int32, isNullable: true),
-            new ArrowField("i64", ArrowType.Int64, isNullable: true),
-            new ArrowField("u32", ArrowType.UInt32, isNullable: true),
-            new ArrowField("u64", ArrowType.UInt64, isNullable: true),
-            new ArrowField("f32", ArrowType.Float32, isNullable: true),
-            new ArrowField("f64", ArrowType.Float64, isNullable: true),
-            new ArrowField("day", ArrowType.Date32, isNullable: true),
-            new ArrowField("at", ArrowType.TimestampMillisecondUtc, isNullable: true),
-            new ArrowField("embedding", ArrowType.Vector(3), isNullable: true),
-            new ArrowField("scores", ArrowType.List(ArrowType.Int64), isNullable: true),
-            new ArrowField("tags", ArrowType.List(ArrowType.Utf8), isNullable: true),
+            .. ValueFields(vectorDimensions: 3),
         ],
         ArrowMetadata.Of(("omnigraph.table", "Person"), ("written-by", "apache-arrow-js")));
 
@@ -74,19 +62,7 @@ internal static class SampleData
         [
             new ArrowField("id", ArrowType.Int64, isNullable: false, ArrowMetadata.Of(("key", "true"))),
             new ArrowField("name", ArrowType.Utf8, isNullable: true, ArrowMetadata.Of(("z-last", "1"), ("a-first", "2"), ("m-middle", "3"))),
-            new ArrowField("blob", ArrowType.Binary, isNullable: true),
-            new ArrowField("flag", ArrowType.Boolean, isNullable: true),
-            new ArrowField("i32", ArrowType.Int32, isNullable: true),
-            new ArrowField("i64", ArrowType.Int64, isNullable: true),
-            new ArrowField("u32", ArrowType.UInt32, isNullable: true),
-            new ArrowField("u64", ArrowType.UInt64, isNullable: true),
-            new ArrowField("f32", ArrowType.Float32, isNullable: true),
-            new ArrowField("f64", ArrowType.Float64, isNullable: true),
-            new ArrowField("day", ArrowType.Date32, isNullable: true),
-            new ArrowField("at", ArrowType.TimestampMillisecondUtc, isNullable: true),
-            new ArrowField("embedding", ArrowType.Vector(4), isNullable: true),
-            new ArrowField("scores", ArrowType.List(ArrowType.Int64), isNullable: true),
-            new ArrowField("tags", ArrowType.List(ArrowType.Utf8), isNullable: true),
+            .. ValueFields(vectorDimensions: 4),
             new ArrowField("flags", ArrowType.List(ArrowType.Boolean), isNullable: true),
             new ArrowField("days", ArrowType.List(ArrowType.Date32), isNullable: true),
             new ArrowField("matrix", ArrowType.List(ArrowType.List(ArrowType.Int32)), isNullable: true),
@@ -178,6 +154,24 @@ internal static class SampleData
                 throw new InvalidOperationException($"No random values for {builder.GetType().Name}.");
         }
     }
+
+    /// <summary>The nullable value fields, one per type, that follow <c>id</c> and <c>name</c> in both schemas.</summary>
+    private static ArrowField[] ValueFields(int vectorDimensions) =>
+    [
+        new ArrowField("blob", ArrowType.Binary, isNullable: true),
+        new ArrowField("flag", ArrowType.Boolean, isNullable: true),
+        new ArrowField("i32", ArrowType.Int32, isNullable: true),
+        new ArrowField("i64", ArrowType.Int64, isNullable: true),
+        new ArrowField("u32", ArrowType.UInt32, isNullable: true),
+        new ArrowField("u64", ArrowType.UInt64, isNullable: true),
+        new ArrowField("f32", ArrowType.Float32, isNullable: true),
+        new ArrowField("f64", ArrowType.Float64, isNullable: true),
+        new ArrowField("day", ArrowType.Date32, isNullable: true),
+        new ArrowField("at", ArrowType.TimestampMillisecondUtc, isNullable: true),
+        new ArrowField("embedding", ArrowType.Vector(vectorDimensions), isNullable: true),
+        new ArrowField("scores", ArrowType.List(ArrowType.Int64), isNullable: true),
+        new ArrowField("tags", ArrowType.List(ArrowType.Utf8), isNullable: true),
+    ];
 
     private static void AppendValueOrNull(ArrowColumnBuilder builder, Random random, double nullRate)
     {

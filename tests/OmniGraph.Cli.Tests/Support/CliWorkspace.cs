@@ -1,51 +1,27 @@
+using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.IO;
+
 namespace OmniGraph.Cli.Tests.Support;
 
 /// <summary>A temporary directory with the FX-TEST schema and data files; deleted when disposed.</summary>
 internal sealed class CliWorkspace : IDisposable
 {
-    public const string Schema = """
-        node Person {
-            name: String @key
-            age: I32?
-        }
+    /// <summary>The schema file's text: FX-TEST ending with a line break, as a file does (<c>schema show</c> echoes it byte for byte).</summary>
+    public const string Schema = AcceptanceFixtures.TestSchema + "\n";
 
-        node Company {
-            name: String @key
-        }
+    /// <summary>The data file's text: FX-TEST-DATA, every record ending with a line break.</summary>
+    public const string Data = AcceptanceFixtures.TestData + "\n";
 
-        edge Knows: Person -> Person {
-            since: Date?
-        }
-
-        edge WorksAt: Person -> Company
-
-        """;
-
-    public const string Data = """
-        {"type": "Person", "data": {"name": "Alice", "age": 30}}
-        {"type": "Person", "data": {"name": "Bob", "age": 25}}
-        {"type": "Person", "data": {"name": "Charlie", "age": 35}}
-        {"type": "Person", "data": {"name": "Diana", "age": 28}}
-        {"type": "Company", "data": {"name": "Acme"}}
-        {"type": "Company", "data": {"name": "Globex"}}
-        {"edge": "Knows", "from": "Alice", "to": "Bob"}
-        {"edge": "Knows", "from": "Alice", "to": "Charlie"}
-        {"edge": "Knows", "from": "Bob", "to": "Diana"}
-        {"edge": "WorksAt", "from": "Alice", "to": "Acme"}
-        {"edge": "WorksAt", "from": "Bob", "to": "Globex"}
-
-        """;
+    private readonly TempDirectory _directory = new();
 
     public CliWorkspace()
     {
-        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"og-cli-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Root);
         SchemaFile = Write("test.pg", Schema);
         DataFile = Write("test.jsonl", Data);
         Graph = System.IO.Path.Combine(Root, "graph");
     }
 
-    public string Root { get; }
+    public string Root => _directory.Path;
 
     public string SchemaFile { get; }
 
@@ -84,15 +60,5 @@ internal sealed class CliWorkspace : IDisposable
         await CliRun.OkAsync("load", Graph, "--data", DataFile, "--mode", "overwrite", "--quiet");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A killed child process may still hold a file for a moment.
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

@@ -1,6 +1,7 @@
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Acceptance;
 
@@ -11,7 +12,7 @@ public sealed class EdgeBindingTests(QueryCluster cluster)
     [Fact]
     public async Task Ac15_EdgeBindings_FilterProjectNullsAndAggregate()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.TestSchema, Fixtures.TestData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData);
         await graph.LoadAsync("""
             {"edge": "Knows", "from": "Alice", "to": "Bob", "data": {"since": "2020-05-01"}}
             {"edge": "Knows", "from": "Alice", "to": "Diana", "data": {"since": "2024-11-30"}}

@@ -1,5 +1,6 @@
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Query;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Acceptance;
 
@@ -24,7 +25,7 @@ public sealed class LiteralFilterTests(QueryCluster cluster)
     [InlineData("$m: Metric { seen: datetime(\"2024-06-01T12:00:00Z\") }", "m1")]
     public async Task Ac17_NumericBooleanAndDateLiteralFilters(string match, string expected)
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.MetricSchema, Fixtures.MetricData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.MetricSchema, AcceptanceFixtures.MetricData);
         var result = await graph.QueryAsync($"query x() {{ match {{ {match} }} return {{ $m.name }} }}");
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), result.FirstSet());
     }
@@ -44,7 +45,7 @@ public sealed class LiteralFilterTests(QueryCluster cluster)
     [InlineData("$m: Metric  $m.label contains \"%\"", "")]
     public async Task Ac18_ExactStringPredicates(string match, string expected)
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.MetricSchema, Fixtures.MetricData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.MetricSchema, AcceptanceFixtures.MetricData);
         var result = await graph.QueryAsync($"query x() {{ match {{ {match} }} return {{ $m.name }} }}");
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), result.FirstSet());
     }
@@ -52,7 +53,7 @@ public sealed class LiteralFilterTests(QueryCluster cluster)
     [Fact]
     public async Task Ac18_StringPredicatesWithParametersAndAcrossVariables()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.MetricSchema, Fixtures.MetricData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.MetricSchema, AcceptanceFixtures.MetricData);
         Assert.Equal(["m1"], (await graph.QueryAsync("query x($q: String) { match { $m: Metric  $m.label starts_with $q } return { $m.name } }", """{"q":"alph"}""")).First());
         var pairs = await graph.QueryAsync("query x() { match { $a: Metric  $b: Metric  $b.label starts_with $a.label } return { $a.name, $b.name } }");
         Assert.Equal(["m1|m1", "m2|m2", "m3|m3"], pairs.Lines().Order(StringComparer.Ordinal));
@@ -61,7 +62,7 @@ public sealed class LiteralFilterTests(QueryCluster cluster)
     [Fact]
     public async Task Ac18_SearchIsNotSupportedYet()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.MetricSchema, Fixtures.MetricData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.MetricSchema, AcceptanceFixtures.MetricData);
         var error = await Assert.ThrowsAsync<QueryTypeException>(() => graph.QueryAsync(
             "query x() { match { $m: Metric  search($m.label, \"alps\")  $m.label starts_with \"al\" } return { $m.name } }"));
         Assert.Contains("not supported yet", error.Message, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Acceptance;
 
@@ -11,8 +12,8 @@ public sealed class NegationTests(QueryCluster cluster)
     [Fact]
     public async Task Ac06_NegationFamily()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.TestSchema, Fixtures.TestData);
-        Assert.Equal(["Charlie", "Diana"], (await graph.QueryAsync(Fixtures.TestQueries, name: "unemployed")).FirstSet());
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData);
+        Assert.Equal(["Charlie", "Diana"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, name: "unemployed")).FirstSet());
         Assert.Equal(["Bob", "Charlie", "Diana"], (await graph.QueryAsync("query q() { match { $p: Person  not { $p worksAt $c  $c.name = \"Acme\" } } return { $p.name } }")).FirstSet());
         Assert.Equal(["Alice", "Charlie", "Diana"], (await graph.QueryAsync(DoubleNegation)).FirstSet());
         Assert.Equal(["Charlie", "Diana"], (await graph.QueryAsync("query q() { match { $p: Person  not { $p worksAt $c  $c.name != \"\" } } return { $p.name } }")).FirstSet());
@@ -25,13 +26,13 @@ public sealed class NegationTests(QueryCluster cluster)
             {"edge":"WorksAt","from":"Alice","to":"Acme"}
             {"edge":"WorksAt","from":"Bob","to":"Acme"}
             """);
-        Assert.Equal(0, (await employed.QueryAsync(Fixtures.TestQueries, name: "unemployed")).Count);
+        Assert.Equal(0, (await employed.QueryAsync(AcceptanceFixtures.TestQueries, name: "unemployed")).Count);
     }
 
     [Fact]
     public async Task Ac07_NestedAntiJoinUnderFanOut()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"p1"}}
             {"type":"Person","data":{"name":"p2"}}
             {"type":"Person","data":{"name":"p3"}}
@@ -49,7 +50,7 @@ public sealed class NegationTests(QueryCluster cluster)
     [Fact]
     public async Task Ac08_AntiJoinRespectsHopBounds()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"a"}}
             {"type":"Person","data":{"name":"b"}}
             {"type":"Person","data":{"name":"c"}}

@@ -1,5 +1,6 @@
 using OmniGraph.Arrow;
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Acceptance;
 
@@ -7,19 +8,19 @@ namespace OmniGraph.Execution.Tests.Acceptance;
 [Collection(QueryClusterCollection.Name)]
 public sealed class ReadBasicsTests(QueryCluster cluster)
 {
-    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(Fixtures.TestSchema, Fixtures.TestData);
+    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData);
 
     [Fact]
     public async Task Ac01_KeyedLookup_NamesAndTypesColumns()
     {
         var graph = await StdAsync();
-        var alice = await graph.QueryAsync(Fixtures.TestQueries, """{"name":"Alice"}""", "get_person");
+        var alice = await graph.QueryAsync(AcceptanceFixtures.TestQueries, """{"name":"Alice"}""", "get_person");
         Assert.Equal(["p.name", "p.age"], alice.Columns);
         Assert.Equal(ArrowType.Utf8, alice.TypeOf("p.name"));
         Assert.Equal(ArrowType.Int32, alice.TypeOf("p.age"));
         Assert.Equal(["Alice|30"], alice.Lines());
 
-        var nobody = await graph.QueryAsync(Fixtures.TestQueries, """{"name":"Nobody"}""", "get_person");
+        var nobody = await graph.QueryAsync(AcceptanceFixtures.TestQueries, """{"name":"Nobody"}""", "get_person");
         Assert.Equal(0, nobody.Count);
         Assert.Equal(["p.name", "p.age"], nobody.Columns);
     }
@@ -28,8 +29,8 @@ public sealed class ReadBasicsTests(QueryCluster cluster)
     public async Task Ac02_FilterOrderAndLimit()
     {
         var graph = await StdAsync();
-        Assert.Equal(["Charlie|35"], (await graph.QueryAsync(Fixtures.TestQueries, name: "adults")).Lines());
-        Assert.Equal(["Charlie|35", "Alice|30"], (await graph.QueryAsync(Fixtures.TestQueries, name: "top_by_age")).Lines());
+        Assert.Equal(["Charlie|35"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, name: "adults")).Lines());
+        Assert.Equal(["Charlie|35", "Alice|30"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, name: "top_by_age")).Lines());
         var ascending = await graph.QueryAsync("query q() { match { $p: Person } return { $p.name, $p.age } order { $p.age asc } }");
         Assert.Equal(["Bob|25", "Diana|28", "Alice|30", "Charlie|35"], ascending.Lines());
         var descending = await graph.QueryAsync("query q() { match { $p: Person } return { $p.name } order { $p.age desc } }");
@@ -55,7 +56,7 @@ public sealed class ReadBasicsTests(QueryCluster cluster)
     [Fact]
     public async Task Ac04_TotalOrder_MultiKeyTieBreakAndNullPlacement()
     {
-        var graph1 = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var graph1 = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"Bob","age":30}}
             {"type":"Person","data":{"name":"Alice","age":30}}
             {"type":"Person","data":{"name":"Charlie","age":25}}
@@ -63,7 +64,7 @@ public sealed class ReadBasicsTests(QueryCluster cluster)
         Assert.Equal(["Alice", "Bob", "Charlie"], (await graph1.QueryAsync("query q() { match { $p: Person } return { $p.name } order { $p.age desc, $p.name asc } }")).First());
         Assert.Equal(["Charlie", "Alice", "Bob"], (await graph1.QueryAsync("query q() { match { $p: Person } return { $p.name } order { $p.age asc } }")).First());
 
-        var graph2 = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var graph2 = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"Alice","age":30}}
             {"type":"Person","data":{"name":"Bob","age":null}}
             {"type":"Person","data":{"name":"Charlie","age":25}}
@@ -75,7 +76,7 @@ public sealed class ReadBasicsTests(QueryCluster cluster)
     [Fact]
     public async Task Ac20_NullsInFiltersAndProjection()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"Alice","age":30}}
             {"type":"Person","data":{"name":"Bob"}}
             {"type":"Person","data":{"name":"Charlie","age":35}}

@@ -1,4 +1,5 @@
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Acceptance;
 
@@ -6,27 +7,27 @@ namespace OmniGraph.Execution.Tests.Acceptance;
 [Collection(QueryClusterCollection.Name)]
 public sealed class TraversalTests(QueryCluster cluster)
 {
-    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(Fixtures.TestSchema, Fixtures.TestData);
+    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData);
 
     [Fact]
     public async Task Ac05_OneHopReverseTwoHopsAndAlignedProjection()
     {
         var graph = await StdAsync();
-        Assert.Equal(["Bob", "Charlie"], (await graph.QueryAsync(Fixtures.TestQueries, """{"name":"Alice"}""", "friends_of")).FirstSet());
-        Assert.Equal(["Alice"], (await graph.QueryAsync(Fixtures.TestQueries, """{"company":"Acme"}""", "employees_of")).First());
-        Assert.Equal(["Diana"], (await graph.QueryAsync(Fixtures.TestQueries, """{"name":"Alice"}""", "friends_of_friends")).First());
+        Assert.Equal(["Bob", "Charlie"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, """{"name":"Alice"}""", "friends_of")).FirstSet());
+        Assert.Equal(["Alice"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, """{"company":"Acme"}""", "employees_of")).First());
+        Assert.Equal(["Diana"], (await graph.QueryAsync(AcceptanceFixtures.TestQueries, """{"name":"Alice"}""", "friends_of_friends")).First());
         var chain = await graph.QueryAsync(
             "query fof_chain($name: String) { match { $p: Person { name: $name }  $p knows $mid  $mid knows $fof } return { $p.name, $mid.name, $fof.name } }",
             """{"name":"Alice"}""");
         Assert.Equal(["Alice|Bob|Diana"], chain.Lines());
 
-        var lonely = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var lonely = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"Alice","age":30}}
             {"type":"Person","data":{"name":"Bob","age":25}}
             {"type":"Company","data":{"name":"Acme"}}
             """);
-        Assert.Equal(0, (await lonely.QueryAsync(Fixtures.TestQueries, """{"name":"Alice"}""", "friends_of")).Count);
-        Assert.Equal(["Alice", "Bob"], (await lonely.QueryAsync(Fixtures.TestQueries, name: "unemployed")).FirstSet());
+        Assert.Equal(0, (await lonely.QueryAsync(AcceptanceFixtures.TestQueries, """{"name":"Alice"}""", "friends_of")).Count);
+        Assert.Equal(["Alice", "Bob"], (await lonely.QueryAsync(AcceptanceFixtures.TestQueries, name: "unemployed")).FirstSet());
     }
 
     [Theory]
@@ -35,7 +36,7 @@ public sealed class TraversalTests(QueryCluster cluster)
     [InlineData(2, 2, "C")]
     public async Task Ac09_VariableLengthHopsOnAChain(int min, int max, string expected)
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.ChainSchema, """
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.ChainSchema, """
             {"type":"Person","data":{"name":"A"}}
             {"type":"Person","data":{"name":"B"}}
             {"type":"Person","data":{"name":"C"}}
@@ -51,7 +52,7 @@ public sealed class TraversalTests(QueryCluster cluster)
     [Fact]
     public async Task Ac10_CyclesAndSelfLoopsTerminateAndDeduplicate()
     {
-        var cycle = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var cycle = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"a"}}
             {"type":"Person","data":{"name":"b"}}
             {"type":"Person","data":{"name":"c"}}
@@ -61,7 +62,7 @@ public sealed class TraversalTests(QueryCluster cluster)
             """);
         Assert.Equal(["b", "c"], (await cycle.QueryAsync("query q() { match { $p: Person { name: \"a\" }  $p knows{1,5} $f } return { $f.name } order { $f.name } }")).First());
 
-        var loop = await cluster.NewGraphAsync(Fixtures.TestSchema, """
+        var loop = await cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, """
             {"type":"Person","data":{"name":"a"}}
             {"type":"Person","data":{"name":"b"}}
             {"edge":"Knows","from":"a","to":"a"}

@@ -7,6 +7,7 @@ using OmniGraph.Loading.Hosting;
 using OmniGraph.Query;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Fixtures;
 using Orleans.TestingHost;
 
 namespace OmniGraph.Execution.Tests.Querying;
@@ -29,7 +30,7 @@ public sealed class ExecutionHostingTests
     [Fact]
     public void PlanCache_ReusesPlansPerCompiledQuery_AndEvictsTheLeastRecent()
     {
-        var catalog = SchemaCatalog.Compile(Fixtures.TestSchema);
+        var catalog = SchemaCatalog.Compile(AcceptanceFixtures.TestSchema);
         var compiler = new QueryCompiler();
         var cache = new QueryPlanCache(Options.Create(new QueryExecutionOptions { PlanCacheCapacity = 2 }));
         var a = compiler.CompileRead("query a() { match { $p: Person } return { $p.name } }", catalog);
@@ -57,8 +58,8 @@ public sealed class ExecutionHostingTests
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var graph = new TestGraph(new GraphClient(cluster.Client, "g"));
-        await graph.Client.InitializeAsync(Fixtures.TestSchema);
-        await graph.LoadAsync(Fixtures.TestData);
+        await graph.Client.InitializeAsync(AcceptanceFixtures.TestSchema);
+        await graph.LoadAsync(AcceptanceFixtures.TestData);
 
         Assert.Equal(4, (await graph.QueryAsync("query q() { match { $p: Person } return { $p.name } }")).Count);
         var error = await Assert.ThrowsAsync<ResourceLimitExceededException>(() => graph.QueryAsync("query q() { match { $p: Person  $o: Person } return { $p.name, $o.name } }"));

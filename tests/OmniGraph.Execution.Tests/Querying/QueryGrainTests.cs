@@ -4,6 +4,7 @@ using OmniGraph.Engine;
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Query;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Querying;
 
@@ -16,7 +17,7 @@ public sealed class QueryGrainTests(QueryCluster cluster)
 {
     private const string Count = "query n() { match { $p: Person } return { count($p) as n } }";
 
-    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(Fixtures.TestSchema, Fixtures.TestData);
+    private Task<TestGraph> StdAsync() => cluster.NewGraphAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData);
 
     [Fact]
     public async Task Snapshot_ByCommitOrVersion_ReadsThatVersion()
@@ -100,7 +101,7 @@ public sealed class QueryGrainTests(QueryCluster cluster)
     [Fact]
     public async Task NowInReads_IsOneTimestampPerExecution()
     {
-        var graph = await cluster.NewGraphAsync(Fixtures.MetricSchema, Fixtures.MetricData);
+        var graph = await cluster.NewGraphAsync(AcceptanceFixtures.MetricSchema, AcceptanceFixtures.MetricData);
         var before = await graph.QueryAsync("query q() { match { $m: Metric  $m.seen < now() } return { $m.name } }");
         var pinned = await graph.QueryAsync("query q() { match { $m: Metric  $m.seen < now() } return { $m.name } }", """{"__omnigraph_now":"2024-01-01T00:00:00Z"}""");
 

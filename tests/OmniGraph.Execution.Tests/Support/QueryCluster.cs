@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Hosting;
 using Orleans.TestingHost;
 
 namespace OmniGraph.Execution.Tests.Support;
@@ -33,18 +34,15 @@ public sealed class QueryCluster : IAsyncLifetime
         return graph;
     }
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder();
-        builder.ConfigureSilo((_, silo) =>
+    public async Task InitializeAsync() =>
+        _cluster = await TestSilo.DeployAsync(new TestSiloOptions
         {
-            silo.AddOmniGraph();
-            silo.AddOmniGraphLoading();
-            silo.AddOmniGraphExecution();
+            ConfigureSilo = static silo =>
+            {
+                silo.AddOmniGraphLoading();
+                silo.AddOmniGraphExecution();
+            },
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
 

@@ -1,7 +1,9 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Concurrency;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
 
@@ -101,21 +103,7 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
         Assert.Equal(2, (await GraphAssertions.LinearHistoryAsync(_a)).Count);
     }
 
-    /// <summary>
-    /// Prepares one write in each silo against the same head (each stands still just before its sidecar), then lets the
-    /// first finish before the second goes on.
-    /// </summary>
-    private async Task<(Task<GraphWriteResult> First, Task<GraphWriteResult> Second)> RaceAsync(GraphWriteRequest first, GraphWriteRequest second)
-    {
-        var pauseA = _a.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
-        var pauseB = _b.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
-        var writeA = _a.Client.WriteAsync(first);
-        var writeB = _b.Client.WriteAsync(second);
-        await Task.WhenAll(pauseA.Fired, pauseB.Fired).WaitAsync(TimeSpan.FromSeconds(30));
-        pauseA.Release();
-        await writeA.WaitAsync(TimeSpan.FromSeconds(30));
-        pauseB.Release();
-        await Task.WhenAny(writeB).WaitAsync(TimeSpan.FromSeconds(30));
-        return (writeA, writeB);
-    }
+    /// <summary>Prepares one write in each silo against the same head, then commits the first before the second goes on.</summary>
+    private Task<(Task<GraphWriteResult> First, Task<GraphWriteResult> Second)> RaceAsync(GraphWriteRequest first, GraphWriteRequest second) =>
+        CommitRace.RunAsync(_a, host => host.Client.WriteAsync(first), _b, host => host.Client.WriteAsync(second));
 }

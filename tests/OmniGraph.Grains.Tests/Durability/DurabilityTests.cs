@@ -1,6 +1,8 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Durability;
 

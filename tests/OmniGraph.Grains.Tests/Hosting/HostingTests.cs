@@ -4,6 +4,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.IO;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
 

@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Manifest;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
 
 namespace OmniGraph.Grains.Tests.Manifest;
 

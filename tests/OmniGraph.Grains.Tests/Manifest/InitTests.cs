@@ -4,6 +4,7 @@ using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Manifest;
 

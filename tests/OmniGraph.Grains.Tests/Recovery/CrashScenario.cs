@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Testing.Assertions;
 
 namespace OmniGraph.Grains.Tests.Recovery;
 

@@ -2,6 +2,8 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Recovery;
 
@@ -106,7 +108,7 @@ public sealed class FailpointMatrixTests
         Assert.Equal(1, armed.FireCount);
         host.Failpoints.DisarmAll();
         Assert.Equal(matrix.VisibleAfter, await CrashScenario.ReadAllOrNothingAsync(host));
-        Assert.Equal(matrix.SidecarAfter, (await GraphAssertions.SidecarsAsync(host)).Count == 1);
+        Assert.Equal(matrix.SidecarAfter, (await host.SidecarsAsync()).Count == 1);
     }
 
     public enum WriteOutcome

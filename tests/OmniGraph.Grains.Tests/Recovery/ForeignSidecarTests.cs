@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
 
 namespace OmniGraph.Grains.Tests.Recovery;
 
@@ -22,7 +23,7 @@ public sealed class ForeignSidecarTests
             // Knows' head belongs to the dead write: a write that needs it conflicts; the sidecar is deferred.
             var conflict = await Assert.ThrowsAsync<ReadSetChangedException>(() => a.WriteAsync(KnowsWrite()));
             Assert.Equal("table:edge:Knows", conflict.Member);
-            Assert.Single(await GraphAssertions.SidecarsAsync(a));
+            Assert.Single(await a.SidecarsAsync());
             Assert.Equal(PendingSidecarState.Deferred, Assert.Single((await a.Manifest.GetRecoveryStatusAsync()).Pending).State);
             Assert.False(await CrashScenario.ReadAllOrNothingAsync(a));
 

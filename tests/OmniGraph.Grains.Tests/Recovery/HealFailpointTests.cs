@@ -4,6 +4,7 @@ using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Recovery;
 
@@ -23,7 +24,7 @@ public sealed class HealFailpointTests
         host.Failpoints.Arm(Failpoints.HealRollForwardPublish, FailpointAction.FailBefore);
         var blocked = await Assert.ThrowsAsync<RecoveryRequiredException>(() => host.Client.WriteAsync(CrashScenario.Next()));
         Assert.Contains("injected failure", blocked.Reason);
-        Assert.Single(await GraphAssertions.SidecarsAsync(host));
+        Assert.Single(await host.SidecarsAsync());
         Assert.Equal(PendingSidecarState.HealFailed, Assert.Single((await host.Manifest.GetRecoveryStatusAsync()).Pending).State);
         Assert.False(await CrashScenario.ReadAllOrNothingAsync(host));
 
@@ -110,7 +111,7 @@ public sealed class HealFailpointTests
         await LeaveCompleteSidecarAsync(host);
 
         // Publish the sidecar's manifest by hand (another process's healer did), then move Person's head back.
-        var sidecarKey = Assert.Single(await GraphAssertions.SidecarsAsync(host));
+        var sidecarKey = Assert.Single(await host.SidecarsAsync());
         var sidecar = JsonNode.Parse((await host.Store.GetAsync(sidecarKey)).Content.Span)!;
         var manifest = sidecar["manifest"]!;
         await host.Store.PutAsync(
@@ -123,7 +124,7 @@ public sealed class HealFailpointTests
 
         host.Failpoints.Arm(Failpoints.HealHeadRollForward, FailpointAction.CrashAfter, scope: "node:Person");
         await Assert.ThrowsAsync<SimulatedCrashException>(() => host.Client.WriteAsync(CrashScenario.Next()));
-        Assert.Single(await GraphAssertions.SidecarsAsync(host));
+        Assert.Single(await host.SidecarsAsync());
 
         await host.Client.WriteAsync(CrashScenario.Next());
         await CrashScenario.AssertHealedAsync(host, rolledForward: true, nextWritten: true);

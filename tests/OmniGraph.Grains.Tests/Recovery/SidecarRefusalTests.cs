@@ -4,6 +4,8 @@ using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Recovery;
 
@@ -35,7 +37,7 @@ public sealed class SidecarRefusalTests
 
         // Refused again, never deleted; reads unaffected.
         await Assert.ThrowsAsync<RecoveryRequiredException>(() => host.Client.WriteAsync(CrashScenario.Next()));
-        Assert.Equal([key], await GraphAssertions.SidecarsAsync(host));
+        Assert.Equal([key], await host.SidecarsAsync());
         Assert.False(await CrashScenario.ReadAllOrNothingAsync(host));
         Assert.Equal(PendingSidecarState.Refused, Assert.Single((await host.Manifest.GetRecoveryStatusAsync()).Pending).State);
 
@@ -57,7 +59,7 @@ public sealed class SidecarRefusalTests
         await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
         Assert.False(await CrashScenario.ReadAllOrNothingAsync(fresh));
         await Assert.ThrowsAsync<RecoveryRequiredException>(() => fresh.Client.WriteAsync(CrashScenario.Next()));
-        Assert.Equal([key], await GraphAssertions.SidecarsAsync(fresh));
+        Assert.Equal([key], await fresh.SidecarsAsync());
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using OmniGraph.Ingest.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Ingest.Tests.Envelope;
 
@@ -283,7 +284,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void LaterLines_ReportTheirOwnLineNumber()
     {
-        var error = IntakeRun.Fail<UnknownFieldException>(s_test, Schemas.TestData + "\n\n" + """{"type":"Person","data":{"name":"Z","x":1}}""");
+        var error = IntakeRun.Fail<UnknownFieldException>(s_test, AcceptanceFixtures.TestData + "\n\n" + """{"type":"Person","data":{"name":"Z","x":1}}""");
 
         Assert.Equal(13, error.Line);
         Assert.StartsWith("line 13: ", error.Message);

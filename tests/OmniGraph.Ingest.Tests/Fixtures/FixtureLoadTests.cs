@@ -1,5 +1,6 @@
 using OmniGraph.Ingest.Tests.Support;
 using OmniGraph.Schema;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Ingest.Tests.Fixtures;
 
@@ -9,7 +10,7 @@ public sealed class FixtureLoadTests
     [Fact]
     public void TestData_LoadsKeyedNodesAndEdges()
     {
-        var run = IntakeRun.Load(Schemas.Test, Schemas.TestData);
+        var run = IntakeRun.Load(Schemas.Test, AcceptanceFixtures.TestData);
 
         Assert.Equal(["Alice", "Bob", "Charlie", "Diana"], run.Ids("node:Person"));
         Assert.Equal([30, 25, 35, 28], run.Values("node:Person", "age"));
@@ -33,7 +34,7 @@ public sealed class FixtureLoadTests
     [Fact]
     public void SearchData_LoadsVectors()
     {
-        var run = IntakeRun.Load(Schemas.Search, Schemas.SearchData);
+        var run = IntakeRun.Load(Schemas.Search, AcceptanceFixtures.SearchData);
 
         Assert.Equal(["ml-intro", "dl-basics", "nlp-guide", "cv-overview", "rl-intro"], run.Ids("node:Doc"));
         Assert.Equal(new[] { 0.1f, 0.2f, 0.3f, 0.4f }, run.Values("node:Doc", "embedding")[0]);
@@ -43,7 +44,7 @@ public sealed class FixtureLoadTests
     [Fact]
     public void MetricData_LoadsEveryScalarType()
     {
-        var run = IntakeRun.Load(Schemas.Metric, Schemas.MetricData);
+        var run = IntakeRun.Load(Schemas.Metric, AcceptanceFixtures.MetricData);
 
         Assert.Equal(["alpha one", "alps", "beta ray", null], run.Values("node:Metric", "label"));
         Assert.Equal([2.5, 1.0, 3.0, 0.5], run.Values("node:Metric", "score"));

@@ -1,5 +1,6 @@
 using System.Text;
 using OmniGraph.Ingest.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Ingest.Tests.Streaming;
 
@@ -36,7 +37,7 @@ public sealed class ChunkingTests
     [Fact]
     public void ChunkedFixtures_GiveIdenticalBatches_AcrossFragments()
     {
-        var input = Encoding.UTF8.GetBytes(Schemas.TestData + "\n" + Schemas.TestData.Replace("Alice", "Alicia", StringComparison.Ordinal).Replace("Bob", "Bobby", StringComparison.Ordinal).Replace("Charlie", "Charles", StringComparison.Ordinal).Replace("Diana", "Diane", StringComparison.Ordinal).Replace("Acme", "Acne", StringComparison.Ordinal).Replace("Globex", "Globe", StringComparison.Ordinal));
+        var input = Encoding.UTF8.GetBytes(AcceptanceFixtures.TestData + "\n" + AcceptanceFixtures.TestData.Replace("Alice", "Alicia", StringComparison.Ordinal).Replace("Bob", "Bobby", StringComparison.Ordinal).Replace("Charlie", "Charles", StringComparison.Ordinal).Replace("Diana", "Diane", StringComparison.Ordinal).Replace("Acme", "Acne", StringComparison.Ordinal).Replace("Globex", "Globe", StringComparison.Ordinal));
         var options = new JsonlIntakeOptions { FragmentMaxRows = 3 };
         var reference = IntakeRun.Load(Schemas.Test, input, options: options);
 

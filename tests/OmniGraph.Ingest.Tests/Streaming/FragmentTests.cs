@@ -2,6 +2,7 @@ using System.Text;
 using OmniGraph.Arrow;
 using OmniGraph.Ingest.Tests.Support;
 using OmniGraph.Schema;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Ingest.Tests.Streaming;
 
@@ -49,7 +50,7 @@ public sealed class FragmentTests
     [Fact]
     public void Fragments_FollowTheTableLayout()
     {
-        var run = IntakeRun.Load(Schemas.Test, Schemas.TestData);
+        var run = IntakeRun.Load(Schemas.Test, AcceptanceFixtures.TestData);
 
         foreach (var fragment in run.Fragments)
         {

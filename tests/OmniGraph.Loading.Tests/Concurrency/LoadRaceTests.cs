@@ -1,7 +1,9 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Concurrency;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Concurrency;
 
@@ -18,9 +20,9 @@ public sealed class LoadRaceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _a = await LoadingHost.InitAsync(_store, Fixtures.TestSchema);
+        _a = await LoadingHost.InitAsync(_store, AcceptanceFixtures.TestSchema);
         _b = await LoadingHost.StartAsync(_store);
-        await _a.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await _a.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
     }
 
     public async Task DisposeAsync()
@@ -70,28 +72,9 @@ public sealed class LoadRaceTests : IAsyncLifetime
     }
 
     /// <summary>Both loads are prepared on the same head and paused before their sidecars; A commits first, then B.</summary>
-    private async Task<(Task<LoadOutput> Winner, Task<LoadOutput> Loser)> RaceAsync(GraphLoadMode modeA, string lineA, GraphLoadMode modeB, string lineB)
-    {
-        var pauseA = _a.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
-        var pauseB = _b.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
-        var loadA = _a.LoadLinesAsync(modeA, lineA);
-        var loadB = _b.LoadLinesAsync(modeB, lineB);
-        await Task.WhenAll(pauseA.Fired, pauseB.Fired).WaitAsync(TimeSpan.FromSeconds(30));
-        pauseA.Release();
-        await loadA.WaitAsync(TimeSpan.FromSeconds(30));
-        pauseB.Release();
-        await Task.WhenAny(loadB).WaitAsync(TimeSpan.FromSeconds(30));
-        return (loadA, loadB);
-    }
+    private Task<(Task<LoadOutput> Winner, Task<LoadOutput> Loser)> RaceAsync(GraphLoadMode modeA, string lineA, GraphLoadMode modeB, string lineB) =>
+        CommitRace.RunAsync(_a, host => host.LoadLinesAsync(modeA, lineA), _b, host => host.LoadLinesAsync(modeB, lineB));
 
-    private async Task AssertLinearAsync(int expectedCommits)
-    {
-        var commits = (await _b.Client.ListCommitsAsync()).Commits;
-        Assert.Equal(expectedCommits, commits.Length);
-        for (var i = 0; i < commits.Length; i++)
-        {
-            Assert.Equal(expectedCommits - i, commits[i].GraphManifestVersion);
-            Assert.Equal(i + 1 < commits.Length ? commits[i + 1].GraphCommitId : null, commits[i].ParentCommitId);
-        }
-    }
+    private async Task AssertLinearAsync(int expectedCommits) =>
+        Assert.Equal(expectedCommits, (await GraphAssertions.LinearHistoryAsync(_b)).Count);
 }

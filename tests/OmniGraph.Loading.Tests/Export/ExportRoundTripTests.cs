@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
-using OmniGraph.Storage;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Storage;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Export;
 
@@ -143,8 +144,8 @@ public sealed class ExportRoundTripTests
     [Fact]
     public async Task Export_SelectedTypes_InSchemaOrder()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         var lines = (await host.ExportAsync("main", "WorksAt", "Company")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
@@ -158,8 +159,8 @@ public sealed class ExportRoundTripTests
     [Fact]
     public async Task Export_UnknownType_IsTypedBeforeAnyOutput()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
         using var output = new MemoryStream();
 
         var error = await Assert.ThrowsAsync<UnknownExportTypeException>(() => host.Client.ExportAsync(output, "main", ["Person", "Persn"]));
@@ -172,7 +173,7 @@ public sealed class ExportRoundTripTests
     [Fact]
     public async Task Export_MissingBranch_IsBranchNotFound()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
         await Assert.ThrowsAsync<BranchNotFoundException>(() => host.ExportAsync("feature"));
     }

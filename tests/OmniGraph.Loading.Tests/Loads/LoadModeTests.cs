@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
@@ -9,8 +10,8 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Load_StandardFixture_ReportsSortedCountsAndCommitsOneVersion()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        var output = await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        var output = await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         Assert.Equal(11, output.TotalEntities);
         Assert.Equal<LoadedTypeCount>([new("Company", 2), new("Person", 4)], output.Nodes);
@@ -28,8 +29,8 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Overwrite_ReplacesOnlyTouchedTables()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         await host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
@@ -47,8 +48,8 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Append_AddsRowsAndSnapshotCountsTheTotal()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         var output = await host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Person","data":{"name":"Eve","age":22}}""");
 
@@ -61,7 +62,7 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Append_ExistingId_IsKeyConflictAndChangesNothing()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         await host.LoadLinesAsync(GraphLoadMode.Overwrite, """{"type":"Person","data":{"name":"Alice","age":30}}""");
         var before = await host.HeadAsync();
 
@@ -81,8 +82,8 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Append_SameEdgeLineTwice_CreatesParallelEdges()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         await host.LoadLinesAsync(GraphLoadMode.Append, """{"edge":"Knows","from":"Alice","to":"Bob"}""");
 
@@ -95,7 +96,7 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Merge_UpsertsExistingAndInsertsNew()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         await host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"Person","data":{"name":"Alice","age":30}}""",
@@ -115,7 +116,7 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Merge_ReplacesTheWholeRow()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.Notes);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.NotesSchema);
         await host.LoadLinesAsync(
             GraphLoadMode.Merge,
             """{"type":"Note","data":{"slug":"note-a","body":""}}""",
@@ -141,7 +142,7 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Merge_SameFileTwice_ChangesNothingButTheCommit()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.Notes);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.NotesSchema);
         const string file = """
             {"type":"Note","data":{"slug":"a","body":"one"}}
             {"type":"Note","data":{"slug":"b"}}
@@ -164,8 +165,8 @@ public sealed class LoadModeTests
     [Fact]
     public async Task MergeReceipt_CountsTheFileAndNamesTheNewHead()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
         var before = await host.HeadAsync();
 
         var output = await host.LoadLinesAsync(GraphLoadMode.Merge, """{"type":"Person","data":{"name":"LoadReceipt","age":40}}""");
@@ -183,8 +184,8 @@ public sealed class LoadModeTests
     [InlineData(GraphLoadMode.Overwrite, "")]
     public async Task EmptyLoad_StillCommits(GraphLoadMode mode, string text)
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
         var before = await host.HeadAsync();
 
         var output = await host.LoadAsync(mode, text);
@@ -202,9 +203,9 @@ public sealed class LoadModeTests
     [Fact]
     public async Task Load_RecordsActorAndLoadKind()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
-        var output = await host.Client.LoadJsonlAsync(Fixtures.TestData, GraphLoadMode.Overwrite, options: new GraphLoadOptions { Actor = "act-andrew" });
+        var output = await host.Client.LoadJsonlAsync(AcceptanceFixtures.TestData, GraphLoadMode.Overwrite, options: new GraphLoadOptions { Actor = "act-andrew" });
 
         Assert.Equal("act-andrew", output.ActorId);
         Assert.Equal("act-andrew", output.Commit.ActorId);

@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
@@ -9,10 +10,10 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task MissingBranch_IsBranchNotFoundAndCreatesNothing()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
         var error = await Assert.ThrowsAsync<BranchNotFoundException>(() =>
-            host.Client.LoadJsonlAsync(Fixtures.TestData, GraphLoadMode.Append, "feature"));
+            host.Client.LoadJsonlAsync(AcceptanceFixtures.TestData, GraphLoadMode.Append, "feature"));
 
         Assert.Equal("branch_not_found", error.Code);
         Assert.Equal("branch 'feature' not found", error.Message);
@@ -24,7 +25,7 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task Session_WriteBeforeBegin_IsRefused()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
 
         var error = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.WriteAsync(new LoadChunk(new byte[] { (byte)'\n' })));
@@ -36,7 +37,7 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task Session_BeginTwice_AndCompleteTwice_AreRefused()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append));
 
@@ -53,7 +54,7 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task Session_AfterAFailure_RefusesEveryCall()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append));
 
@@ -67,10 +68,10 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task Session_Abort_PublishesNothingAndIsIdempotent()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Overwrite));
-        await session.WriteAsync(new LoadChunk(System.Text.Encoding.UTF8.GetBytes(Fixtures.TestData)));
+        await session.WriteAsync(new LoadChunk(System.Text.Encoding.UTF8.GetBytes(AcceptanceFixtures.TestData)));
 
         await session.AbortAsync();
         await session.AbortAsync();
@@ -82,9 +83,9 @@ public sealed class LoadSessionTests
     [Fact]
     public async Task Cancellation_AbortsTheLoad()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         using var cancellation = new CancellationTokenSource();
-        var stream = new CancellingStream(System.Text.Encoding.UTF8.GetBytes(Fixtures.TestData), cancellation);
+        var stream = new CancellingStream(System.Text.Encoding.UTF8.GetBytes(AcceptanceFixtures.TestData), cancellation);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             host.Client.LoadAsync(stream, GraphLoadMode.Overwrite, options: new GraphLoadOptions { ChunkBytes = 16 }, cancellationToken: cancellation.Token));

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
@@ -43,7 +44,7 @@ public sealed class LoadValidationTests
     [Fact]
     public async Task Overwrite_EdgeToMissingNode_IsOrphanEdge()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
         var dst = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
@@ -147,8 +148,8 @@ public sealed class LoadValidationTests
     [Fact]
     public async Task InvalidLine_ChangesNothing()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
-        await host.LoadAsync(GraphLoadMode.Overwrite, Fixtures.TestData);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
+        await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
         var error = await Assert.ThrowsAsync<InvalidRecordException>(() => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
@@ -164,7 +165,7 @@ public sealed class LoadValidationTests
     [Fact]
     public async Task UnknownType_IsTypedAndChangesNothing()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.TestSchema);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
         var error = await Assert.ThrowsAsync<UnknownTypeException>(() =>
             host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Persn","data":{"name":"Ada"}}"""));

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
@@ -10,7 +11,7 @@ public sealed class UniqueLoadTests
     [Fact]
     public async Task OneLoad_TwoUsersWithTheSameEmail_IsRefused()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.UniqueUsers);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.UniqueUsersSchema);
 
         var error = await Assert.ThrowsAsync<UniqueViolationException>(() => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
@@ -24,7 +25,7 @@ public sealed class UniqueLoadTests
     [Fact]
     public async Task Append_ValueHeldByACommittedRow_RejectsTheWholeBatch()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.UniqueUsers);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.UniqueUsersSchema);
         await host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"User","data":{"name":"Bob","email":"dup@example.com"}}""");
 
         var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() => host.LoadLinesAsync(
@@ -39,7 +40,7 @@ public sealed class UniqueLoadTests
     [Fact]
     public async Task Merge_SameUserTwice_IsNotAViolation()
     {
-        await using var host = await LoadingHost.InitAsync(Fixtures.UniqueUsers);
+        await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.UniqueUsersSchema);
         const string line = """{"type":"User","data":{"name":"Alice","email":"alice@example.com"}}""";
 
         await host.LoadLinesAsync(GraphLoadMode.Merge, line);

@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Testing.Assertions;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 

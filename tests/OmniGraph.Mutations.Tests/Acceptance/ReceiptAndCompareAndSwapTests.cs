@@ -2,6 +2,10 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Tables;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -21,6 +25,32 @@ public sealed class ReceiptAndCompareAndSwapTests
         var shown = await host.Client.GetCommitAsync(change.Commit.GraphCommitId);
         Assert.Equal(change.Commit, shown);
         Assert.Equal("mutation", (await host.HeadAsync()).Commit.Kind);
+    }
+
+    /// <summary>
+    /// AC-46's "diff(P, C) = [(node:Person, Eve, Insert)]", read from the two snapshots: every table at C equals the
+    /// table at P except that Person gained exactly Eve. (The diff API itself belongs to the change-feed step.)
+    /// </summary>
+    [Fact]
+    public async Task Receipt_CommitHoldsExactlyTheInsertedRow()
+    {
+        await using var host = await MutationHost.StandardAsync();
+        var parent = await host.HeadAsync();
+
+        var change = await host.MutateAsync("insert_person", """{"name":"Eve","age":22}""");
+
+        var child = await host.Client.ResolveSnapshotAsync(SnapshotTarget.AtCommit(change.Commit!.GraphCommitId));
+        foreach (var table in new[] { "node:Person", "node:Company", "edge:Knows", "edge:WorksAt" })
+        {
+            var before = Render(await host.RowsAsync(table, parent));
+            var after = Render(await host.RowsAsync(table, child));
+            var expected = table == "node:Person" ? [.. before, "Eve|||age=22,name=Eve"] : before;
+            Assert.Equal(expected.Order(StringComparer.Ordinal), after);
+        }
+
+        static List<string> Render(IReadOnlyList<StoredRow> rows) =>
+            [.. rows.Select(static r => $"{r.Id}|{r.Source}|{r.Target}|{string.Join(",", r.Cells.OrderBy(static c => c.Key, StringComparer.Ordinal).Select(static c => $"{c.Key}={c.Value}"))}")
+                .Order(StringComparer.Ordinal)];
     }
 
     [Fact]
@@ -137,7 +167,7 @@ public sealed class ReceiptAndCompareAndSwapTests
     public async Task StaleHandle_Insert_IsLinearOnTopOfTheOtherCommit()
     {
         using var directory = new TempDirectory();
-        await using (await MutationHost.InitAsync(Fixtures.TestSchema, Fixtures.TestData, new LocalDirectoryObjectStore(directory.Path)))
+        await using (await MutationHost.InitAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData, new LocalDirectoryObjectStore(directory.Path)))
         {
         }
 

@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Query;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -12,18 +13,18 @@ public sealed class RequestErrorTests
     {
         { "", null, null, QueryErrorCodes.EmptySource },
         { "// only a comment", null, null, QueryErrorCodes.EmptySource },
-        { Fixtures.MutationQueries, "nope", null, QueryErrorCodes.QueryNotFound },
-        { Fixtures.MutationQueries, null, null, QueryErrorCodes.QueryNameRequired },
+        { AcceptanceFixtures.MutationQueries, "nope", null, QueryErrorCodes.QueryNotFound },
+        { AcceptanceFixtures.MutationQueries, null, null, QueryErrorCodes.QueryNameRequired },
         { "query r() { match { $p: Person } return { $p.name } }", null, null, QueryErrorCodes.KindMismatch },
         { "query i( { insert Person { name: \"x\" } }", null, null, QueryErrorCodes.ParseError },
         { "query i() { insert Person { nme: \"x\" } }", null, null, QueryErrorCodes.TypeError },
         { "query i() { insert Ghost { name: \"x\" } }", null, null, QueryErrorCodes.TypeError },
-        { Fixtures.MutationQueries, "insert_person", """{"name":"Eve","age":"old"}""", QueryErrorCodes.InvalidParameter },
-        { Fixtures.MutationQueries, "insert_person", """{"name":"Eve","age":3000000000}""", QueryErrorCodes.InvalidParameter },
-        { Fixtures.MutationQueries, "insert_person", "[1,2]", QueryErrorCodes.InvalidParameter },
-        { Fixtures.MutationQueries, "insert_person", "{not json", QueryErrorCodes.InvalidParameter },
-        { Fixtures.MutationQueries, "insert_person", """{"name":"Eve"}""", QueryErrorCodes.MissingParameter },
-        { Fixtures.MutationQueries, "insert_person", """{"name":null,"age":3}""", QueryErrorCodes.InvalidParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":"old"}""", QueryErrorCodes.InvalidParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":3000000000}""", QueryErrorCodes.InvalidParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", "[1,2]", QueryErrorCodes.InvalidParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", "{not json", QueryErrorCodes.InvalidParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve"}""", QueryErrorCodes.MissingParameter },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":null,"age":3}""", QueryErrorCodes.InvalidParameter },
     };
 
     [Theory]
@@ -46,8 +47,8 @@ public sealed class RequestErrorTests
         var grain = host.Client.Grains.GetGrain<IMutationGrain>(MutationHost.GraphId);
 
         var noSource = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(null!)));
-        var noBranch = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(Fixtures.MutationQueries, "set_age") { Branch = "" }));
-        var emptyHead = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(Fixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "" }));
+        var noBranch = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { Branch = "" }));
+        var emptyHead = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "" }));
 
         Assert.All([noSource, noBranch, emptyHead], static e => Assert.Equal("invalid_mutation_request", e.Code));
     }

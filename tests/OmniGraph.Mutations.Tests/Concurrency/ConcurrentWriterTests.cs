@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Testing.Assertions;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Mutations.Tests.Concurrency;

@@ -2,6 +2,9 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Mutations.Tests.Concurrency;
 
@@ -18,7 +21,7 @@ public sealed class ReadSetConflictTests
     public async Task ReadingMutation_WhoseHeadMovesBeforePublish_FailsWithTheTypedConflict(string query, string parameters)
     {
         using var directory = new TempDirectory();
-        await using var a = await MutationHost.InitAsync(Fixtures.TestSchema, Fixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
+        await using var a = await MutationHost.InitAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
         await using var b = await MutationHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
         var pinned = (await a.HeadAsync()).Commit.Id;
         var pause = a.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
@@ -44,7 +47,7 @@ public sealed class ReadSetConflictTests
     public async Task InsertOnlyMutation_WhoseHeadMovesBeforePublish_IsRePrepared()
     {
         using var directory = new TempDirectory();
-        await using var a = await MutationHost.InitAsync(Fixtures.TestSchema, Fixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
+        await using var a = await MutationHost.InitAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
         await using var b = await MutationHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
         var pause = a.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
 

@@ -4,6 +4,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Mutations.Execution;
 using OmniGraph.Mutations.Hosting;
+using OmniGraph.Testing.Fixtures;
 using Orleans.TestingHost;
 
 namespace OmniGraph.Mutations.Tests.Hosting;
@@ -50,9 +51,9 @@ public sealed class HostingTests
         var directory = Path.Combine(Path.GetTempPath(), $"og-mutations-embedded-{Guid.NewGuid():N}");
         try
         {
-            await using var graph = await OmniGraphEmbedded.InitAsync(directory, Support.Fixtures.TestSchema, static o => o.ConfigureSilo = static silo => silo.AddOmniGraphMutations());
+            await using var graph = await OmniGraphEmbedded.InitAsync(directory, AcceptanceFixtures.TestSchema, static o => o.ConfigureSilo = static silo => silo.AddOmniGraphMutations());
 
-            var change = await graph.Client.MutateAsync(Support.Fixtures.MutationQueries, "insert_person", """{"name":"Eve","age":22}""");
+            var change = await graph.Client.MutateAsync(AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":22}""");
 
             Assert.Equal(1, change.AffectedNodes);
             Assert.Equal(2, change.Commit!.GraphManifestVersion);

@@ -2,6 +2,9 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Mutations.Tests.Recovery;
 
@@ -59,7 +62,7 @@ public sealed class MutationFailpointTests
     public async Task FailureAtAStep_ThenKill_AFreshSiloHealsOnOpen(Scenario scenario, Step step)
     {
         using var directory = new TempDirectory();
-        var first = await MutationHost.InitAsync(Fixtures.TestSchema, Fixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
+        var first = await MutationHost.InitAsync(AcceptanceFixtures.TestSchema, AcceptanceFixtures.TestData, new LocalDirectoryObjectStore(directory.Path));
         await FailAsync(first, scenario, step);
         await first.KillAsync();
 
@@ -98,7 +101,7 @@ public sealed class MutationFailpointTests
         Assert.Equal(1, armed.FireCount);
         host.Failpoints.DisarmAll();
         Assert.Equal(step.VisibleAfter, await ReadAllOrNothingAsync(host, scenario));
-        Assert.Equal(step.SidecarAfter, (await GraphAssertions.SidecarsAsync(host)).Count == 1);
+        Assert.Equal(step.SidecarAfter, (await host.SidecarsAsync()).Count == 1);
     }
 
     /// <summary>Reads one snapshot and checks it holds all of the mutation or none of it; returns whether it holds it.</summary>

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using OmniGraph.Query.Lint;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Schema;
+using OmniGraph.Testing.Fuzz;
 
 namespace OmniGraph.Query.Tests.Fuzz;
 
@@ -34,6 +35,7 @@ public sealed partial class QueryFuzzTests
     public void MutatedQueries_OnlyRaiseQueryExceptions()
     {
         var random = new Random(Seed);
+        var mutator = new TextMutator(random, TokenPattern(), s_vocabulary);
         string[] corpus = [Fixture.Read("test.gq"), Fixture.Read("mutations.gq"), Fixture.Read("search.gq"), Fixture.Read("example.gq")];
         var schemas = new[] { Fixture.Test, Fixture.Test, Fixture.Search, Fixture.Example };
         var outcomes = new int[2];
@@ -43,14 +45,14 @@ public sealed partial class QueryFuzzTests
             var source = corpus[index];
             var mutated = (i % 8) switch
             {
-                0 => DeleteTokens(random, source),
-                1 => InsertTokens(random, source),
-                2 => SwapTokens(random, source),
-                3 => Truncate(random, source),
-                4 => RandomCharacters(random, source),
-                5 => DuplicateSpan(random, source),
-                6 => ReplaceTokens(random, source),
-                _ => RandomTokens(random),
+                0 => mutator.DeleteTokens(source),
+                1 => mutator.InsertTokens(source, TokenSpacing.Spaced),
+                2 => mutator.SwapTokens(source),
+                3 => mutator.Truncate(source),
+                4 => mutator.ReplaceCharacters(source, static r => (char)r.Next(0, 128)),
+                5 => mutator.DuplicateSpan(source),
+                6 => mutator.ReplaceTokens(source, maxCount: 2),
+                _ => RandomTokens(mutator, random),
             };
             outcomes[Check(mutated, schemas[index]) ? 0 : 1]++;
         }
@@ -151,81 +153,13 @@ public sealed partial class QueryFuzzTests
         return compiled;
     }
 
-    private static List<string> Tokens(string source) => TokenPattern().Matches(source).Select(static m => m.Value).ToList();
-
-    private static string DeleteTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        for (var n = random.Next(1, 4); n > 0 && tokens.Count > 0; n--)
-        {
-            tokens.RemoveAt(random.Next(tokens.Count));
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string InsertTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        for (var n = random.Next(1, 4); n > 0; n--)
-        {
-            tokens.Insert(random.Next(tokens.Count + 1), " " + s_vocabulary[random.Next(s_vocabulary.Length)] + " ");
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string ReplaceTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        for (var n = random.Next(1, 3); n > 0 && tokens.Count > 0; n--)
-        {
-            tokens[random.Next(tokens.Count)] = s_vocabulary[random.Next(s_vocabulary.Length)];
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string SwapTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        if (tokens.Count > 1)
-        {
-            var a = random.Next(tokens.Count);
-            var b = random.Next(tokens.Count);
-            (tokens[a], tokens[b]) = (tokens[b], tokens[a]);
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string Truncate(Random random, string source) => source[..random.Next(source.Length + 1)];
-
-    private static string RandomCharacters(Random random, string source)
-    {
-        var chars = source.ToCharArray();
-        for (var n = random.Next(1, 5); n > 0; n--)
-        {
-            chars[random.Next(chars.Length)] = (char)random.Next(0, 128);
-        }
-
-        return new string(chars);
-    }
-
-    private static string DuplicateSpan(Random random, string source)
-    {
-        var start = random.Next(source.Length);
-        var length = random.Next(Math.Min(200, source.Length - start) + 1);
-        var at = random.Next(source.Length + 1);
-        return source.Insert(at, source.Substring(start, length));
-    }
-
-    private static string RandomTokens(Random random)
+    /// <summary>A query header followed by 5 to 39 vocabulary words.</summary>
+    private static string RandomTokens(TextMutator mutator, Random random)
     {
         var builder = new StringBuilder("query q() { ");
         for (var n = random.Next(5, 40); n > 0; n--)
         {
-            builder.Append(s_vocabulary[random.Next(s_vocabulary.Length)]).Append(' ');
+            builder.Append(mutator.Word()).Append(' ');
         }
 
         return builder.Append('}').ToString();

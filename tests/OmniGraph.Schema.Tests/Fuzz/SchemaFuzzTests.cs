@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using OmniGraph.Testing.Fuzz;
 
 namespace OmniGraph.Schema.Tests.Fuzz;
 
@@ -31,6 +32,7 @@ public sealed partial class SchemaFuzzTests
     public void MutatedSchemas_OnlyRaiseSchemaExceptions()
     {
         var random = new Random(Seed);
+        var mutator = new TextMutator(random, TokenPattern(), s_vocabulary);
         var corpus = Fixture.All.Select(Fixture.Read).ToArray();
         var outcomes = new int[2];
         for (var i = 0; i < 4000; i++)
@@ -38,13 +40,13 @@ public sealed partial class SchemaFuzzTests
             var source = corpus[random.Next(corpus.Length)];
             var mutated = (i % 8) switch
             {
-                0 => DeleteTokens(random, source),
-                1 => InsertTokens(random, source),
-                2 => SwapTokens(random, source),
-                3 => Truncate(random, source),
-                4 => RandomCharacters(random, source),
-                5 => DuplicateSpan(random, source),
-                6 => ReplaceTokens(random, source),
+                0 => mutator.DeleteTokens(source),
+                1 => mutator.InsertTokens(source, TokenSpacing.SpacedOrJoined),
+                2 => mutator.SwapTokens(source),
+                3 => mutator.Truncate(source),
+                4 => mutator.ReplaceCharacters(source, RandomCharacter),
+                5 => mutator.DuplicateSpan(source),
+                6 => mutator.ReplaceTokens(source, maxCount: 1),
                 _ => RandomBytes(random),
             };
             outcomes[Check(mutated) ? 0 : 1]++;
@@ -81,16 +83,17 @@ public sealed partial class SchemaFuzzTests
     public void MutatedIr_OnlyRaisesSchemaExceptions()
     {
         var random = new Random(Seed + 1);
+        var mutator = new TextMutator(random, TokenPattern(), s_vocabulary);
         var corpus = Fixture.All.Select(f => Fixture.Compile(f).ToIrJson()).ToArray();
         for (var i = 0; i < 1500; i++)
         {
             var json = corpus[random.Next(corpus.Length)];
             var mutated = (i % 4) switch
             {
-                0 => DeleteTokens(random, json),
-                1 => ReplaceTokens(random, json),
-                2 => Truncate(random, json),
-                _ => SwapTokens(random, json),
+                0 => mutator.DeleteTokens(json),
+                1 => mutator.ReplaceTokens(json, maxCount: 1),
+                2 => mutator.Truncate(json),
+                _ => mutator.SwapTokens(json),
             };
             try
             {
@@ -141,85 +144,14 @@ public sealed partial class SchemaFuzzTests
 
     private static string Abbreviate(string source) => source.Length <= 2000 ? source : source[..2000] + "…";
 
-    private static List<string> Tokens(string source) => TokenPattern().Matches(source).Select(m => m.Value).ToList();
-
-    private static string DeleteTokens(Random random, string source)
+    /// <summary>A control character, printable ASCII, a lone surrogate or another BMP character, one in four each.</summary>
+    private static char RandomCharacter(Random random) => random.Next(4) switch
     {
-        var tokens = Tokens(source);
-        var deletions = 1 + random.Next(3);
-        for (var i = 0; i < deletions && tokens.Count > 0; i++)
-        {
-            tokens.RemoveAt(random.Next(tokens.Count));
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string InsertTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        var insertions = 1 + random.Next(3);
-        for (var i = 0; i < insertions; i++)
-        {
-            var word = s_vocabulary[random.Next(s_vocabulary.Length)];
-            tokens.Insert(random.Next(tokens.Count + 1), random.Next(2) == 0 ? word : " " + word + " ");
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string ReplaceTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        if (tokens.Count > 0)
-        {
-            tokens[random.Next(tokens.Count)] = s_vocabulary[random.Next(s_vocabulary.Length)];
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string SwapTokens(Random random, string source)
-    {
-        var tokens = Tokens(source);
-        if (tokens.Count > 1)
-        {
-            var a = random.Next(tokens.Count);
-            var b = random.Next(tokens.Count);
-            (tokens[a], tokens[b]) = (tokens[b], tokens[a]);
-        }
-
-        return string.Concat(tokens);
-    }
-
-    private static string Truncate(Random random, string source) => source[..random.Next(source.Length + 1)];
-
-    private static string DuplicateSpan(Random random, string source)
-    {
-        var start = random.Next(source.Length);
-        var length = random.Next(Math.Min(200, source.Length - start) + 1);
-        var insertAt = random.Next(source.Length + 1);
-        return source.Insert(insertAt, source.Substring(start, length));
-    }
-
-    private static string RandomCharacters(Random random, string source)
-    {
-        var builder = new StringBuilder(source);
-        var edits = 1 + random.Next(4);
-        for (var i = 0; i < edits && builder.Length > 0; i++)
-        {
-            var c = random.Next(4) switch
-            {
-                0 => (char)random.Next(0, 32),
-                1 => (char)random.Next(32, 127),
-                2 => (char)random.Next(0xD800, 0xE000),
-                _ => (char)random.Next(127, 0x3000),
-            };
-            builder[random.Next(builder.Length)] = c;
-        }
-
-        return builder.ToString();
-    }
+        0 => (char)random.Next(0, 32),
+        1 => (char)random.Next(32, 127),
+        2 => (char)random.Next(0xD800, 0xE000),
+        _ => (char)random.Next(127, 0x3000),
+    };
 
     private static string RandomBytes(Random random)
     {

@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Addressing;
 
@@ -83,7 +84,7 @@ public sealed class ObjectStoreUriTests
     [Fact]
     public async Task Open_FileUri_OpensALocalDirectoryStoreThere()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TempDirectory();
 
         var store = ObjectStoreUri.Open(new Uri(directory.Combine("graph")).AbsoluteUri);
         await store.PutAsync("k", Bytes.Utf8("x"), WriteCondition.None);

@@ -1,11 +1,11 @@
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Conformance;
 
 /// <summary>The conformance suite against <see cref="LocalDirectoryObjectStore"/>, each test in a fresh directory.</summary>
 public sealed class LocalDirectoryObjectStoreTests : ObjectStoreConformanceTests, IDisposable
 {
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     protected override IObjectStore CreateStore(TimeProvider timeProvider) =>
         new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = _directory.Combine("store") }, timeProvider: timeProvider);

@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Decorators;
 
@@ -61,7 +62,7 @@ public sealed class PrefixedObjectStoreBehaviorTests
     [Fact]
     public async Task Prefixed_OverLocalDirectory_KeepsObjectsInTheSubdirectory()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TempDirectory();
         var view = new PrefixedObjectStore(new LocalDirectoryObjectStore(directory.Path), "graphs/g1");
 
         await view.PutAsync("tables/Person/v1.json", Bytes.Utf8("{}"), WriteCondition.IfNotExists);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Hosting;
 
@@ -10,7 +11,7 @@ public sealed class ObjectStoreRegistrationTests
     [Fact]
     public async Task AddLocalObjectStore_ResolvesAStoreAtTheConfiguredRoot()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TempDirectory();
         using var provider = new ServiceCollection()
             .AddLogging()
             .AddLocalObjectStore(options => options.RootPath = directory.Combine("store"))
@@ -39,7 +40,7 @@ public sealed class ObjectStoreRegistrationTests
     [Fact]
     public async Task AddStores_ByName_RegistersKeyedStoresSideBySide()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TempDirectory();
         using var provider = new ServiceCollection()
             .AddLocalObjectStore("durable", options => options.RootPath = directory.Path)
             .AddMemoryObjectStore("scratch")
@@ -87,7 +88,7 @@ public sealed class ObjectStoreRegistrationTests
     [Fact]
     public void AddObjectStore_FromALocation_PicksTheBackendAndRejectsUnknownSchemesAtRegistration()
     {
-        using var directory = new TemporaryDirectory();
+        using var directory = new TempDirectory();
         using var provider = new ServiceCollection().AddObjectStore(new Uri(directory.Path).AbsoluteUri).BuildServiceProvider();
 
         Assert.IsType<LocalDirectoryObjectStore>(provider.GetRequiredService<IObjectStore>());

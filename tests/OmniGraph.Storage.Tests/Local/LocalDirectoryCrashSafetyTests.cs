@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
 
@@ -9,7 +10,7 @@ namespace OmniGraph.Storage.Tests.Local;
 /// </summary>
 public sealed class LocalDirectoryCrashSafetyTests : IDisposable
 {
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
     private readonly ManualTimeProvider _time = new();
 
     private string Root => _directory.Combine("store");

@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
 
@@ -12,7 +13,7 @@ public sealed class LocalDirectoryCreationRaceTests : IDisposable
     private const int Directories = 100;
     private const int WritersPerDirectory = 8;
 
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     [Theory]
     [InlineData(WriteConditionKind.IfNotExists)]

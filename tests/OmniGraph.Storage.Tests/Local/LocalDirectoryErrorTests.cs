@@ -1,12 +1,13 @@
 using OmniGraph.Storage.Local;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
 
 /// <summary>Operating-system failures surface as <see cref="ObjectStoreUnavailableException"/> with the OS message.</summary>
 public sealed class LocalDirectoryErrorTests : IDisposable
 {
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     private string Root => _directory.Combine("store");
 

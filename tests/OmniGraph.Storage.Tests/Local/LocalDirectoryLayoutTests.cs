@@ -1,11 +1,12 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
 
 /// <summary>How keys map onto the local directory, and that nothing lands outside the root.</summary>
 public sealed class LocalDirectoryLayoutTests : IDisposable
 {
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     private string Root => _directory.Combine("store");
 

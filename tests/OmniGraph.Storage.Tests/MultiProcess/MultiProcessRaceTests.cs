@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using OmniGraph.Storage.Tests.Support;
 using OmniGraph.TestWorker.Verbs;
+using OmniGraph.Testing.IO;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Storage.Tests.MultiProcess;
@@ -15,7 +16,7 @@ public sealed class MultiProcessRaceTests(ITestOutputHelper output) : IDisposabl
 {
     private const int Workers = 4;
     private const int Rounds = 200;
-    private readonly TemporaryDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
     /// <summary>
     /// Four workers, started together and meeting at a barrier before every round, each run 200 rounds of:

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace OmniGraph.Arrow.Ipc.FlatBuffers;
@@ -91,39 +93,28 @@ internal sealed class FlatBufferBuilder
 
     public void AddBool(int slot, bool value) => AddByte(slot, value ? (byte)1 : (byte)0);
 
-    public void AddByte(int slot, byte value)
-    {
-        Prep(sizeof(byte), 0);
-        PutByte(value);
-        MarkSlot(slot);
-    }
+    public void AddByte(int slot, byte value) => AddScalar(slot, value);
 
-    public void AddInt16(int slot, short value)
-    {
-        Prep(sizeof(short), 0);
-        PutInt16(value);
-        MarkSlot(slot);
-    }
+    public void AddInt16(int slot, short value) => AddScalar(slot, value);
 
-    public void AddInt32(int slot, int value)
-    {
-        Prep(sizeof(int), 0);
-        PutInt32(value);
-        MarkSlot(slot);
-    }
+    public void AddInt32(int slot, int value) => AddScalar(slot, value);
 
-    public void AddInt64(int slot, long value)
-    {
-        Prep(sizeof(long), 0);
-        PutInt64(value);
-        MarkSlot(slot);
-    }
+    public void AddInt64(int slot, long value) => AddScalar(slot, value);
 
     /// <summary>Adds a reference to an object created earlier (a table, string or vector).</summary>
     public void AddOffset(int slot, int reference)
     {
         AddOffset(reference);
         MarkSlot(slot);
+    }
+
+    /// <summary>Adds <paramref name="reference"/> unless it is 0 (the object was not written), leaving the field absent then.</summary>
+    public void AddOptionalOffset(int slot, int reference)
+    {
+        if (reference != 0)
+        {
+            AddOffset(slot, reference);
+        }
     }
 
     /// <summary>Finishes the table: writes its vtable just below it and returns the table's reference.</summary>
@@ -170,31 +161,32 @@ internal sealed class FlatBufferBuilder
     /// <summary>Position, within the finished buffer, of the first content byte of the string with reference <paramref name="stringReference"/>.</summary>
     public static int StringContentPosition(int finishedLength, int stringReference) => finishedLength - stringReference + sizeof(int);
 
-    public void PutByte(byte value)
+    public void PutByte(byte value) => Put(value);
+
+    public void PutInt16(short value) => Put(value);
+
+    public void PutInt32(int value) => Put(value);
+
+    public void PutInt64(long value) => Put(value);
+
+    /// <summary>Writes <paramref name="value"/> little-endian just below what is written so far (no alignment).</summary>
+    private void Put<T>(T value)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        Ensure(1);
-        _buffer[--_space] = value;
+        var size = Unsafe.SizeOf<T>();
+        Ensure(size);
+        _space -= size;
+        // TryWriteLittleEndian is implemented by each integer type itself, so this call neither boxes nor dispatches.
+        value.TryWriteLittleEndian(_buffer.AsSpan(_space), out _);
     }
 
-    public void PutInt16(short value)
+    /// <summary>Writes a scalar table field aligned to its size and records it for <paramref name="slot"/>.</summary>
+    private void AddScalar<T>(int slot, T value)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        Ensure(sizeof(short));
-        _space -= sizeof(short);
-        BinaryPrimitives.WriteInt16LittleEndian(_buffer.AsSpan(_space), value);
-    }
-
-    public void PutInt32(int value)
-    {
-        Ensure(sizeof(int));
-        _space -= sizeof(int);
-        BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_space), value);
-    }
-
-    public void PutInt64(long value)
-    {
-        Ensure(sizeof(long));
-        _space -= sizeof(long);
-        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_space), value);
+        Prep(Unsafe.SizeOf<T>(), 0);
+        Put(value);
+        MarkSlot(slot);
     }
 
     private void AddOffset(int reference)

@@ -76,11 +76,7 @@ internal sealed class IpcMessageWriter
         builder.AddByte(MessageSlots.HeaderType, headerType);
         builder.AddOffset(MessageSlots.Header, header);
         builder.AddInt64(MessageSlots.BodyLength, bodyLength);
-        if (metadata != 0)
-        {
-            builder.AddOffset(MessageSlots.CustomMetadata, metadata);
-        }
-
+        builder.AddOptionalOffset(MessageSlots.CustomMetadata, metadata);
         return builder.EndTable();
     }
 

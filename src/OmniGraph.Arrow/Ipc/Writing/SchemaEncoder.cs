@@ -20,11 +20,7 @@ internal static class SchemaEncoder
         builder.StartTable(SchemaSlots.Count);
         builder.AddInt16(SchemaSlots.Endianness, EndiannessLittle);
         builder.AddOffset(SchemaSlots.Fields, fields);
-        if (metadata != 0)
-        {
-            builder.AddOffset(SchemaSlots.CustomMetadata, metadata);
-        }
-
+        builder.AddOptionalOffset(SchemaSlots.CustomMetadata, metadata);
         return builder.EndTable();
     }
 
@@ -77,11 +73,7 @@ internal static class SchemaEncoder
         builder.AddByte(FieldSlots.TypeType, typeId);
         builder.AddOffset(FieldSlots.Type, type);
         builder.AddOffset(FieldSlots.Children, children);
-        if (metadata != 0)
-        {
-            builder.AddOffset(FieldSlots.CustomMetadata, metadata);
-        }
-
+        builder.AddOptionalOffset(FieldSlots.CustomMetadata, metadata);
         return builder.EndTable();
     }
 
@@ -117,11 +109,7 @@ internal static class SchemaEncoder
                 var timeZone = type.TimeZone is null ? 0 : builder.CreateString(type.TimeZone);
                 builder.StartTable(TimestampSlots.Count);
                 builder.AddInt16(TimestampSlots.Unit, (short)type.TimeUnit);
-                if (timeZone != 0)
-                {
-                    builder.AddOffset(TimestampSlots.Timezone, timeZone);
-                }
-
+                builder.AddOptionalOffset(TimestampSlots.Timezone, timeZone);
                 return (TypeIds.Timestamp, builder.EndTable());
             case ArrowTypeId.FixedSizeList:
                 builder.StartTable(FixedSizeListSlots.Count);

@@ -29,7 +29,7 @@ internal sealed class FloatPredicate<T> : CompiledPredicate
     {
         _op = source.Operator;
         _integer = value;
-        _exactDouble = value <= ExactNumeric.ExactDoubleLimit && value >= -ExactNumeric.ExactDoubleLimit;
+        _exactDouble = value <= NumericOrder.ExactDoubleLimit && value >= -NumericOrder.ExactDoubleLimit;
         _value = (double)value;
     }
 
@@ -54,5 +54,5 @@ internal sealed class FloatPredicate<T> : CompiledPredicate
         column.IsValid(row) && Accepts(_op, Compare(double.CreateTruncating(((PrimitiveColumn<T>)column).Values[row])));
 
     private int Compare(double value) =>
-        _exactDouble ? ExactNumeric.CompareDoubles(value, _value) : -ExactNumeric.CompareIntegerToDouble(_integer, value);
+        _exactDouble ? NumericOrder.CompareDoubles(value, _value) : -NumericOrder.CompareIntegerToDouble(_integer, value);
 }

@@ -33,12 +33,12 @@ internal readonly record struct IntegerTest(IntegerTestKind Kind, Int128 Low, In
     public static IntegerTest For(ColumnPredicateOperator op, double value)
     {
         // NaN and +inf are above every integer, -inf below: the result is constant.
-        if (double.IsNaN(value) || value >= ExactNumeric.TwoPow127)
+        if (double.IsNaN(value) || value >= NumericOrder.TwoPow127)
         {
             return op is ColumnPredicateOperator.NotEqual or ColumnPredicateOperator.Less or ColumnPredicateOperator.LessOrEqual ? Always : Never;
         }
 
-        if (value < -ExactNumeric.TwoPow127)
+        if (value < -NumericOrder.TwoPow127)
         {
             return op is ColumnPredicateOperator.NotEqual or ColumnPredicateOperator.Greater or ColumnPredicateOperator.GreaterOrEqual ? Always : Never;
         }

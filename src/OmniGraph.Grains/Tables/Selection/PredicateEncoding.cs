@@ -61,15 +61,7 @@ internal static class PredicateEncoding
             return true;
         }
 
-        var d = value.AsFloat();
-        if (double.IsFinite(d) && Math.Truncate(d) == d && Math.Abs(d) < ExactNumeric.TwoPow127)
-        {
-            integer = (Int128)d;
-            return true;
-        }
-
-        integer = default;
-        return false;
+        return NumericOrder.TryGetExactInteger(value.AsFloat(), out integer);
     }
 
     private static EncodingOutcome Write(Int128 value, Int128 min, Int128 max, int width, Span<byte> buffer, ByteScratch scratch)

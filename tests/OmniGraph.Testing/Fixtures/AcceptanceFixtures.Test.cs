@@ -1,9 +1,8 @@
-namespace OmniGraph.Execution.Tests.Support;
+namespace OmniGraph.Testing.Fixtures;
 
-/// <summary>The shared fixtures of acceptance_cases.md (FX-TEST, FX-TEST-DATA, FX-Q, FX-METRIC).</summary>
-internal static class Fixtures
+public static partial class AcceptanceFixtures
 {
-    /// <summary>FX-TEST.</summary>
+    /// <summary>FX-TEST: Person (key <c>name</c>, optional <c>age</c>), Company, Knows (optional <c>since</c>) and WorksAt.</summary>
     public const string TestSchema = """
         node Person {
             name: String @key
@@ -21,7 +20,10 @@ internal static class Fixtures
         edge WorksAt: Person -> Company
         """;
 
-    /// <summary>FX-TEST-DATA.</summary>
+    /// <summary>
+    /// FX-TEST-DATA: four people, two companies, three Knows and two WorksAt edges (11 records). "STD" in the acceptance
+    /// cases is <see cref="TestSchema"/> with this loaded in overwrite mode.
+    /// </summary>
     public const string TestData = """
         {"type": "Person", "data": {"name": "Alice", "age": 30}}
         {"type": "Person", "data": {"name": "Bob", "age": 25}}
@@ -34,10 +36,9 @@ internal static class Fixtures
         {"edge": "Knows", "from": "Bob", "to": "Diana"}
         {"edge": "WorksAt", "from": "Alice", "to": "Acme"}
         {"edge": "WorksAt", "from": "Bob", "to": "Globex"}
-
         """;
 
-    /// <summary>FX-Q, as upstream writes it (several lines, optional commas).</summary>
+    /// <summary>FX-Q: the read queries over <see cref="TestSchema"/>, written as upstream writes them (several lines, optional commas).</summary>
     public const string TestQueries = """
         query get_person($name: String) {
             match { $p: Person { name: $name } }
@@ -135,43 +136,5 @@ internal static class Fixtures
             order { friends desc }
             limit 1
         }
-        """;
-
-    /// <summary>FX-METRIC schema.</summary>
-    public const string MetricSchema = """
-        node Metric {
-            name: String @key
-            label: String? @index
-            score: F64?
-            ratio: F32?
-            count: I32?
-            active: Bool?
-            born: Date?
-            seen: DateTime?
-        }
-        node Tag {
-            tname: String @key
-        }
-        edge Tagged: Metric -> Tag
-        """;
-
-    /// <summary>FX-METRIC data.</summary>
-    public const string MetricData = """
-        {"type":"Metric","data":{"name":"m1","label":"alpha one","score":2.5,"ratio":0.5,"count":1,"active":true,"born":"2024-06-01","seen":"2024-06-01T12:00:00Z"}}
-        {"type":"Metric","data":{"name":"m2","label":"alps","score":1.0,"ratio":0.25,"count":2,"active":false,"born":"2023-01-01","seen":"2023-01-01T00:00:00Z"}}
-        {"type":"Metric","data":{"name":"m3","label":"beta ray","score":3.0,"ratio":0.75,"count":3,"active":true,"born":"2025-01-01","seen":"2025-01-01T00:00:00Z"}}
-        {"type":"Metric","data":{"name":"m4","score":0.5,"ratio":0.1,"count":4,"active":false,"born":"2022-12-31","seen":"2022-01-01T00:00:00Z"}}
-        {"type":"Tag","data":{"tname":"alpine"}}
-        {"type":"Tag","data":{"tname":"basalt"}}
-        {"edge":"Tagged","from":"m1","to":"alpine"}
-        {"edge":"Tagged","from":"m1","to":"basalt"}
-        {"edge":"Tagged","from":"m3","to":"basalt"}
-
-        """;
-
-    /// <summary>The one-type chain schema of AC-09.</summary>
-    public const string ChainSchema = """
-        node Person { name: String @key }
-        edge Knows: Person -> Person
         """;
 }

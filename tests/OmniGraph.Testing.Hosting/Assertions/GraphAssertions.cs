@@ -1,34 +1,29 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Testing.Hosting;
+using Xunit;
 
-namespace OmniGraph.Grains.Tests.Support;
+namespace OmniGraph.Testing.Assertions;
 
-/// <summary>Checks of a graph's physical consistency.</summary>
-internal static class GraphAssertions
+/// <summary>Checks of a graph's physical consistency and history, made after the fact through a <see cref="GraphTestHost"/>.</summary>
+public static class GraphAssertions
 {
-    /// <summary>No recovery sidecar in the store.</summary>
-    public static async Task NoSidecarAsync(GraphHost host)
+    /// <summary>No recovery sidecar in the store; the failure names each one with the manifest's view of it.</summary>
+    public static async Task NoSidecarAsync(GraphTestHost host)
     {
-        var page = await host.Store.ListAsync(GraphObjectKeys.RecoveryPrefix);
-        if (page.Objects.Count > 0)
+        ArgumentNullException.ThrowIfNull(host);
+        var sidecars = await host.SidecarsAsync();
+        if (sidecars.Count > 0)
         {
             var status = await host.Manifest.GetRecoveryStatusAsync();
-            Assert.Fail($"sidecars left: {string.Join(", ", page.Objects.Select(static o => o.Key))}; status: {string.Join("; ", status.Pending.Select(static p => $"{p.Key} {p.State} {p.Reason}"))}");
+            Assert.Fail($"sidecars left: {string.Join(", ", sidecars)}; status: {string.Join("; ", status.Pending.Select(static p => $"{p.Key} {p.State} {p.Reason}"))}");
         }
-    }
-
-    /// <summary>The recovery sidecars in the store.</summary>
-    public static async Task<IReadOnlyList<string>> SidecarsAsync(GraphHost host)
-    {
-        var page = await host.Store.ListAsync(GraphObjectKeys.RecoveryPrefix);
-        return [.. page.Objects.Select(static o => o.Key)];
     }
 
     /// <summary>
     /// Published == physical: every table head of the branch is the version its head manifest names (a table that never
     /// moved on the branch has no head and is at version 0 or inherited), and no sidecar is left.
     /// </summary>
-    public static async Task ConsistentAsync(GraphHost host, string branch = BranchNames.Main)
+    public static async Task ConsistentAsync(GraphTestHost host, string branch = BranchNames.Main)
     {
         await NoSidecarAsync(host);
         var snapshot = await host.HeadAsync(branch);
@@ -46,9 +41,10 @@ internal static class GraphAssertions
         }
     }
 
-    /// <summary>The commits of a branch, oldest first, with linear parents.</summary>
-    public static async Task<IReadOnlyList<CommitInfo>> LinearHistoryAsync(GraphHost host, string branch = BranchNames.Main)
+    /// <summary>The commits of a branch, oldest first; asserts one linear chain (version i+1 has parent commit i) of distinct commits.</summary>
+    public static async Task<IReadOnlyList<CommitInfo>> LinearHistoryAsync(GraphTestHost host, string branch = BranchNames.Main)
     {
+        ArgumentNullException.ThrowIfNull(host);
         var commits = (await host.Manifest.ListCommitsAsync(branch, int.MaxValue)).Reverse().ToArray();
         for (var i = 0; i < commits.Length; i++)
         {
@@ -56,6 +52,7 @@ internal static class GraphAssertions
             Assert.Equal(i == 0 ? null : commits[i - 1].Id, commits[i].ParentId);
         }
 
+        Assert.Equal(commits.Length, commits.Select(static c => c.Id).Distinct(StringComparer.Ordinal).Count());
         return commits;
     }
 }

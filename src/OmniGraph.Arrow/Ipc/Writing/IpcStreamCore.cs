@@ -1,0 +1,108 @@
+using System.Buffers;
+
+namespace OmniGraph.Arrow.Ipc.Writing;
+
+/// <summary>
+/// The stream format, which the file format wraps: checks every batch against the schema, writes the Schema message
+/// before the first batch (after the format's preamble), then the RecordBatch messages and the end-of-stream marker,
+/// and refuses writes once finished. <see cref="ArrowStreamWriter"/> is this alone; <see cref="ArrowFileWriter"/>
+/// adds its magic as the preamble, keeps the blocks it is given back and writes its footer after <see cref="EndStream"/>.
+/// </summary>
+internal sealed class IpcStreamCore
+{
+    private readonly IpcMessageWriter _messages;
+    private readonly string _formatName;
+    private readonly byte[] _preamble;
+    private readonly KeyValuePair<string, string>[] _schemaMessageMetadata;
+    private bool _started;
+    private bool _finished;
+
+    /// <param name="sink">Where the bytes go.</param>
+    /// <param name="schema">The schema of every batch.</param>
+    /// <param name="options">Validated here; null means <see cref="ArrowWriteOptions.Default"/>.</param>
+    /// <param name="formatName">"file" or "stream", as error messages name the output.</param>
+    /// <param name="preamble">Bytes written before the Schema message.</param>
+    /// <param name="schemaMessageMetadata">The Schema message's <c>custom_metadata</c>.</param>
+    public IpcStreamCore(IpcSink sink, ArrowSchema schema, ArrowWriteOptions? options, string formatName, byte[] preamble, KeyValuePair<string, string>[] schemaMessageMetadata)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        Options = options ?? ArrowWriteOptions.Default;
+        Options.Validate();
+        Schema = schema;
+        Sink = sink;
+        _messages = new IpcMessageWriter(sink, Options.Alignment);
+        _formatName = formatName;
+        _preamble = preamble;
+        _schemaMessageMetadata = schemaMessageMetadata;
+    }
+
+    public ArrowSchema Schema { get; }
+
+    public ArrowWriteOptions Options { get; }
+
+    public IpcSink Sink { get; }
+
+    /// <summary>Writes a whole output holding <paramref name="batches"/> with the writer <paramref name="open"/> creates, and returns its bytes.</summary>
+    public static byte[] WriteToArray<TWriter>(IEnumerable<RecordBatch> batches, Func<IBufferWriter<byte>, TWriter> open)
+        where TWriter : IRecordBatchWriter
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var output = new ArrayBufferWriter<byte>();
+        var writer = open(output);
+        foreach (var batch in batches)
+        {
+            writer.WriteRecordBatch(batch);
+        }
+
+        writer.Finish();
+        return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes one RecordBatch message and returns where it lies.</summary>
+    /// <exception cref="ArrowSchemaMismatchException">The batch has another schema.</exception>
+    public FileBlock WriteRecordBatch(RecordBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        CheckNotFinished();
+        if (!batch.Schema.Equals(Schema))
+        {
+            Internal.ThrowHelper.ThrowSchemaMismatch($"The batch schema {batch.Schema} differs from the {_formatName} schema {Schema}.");
+        }
+
+        Start();
+        return _messages.WriteRecordBatch(batch);
+    }
+
+    /// <summary>
+    /// Writes the end-of-stream marker (after the schema when no batch came). The writer then writes what follows the
+    /// stream, if anything, and calls <see cref="MarkFinished"/>: until then a failure leaves it unfinished.
+    /// </summary>
+    public void EndStream()
+    {
+        CheckNotFinished();
+        Start();
+        _messages.WriteEndOfStream();
+    }
+
+    public void MarkFinished() => _finished = true;
+
+    private void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        Sink.Write(_preamble);
+        _messages.WriteSchema(Schema, _schemaMessageMetadata);
+    }
+
+    private void CheckNotFinished()
+    {
+        if (_finished)
+        {
+            throw new InvalidOperationException($"The {_formatName} is already finished.");
+        }
+    }
+}
