@@ -16,5 +16,11 @@ if (args is ["mutation-check", .. var mutationArgs])
     return await OmniGraph.Benchmarks.Mutations.MutationWorkloadCheck.RunAsync(mutationArgs);
 }
 
+// How write and read costs follow a table's history length: `-- history-check [--commits N] [--window W]`.
+if (args is ["history-check", .. var historyArgs])
+{
+    return await OmniGraph.Benchmarks.History.HistoryWorkloadCheck.RunAsync(historyArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
