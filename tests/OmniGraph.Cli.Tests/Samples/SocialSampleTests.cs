@@ -1,0 +1,60 @@
+using OmniGraph.Cli.Tests.Support;
+using OmniGraph.Testing.IO;
+
+namespace OmniGraph.Cli.Tests.Samples;
+
+/// <summary>
+/// The sample graph the README's main job uses (<c>samples/social</c>): its schema initialises, its data loads, every
+/// query in its <c>.gq</c> file type-checks, and the demo's query and mutation give what the demo shows.
+/// </summary>
+public sealed class SocialSampleTests : IDisposable
+{
+    private static readonly string s_sample = Path.Combine(RepositoryRoot(), "samples", "social");
+
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    private string Graph => _directory.Combine("social");
+
+    private static string Sample(string file) => Path.Combine(s_sample, file);
+
+    [Fact]
+    public async Task Queries_AllTypeCheckAgainstTheSampleSchema()
+    {
+        var result = await CliRun.OkAsync("lint", "--query", Sample("queries.gq"), "--schema", Sample("schema.pg"), "--json");
+        var json = result.Json();
+
+        Assert.Equal("ok", json.GetProperty("status").GetString());
+        Assert.Equal(0, json.GetProperty("errors").GetInt32());
+        Assert.True(json.GetProperty("queries_processed").GetInt32() >= 7, result.ToString());
+    }
+
+    [Fact]
+    public async Task DemoSteps_LoadQueryAndMutate()
+    {
+        await CliRun.OkAsync("init", "--schema", Sample("schema.pg"), Graph);
+        await CliRun.OkAsync("load", Graph, "--data", Sample("data.jsonl"), "--mode", "overwrite", "--quiet");
+
+        var friends = (await CliRun.OkAsync("query", "friends_of", "--query", Sample("queries.gq"), "--params", """{"name":"Ada"}""", "--store", Graph, "--json")).Json();
+        Assert.Equal("""[{"f.name":"Dana","f.age":null},{"f.name":"Jun","f.age":32},{"f.name":"Sami","f.age":null}]""", CliResult.Compact(friends.GetProperty("rows")));
+
+        var change = (await CliRun.OkAsync("mutate", "add_person", "--query", Sample("queries.gq"), "--params", """{"name":"Zoe","age":29,"joined":"2024-05-01"}""", "--store", Graph, "--json")).Json();
+        Assert.Equal(1, change.GetProperty("affected_nodes").GetInt32());
+        Assert.Equal(3, change.GetProperty("commit").GetProperty("graph_manifest_version").GetInt64());
+    }
+
+    /// <summary>The directory holding the solution file, found upwards from the test assembly.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OmniGraph.Orleans.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no OmniGraph.Orleans.sln above {AppContext.BaseDirectory}");
+    }
+}
