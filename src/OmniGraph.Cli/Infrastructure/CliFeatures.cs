@@ -1,4 +1,4 @@
-using OmniGraph.Execution;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using Orleans.Hosting;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Results;
 using OmniGraph.Execution.Runtime;

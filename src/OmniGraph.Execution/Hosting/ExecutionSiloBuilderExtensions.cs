@@ -7,7 +7,7 @@ using Orleans.Hosting;
 using Orleans.InProcess;
 #endif
 
-namespace OmniGraph.Execution;
+namespace OmniGraph.Execution.Hosting;
 
 /// <summary>Adds read-query execution (the query grain, the compiler and the plan cache) to a silo that runs the engine.</summary>
 public static class ExecutionSiloBuilderExtensions

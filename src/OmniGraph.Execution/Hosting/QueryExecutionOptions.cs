@@ -1,4 +1,4 @@
-namespace OmniGraph.Execution;
+namespace OmniGraph.Execution.Hosting;
 
 /// <summary>Settings of read-query execution (<c>silo.AddOmniGraphExecution(o =&gt; …)</c>).</summary>
 public sealed class QueryExecutionOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace OmniGraph.Execution;
+namespace OmniGraph.Execution.Hosting;
 
 /// <summary>Checks <see cref="QueryExecutionOptions"/>.</summary>
 public sealed class QueryExecutionOptionsValidator : IValidateOptions<QueryExecutionOptions>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Query.Ir;
 
 namespace OmniGraph.Execution.Planning;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OmniGraph.Engine;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;

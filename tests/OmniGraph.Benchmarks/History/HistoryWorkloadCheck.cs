@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using OmniGraph.Engine;
-using OmniGraph.Execution;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Grains.Hosting;

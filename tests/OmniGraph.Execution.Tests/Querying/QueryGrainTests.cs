@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Query;

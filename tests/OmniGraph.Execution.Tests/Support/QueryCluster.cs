@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Storage;
