@@ -15,9 +15,6 @@ namespace OmniGraph.Cli.Commands;
 /// </summary>
 internal sealed class MutateCommand : ICliCommand
 {
-    /// <summary>The deprecated name.</summary>
-    private const string DeprecatedName = "change";
-
     public IReadOnlyList<string> Path { get; } = ["mutate"];
 
     public Command Build(CliRuntime runtime)
@@ -35,14 +32,11 @@ internal sealed class MutateCommand : ICliCommand
         command.Options.Add(actor);
         command.Options.Add(store);
         command.Options.Add(json);
-        command.Aliases.Add(DeprecatedName);
+        var deprecated = new DeprecatedAlias(command, "change");
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
             var console = runtime.Console;
-            if (string.Equals(parseResult.CommandResult.IdentifierToken.Value, DeprecatedName, StringComparison.Ordinal))
-            {
-                await console.Error.WriteLineAsync("warning: `omnigraph change` is deprecated; use `omnigraph mutate`");
-            }
+            await deprecated.WarnIfUsedAsync(parseResult, console.Error);
 
             var target = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
             var query = await input.ReadAsync(parseResult, cancellationToken);

@@ -14,9 +14,6 @@ namespace OmniGraph.Cli.Commands;
 /// </summary>
 internal sealed class QueryCommand : ICliCommand
 {
-    /// <summary>The deprecated name.</summary>
-    private const string DeprecatedName = "read";
-
     public IReadOnlyList<string> Path { get; } = ["query"];
 
     public Command Build(CliRuntime runtime)
@@ -34,14 +31,11 @@ internal sealed class QueryCommand : ICliCommand
         command.Options.Add(format);
         command.Options.Add(store);
         command.Options.Add(json);
-        command.Aliases.Add(DeprecatedName);
+        var deprecated = new DeprecatedAlias(command, "read");
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
             var console = runtime.Console;
-            if (string.Equals(parseResult.CommandResult.IdentifierToken.Value, DeprecatedName, StringComparison.Ordinal))
-            {
-                await console.Error.WriteLineAsync("warning: `omnigraph read` is deprecated; use `omnigraph query`");
-            }
+            await deprecated.WarnIfUsedAsync(parseResult, console.Error);
 
             var outputFormat = ResolveFormat(parseResult.GetValue(format), parseResult.GetValue(json));
             var target = ResolveTarget(parseResult.GetValue(branch), parseResult.GetValue(snapshot));

@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace OmniGraph.Schema;
 
@@ -12,15 +10,9 @@ namespace OmniGraph.Schema;
 /// </summary>
 public sealed partial class SchemaCatalog
 {
-    private const int StackTranscodeLimit = 256;
-
-    private readonly FrozenDictionary<string, NodeType> _nodesByName;
-    private readonly FrozenDictionary<string, NodeType>.AlternateLookup<ReadOnlySpan<char>> _nodesBySpan;
-    private readonly FrozenDictionary<string, EdgeType> _edgesByName;
-    private readonly FrozenDictionary<string, EdgeType>.AlternateLookup<ReadOnlySpan<char>> _edgesBySpan;
-    private readonly FrozenDictionary<string, EdgeType> _edgesByFoldedName;
-    private readonly FrozenDictionary<string, EdgeType>.AlternateLookup<ReadOnlySpan<char>> _edgesByFoldedSpan;
-    private readonly FrozenDictionary<string, InterfaceType> _interfacesByName;
+    private readonly NameLookup<NodeType> _nodes;
+    private readonly NameLookup<EdgeType> _edges;
+    private readonly NameLookup<InterfaceType> _interfaces;
 
     internal SchemaCatalog(
         ImmutableArray<InterfaceType> interfaces,
@@ -32,15 +24,11 @@ public sealed partial class SchemaCatalog
         NodeTypes = nodeTypes;
         EdgeTypes = edgeTypes;
         NextStableId = nextStableId;
-        _nodesByName = nodeTypes.ToFrozenDictionary(static t => t.Name, StringComparer.Ordinal);
-        _nodesBySpan = _nodesByName.GetAlternateLookup<ReadOnlySpan<char>>();
-        _edgesByName = edgeTypes.ToFrozenDictionary(static t => t.Name, StringComparer.Ordinal);
-        _edgesBySpan = _edgesByName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nodes = new NameLookup<NodeType>(nodeTypes, static t => t.Name);
 
         // Validation guarantees edge names are distinct after case folding.
-        _edgesByFoldedName = edgeTypes.ToFrozenDictionary(static t => t.Name, StringComparer.OrdinalIgnoreCase);
-        _edgesByFoldedSpan = _edgesByFoldedName.GetAlternateLookup<ReadOnlySpan<char>>();
-        _interfacesByName = interfaces.ToFrozenDictionary(static t => t.Name, StringComparer.Ordinal);
+        _edges = new NameLookup<EdgeType>(edgeTypes, static t => t.Name, foldCase: true);
+        _interfaces = new NameLookup<InterfaceType>(interfaces, static t => t.Name);
         _serialized = new Lazy<SerializedForm>(Serialize, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -58,26 +46,15 @@ public sealed partial class SchemaCatalog
 
     /// <summary>Finds a node type by exact name.</summary>
     public bool TryGetNodeType(string name, [NotNullWhen(true)] out NodeType? nodeType) =>
-        _nodesByName.TryGetValue(name, out nodeType);
+        _nodes.TryGet(name, out nodeType);
 
     /// <summary>Finds a node type by exact name without allocating.</summary>
     public bool TryGetNodeType(ReadOnlySpan<char> name, [NotNullWhen(true)] out NodeType? nodeType) =>
-        _nodesBySpan.TryGetValue(name, out nodeType);
+        _nodes.TryGet(name, out nodeType);
 
     /// <summary>Finds a node type by its exact UTF-8 encoded name.</summary>
-    public bool TryGetNodeTypeUtf8(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out NodeType? nodeType)
-    {
-        if (utf8Name.Length <= StackTranscodeLimit)
-        {
-            Span<char> buffer = stackalloc char[StackTranscodeLimit];
-            if (Encoding.UTF8.TryGetChars(utf8Name, buffer, out var written))
-            {
-                return _nodesBySpan.TryGetValue(buffer[..written], out nodeType);
-            }
-        }
-
-        return _nodesByName.TryGetValue(Encoding.UTF8.GetString(utf8Name), out nodeType);
-    }
+    public bool TryGetNodeTypeUtf8(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out NodeType? nodeType) =>
+        _nodes.TryGetUtf8(utf8Name, out nodeType);
 
     /// <summary>Returns the node type with the given exact name.</summary>
     /// <exception cref="SchemaException">No such node type (code <c>schema_unknown_type</c>).</exception>
@@ -89,30 +66,19 @@ public sealed partial class SchemaCatalog
     /// <c>worksAt</c> and JSONL <c>"edge"</c> fields match).
     /// </summary>
     public bool TryGetEdgeType(string name, [NotNullWhen(true)] out EdgeType? edgeType) =>
-        _edgesByName.TryGetValue(name, out edgeType) || _edgesByFoldedName.TryGetValue(name, out edgeType);
+        _edges.TryGet(name, out edgeType);
 
     /// <summary>Span overload of <see cref="TryGetEdgeType(string, out EdgeType?)"/>.</summary>
     public bool TryGetEdgeType(ReadOnlySpan<char> name, [NotNullWhen(true)] out EdgeType? edgeType) =>
-        _edgesBySpan.TryGetValue(name, out edgeType) || _edgesByFoldedSpan.TryGetValue(name, out edgeType);
+        _edges.TryGet(name, out edgeType);
 
     /// <summary>UTF-8 overload of <see cref="TryGetEdgeType(string, out EdgeType?)"/>.</summary>
-    public bool TryGetEdgeTypeUtf8(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out EdgeType? edgeType)
-    {
-        if (utf8Name.Length <= StackTranscodeLimit)
-        {
-            Span<char> buffer = stackalloc char[StackTranscodeLimit];
-            if (Encoding.UTF8.TryGetChars(utf8Name, buffer, out var written))
-            {
-                return TryGetEdgeType(buffer[..written], out edgeType);
-            }
-        }
-
-        return TryGetEdgeType(Encoding.UTF8.GetString(utf8Name), out edgeType);
-    }
+    public bool TryGetEdgeTypeUtf8(ReadOnlySpan<byte> utf8Name, [NotNullWhen(true)] out EdgeType? edgeType) =>
+        _edges.TryGetUtf8(utf8Name, out edgeType);
 
     /// <summary>Finds an edge type by exact name only.</summary>
     public bool TryGetEdgeTypeExact(string name, [NotNullWhen(true)] out EdgeType? edgeType) =>
-        _edgesByName.TryGetValue(name, out edgeType);
+        _edges.TryGetExact(name, out edgeType);
 
     /// <summary>Returns the edge type with the given name (exact, then case-insensitive).</summary>
     /// <exception cref="SchemaException">No such edge type (code <c>schema_unknown_type</c>).</exception>
@@ -121,17 +87,17 @@ public sealed partial class SchemaCatalog
 
     /// <summary>Finds an interface by exact name.</summary>
     public bool TryGetInterface(string name, [NotNullWhen(true)] out InterfaceType? interfaceType) =>
-        _interfacesByName.TryGetValue(name, out interfaceType);
+        _interfaces.TryGet(name, out interfaceType);
 
     /// <summary>Finds a node or edge type by table name (<c>node:Person</c>, <c>edge:Knows</c>; exact names).</summary>
     public bool TryGetElementType(string tableName, [NotNullWhen(true)] out GraphElementType? elementType)
     {
         elementType = null;
-        if (tableName.StartsWith("node:", StringComparison.Ordinal) && _nodesByName.TryGetValue(tableName[5..], out var node))
+        if (tableName.StartsWith("node:", StringComparison.Ordinal) && _nodes.TryGetExact(tableName[5..], out var node))
         {
             elementType = node;
         }
-        else if (tableName.StartsWith("edge:", StringComparison.Ordinal) && _edgesByName.TryGetValue(tableName[5..], out var edge))
+        else if (tableName.StartsWith("edge:", StringComparison.Ordinal) && _edges.TryGetExact(tableName[5..], out var edge))
         {
             elementType = edge;
         }

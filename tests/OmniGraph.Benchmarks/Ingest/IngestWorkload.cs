@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Benchmarks.Ingest;
 
@@ -12,27 +13,7 @@ namespace OmniGraph.Benchmarks.Ingest;
 /// </summary>
 internal sealed class IngestWorkload
 {
-    public const string Schema = """
-        node Person {
-            id_str: String @key
-            name: String
-            age: I32
-            city: String @index
-            joined: Date
-            score: F64
-        }
-
-        node Company {
-            cname: String @key
-            industry: String
-        }
-
-        edge Knows: Person -> Person {
-            since: I32
-        }
-
-        edge WorksAt: Person -> Company
-        """;
+    public const string Schema = BenchWorkloadFixtures.Schema;
 
     private static readonly string[] s_cities = ["Amsterdam", "Berlin", "Cairo", "Delhi", "Edinburgh", "Florence", "Geneva", "Hanoi", "Istanbul", "Jakarta", "Kyoto", "Lima", "Madrid", "Nairobi", "Oslo", "Porto"];
     private static readonly string[] s_industries = ["software", "finance", "health", "energy", "retail", "media", "transport", "education"];

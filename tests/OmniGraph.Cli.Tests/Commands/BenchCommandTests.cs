@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OmniGraph.Cli.Tests.Support;
+using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Cli.Tests.Commands;
 
@@ -56,27 +57,7 @@ public sealed class BenchCommandTests
     {
         var directory = Path.Combine(workspace.Root, "data");
         Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "schema.pg"), """
-            node Person {
-                id_str: String @key
-                name: String
-                age: I32
-                city: String @index
-                joined: Date
-                score: F64
-            }
-
-            node Company {
-                cname: String @key
-                industry: String
-            }
-
-            edge Knows: Person -> Person {
-                since: I32
-            }
-
-            edge WorksAt: Person -> Company
-            """);
+        File.WriteAllText(Path.Combine(directory, "schema.pg"), BenchWorkloadFixtures.Schema);
         var jsonl = new StringBuilder();
         var csv = new StringBuilder();
         for (var c = 0; c < companies; c++)

@@ -132,12 +132,7 @@ public sealed class FixtureLoadTests
     [Fact]
     public void BenchmarkShapedLines_Load()
     {
-        var catalog = SchemaCatalog.Compile("""
-            node Person { id_str: String @key  name: String  age: I32  city: String @index  joined: Date  score: F64 }
-            node Company { cname: String @key  industry: String }
-            edge Knows: Person -> Person { since: I32 }
-            edge WorksAt: Person -> Company
-            """);
+        var catalog = SchemaCatalog.Compile(BenchWorkloadFixtures.Schema);
         var run = IntakeRun.Load(catalog, """
             {"type": "Company", "data": {"cname": "c0", "industry": "software"}}
             {"type": "Person", "data": {"id_str": "p0", "name": "Ada 0", "age": 58, "city": "Hanoi", "joined": "2018-03-02", "score": 63.917}}

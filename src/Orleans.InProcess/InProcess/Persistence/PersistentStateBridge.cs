@@ -68,72 +68,24 @@ internal sealed class PersistentStateBridge<TState> : IPersistentState<TState>, 
     /// <inheritdoc />
     public async Task ReadStateAsync(CancellationToken cancellationToken)
     {
-        CheckAccess();
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await _storage.ReadStateAsync(_stateName, _context.GrainId, _record);
-            EnsureState();
-            _hasBeenRead = true;
-        }
-        catch (Exception exception) when (exception is OrleansException or OperationCanceledException)
-        {
-            // InconsistentStateException is an OrleansException: it reaches grain code unchanged.
-            LogFailure(exception, "ReadState");
-            throw;
-        }
-        catch (Exception exception)
-        {
-            LogFailure(exception, "ReadState");
-            throw Wrap(exception, "ReadState");
-        }
+        await RunStorageOperationAsync("ReadState", static (storage, name, id, record) => storage.ReadStateAsync(name, id, record), cancellationToken);
+        EnsureState();
+        _hasBeenRead = true;
     }
 
     /// <inheritdoc />
     public async Task WriteStateAsync(CancellationToken cancellationToken)
     {
-        CheckAccess();
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await _storage.WriteStateAsync(_stateName, _context.GrainId, _record);
-            _hasBeenRead = true;
-        }
-        catch (Exception exception) when (exception is OrleansException or OperationCanceledException)
-        {
-            // InconsistentStateException is an OrleansException: it reaches grain code unchanged.
-            LogFailure(exception, "WriteState");
-            throw;
-        }
-        catch (Exception exception)
-        {
-            LogFailure(exception, "WriteState");
-            throw Wrap(exception, "WriteState");
-        }
+        await RunStorageOperationAsync("WriteState", static (storage, name, id, record) => storage.WriteStateAsync(name, id, record), cancellationToken);
+        _hasBeenRead = true;
     }
 
     /// <inheritdoc />
     public async Task ClearStateAsync(CancellationToken cancellationToken)
     {
-        CheckAccess();
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await _storage.ClearStateAsync(_stateName, _context.GrainId, _record);
-            EnsureState();
-            _hasBeenRead = true;
-        }
-        catch (Exception exception) when (exception is OrleansException or OperationCanceledException)
-        {
-            // InconsistentStateException is an OrleansException: it reaches grain code unchanged.
-            LogFailure(exception, "ClearState");
-            throw;
-        }
-        catch (Exception exception)
-        {
-            LogFailure(exception, "ClearState");
-            throw Wrap(exception, "ClearState");
-        }
+        await RunStorageOperationAsync("ClearState", static (storage, name, id, record) => storage.ClearStateAsync(name, id, record), cancellationToken);
+        EnsureState();
+        _hasBeenRead = true;
     }
 
     Task IActivationStateReader.ReadOnActivationAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);
@@ -144,6 +96,34 @@ internal sealed class PersistentStateBridge<TState> : IPersistentState<TState>, 
         if (_record.State is null)
         {
             _record.State = StateActivator<TState>.Create();
+        }
+    }
+
+    /// <summary>
+    /// Runs one provider call from this activation's turn. Orleans errors (<see cref="InconsistentStateException"/> among
+    /// them) and cancellation reach grain code unchanged; anything else is wrapped the way Orleans wraps provider errors.
+    /// Every failure is logged.
+    /// </summary>
+    private async Task RunStorageOperationAsync(
+        string operation,
+        Func<IGrainStorage, string, GrainId, IGrainState<TState>, Task> call,
+        CancellationToken cancellationToken)
+    {
+        CheckAccess();
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await call(_storage, _stateName, _context.GrainId, _record);
+        }
+        catch (Exception exception) when (exception is OrleansException or OperationCanceledException)
+        {
+            LogFailure(exception, operation);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            LogFailure(exception, operation);
+            throw Wrap(exception, operation);
         }
     }
 
