@@ -3,8 +3,36 @@ using OmniGraph.Storage.Local;
 
 namespace OmniGraph.Storage;
 
-public sealed partial class LocalDirectoryObjectStore
+public sealed partial class LocalDirectoryObjectStore : ITemporaryFileListing
 {
+    /// <inheritdoc />
+    public IReadOnlyList<TemporaryFileEntry> ListTemporaryFiles()
+    {
+        var found = new List<TemporaryFileEntry>();
+        try
+        {
+            var files = new FileSystemEnumerable<(string Path, DateTimeOffset LastWrite, long Length)>(
+                _root,
+                static (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.LastWriteTimeUtc, entry.Length),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            {
+                ShouldIncludePredicate = static (ref FileSystemEntry entry) =>
+                    !entry.IsDirectory && entry.FileName.StartsWith(LocalFileNames.TempPrefix, StringComparison.Ordinal),
+            };
+            foreach (var (path, lastWrite, length) in files)
+            {
+                found.Add(new TemporaryFileEntry(Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'), CreatedAt(path, lastWrite), length));
+            }
+        }
+        catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
+        {
+            throw LocalIoErrors.FromException(string.Empty, "listing temporary files under", _root, exception);
+        }
+
+        found.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return found;
+    }
+
     /// <summary>
     /// Walks the whole tree and removes temporary files older than
     /// <see cref="LocalObjectStoreOptions.TemporaryFileMaxAge"/> (left by writers that crashed mid-write).
@@ -63,11 +91,7 @@ public sealed partial class LocalDirectoryObjectStore
 
             foreach (var (path, lastWrite) in temporaryFiles)
             {
-                var name = Path.GetFileName(path.AsSpan())[LocalFileNames.TempPrefix.Length..].ToString();
-                var created = Ulid.TryParse(name, out var writeId)
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(writeId.TimestampMilliseconds)
-                    : lastWrite;
-                var age = now - created;
+                var age = now - CreatedAt(path, lastWrite);
                 if (age > _options.TemporaryFileMaxAge)
                 {
                     File.Delete(path);
@@ -86,5 +110,12 @@ public sealed partial class LocalDirectoryObjectStore
         }
 
         return removed;
+    }
+
+    /// <summary>When a temporary file's write started: the time in its ULID name, or its last write time for a foreign name.</summary>
+    private static DateTimeOffset CreatedAt(string path, DateTimeOffset lastWrite)
+    {
+        var name = Path.GetFileName(path.AsSpan())[LocalFileNames.TempPrefix.Length..].ToString();
+        return Ulid.TryParse(name, out var writeId) ? DateTimeOffset.FromUnixTimeMilliseconds(writeId.TimestampMilliseconds) : lastWrite;
     }
 }

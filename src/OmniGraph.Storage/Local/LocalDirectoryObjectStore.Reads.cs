@@ -79,10 +79,16 @@ public sealed partial class LocalDirectoryObjectStore
             var info = ParseHeader(key, paths.DataFile, buffer.AsSpan(0, read), fileLength);
             if (read != fileLength)
             {
-                throw CorruptFile(key, paths.DataFile, $"expected {fileLength} bytes, read {read}");
+                throw new ObjectStoreUnavailableException(key, $"object file '{paths.DataFile}' changed while it was read (expected {fileLength} bytes, read {read})");
             }
 
-            return new StoredObject(buffer.AsMemory(ObjectFileHeader.Size, (int)info.ContentLength), info.ETag, info.ContentLength);
+            var content = buffer.AsMemory(ObjectFileHeader.Size, (int)info.ContentLength);
+            if (info.Checksum is { } expected && ObjectChecksum.Compute(key, content.Span) != expected)
+            {
+                throw CorruptFile(key, paths.DataFile, "its checksum does not match its bytes and key (it was damaged, cut short, or copied from another object)");
+            }
+
+            return new StoredObject(content, info.ETag, info.ContentLength);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -90,6 +96,7 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
+    /// <remarks>The header is checked; the checksum is not, since it covers the whole object (the engine reads whole objects).</remarks>
     private StoredObject GetRange(string key, long offset, int length)
     {
         var paths = PathsOf(key);
@@ -105,7 +112,7 @@ public sealed partial class LocalDirectoryObjectStore
             var read = LocalFiles.ReadAtMost(handle, content, ObjectFileHeader.Size + start);
             if (read != count)
             {
-                throw CorruptFile(key, paths.DataFile, $"expected {count} bytes at offset {start}, read {read}");
+                throw new ObjectStoreUnavailableException(key, $"object file '{paths.DataFile}' changed while it was read (expected {count} bytes at offset {start}, read {read})");
             }
 
             return new StoredObject(content, info.ETag, info.ContentLength);
@@ -137,12 +144,12 @@ public sealed partial class LocalDirectoryObjectStore
 
     private static ObjectFileInfo ParseHeader(string key, string dataFile, ReadOnlySpan<byte> header, long fileLength)
     {
-        if (fileLength < ObjectFileHeader.Size || !ObjectFileHeader.TryParse(header, out var eTag, out var lastModified))
+        if (fileLength < ObjectFileHeader.Size || !ObjectFileHeader.TryParse(header, out var eTag, out var lastModified, out var checksum))
         {
             throw CorruptFile(key, dataFile, "missing or damaged object header");
         }
 
-        return new ObjectFileInfo(eTag, lastModified, fileLength - ObjectFileHeader.Size);
+        return new ObjectFileInfo(eTag, lastModified, fileLength - ObjectFileHeader.Size, checksum);
     }
 
     /// <summary>Whether an unexpired lease is recorded for the key, read without taking its lock.</summary>
@@ -166,6 +173,6 @@ public sealed partial class LocalDirectoryObjectStore
         return read > 0 && LeaseRecord.TryParse(buffer[..read], out var lease) && lease.IsActiveAt(Now);
     }
 
-    private static ObjectStoreUnavailableException CorruptFile(string key, string dataFile, string detail) =>
+    private static ObjectCorruptException CorruptFile(string key, string dataFile, string detail) =>
         new(key, $"object file '{dataFile}' is not a valid store object ({detail}); it was not written by this store or was damaged outside it");
 }

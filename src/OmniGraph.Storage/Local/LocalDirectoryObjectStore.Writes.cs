@@ -119,7 +119,7 @@ public sealed partial class LocalDirectoryObjectStore
             using (handle)
             {
                 Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
-                ObjectFileHeader.Write(header, eTag);
+                ObjectFileHeader.Write(header, eTag, ObjectChecksum.Compute(key, content.Span));
                 RandomAccess.Write(handle, header, 0);
                 RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
                 RandomAccess.FlushToDisk(handle);

@@ -111,19 +111,23 @@ public sealed class LocalDirectoryCrashSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task DamagedDataFile_IsReportedAsUnavailableNotAsData()
+    public async Task DamagedDataFile_IsReportedAsCorruptNotAsData()
     {
         var store = OpenStore();
         await store.PutAsync("good", Bytes.Utf8("x"), WriteCondition.None);
         await File.WriteAllTextAsync(Path.Combine(Root, "foreign.og-obj"), "not written by the store");
         await File.WriteAllTextAsync(Path.Combine(Root, "short.og-obj"), "og-object/1");
+        await File.WriteAllBytesAsync(Path.Combine(Root, "zeroed.og-obj"), new byte[100]);
 
-        var foreign = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.GetAsync("foreign").AsTask());
-        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.GetRangeAsync("short", 0, 1).AsTask());
-        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.GetPropertiesAsync("foreign").AsTask());
+        var foreign = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("foreign").AsTask());
+        await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetRangeAsync("short", 0, 1).AsTask());
+        await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetPropertiesAsync("foreign").AsTask());
+        var zeroed = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("zeroed").AsTask());
 
-        Assert.Equal(ObjectStoreUnavailableException.ErrorCode, foreign.Code);
+        Assert.Equal("corrupt_object", foreign.Code);
+        Assert.Equal("corrupt_object", zeroed.Code);
         Assert.Contains("header", foreign.Message, StringComparison.Ordinal);
+        Assert.Contains("zeroed.og-obj", zeroed.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A lease record torn by a crash fails its checksum and reads as "not leased" rather than as a wrong expiry.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using OmniGraph.Arrow.Integrity;
 
 namespace OmniGraph.Arrow.Ipc.Writing;
 

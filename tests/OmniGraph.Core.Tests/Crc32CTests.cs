@@ -1,7 +1,6 @@
 using System.Text;
-using OmniGraph.Arrow.Integrity;
 
-namespace OmniGraph.Arrow.Tests.Integrity;
+namespace OmniGraph.Core.Tests;
 
 public sealed class Crc32CTests
 {
@@ -50,21 +49,5 @@ public sealed class Crc32CTests
         var pieces = Crc32C.Append(Crc32C.Append(Crc32C.Compute(data.AsSpan(0, 3)), data.AsSpan(3, 500)), data.AsSpan(503));
 
         Assert.Equal(Crc32C.Compute(data), pieces);
-    }
-
-    [Fact]
-    public void FileChecksum_FormatAndParse_RoundTrip()
-    {
-        foreach (var value in new[] { 0u, 1u, 0xDEADBEEFu, uint.MaxValue })
-        {
-            var text = FileChecksum.Format(value);
-            Assert.Equal(8, text.Length);
-            Assert.True(FileChecksum.TryParse(Encoding.ASCII.GetBytes(text), out var parsed));
-            Assert.Equal(value, parsed);
-        }
-
-        Assert.False(FileChecksum.TryParse("DEADBEEF"u8, out _));
-        Assert.False(FileChecksum.TryParse("deadbee"u8, out _));
-        Assert.False(FileChecksum.TryParse("deadbeeg"u8, out _));
     }
 }

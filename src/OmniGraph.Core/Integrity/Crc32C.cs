@@ -4,14 +4,15 @@ using System.Runtime.InteropServices;
 using ArmCrc32 = System.Runtime.Intrinsics.Arm.Crc32;
 using X86Sse42 = System.Runtime.Intrinsics.X86.Sse42;
 
-namespace OmniGraph.Arrow.Integrity;
+namespace OmniGraph;
 
 /// <summary>
 /// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the checksum of iSCSI, ext4 and many storage formats.
 /// Uses the CPU's CRC32 instruction (SSE4.2 on x64, the CRC extension on Arm64) so verifying a file costs far
-/// less than reading it, with a table-driven software path everywhere else.
+/// less than reading it, with a table-driven software path everywhere else. Shared by the Arrow file checksum and the
+/// local object store's per-object checksum.
 /// </summary>
-internal static class Crc32C
+public static class Crc32C
 {
     private const uint ReflectedPolynomial = 0x82F63B78u;
 
