@@ -10,6 +10,14 @@ public sealed class SnapshotNotFoundException : OmniGraphException
         Version = version;
     }
 
+    /// <summary>The version exists only as a placeholder (<paramref name="reason"/> says why it cannot be read).</summary>
+    public SnapshotNotFoundException(string branch, long version, string reason)
+        : base(EngineErrorCodes.SnapshotNotFound, $"manifest version {version} of branch '{branch}' cannot be read: {reason}")
+    {
+        Branch = branch;
+        Version = version;
+    }
+
     /// <summary>The branch.</summary>
     public string Branch { get; }
 

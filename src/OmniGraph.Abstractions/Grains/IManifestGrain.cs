@@ -65,4 +65,18 @@ public interface IManifestGrain : IGrainWithStringKey
     /// <summary>The sidecars still present after the last heal.</summary>
     [AlwaysInterleave]
     Task<RecoveryStatus> GetRecoveryStatusAsync();
+
+    /// <summary>
+    /// Examines the whole graph (<c>omnigraph recovery status</c>): heals what can be healed, then checks every branch's
+    /// chain, head records and figures and lists what crashed writes left behind. Reads the whole history.
+    /// </summary>
+    Task<RecoveryExamination> ExamineAsync();
+
+    /// <summary>
+    /// Plans, and with <see cref="RepairRequest.Apply"/> carries out, the repairs that can be verified first
+    /// (<c>omnigraph recovery repair</c>): rebuild head records from the published head, republish lost manifest versions
+    /// from the table heads, or (only when asked) close a gap that cannot be rebuilt. Anything else is refused with the
+    /// reason. docs/commits-and-recovery.md describes each action.
+    /// </summary>
+    Task<RepairReport> RepairAsync(RepairRequest request);
 }

@@ -103,11 +103,13 @@ public interface ITableBranchGrain : IGrainWithStringKey
     Task AbortAsync(string tx);
 
     /// <summary>
-    /// Moves the physical head from <paramref name="expected"/> to <paramref name="staged"/> (ETag compare-and-swap,
-    /// durable). A table that never moved on this branch accepts its version 0 or the version it inherits from a fork.
+    /// Moves the physical head from <see cref="TableHeadMove.Expected"/> to <see cref="TableHeadMove.Staged"/> (ETag
+    /// compare-and-swap, durable) and records the manifest version the move's write publishes. A table that never moved on
+    /// this branch accepts its version 0 or the version it inherits from a fork.
     /// </summary>
-    /// <exception cref="TableHeadConflictException">The head is not <paramref name="expected"/>.</exception>
-    Task AdvanceHeadAsync(string tx, TableVersionRef expected, TableVersionRef staged);
+    /// <exception cref="TableHeadConflictException">The head is not the expected version.</exception>
+    /// <exception cref="CorruptObjectException">The stored head record belongs to another table or branch.</exception>
+    Task AdvanceHeadAsync(TableHeadMove move);
 
     /// <summary>
     /// Moves the head back from <paramref name="staged"/> to <paramref name="expected"/> (recovery, and a writer undoing
@@ -118,4 +120,14 @@ public interface ITableBranchGrain : IGrainWithStringKey
 
     /// <summary>The physical head (<c>null</c> when the table never moved on this branch), re-read from storage when <paramref name="refresh"/>.</summary>
     Task<TableVersionRef?> GetHeadAsync(bool refresh);
+
+    /// <summary>The stored head record with what it says about the write that moved it (integrity checks, recovery).</summary>
+    /// <exception cref="CorruptObjectException">The record belongs to another table or branch.</exception>
+    Task<TableHeadRecord> GetHeadRecordAsync(bool refresh);
+
+    /// <summary>
+    /// Recovery repair only: rewrites the head record as <paramref name="published"/>, the version the verified published
+    /// head names (a head record is derived state). Replaces whatever record is stored, under its ETag.
+    /// </summary>
+    Task RepairHeadAsync(TableVersionRef published);
 }

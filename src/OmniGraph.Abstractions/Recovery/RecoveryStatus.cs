@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace OmniGraph.Engine;
@@ -21,20 +22,24 @@ public sealed record RecoveryStatus([property: Id(0)] ImmutableArray<PendingSide
 [GenerateSerializer]
 [Immutable]
 public sealed record PendingSidecar(
-    [property: Id(0)] string Key,
-    [property: Id(1)] string? Branch,
-    [property: Id(2)] PendingSidecarState State,
-    [property: Id(3)] string? Reason);
+    [property: Id(0), JsonPropertyName("key")] string Key,
+    [property: Id(1), JsonPropertyName("branch")] string? Branch,
+    [property: Id(2), JsonPropertyName("state")] PendingSidecarState State,
+    [property: Id(3), JsonPropertyName("reason")] string? Reason);
 
 /// <summary>Why a sidecar is still present.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PendingSidecarState>))]
 public enum PendingSidecarState
 {
     /// <summary>It could not be read or has an unknown format: writes are refused until an operator removes it.</summary>
+    [JsonStringEnumMemberName("refused")]
     Refused,
 
-    /// <summary>A heal of it failed (an I/O error); the next heal tries again.</summary>
+    /// <summary>A heal of it failed (an I/O error, or the manifest version it is based on is missing); the next heal tries again.</summary>
+    [JsonStringEnumMemberName("heal_failed")]
     HealFailed,
 
     /// <summary>It belongs to a write that may still be in flight in another process; it is healed once it is stale.</summary>
+    [JsonStringEnumMemberName("deferred")]
     Deferred,
 }

@@ -39,10 +39,22 @@ public sealed class GraphGrainStorage : IGrainStorage
     }
 
     /// <inheritdoc />
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    /// <exception cref="CorruptObjectException">The record is damaged (unreadable bytes or not the state's JSON): one code for every damaged stored object.</exception>
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var (inner, local) = Route(grainId);
-        return inner.ReadStateAsync(stateName, local, grainState);
+        try
+        {
+            await inner.ReadStateAsync(stateName, local, grainState);
+        }
+        catch (GrainStateCorruptException corrupt)
+        {
+            throw new CorruptObjectException(corrupt.Key, corrupt.InnerException?.Message ?? corrupt.Message, corrupt);
+        }
+        catch (ObjectCorruptException corrupt)
+        {
+            throw new CorruptObjectException(corrupt.Key, corrupt.Reason, corrupt);
+        }
     }
 
     /// <inheritdoc />

@@ -11,4 +11,7 @@ internal enum HealMode
     /// activation's own abandoned attempts, or earlier heals that failed; a young incomplete foreign one is left alone.
     /// </summary>
     WriteEntry,
+
+    /// <summary>For examinations: read every sidecar and note what it proves, resolve nothing.</summary>
+    Survey,
 }

@@ -15,7 +15,9 @@ internal sealed partial class ManifestGrain
         var info = await GetBranchAsync(branch);
         await HealAllAsync(HealMode.WriteEntry, info);
         ThrowIfWritesBlocked(info);
-        return await ResolveHeadAsync(info);
+        var head = await ResolveHeadAsync(info);
+        ThrowIfChainBroken(info, head.ManifestVersion);
+        return head;
     }
 
     /// <inheritdoc />
@@ -30,8 +32,10 @@ internal sealed partial class ManifestGrain
         await HealAllAsync(HealMode.WriteEntry, branch);
         ThrowIfWritesBlocked(branch);
 
-        // 2. Check the base (before any effect).
+        // 2. Check the base (before any effect), and that the chain it ends is whole: a write on a chain that lost its
+        //    last version would reuse that version's number.
         var head = await ResolveHeadAsync(branch);
+        ThrowIfChainBroken(branch, head.ManifestVersion);
         if (request.ExpectedHeadCommit is { } expectedHead && !string.Equals(expectedHead, head.Commit.Id, StringComparison.Ordinal))
         {
             throw new GraphPreconditionFailedException(branch.Name, expectedHead, head.Commit.Id);
@@ -80,7 +84,7 @@ internal sealed partial class ManifestGrain
             foreach (var change in changes)
             {
                 await _failpoints.BeforeAsync(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-                await AdvanceHeadAsync(request.Tx, branch, head.ManifestVersion, change);
+                await AdvanceHeadAsync(request.Tx, branch, head, change);
                 advanced.Add(change);
                 _failpoints.After(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
             }
@@ -138,6 +142,10 @@ internal sealed partial class ManifestGrain
 
         CacheManifest(manifest);
         NoteHead(manifest);
+        foreach (var change in changes)
+        {
+            NoteFigureVerified(change.Staged.Key);
+        }
 
         // 6. Delete the sidecar; a failure does not fail the write (the next heal finds it published and deletes it).
         try
@@ -152,7 +160,10 @@ internal sealed partial class ManifestGrain
         }
 
         _failpoints.After(Failpoints.CommitSidecarDelete);
-        await PersistHeadHintsQuietlyAsync();
+
+        // A commit that moved no table head leaves no head record naming its version: the hint is then its only
+        // durable evidence once the sidecar is gone (§6.1), so it is written now rather than at the interval.
+        await PersistHeadHintsQuietlyAsync(force: changes.Count == 0);
         LogCommitted(GraphId, branch.Name, manifest.Version, request.CommitId, changes.Count);
         return StoredDocuments.ToCommit(manifest);
     }
@@ -224,43 +235,43 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>
-    /// Moves one table head. A head left by an abandoned write that no sidecar covers and no manifest published (an
-    /// orphan, possible when a healer and a dying writer cross) is reset and the move retried once.
+    /// Moves one table head. On a conflict the head record is classified (§6.1): a head left by an abandoned write that
+    /// no sidecar covers and whose version another commit took (an orphan, possible when a healer and a dying writer
+    /// cross) is reset and the move retried once; a head that proves a lost manifest version, or a missing or
+    /// inconsistent head record, is corruption; anything else (a write in flight) is the conflict it looks like.
     /// </summary>
-    private async Task AdvanceHeadAsync(string tx, BranchInfo branch, long baseVersion, TableCommitChange change)
+    private async Task AdvanceHeadAsync(string tx, BranchInfo branch, GraphSnapshot head, TableCommitChange change)
     {
         var grain = TableGrain(change.Staged.Table, branch.Name);
-        TableVersionRef? orphan;
+        var move = new TableHeadMove(tx, change.Expected, change.Staged, head.ManifestVersion + 1);
+        TableVersionRef orphan;
         try
         {
-            await grain.AdvanceHeadAsync(tx, change.Expected, change.Staged);
+            await grain.AdvanceHeadAsync(move);
             return;
         }
-        catch (TableHeadConflictException conflict) when (conflict.Actual is { Tx: not null })
+        catch (TableHeadConflictException)
         {
-            orphan = conflict.Actual;
-            if (!await IsOrphanedHeadAsync(orphan.Tx!, branch, baseVersion))
+            var record = await grain.GetHeadRecordAsync(refresh: false);
+            var verdict = await ClassifyHeadAsync(branch, head.ManifestVersion, change.Expected, record);
+            switch (verdict.Relation)
             {
-                throw;
+                case HeadRelation.Orphan:
+                    orphan = record.Head!;
+                    break;
+                case HeadRelation.LostManifest:
+                    ThrowIfChainEndsBelow(branch, head.ManifestVersion, [(verdict.ProvenVersion!.Value, $"the table head record {verdict.StateKey} ({verdict.Detail})")]);
+                    throw;
+                case HeadRelation.Missing or HeadRelation.Inconsistent:
+                    throw HeadRecordError(branch, verdict);
+                default:
+                    throw;
             }
         }
 
         LogOrphanedHeadRepaired(GraphId, change.Staged.Table, orphan.ToString(), change.Expected.ToString());
         await grain.RollBackHeadAsync(orphan.Tx!, orphan, change.Expected);
-        await grain.AdvanceHeadAsync(tx, change.Expected, change.Staged);
-    }
-
-    /// <summary>Whether a head moved by <paramref name="headTx"/> is covered by nothing: no sidecar and no published successor of the base.</summary>
-    private async Task<bool> IsOrphanedHeadAsync(string headTx, BranchInfo branch, long baseVersion)
-    {
-        // Order matters: a writer deletes its sidecar only after publishing (or after undoing its heads), so "no
-        // sidecar" followed by "base + 1 still absent" proves the head was never published and nobody owns it.
-        if (await _store.GetPropertiesAsync(GraphObjectKeys.Sidecar(headTx)) is not null)
-        {
-            return false;
-        }
-
-        return await _store.GetPropertiesAsync(GraphObjectKeys.Manifest(branch.Incarnation, baseVersion + 1)) is null;
+        await grain.AdvanceHeadAsync(move);
     }
 
     /// <summary>
@@ -376,11 +387,11 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    private async Task PersistHeadHintsQuietlyAsync()
+    private async Task PersistHeadHintsQuietlyAsync(bool force)
     {
         try
         {
-            await PersistHeadHintsAsync(force: false);
+            await PersistHeadHintsAsync(force);
         }
         catch (Exception exception) when (exception is not SimulatedCrashException)
         {

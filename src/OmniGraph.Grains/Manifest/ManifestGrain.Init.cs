@@ -40,7 +40,7 @@ internal sealed partial class ManifestGrain
             BranchIncarnation = incarnation,
             Version = 1,
             SchemaHash = hash,
-            Commit = new CommitRecordDocument { Id = genesis, Parent = null, MergedParent = null, Actor = null, CreatedAt = createdAt, Kind = "init" },
+            Commit = new CommitRecordDocument { Id = genesis, Parent = null, MergedParent = null, Actor = null, CreatedAt = createdAt, Kind = CommitKinds.Init },
             Tables = [.. tables],
         };
         var pointer = new CommitPointerDocument

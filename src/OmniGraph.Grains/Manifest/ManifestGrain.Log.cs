@@ -43,4 +43,10 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage(13, LogLevel.Information, "Graph {GraphId}: branch {Branch} forked from {Source} v{Version}")]
     private partial void LogBranchForked(string graphId, string branch, string source, long version);
+
+    [LoggerMessage(14, LogLevel.Error, "Graph {GraphId}: branch {Branch} has lost manifest version {Missing} (version {Proven} was published); it is neither served nor written")]
+    private partial void LogChainGap(string graphId, string branch, long missing, long proven);
+
+    [LoggerMessage(15, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
+    private partial void LogRepaired(string graphId, RepairStepKind kind, string branch, string detail);
 }

@@ -39,6 +39,11 @@ internal sealed partial class ManifestGrain
             _pending.Remove(stale);
         }
 
+        foreach (var stale in _sidecarBases.Keys.Where(k => !present.Contains(k)).ToArray())
+        {
+            _sidecarBases.Remove(stale);
+        }
+
         foreach (var key in keys)
         {
             StoredObject stored;
@@ -50,6 +55,12 @@ internal sealed partial class ManifestGrain
             {
                 // Finished by its writer (or another healer) since the listing.
                 _pending.Remove(key);
+                _sidecarBases.Remove(key);
+                continue;
+            }
+            catch (ObjectCorruptException corrupt)
+            {
+                Refuse(key, $"the sidecar is refused and kept: {corrupt.Reason}");
                 continue;
             }
 
@@ -60,8 +71,19 @@ internal sealed partial class ManifestGrain
             }
             catch (RecoveryRequiredException refused)
             {
-                _pending[key] = new PendingSidecar(key, null, PendingSidecarState.Refused, refused.Reason);
-                LogSidecarRefused(GraphId, key, refused.Reason);
+                Refuse(key, refused.Reason);
+                continue;
+            }
+
+            // Its base was published (the sidecar is written on top of it): evidence for the chain's end (§6.1).
+            _sidecarBases[key] = (sidecar.BranchIncarnation, sidecar.BaseVersion);
+            if (mode == HealMode.Survey)
+            {
+                if (!_pending.ContainsKey(key))
+                {
+                    _pending[key] = new PendingSidecar(key, sidecar.Branch, PendingSidecarState.Deferred, "a write in progress, or one the next heal resolves");
+                }
+
                 continue;
             }
 
@@ -84,6 +106,7 @@ internal sealed partial class ManifestGrain
 
                 outcomes.Add(outcome);
                 _pending.Remove(key);
+                _sidecarBases.Remove(key);
                 _abandoned.Remove(tx);
                 _healable.Remove(tx);
                 LogHealed(GraphId, tx, outcome.Action, outcome.CommitId);
@@ -101,7 +124,20 @@ internal sealed partial class ManifestGrain
             }
         }
 
+        if (outcomes.Any(static o => o.Action == HealAction.RolledBack && o.CommitId is not null))
+        {
+            // A fence moves no table head, so only the hint records its version durably once the sidecar is gone.
+            await PersistHeadHintsQuietlyAsync(force: true);
+        }
+
         return new HealReport(outcomes.ToImmutable(), new RecoveryStatus([.. _pending.Values]));
+    }
+
+    private void Refuse(string key, string reason)
+    {
+        _pending[key] = new PendingSidecar(key, null, PendingSidecarState.Refused, reason);
+        _sidecarBases.Remove(key);
+        LogSidecarRefused(GraphId, key, reason);
     }
 
     /// <summary>A sidecar that cannot be read blocks every write (its branch is unknown); a failed heal blocks its branch.</summary>
@@ -124,6 +160,15 @@ internal sealed partial class ManifestGrain
     /// </summary>
     private async Task<HealOutcome?> HealSidecarAsync(string key, SidecarDocument sidecar, bool mayRollBack)
     {
+        // Its base must be there: rolling forward or fencing on top of a lost version would publish past a gap.
+        var baseManifest = await TryReadManifestAsync(sidecar.BranchIncarnation, sidecar.BaseVersion);
+        if (baseManifest is null || !string.Equals(baseManifest.Commit.Id, sidecar.BaseCommit, StringComparison.Ordinal))
+        {
+            throw new CorruptObjectException(
+                GraphObjectKeys.Manifest(sidecar.BranchIncarnation, sidecar.BaseVersion),
+                $"manifest version {sidecar.BaseVersion}, the base of the pending write in {key}, is {(baseManifest is null ? "missing" : $"commit {baseManifest.Commit.Id}, not {sidecar.BaseCommit}")}; the write is neither rolled forward nor back");
+        }
+
         var target = sidecar.BaseVersion + 1;
         var published = await TryReadManifestAsync(sidecar.BranchIncarnation, target);
         if (published is null)
@@ -196,7 +241,7 @@ internal sealed partial class ManifestGrain
             await _failpoints.BeforeAsync(Failpoints.HealHeadRollForward, staged.Table);
             try
             {
-                await grain.AdvanceHeadAsync(sidecar.Tx, StoredDocuments.ToRef(table.Expected), staged);
+                await grain.AdvanceHeadAsync(new TableHeadMove(sidecar.Tx, StoredDocuments.ToRef(table.Expected), staged, sidecar.BaseVersion + 1));
             }
             catch (TableHeadConflictException conflict)
             {
@@ -287,20 +332,23 @@ internal sealed partial class ManifestGrain
                 MergedParent = null,
                 Actor = CommitInfo.RecoveryActor,
                 CreatedAt = NowMicros(),
-                Kind = "recovery_rollback",
+                Kind = CommitKinds.RecoveryRollback,
             },
             Tables = tables,
         };
     }
 
     /// <summary>Every sidecar key, in key (ULID, so creation) order.</summary>
-    private async Task<List<string>> ListSidecarKeysAsync()
+    private Task<List<string>> ListSidecarKeysAsync() => ListKeysAsync(GraphObjectKeys.RecoveryPrefix);
+
+    /// <summary>Every key under <paramref name="prefix"/>, sorted.</summary>
+    private async Task<List<string>> ListKeysAsync(string prefix)
     {
         var keys = new List<string>();
         string? token = null;
         do
         {
-            var page = await _store.ListAsync(GraphObjectKeys.RecoveryPrefix, token);
+            var page = await _store.ListAsync(prefix, token);
             foreach (var entry in page.Objects)
             {
                 keys.Add(entry.Key);

@@ -23,7 +23,7 @@ internal sealed partial class ManifestGrain
                 return await ResolveVersionAsync(branch, target.ManifestVersion ?? throw new ArgumentException("a manifest-version target needs a version", nameof(target)));
             default:
                 var (pointer, manifest) = await ResolveCommitAsync(target.CommitId ?? throw new ArgumentException("a commit target needs a commit id", nameof(target)));
-                return StoredDocuments.ToSnapshot(manifest) with { Branch = pointer.Branch };
+                return await ServableAsync(StoredDocuments.ToSnapshot(manifest) with { Branch = pointer.Branch });
         }
     }
 
@@ -95,21 +95,44 @@ internal sealed partial class ManifestGrain
     /// The head snapshot of a branch, strongly consistent: probe for the next manifest version (one request when nothing
     /// changed) and read forward while another process has published. A fork that never published is at its fork point.
     /// </summary>
+    /// <remarks>
+    /// The head is served only when its chain end agrees with every durable record that names a later state (checked on
+    /// the incarnation's first resolve) and its row counts were verified: docs/design/storage-engine.md §6.1.
+    /// </remarks>
     private async Task<GraphSnapshot> ResolveHeadAsync(BranchInfo branch)
     {
         var head = await ProbeHeadAsync(branch);
+        GraphSnapshot snapshot;
         if (head is not null)
         {
-            return StoredDocuments.ToSnapshot(head);
+            snapshot = StoredDocuments.ToSnapshot(head);
+        }
+        else
+        {
+            var fork = branch.ForkedFrom ?? throw new CorruptObjectException(GraphObjectKeys.Manifest(branch.Incarnation, 1), "the genesis manifest of main is missing");
+            var inherited = await ReadManifestAsync(fork.Incarnation, fork.ManifestVersion);
+            snapshot = StoredDocuments.ToSnapshot(inherited) with
+            {
+                Branch = branch.Name,
+                BranchIncarnation = branch.Incarnation,
+            };
         }
 
-        var fork = branch.ForkedFrom ?? throw new CorruptObjectException(GraphObjectKeys.Manifest(branch.Incarnation, 1), "the genesis manifest of main is missing");
-        var inherited = await ReadManifestAsync(fork.Incarnation, fork.ManifestVersion);
-        return StoredDocuments.ToSnapshot(inherited) with
+        await VerifyChainEndAsync(branch, snapshot.ManifestVersion, snapshot.Tables);
+        return await ServableAsync(snapshot);
+    }
+
+    /// <summary>A snapshot that may be served: not a placeholder of a lost version, and its row counts verified.</summary>
+    /// <exception cref="SnapshotNotFoundException">The version was lost and is held only by a placeholder.</exception>
+    private async Task<GraphSnapshot> ServableAsync(GraphSnapshot snapshot)
+    {
+        if (string.Equals(snapshot.Commit.Kind, CommitKinds.RecoveryLost, StringComparison.Ordinal))
         {
-            Branch = branch.Name,
-            BranchIncarnation = branch.Incarnation,
-        };
+            throw new SnapshotNotFoundException(snapshot.Branch, snapshot.ManifestVersion, "it was lost; recovery repair keeps its number and commit but not its data");
+        }
+
+        await VerifyFiguresAsync(snapshot.Tables);
+        return snapshot;
     }
 
     /// <summary>The latest manifest on the branch's own chain, or <c>null</c> for a fork that has not published.</summary>
@@ -165,7 +188,7 @@ internal sealed partial class ManifestGrain
         }
 
         var manifest = await TryReadManifestAsync(current.Incarnation, version) ?? throw new SnapshotNotFoundException(branch.Name, version);
-        return StoredDocuments.ToSnapshot(manifest) with { Branch = branch.Name, BranchIncarnation = branch.Incarnation };
+        return await ServableAsync(StoredDocuments.ToSnapshot(manifest) with { Branch = branch.Name, BranchIncarnation = branch.Incarnation });
     }
 
     /// <summary>A commit's pointer and manifest; the pointer is believed only when the manifest it names carries the commit.</summary>

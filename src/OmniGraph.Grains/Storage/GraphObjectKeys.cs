@@ -19,6 +19,12 @@ internal static class GraphObjectKeys
     /// <summary>Prefix of the engine's grain state objects.</summary>
     public const string GrainStatePrefix = "state/";
 
+    /// <summary>Prefix of every commit pointer.</summary>
+    public const string CommitsPrefix = "commits/";
+
+    /// <summary>Prefix of every table object (fragments, deletion files, table versions).</summary>
+    public const string TablesPrefix = "tables/";
+
     private const string VersionFormat = "D20";
 
     /// <summary>The accepted schema source of an IR hash.</summary>
@@ -48,6 +54,35 @@ internal static class GraphObjectKeys
     /// <summary>A table version object.</summary>
     public static string TableVersion(bool isEdge, long tableId, string branchIncarnation, long version, string tx) =>
         $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/versions/{branchIncarnation}/{version.ToString(VersionFormat, CultureInfo.InvariantCulture)}-{tx}.json";
+
+    /// <summary>The prefix of a table's versions on one chain (incarnation).</summary>
+    public static string TableVersionsOf(bool isEdge, long tableId, string branchIncarnation) =>
+        $"{TableStoragePaths.TableDirectory(isEdge, tableId)}/versions/{branchIncarnation}/";
+
+    /// <summary>The transaction id of a table version key (<c>…/{version}-{tx}.json</c>), or <c>null</c> when the key is not shaped like one.</summary>
+    public static string? TableVersionTx(string key)
+    {
+        var dash = key.LastIndexOf('-');
+        if (dash < 0 || !key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var tx = key[(dash + 1)..^".json".Length];
+        return tx.Length == Ulid.Length && Ulid.TryParse(tx, out _) ? tx : null;
+    }
+
+    /// <summary>The commit id of a commit pointer key, or <c>null</c> when the key is not shaped like one.</summary>
+    public static string? CommitIdOf(string key)
+    {
+        if (!key.StartsWith(CommitsPrefix, StringComparison.Ordinal) || !key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = key[CommitsPrefix.Length..^".json".Length];
+        return id.Length == Ulid.Length && Ulid.TryParse(id, out _) ? id : null;
+    }
 
     /// <summary>Whether <paramref name="key"/> is a fragment key of the table.</summary>
     public static bool IsFragmentOf(string key, bool isEdge, long tableId) =>

@@ -1,5 +1,7 @@
 using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Storage;
+using Orleans;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Tables;
@@ -18,18 +20,30 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task AdvanceHeadAsync(string tx, TableVersionRef expected, TableVersionRef staged)
+    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh)
     {
-        ArgumentNullException.ThrowIfNull(expected);
-        ArgumentNullException.ThrowIfNull(staged);
+        if (refresh)
+        {
+            await _head.ReadStateAsync();
+        }
+
+        return new TableHeadRecord(StateKey, _head.RecordExists, CurrentHead(), _head.State.ManifestVersion);
+    }
+
+    /// <inheritdoc />
+    public async Task AdvanceHeadAsync(TableHeadMove move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var (tx, expected, staged) = (move.Tx, move.Expected, move.Staged);
         RequireTx(tx);
         if (!string.Equals(staged.Table, _table, StringComparison.Ordinal)
             || !string.Equals(expected.Table, _table, StringComparison.Ordinal)
             || !string.Equals(staged.ChainBranch, _branch, StringComparison.Ordinal)
             || staged.Key is null
-            || staged.Version != expected.Version + 1)
+            || staged.Version != expected.Version + 1
+            || move.ManifestVersion < 2)
         {
-            throw new InvalidWriteException(_table, $"{staged} cannot follow {expected} on branch '{_branch}'");
+            throw new InvalidWriteException(_table, $"{staged} cannot follow {expected} on branch '{_branch}' (manifest version {move.ManifestVersion})");
         }
 
         for (var attempt = 0; ; attempt++)
@@ -44,7 +58,7 @@ internal sealed partial class TableBranchGrain
                 }
             }
 
-            if (await TryWriteHeadAsync(staged))
+            if (await TryWriteHeadAsync(staged, move.ManifestVersion))
             {
                 break;
             }
@@ -78,7 +92,7 @@ internal sealed partial class TableBranchGrain
                 }
             }
 
-            if (await TryWriteHeadAsync(expected))
+            if (await TryWriteHeadAsync(expected, manifestVersion: null))
             {
                 break;
             }
@@ -96,15 +110,51 @@ internal sealed partial class TableBranchGrain
         return CurrentHead();
     }
 
+    /// <inheritdoc />
+    public async Task RepairHeadAsync(TableVersionRef published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        if (!string.Equals(published.Table, _table, StringComparison.Ordinal))
+        {
+            throw new InvalidWriteException(_table, $"{published} is not a version of this table");
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            // Whatever is stored is replaced (it is what repair found wrong), but under its ETag: a writer that moved the
+            // head meanwhile is not overwritten blindly; repair reads again. A version the branch inherits, or version 0,
+            // is "never moved on this branch": no head.
+            await _head.ReadStateAsync();
+            var previous = (_head.State.Head, _head.State.ManifestVersion);
+            _head.State.Head = published.Version == 0 || !string.Equals(published.ChainBranch, _branch, StringComparison.Ordinal)
+                ? null
+                : StoredDocuments.ToDocument(published);
+            _head.State.ManifestVersion = null;
+            try
+            {
+                await _head.WriteStateAsync();
+                break;
+            }
+            catch (InconsistentStateException) when (attempt < 2)
+            {
+                (_head.State.Head, _head.State.ManifestVersion) = previous;
+            }
+        }
+
+        SetHeadKey(published.Key);
+        LogHeadRepaired(_graphId, _table, _branch, published.ToString());
+    }
+
     /// <summary>
     /// Stores <paramref name="head"/> as this table-branch's head under the ETag last read. <see langword="false"/> when
     /// the stored head changed since (another activation or process wrote it): the stored state has then been re-read,
     /// so the caller checks its precondition again. Any other failure leaves the in-memory head as it was.
     /// </summary>
-    private async Task<bool> TryWriteHeadAsync(TableVersionRef head)
+    private async Task<bool> TryWriteHeadAsync(TableVersionRef head, long? manifestVersion)
     {
-        var previous = _head.State.Head;
+        var previous = (_head.State.Head, _head.State.ManifestVersion);
         _head.State.Head = StoredDocuments.ToDocument(head);
+        _head.State.ManifestVersion = manifestVersion;
         try
         {
             await _head.WriteStateAsync();
@@ -112,18 +162,39 @@ internal sealed partial class TableBranchGrain
         }
         catch (InconsistentStateException)
         {
-            _head.State.Head = previous;
+            (_head.State.Head, _head.State.ManifestVersion) = previous;
             await _head.ReadStateAsync();
             return false;
         }
         catch
         {
-            _head.State.Head = previous;
+            (_head.State.Head, _head.State.ManifestVersion) = previous;
             throw;
         }
     }
 
-    private TableVersionRef? CurrentHead() => _head.State.Head is { } head ? StoredDocuments.ToRef(head) : null;
+    /// <summary>
+    /// The stored head, checked to belong to this table: a record copied from another table is corruption, never a head.
+    /// (Its chain may be another branch's: a fork's first write rolled back leaves the inherited version.)
+    /// </summary>
+    private TableVersionRef? CurrentHead()
+    {
+        if (_head.State.Head is not { } stored)
+        {
+            return null;
+        }
+
+        var head = StoredDocuments.ToRef(stored);
+        if (!string.Equals(head.Table, _table, StringComparison.Ordinal)
+            || head.Version < 0 || (head.Version > 0 && head.Key is null) || _head.State.ManifestVersion is < 2)
+        {
+            throw new CorruptObjectException(StateKey, $"the head record names {head} (manifest version {_head.State.ManifestVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}), which is not a head of {_table}");
+        }
+
+        return head;
+    }
+
+    private string StateKey => GraphGrainStorage.KeyOf("head", this.GetGrainId());
 
     /// <summary>
     /// Whether a head move from <paramref name="expected"/> may start at <paramref name="current"/>. A table that never

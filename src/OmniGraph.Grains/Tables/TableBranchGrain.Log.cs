@@ -15,4 +15,7 @@ internal sealed partial class TableBranchGrain
 
     [LoggerMessage(4, LogLevel.Information, "Graph {GraphId}: forgot staging of {Tx} on {Table}@{Branch} (too many writes in progress)")]
     private partial void LogStagingEvicted(string graphId, string table, string branch, string tx);
+
+    [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: recovery repair rewrote the head record of {Table}@{Branch} as {Head}")]
+    private partial void LogHeadRepaired(string graphId, string table, string branch, string head);
 }

@@ -63,27 +63,43 @@ public sealed class SidecarRefusalTests
     }
 
     /// <summary>
-    /// A head left by a write nothing covers (no sidecar, never published) would block its table forever; the next commit
-    /// that finds it proves it orphaned (no sidecar, base + 1 absent), resets it and goes on.
+    /// A head left by a write nothing covers: another process opened the graph while the writer stood still before its
+    /// second head move, fenced the write off and moved its first head back; the writer then moved the second head and
+    /// died. The version that write wanted holds the fence, so its head is an orphan (not evidence of a lost version):
+    /// the next commit that meets it resets it and goes on.
     /// </summary>
     [Fact]
-    public async Task OrphanedHead_IsRepairedByTheNextCommit()
+    public async Task OrphanedHead_LeftByAFencedWriterThatDied_IsRepairedByTheNextCommit()
     {
-        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        await CrashScenario.BaselineAsync(host);
-        var head = await host.HeadAsync();
-        var person = head.GetTable("node:Person");
+        var store = new MemoryObjectStore();
+        await using (var setup = await GraphHost.InitAsync(store))
+        {
+            await CrashScenario.BaselineAsync(setup);
+        }
 
-        // Stage and advance a version directly, as a writer that died after a healer deleted its sidecar could leave it.
-        var tx = Ulid.NewUlid().ToString();
-        var staged = await host.Table("node:Person").PrepareVersionAsync(tx, person,
-            new TableDelta(TableWriteMode.Upsert, [], [Rows.Persons("Zed")], null, BranchNames.Main, head.BranchIncarnation, head.SchemaHash));
-        await host.Table("node:Person").AdvanceHeadAsync(tx, person, staged.Version);
+        var writer = await GraphHost.StartAsync(store);
+        var pause = writer.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.PauseBefore, hit: 2);
+        writer.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, hit: 2);
+        var write = writer.Client.WriteAsync(CrashScenario.Write());
+        await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
 
-        await host.Client.WriteAsync(CrashScenario.Next());
-        await GraphAssertions.ConsistentAsync(host);
-        var people = await host.ColumnAsync("node:Person", "id");
-        Assert.DoesNotContain("Zed", people);
+        await using var healer = await GraphHost.StartAsync(store);
+        var fenced = await healer.HeadAsync();
+        Assert.Equal(CommitInfo.RecoveryActor, fenced.Commit.Actor);
+        Assert.Empty(await healer.SidecarsAsync());
+
+        pause.Release();
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => write.WaitAsync(TimeSpan.FromSeconds(30)));
+        await writer.KillAsync();
+
+        var orphan = await healer.Table("node:Person").GetHeadRecordAsync(refresh: true);
+        Assert.Equal(fenced.ManifestVersion, orphan.ManifestVersion);
+        Assert.Equal(fenced.GetTable("node:Person").Version + 1, orphan.Head!.Version);
+
+        await healer.Client.WriteAsync(CrashScenario.Next());
+        await GraphAssertions.ConsistentAsync(healer);
+        var people = await healer.ColumnAsync("node:Person", "id");
+        Assert.DoesNotContain("Carol", people);
         Assert.Contains("Dave", people);
     }
 

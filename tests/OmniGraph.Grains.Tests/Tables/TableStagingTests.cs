@@ -64,14 +64,16 @@ public sealed class TableStagingTests
         var second = await grain.PrepareVersionAsync(Ulid.NewUlid().ToString(), person, Delta(head, Rows.Persons("B")));
         Assert.Null(await grain.GetHeadAsync(refresh: true));
 
-        await grain.AdvanceHeadAsync(first.Version.Tx!, person, first.Version);
-        var conflict = await Assert.ThrowsAsync<TableHeadConflictException>(() => grain.AdvanceHeadAsync(second.Version.Tx!, person, second.Version));
+        await grain.AdvanceHeadAsync(new TableHeadMove(first.Version.Tx!, person, first.Version, 2));
+        var conflict = await Assert.ThrowsAsync<TableHeadConflictException>(() => grain.AdvanceHeadAsync(new TableHeadMove(second.Version.Tx!, person, second.Version, 2)));
         Assert.True(first.Version.SameVersionAs(conflict.Actual));
+        Assert.Equal(2, (await grain.GetHeadRecordAsync(refresh: true)).ManifestVersion);
 
         // Rolling back a version that is not the head does nothing; rolling back the head restores the expected version.
         Assert.True(first.Version.SameVersionAs(await grain.RollBackHeadAsync(second.Version.Tx!, second.Version, person)));
         Assert.True(person.SameVersionAs(await grain.RollBackHeadAsync(first.Version.Tx!, first.Version, person)));
-        await grain.AdvanceHeadAsync(second.Version.Tx!, person, second.Version);
+        Assert.Null((await grain.GetHeadRecordAsync(refresh: true)).ManifestVersion);
+        await grain.AdvanceHeadAsync(new TableHeadMove(second.Version.Tx!, person, second.Version, 2));
         Assert.True(second.Version.SameVersionAs(await grain.GetHeadAsync(refresh: true)));
     }
 

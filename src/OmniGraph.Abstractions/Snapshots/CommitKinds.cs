@@ -1,0 +1,23 @@
+namespace OmniGraph.Engine;
+
+/// <summary>The <see cref="CommitInfo.Kind"/> values the engine itself writes (writers add their own: <c>load</c>, <c>mutation</c>).</summary>
+public static class CommitKinds
+{
+    /// <summary>The genesis commit of a graph.</summary>
+    public const string Init = "init";
+
+    /// <summary>A fence published by recovery before it rolled an incomplete write back (no data change).</summary>
+    public const string RecoveryRollback = "recovery_rollback";
+
+    /// <summary>A lost manifest version published again by <c>recovery repair</c>, rebuilt and verified from the table heads.</summary>
+    public const string RecoveryRepublish = "recovery_republish";
+
+    /// <summary>The commit of <c>recovery repair --discard-lost</c> that continues from the last version that exists.</summary>
+    public const string RecoveryDiscard = "recovery_discard";
+
+    /// <summary>
+    /// A placeholder <c>recovery repair</c> publishes for a lost manifest version whose content cannot be rebuilt: it keeps
+    /// the version number (and the lost commit's id when known) so numbers are never reused, and is never served.
+    /// </summary>
+    public const string RecoveryLost = "recovery_lost";
+}
