@@ -23,6 +23,8 @@ internal static class CliCommandCatalog
         new CommitListCommand(),
         new CommitShowCommand(),
         new SchemaShowCommand(),
+        new RecoveryStatusCommand(),
+        new RecoveryRepairCommand(),
         new BenchCommand(),
         new VersionCommand(),
     ];
@@ -32,5 +34,6 @@ internal static class CliCommandCatalog
     {
         ["commit"] = "Inspect the commit history",
         ["schema"] = "Inspect the schema",
+        ["recovery"] = "Examine and repair a graph's integrity",
     };
 }

@@ -13,4 +13,6 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(CommitListOutput))]
 [JsonSerializable(typeof(SchemaOutput))]
 [JsonSerializable(typeof(InitCommandOutput))]
+[JsonSerializable(typeof(RecoveryExamination))]
+[JsonSerializable(typeof(RepairReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

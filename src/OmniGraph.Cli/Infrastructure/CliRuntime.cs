@@ -57,7 +57,7 @@ internal sealed class CliRuntime(CliConsole console)
     }
 
     /// <summary>The code, message and exit code of a failure.</summary>
-    public static (string Code, string Message, int ExitCode) Describe(Exception exception) => exception switch
+    public static (string Code, string Message, int ExitCode) Describe(Exception exception) => OmniGraphErrors.Unwrap(exception) switch
     {
         CliUsageException usage => (usage.Code, usage.Message, CliExitCodes.Usage),
         GraphPreconditionFailedException precondition => (precondition.Code, precondition.Message, CliExitCodes.PreconditionFailed),

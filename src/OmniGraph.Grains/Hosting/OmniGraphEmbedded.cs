@@ -47,8 +47,9 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
         var embedded = await StartAsync(location, createRoot: false, configure, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Activation stamps-checks and heals; an uninitialised root fails here with a typed error.
-            await embedded.Client.ResolveSnapshotAsync(SnapshotTarget.Head(), cancellationToken).ConfigureAwait(false);
+            // Activation stamps-checks and heals; an uninitialised root fails here with a typed error. No head is resolved:
+            // a graph whose head cannot be served must still open, for `recovery status` and `repair`.
+            await embedded.Client.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
             return embedded;
         }
         catch

@@ -155,8 +155,9 @@ internal sealed partial class ManifestGrain
             {
                 record = await grain.GetHeadRecordAsync(refresh: false);
             }
-            catch (CorruptObjectException corrupt)
+            catch (Exception exception) when (OmniGraphErrors.Unwrap(exception) is CorruptObjectException corrupt)
             {
+                // An unreadable record fails its grain's activation (the runtime wraps the storage error).
                 verdicts[i] = new HeadVerdict(HeadRelation.Inconsistent, corrupt.Key, null, corrupt.Reason);
                 return;
             }

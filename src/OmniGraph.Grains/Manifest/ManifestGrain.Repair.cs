@@ -304,7 +304,7 @@ internal sealed partial class ManifestGrain
             {
                 await grain.RepairHeadAsync(published);
             }
-            catch (CorruptObjectException)
+            catch (Exception exception) when (OmniGraphErrors.Unwrap(exception) is CorruptObjectException)
             {
                 await _store.DeleteAsync(survey.Verdicts[i].StateKey, WriteCondition.None);
                 await grain.RepairHeadAsync(published);

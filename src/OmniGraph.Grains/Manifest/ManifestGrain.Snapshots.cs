@@ -41,7 +41,9 @@ internal sealed partial class ManifestGrain
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var info = await GetBranchAsync(branch);
-        var head = await ResolveHeadAsync(info);
+
+        // The history needs the chain, not the tables: a damaged table version must not hide it.
+        var head = await ResolveHeadAsync(info, verifyFigures: false);
         var commits = ImmutableArray.CreateBuilder<CommitInfo>();
 
         // Walk the branch's own chain down to its fork point, then the source's chain from there, and so on to main.
@@ -99,7 +101,7 @@ internal sealed partial class ManifestGrain
     /// The head is served only when its chain end agrees with every durable record that names a later state (checked on
     /// the incarnation's first resolve) and its row counts were verified: docs/design/storage-engine.md §6.1.
     /// </remarks>
-    private async Task<GraphSnapshot> ResolveHeadAsync(BranchInfo branch)
+    private async Task<GraphSnapshot> ResolveHeadAsync(BranchInfo branch, bool verifyFigures = true)
     {
         var head = await ProbeHeadAsync(branch);
         GraphSnapshot snapshot;
@@ -119,7 +121,7 @@ internal sealed partial class ManifestGrain
         }
 
         await VerifyChainEndAsync(branch, snapshot.ManifestVersion, snapshot.Tables);
-        return await ServableAsync(snapshot);
+        return verifyFigures ? await ServableAsync(snapshot) : snapshot;
     }
 
     /// <summary>A snapshot that may be served: not a placeholder of a lost version, and its row counts verified.</summary>
