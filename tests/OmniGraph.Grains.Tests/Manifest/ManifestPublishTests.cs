@@ -1,0 +1,75 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Tests.Recovery;
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+using OmniGraph.Testing.Assertions;
+
+namespace OmniGraph.Grains.Tests.Manifest;
+
+/// <summary>
+/// The commit point is a create-if-absent of manifest version N+1, tested directly: a writer whose version was taken
+/// never overwrites it, and tells the two ways it can be taken apart (another writer won: undo and conflict; a healer
+/// published this very write: success).
+/// </summary>
+public sealed class ManifestPublishTests
+{
+    [Fact]
+    public async Task VersionTakenByAnotherWriter_IsNeverOverwritten_TheLoserUndoesItsHeadsAndConflicts()
+    {
+        var store = new MemoryObjectStore();
+        await using var a = await GraphHost.InitAsync(store);
+        await CrashScenario.BaselineAsync(a);
+        var baseVersion = (await a.HeadAsync()).ManifestVersion;
+
+        // Another process, open before W's sidecar exists (its open would fence W off), so W's young sidecar is left to W.
+        await using var b = await GraphHost.StartAsync(store);
+        await b.HeadAsync();
+
+        // W stands still after its sidecar, before its first head move; B publishes N+1 meanwhile (a write to a table W
+        // does not touch, so no head stands in its way); then W moves its heads and reaches its publish.
+        var pause = a.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.PauseBefore);
+        var write = a.Client.WriteAsync(CrashScenario.Write());
+        await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+        var taken = await b.WriteAsync(TableWrite.FromBatches("node:Company", TableWriteMode.Upsert, Rows.Companies("Acme")));
+
+        var key = GraphObjectKeys.Manifest((await a.HeadAsync()).BranchIncarnation, baseVersion + 1);
+        var winner = (await store.GetAsync(key)).Content.ToArray();
+        pause.Release();
+
+        var conflict = await Assert.ThrowsAsync<ReadSetChangedException>(() => write.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ReadSetChangedException.GraphHead(BranchNames.Main), conflict.Member);
+        Assert.Equal(taken.Commit.Id, conflict.Actual);
+        Assert.Equal(winner, (await store.GetAsync(key)).Content.ToArray());
+        Assert.False(await CrashScenario.ReadAllOrNothingAsync(a));
+        await GraphAssertions.ConsistentAsync(a);
+        Assert.DoesNotContain(await GraphAssertions.LinearHistoryAsync(a), static c => c.Actor == CrashScenario.WriteActor);
+    }
+
+    [Fact]
+    public async Task VersionPublishedByAHealerForThisWrite_IsThisWritesSuccess()
+    {
+        var store = new MemoryObjectStore();
+        await using var a = await GraphHost.InitAsync(store);
+        await CrashScenario.BaselineAsync(a);
+        var pause = a.Failpoints.Arm(Failpoints.CommitManifestPublish, FailpointAction.PauseBefore);
+        var write = a.Client.WriteAsync(CrashScenario.Write());
+        await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // A process opening the graph heals every sidecar: this one is complete, so it publishes W itself.
+        await using (var healer = await GraphHost.StartAsync(store))
+        {
+            var healed = await healer.HeadAsync();
+            Assert.Equal(CrashScenario.WriteActor, healed.Commit.Actor);
+        }
+
+        pause.Release();
+        var result = await write.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((await a.HeadAsync()).Commit, result.Commit);
+        Assert.True(await CrashScenario.ReadAllOrNothingAsync(a));
+        await GraphAssertions.ConsistentAsync(a);
+        Assert.Single(await GraphAssertions.LinearHistoryAsync(a), static c => c.Actor == CrashScenario.WriteActor);
+    }
+}
