@@ -78,6 +78,39 @@ public sealed class ReadCostTests
         }
     }
 
+    /// <summary>
+    /// Opening a graph checks the chain's end against every table's head record and each table version's row count once
+    /// (issue 10): a fixed number of small reads per table, the same after 100 commits as after 10; then one probe again.
+    /// </summary>
+    [Fact]
+    public async Task FirstResolveOfAFreshSilo_ChecksEachTableOnce_FlatInHistory_ThenOneProbe()
+    {
+        var after10 = await OpenCostAsync(10);
+        var after100 = await OpenCostAsync(100);
+
+        Assert.Equal(after10.Open, after100.Open);
+        Assert.Equal(1, after100.Warm.Total);
+
+        // Four tables: four head records; two table versions with rows (Person, Company) checked against their figures.
+        Assert.True(after100.Open.Gets <= 12, $"opening cost {after100.Open}");
+    }
+
+    private static async Task<(ObjectStoreRequestCounts Open, ObjectStoreRequestCounts Warm)> OpenCostAsync(int commits)
+    {
+        var memory = new MemoryObjectStore();
+        await using (var setup = await GraphHost.InitAsync(memory))
+        {
+            await setup.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")));
+            await CommitAsync(setup, 0, commits);
+        }
+
+        var store = new CountingObjectStore(memory);
+        await using var fresh = await GraphHost.StartAsync(store);
+        await fresh.HeadAsync();
+        var open = store.Snapshot();
+        return (open, await WarmResolveCostAsync(fresh, store));
+    }
+
     private static async Task<ObjectStoreRequestCounts> WarmResolveCostAsync(GraphHost host, CountingObjectStore store)
     {
         await host.HeadAsync();
