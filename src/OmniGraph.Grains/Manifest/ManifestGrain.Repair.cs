@@ -76,7 +76,9 @@ internal sealed partial class ManifestGrain
         var pending = _pending.Values.Where(p => p.State != PendingSidecarState.Refused && string.Equals(p.Branch, name, StringComparison.Ordinal)).ToList();
         if (pending.Count > 0)
         {
-            return [.. pending.Select(p => Refused(name, $"recovery record {p.Key} is pending ({p.State}: {p.Reason}); it is healed when the graph is opened or written, and repair waits for it"))];
+            return [.. pending.Select(p => Refused(name, _sidecarBases.TryGetValue(p.Key, out var based) && based.BaseVersion > survey.HeadVersion
+                ? Invariant($"recovery record {p.Key} belongs to a write based on version {based.BaseVersion}, which is lost: restore the missing manifest file from a backup (repair does not rebuild a version a pending write is based on)")
+                : $"recovery record {p.Key} is pending ({p.State}: {p.Reason}); it is healed when the graph is opened or written, and repair waits for it"))];
         }
 
         if (survey.ProvenVersion is { } proven)

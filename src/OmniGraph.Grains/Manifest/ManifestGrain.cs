@@ -126,6 +126,10 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
         {
             _stampError = exception;
         }
+        catch (ObjectCorruptException corrupt)
+        {
+            _stampError = new CorruptObjectException(corrupt.Key, corrupt.Reason, corrupt);
+        }
     }
 
     /// <summary>The stamp of an initialised graph (re-read while the root is uninitialised: another process may have run init).</summary>

@@ -96,6 +96,12 @@ public sealed class ChainGapTests
         Assert.Contains("is missing", pending.Reason);
         Assert.Single(await fresh.SidecarsAsync());
         Assert.Equal(2, StoreFiles.Keys(directory.Path, lost[..lost.LastIndexOf('/')]).Count);
+
+        // Repair does not guess: the pending write's base is the lost version.
+        var step = Assert.Single((await fresh.Manifest.RepairAsync(new RepairRequest(Apply: true))).Steps);
+        Assert.Equal(RepairStepKind.Refused, step.Kind);
+        Assert.Contains("based on version 3, which is lost", step.Detail);
+        Assert.Equal(2, StoreFiles.Keys(directory.Path, lost[..lost.LastIndexOf('/')]).Count);
     }
 
     /// <summary>Restoring the lost file from a backup makes the branch whole again, in the same silo.</summary>
