@@ -185,8 +185,8 @@ internal sealed partial class ManifestGrain
                 return new HeadVerdict(HeadRelation.Consistent, key, null, "never moved on this branch");
             }
 
-            var found = record.Exists ? $"names {head?.ToString() ?? "no head"}" : "is missing";
-            return new HeadVerdict(HeadRelation.Missing, key, null, $"the record {found} but manifest version {headVersion} names {published}");
+            var found = record.Exists ? $"names {(head is null ? "no head" : Describe(head))}" : "is missing";
+            return new HeadVerdict(HeadRelation.Missing, key, null, $"the record {found} but manifest version {headVersion} names {Describe(published)}");
         }
 
         if (published.SameVersionAs(head))
@@ -196,7 +196,7 @@ internal sealed partial class ManifestGrain
 
         if (head.Version <= published.Version)
         {
-            return new HeadVerdict(HeadRelation.Inconsistent, key, null, $"the record names {head} but manifest version {headVersion} names {published}");
+            return new HeadVerdict(HeadRelation.Inconsistent, key, null, $"the record names {Describe(head)} but manifest version {headVersion} names {Describe(published)}");
         }
 
         var wanted = record.ManifestVersion;
@@ -230,6 +230,9 @@ internal sealed partial class ManifestGrain
 
         return new HeadVerdict(HeadRelation.LostManifest, key, headVersion + 1, $"moved to {head}, more than one version past {published}");
     }
+
+    /// <summary>A version with the write that staged it: two versions with the same number read apart.</summary>
+    private static string Describe(TableVersionRef version) => version.Tx is null ? version.ToString() : $"{version} of write {version.Tx}";
 
     private static CorruptObjectException HeadRecordError(BranchInfo branch, HeadVerdict verdict) => new(
         verdict.StateKey,

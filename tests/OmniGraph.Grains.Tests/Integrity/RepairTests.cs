@@ -160,6 +160,31 @@ public sealed class RepairTests
         Assert.Contains("disagrees with the published head", refused.Message);
     }
 
+    /// <summary>A head record naming the published version number but another write's version: corruption that tells the two apart (defect 5: never "expected X, found X").</summary>
+    [Fact]
+    public async Task HeadRecordOfAnotherWriteWithTheSameNumber_IsCorruption_NamingBothWrites()
+    {
+        var store = new MemoryObjectStore();
+        string published;
+        string record;
+        await using (var host = await GraphHost.InitAsync(store))
+        {
+            await CrashScenario.BaselineAsync(host);
+            published = (await host.HeadAsync()).GetTable("node:Person").Tx!;
+            record = (await host.Table("node:Person").GetHeadRecordAsync(refresh: true)).StateKey;
+        }
+
+        var other = Ulid.NewUlid().ToString();
+        var text = System.Text.Encoding.UTF8.GetString((await store.GetAsync(record)).Content.Span).Replace(published, other, StringComparison.Ordinal);
+        await store.PutAsync(record, System.Text.Encoding.UTF8.GetBytes(text), WriteCondition.None);
+
+        await using var fresh = await GraphHost.StartAsync(store);
+        var refused = await Assert.ThrowsAsync<CorruptObjectException>(() => fresh.Client.WriteAsync(CrashScenario.Next()));
+        Assert.Equal(record, refused.Key);
+        Assert.Contains($"of write {other}", refused.Message);
+        Assert.Contains($"of write {published}", refused.Message);
+    }
+
     private static async Task<string> CommitIdOfAsync(string path, string manifestKey)
     {
         var stored = await new LocalDirectoryObjectStore(path).GetAsync(manifestKey);
