@@ -34,7 +34,7 @@ public sealed class MutateCommandTests : IAsyncLifetime
         var result = await CliRun.OkAsync("change", "--store", _workspace.Graph, "--query", _queries, "insert_person", "--params", """{"name":"Eve","age":29}""", "--json");
 
         var json = result.Json();
-        Assert.Equal(["branch", "query_name", "affected_nodes", "affected_edges", "actor_id", "commit"], CliResult.Names(json));
+        Assert.Equal(["branch", "query_name", "affected_nodes", "affected_edges", "inserted_nodes", "replaced_nodes", "actor_id", "commit"], CliResult.Names(json));
         Assert.Equal("main", json.GetProperty("branch").GetString());
         Assert.Equal("insert_person", json.GetProperty("query_name").GetString());
         Assert.Equal(1, json.GetProperty("affected_nodes").GetInt64());

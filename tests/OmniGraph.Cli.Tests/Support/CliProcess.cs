@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace OmniGraph.Cli.Tests.Support;
 
@@ -50,6 +51,41 @@ internal sealed class CliProcess : IDisposable
 
     /// <summary>Whether it has ended.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The CPU time the process has used so far (how far it got: start-up alone uses well under a second).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (<c>INT</c>, <c>TERM</c>) with <c>kill(1)</c>, as a terminal or a service manager would.</summary>
+    public Task SignalAsync(string signal) => RunToolAsync("kill", $"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Runs a system tool (<c>kill</c>, <c>mkfifo</c>) and requires it to succeed.</summary>
+    public static async Task RunToolAsync(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: exit {process.ExitCode}: {error}");
+    }
 
     /// <summary>SIGKILL: the process dies at once, without running any of its code.</summary>
     public async Task KillAsync()
