@@ -171,5 +171,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
         Assert.Contains("--mode", snapshot.Error, StringComparison.Ordinal);
         Assert.Contains("--json", export.Error, StringComparison.Ordinal);
         Assert.Contains("--as", schema.Error, StringComparison.Ordinal);
+
+        // export takes no --json: its standard output is JSONL data, so a usage error prints no JSON envelope there.
+        Assert.Equal(string.Empty, export.Out);
+        Assert.Equal("error[usage]: Unrecognized command or argument '--json'.\n", export.Error);
     }
 }
