@@ -30,6 +30,21 @@ public static class JsonSyntax
         return FindError(Encoding.UTF8.GetBytes(text), maxDepth);
     }
 
+    /// <summary>
+    /// Why a reader or deserializer refused <paramref name="utf8"/>, as a clause for a message: the syntax error with its
+    /// line and column, or — for well-formed JSON of the wrong shape — the JSON path where the shape broke. Never the
+    /// framework's exception text.
+    /// </summary>
+    /// <param name="utf8">The text that was refused.</param>
+    /// <param name="exception">The reader's or deserializer's exception (its <see cref="System.Text.Json.JsonException.Path"/> is used).</param>
+    public static string DescribeFailure(ReadOnlySpan<byte> utf8, System.Text.Json.JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return FindError(utf8) is { } syntax
+            ? $"it is not valid JSON: {syntax}"
+            : $"it does not have the expected shape at {(string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path)} (a member is missing, unknown, repeated or of the wrong kind)";
+    }
+
     private ref struct Scanner(ReadOnlySpan<byte> text, int maxDepth)
     {
         private readonly ReadOnlySpan<byte> _text = text;
