@@ -137,13 +137,17 @@ public static partial class GraphClientLoadingExtensions
         }
     }
 
-    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends.</summary>
+    /// <summary>
+    /// Reads until <paramref name="buffer"/> is full or the stream ends. A cancellation ends the wait at once even when the
+    /// read itself cannot be interrupted (a pipe with no data yet): the load is being abandoned, so its buffers and the
+    /// read's outcome no longer matter.
+    /// </summary>
     private static async Task<int> FillAsync(Stream data, byte[] buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < buffer.Length)
         {
-            var read = await data.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            var read = await data.ReadAsync(buffer.AsMemory(filled), cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;

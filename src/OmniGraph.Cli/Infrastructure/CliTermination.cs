@@ -9,22 +9,30 @@ namespace OmniGraph.Cli.Infrastructure;
 /// or 143 (SIGTERM), the shell convention of 128 + the signal number.
 /// </summary>
 /// <remarks>
-/// <para>A command is expected to stop within a second. If it has not ended <see cref="GracePeriod"/> after the first
-/// signal (something it waits on does not listen), or when a second signal arrives, the process ends at once with the
-/// same exit code: like <c>kill -9</c> at that moment, which the commit protocol survives (the next open heals).</para>
+/// <para>A command stops within milliseconds. If it has not ended <see cref="GracePeriod"/> after the first signal
+/// (something it waits on cannot be interrupted, such as opening a named pipe nobody writes to), or when a second signal
+/// arrives, the process ends at once with the same exit code: like <c>kill -9</c> at that moment, which the commit
+/// protocol survives (the next open heals).</para>
 /// <para>In-process callers (tests, hosts embedding the CLI) use <see cref="FromToken"/>: no signal handler is installed
 /// and their own token is the only way to cancel (exit code 130).</para>
 /// </remarks>
 internal sealed class CliTermination : IDisposable
 {
     /// <summary>How long a command may take to stop after the first signal before the process is ended.</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A repeat of the signal this soon after the first is the same request delivered twice (<c>timeout(1)</c> signals
+    /// both the command and its process group), not a second Ctrl-C.
+    /// </summary>
+    private static readonly TimeSpan s_duplicateWindow = TimeSpan.FromMilliseconds(250);
 
     private readonly CancellationTokenSource _source;
     private readonly PosixSignalRegistration[] _registrations;
     private readonly TextWriter? _error;
     private readonly Lock _gate = new();
     private Timer? _deadline;
+    private long _firstSignalAt;
     private int _signal;
     private bool _disposed;
 
@@ -100,8 +108,14 @@ internal sealed class CliTermination : IDisposable
             }
 
             repeated = Interlocked.CompareExchange(ref _signal, (int)context.Signal, 0) != 0;
+            if (repeated && System.Diagnostics.Stopwatch.GetElapsedTime(_firstSignalAt) < s_duplicateWindow)
+            {
+                return;
+            }
+
             if (!repeated)
             {
+                _firstSignalAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 _deadline = new Timer(_ => EndNow($"{Cause}: the command did not stop within {GracePeriod.TotalSeconds:0} s; the process ends now"), null, GracePeriod, Timeout.InfiniteTimeSpan);
             }
         }

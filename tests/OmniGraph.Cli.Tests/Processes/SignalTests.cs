@@ -68,6 +68,31 @@ public sealed class SignalTests : IDisposable
         Assert.Equal(before, await GraphState.CaptureAsync(_workspace.Graph));
     }
 
+    /// <summary>
+    /// A command that cannot notice the signal — here a load blocked opening a named pipe nobody writes to — is ended
+    /// after the grace period with the signal's exit code, saying so; the graph is unchanged.
+    /// </summary>
+    [Fact]
+    public async Task StuckCommand_IsEndedAfterTheGracePeriod()
+    {
+        await _workspace.InitAndLoadAsync();
+        var before = await GraphState.CaptureAsync(_workspace.Graph);
+        var fifo = Path.Combine(_workspace.Root, "silent.jsonl");
+        await CliProcess.RunToolAsync("mkfifo", fifo);
+
+        using var child = CliProcess.Start("load", _workspace.Graph, "--data", fifo, "--mode", "append", "--quiet");
+
+        // The kernel names where a blocked thread waits: a FIFO open without a writer waits in wait_for_partner.
+        await WaitForAsync(() => child.HasExited || child.IsWaitingIn("wait_for_partner"), "the load to block opening the pipe");
+        Assert.False(child.HasExited, "the load ended without input");
+        await child.SignalAsync("INT");
+        var result = await child.WaitAsync(s_exitBound);
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.True(result.Error.Contains("error[cancelled]: interrupted (SIGINT): the command did not stop within 2 s; the process ends now", StringComparison.Ordinal), result.ToString());
+        Assert.Equal(before, await GraphState.CaptureAsync(_workspace.Graph));
+    }
+
     private static void AssertStopped(CliResult result, int exitCode, string cause)
     {
         Assert.True(result.ExitCode == exitCode, result.ToString());

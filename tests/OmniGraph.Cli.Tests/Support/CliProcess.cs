@@ -69,6 +69,28 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether one of the process's own threads sleeps in the kernel function <paramref name="kernelFunction"/> (Linux
+    /// <c>/proc/PID/task/*/wchan</c>). The runtime's own service threads (named <c>.NET …</c>: the debugger pipe, the
+    /// signal handler) are left out; thread-pool workers count.
+    /// </summary>
+    public bool IsWaitingIn(string kernelFunction)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories($"/proc/{_process.Id}/task").Any(task =>
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                var serviceThread = name.StartsWith(".NET ", StringComparison.Ordinal) && !name.StartsWith(".NET TP Worker", StringComparison.Ordinal);
+                return !serviceThread && File.ReadAllText(Path.Combine(task, "wchan")) == kernelFunction;
+            });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends <paramref name="signal"/> (<c>INT</c>, <c>TERM</c>) with <c>kill(1)</c>, as a terminal or a service manager would.</summary>
     public Task SignalAsync(string signal) => RunToolAsync("kill", $"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture));
 
