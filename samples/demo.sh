@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's "main job": build the CLI once (Release), create a fresh graph from samples/social on the embedded
-# default (a local directory, .omnigraph-demo/social), load the sample data as one commit, show it, run a query and a
-# mutation, and list the commits.
+# default (a local directory, .omnigraph-demo/social), load the sample data as one commit, show it, run a query, add a
+# new person with a mutation and read them back, and list the commits.
 # Rerunnable: each run starts from an empty directory. Prerequisite: the .NET 10 SDK.
 set -euo pipefail
 
@@ -33,8 +33,12 @@ echo "== omnigraph query friends_of --query samples/social/queries.gq --params '
 omnigraph query friends_of --query "$sample/queries.gq" --params '{"name":"Ada"}' --store "$graph"
 
 echo
-echo "== omnigraph mutate add_person --query samples/social/queries.gq --params '{...}' --store $graph"
-omnigraph mutate add_person --query "$sample/queries.gq" --params '{"name":"Zoe","age":29,"joined":"2024-05-01"}' --store "$graph"
+echo "== omnigraph mutate add_person --query samples/social/queries.gq --params '{\"name\":\"Yara\",...}' --store $graph"
+omnigraph mutate add_person --query "$sample/queries.gq" --params '{"name":"Yara","age":29,"joined":"2024-05-01"}' --store "$graph"
+
+echo
+echo "== omnigraph query person --query samples/social/queries.gq --params '{\"name\":\"Yara\"}' --store $graph"
+omnigraph query person --query "$sample/queries.gq" --params '{"name":"Yara"}' --store "$graph"
 
 echo
 echo "== omnigraph commit list $graph"

@@ -7,8 +7,9 @@ namespace OmniGraph.Cli;
 
 /// <summary>
 /// The <c>omnigraph</c> command line: builds the command tree from <see cref="CliCommandCatalog"/>, parses, runs, and maps
-/// every outcome to an exit code (docs/cli.md). <see cref="RunAsync(string[], CliConsole, CancellationToken)"/> is the
-/// in-process entry point (tests call it with buffers).
+/// every outcome to an exit code (docs/cli.md). <see cref="RunAsync(string[], CancellationToken)"/> is the process entry
+/// point (it turns SIGINT and SIGTERM into cancellation); <see cref="RunAsync(string[], CliConsole, CancellationToken)"/>
+/// is the in-process one (tests call it with buffers).
 /// </summary>
 public static class OmniGraphCli
 {
@@ -19,23 +20,36 @@ public static class OmniGraphCli
         .Select(static a => a.InformationalVersion.Split('+')[0])
         .FirstOrDefault() ?? "0.0.0";
 
-    /// <summary>Runs the command line on the process console.</summary>
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
-        RunAsync(args, CliConsole.FromProcess(), cancellationToken);
+    /// <summary>
+    /// Runs the command line on the process console: the process entry point. SIGINT and SIGTERM stop the running command
+    /// (exit codes 130 and 143, see <see cref="CliTermination"/>).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var console = CliConsole.FromProcess();
+        using var termination = CliTermination.ListenForSignals(console.Error, cancellationToken);
+        return await RunAsync(args, console, termination).ConfigureAwait(false);
+    }
 
-    /// <summary>Runs the command line on <paramref name="console"/>; returns the exit code.</summary>
+    /// <summary>Runs the command line on <paramref name="console"/>; returns the exit code. Cancelling the token stops the command (exit code 130).</summary>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        using var termination = CliTermination.FromToken(cancellationToken);
+        return await RunAsync(args, console, termination).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunAsync(string[] args, CliConsole console, CliTermination termination)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
-        var runtime = new CliRuntime(console);
+        var runtime = new CliRuntime(console, termination);
         args = await RewriteLegacyVerbsAsync(args, console).ConfigureAwait(false);
         var root = BuildRoot(runtime);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             var message = string.Join("; ", parseResult.Errors.Select(static e => CollapseWhitespace(e.Message)));
-            return await runtime.ReportAsync(new CliUsageException(message), asJson: args.Contains("--json")).ConfigureAwait(false);
+            return await runtime.ReportAsync(new CliUsageException(message), WantsJson(parseResult, args)).ConfigureAwait(false);
         }
 
         var invocation = new InvocationConfiguration
@@ -43,17 +57,19 @@ public static class OmniGraphCli
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+
+            // Signals are CliTermination's: System.CommandLine must not install handlers of its own.
             ProcessTerminationTimeout = null,
         };
         try
         {
-            var exitCode = await parseResult.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            var exitCode = await parseResult.InvokeAsync(invocation, termination.Token).ConfigureAwait(false);
             await console.FlushAsync().ConfigureAwait(false);
             return exitCode;
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return await runtime.ReportAsync(exception, asJson: args.Contains("--json")).ConfigureAwait(false);
+            return await runtime.ReportAsync(exception, WantsJson(parseResult, args)).ConfigureAwait(false);
         }
     }
 
@@ -107,6 +123,14 @@ public static class OmniGraphCli
 
         return args;
     }
+
+    /// <summary>
+    /// Whether a failure also goes to standard output as the JSON error envelope: only for a command that takes
+    /// <c>--json</c> and was given it. <c>export --json</c> is a usage error like any unknown flag (exit code 2, one line on
+    /// standard error) and writes nothing on standard output, which is where an export's JSONL goes.
+    /// </summary>
+    private static bool WantsJson(ParseResult parseResult, string[] args) =>
+        args.Contains("--json") && parseResult.CommandResult.Command.Options.Any(static o => o.Name == "--json");
 
     /// <summary>Parser messages list choices with tabs; one space reads better on one line.</summary>
     private static string CollapseWhitespace(string message) =>

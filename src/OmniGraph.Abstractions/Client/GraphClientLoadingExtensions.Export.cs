@@ -39,7 +39,7 @@ public static partial class GraphClientLoadingExtensions
         ArgumentException.ThrowIfNullOrEmpty(branch);
         var request = new ExportRequest(branch, typeNames is null ? [] : [.. typeNames]);
         var grain = client.Grains.GetGrain<IGraphExportGrain>(client.GraphId);
-        await foreach (var chunk in grain.ExportAsync(request).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var chunk in grain.ExportAsync(request, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }

@@ -9,6 +9,9 @@ namespace OmniGraph.Engine;
 /// </summary>
 public static partial class GraphClientLoadingExtensions
 {
+    /// <summary>The size of a load's first chunk (later chunks double up to <see cref="GraphLoadOptions.ChunkBytes"/>).</summary>
+    public const int FirstChunkBytes = 64 * 1024;
+
     /// <summary>
     /// Loads JSONL from <paramref name="data"/> into <paramref name="branch"/> as one commit. The stream is read to its
     /// end in chunks (<see cref="GraphLoadOptions.ChunkBytes"/>); the next chunk is read while the session parses the
@@ -37,11 +40,11 @@ public static partial class GraphClientLoadingExtensions
         cancellationToken.ThrowIfCancellationRequested();
 
         var session = client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(client.GraphId));
-        await session.BeginAsync(new LoadRequest(branch, mode) { Actor = options.Actor }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await session.BeginAsync(new LoadRequest(branch, mode) { Actor = options.Actor }, cancellationToken).ConfigureAwait(false);
         try
         {
             await SendChunksAsync(session, data, options, cancellationToken).ConfigureAwait(false);
-            return await session.CompleteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await session.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -84,29 +87,35 @@ public static partial class GraphClientLoadingExtensions
     /// <summary>
     /// Streams the input to the session. Two buffers alternate: the next chunk is read (asynchronously) before the
     /// current one is handed over, so reading and parsing overlap. A buffer is reused only after the call that carried it
-    /// has returned (the session does not keep chunk bytes past the call). A stream of known length smaller than a chunk
-    /// gets buffers of its size (a 32-line load does not allocate two 4 MiB arrays), and the second buffer exists only
-    /// once a second chunk does.
+    /// has returned (the session does not keep chunk bytes past the call).
     /// </summary>
+    /// <remarks>
+    /// Every stream is chunked the same way, whatever it reads (a regular file, a pipe, a character device such as
+    /// <c>/dev/zero</c>, memory): the first chunk is at most <see cref="FirstChunkBytes"/> and each next one twice the
+    /// last, up to <see cref="GraphLoadOptions.ChunkBytes"/>. A 32-line load therefore does not allocate two 4 MiB
+    /// arrays, and nothing trusts a length the stream reports: a device that reports 0 (or a file that grows while it is
+    /// read) is read in full-sized chunks like any other input, never byte by byte.
+    /// </remarks>
     private static async Task SendChunksAsync(ILoadSessionGrain session, Stream data, GraphLoadOptions options, CancellationToken cancellationToken)
     {
-        var size = options.ChunkBytes;
-        if (data.CanSeek)
-        {
-            size = (int)Math.Clamp(data.Length - data.Position, 1, size);
-        }
-
+        var size = Math.Min(FirstChunkBytes, options.ChunkBytes);
         var buffers = new byte[]?[] { new byte[size], null };
         var current = 0;
         var length = await FillAsync(data, buffers[current]!, cancellationToken).ConfigureAwait(false);
         while (length > 0)
         {
             var next = 1 - current;
-            var reading = length < size ? Task.FromResult(0) : FillAsync(data, buffers[next] ??= new byte[size], cancellationToken);
+            size = length < buffers[current]!.Length ? 0 : (int)Math.Min(2L * size, options.ChunkBytes);
+            if (size > 0 && (buffers[next] is null || buffers[next]!.Length < size))
+            {
+                buffers[next] = new byte[size];
+            }
+
+            var reading = size == 0 ? Task.FromResult(0) : FillAsync(data, buffers[next]!, cancellationToken);
             LoadProgress progress;
             try
             {
-                progress = await session.WriteAsync(new LoadChunk(buffers[current].AsMemory(0, length))).WaitAsync(cancellationToken).ConfigureAwait(false);
+                progress = await session.WriteAsync(new LoadChunk(buffers[current].AsMemory(0, length)), cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -128,13 +137,17 @@ public static partial class GraphClientLoadingExtensions
         }
     }
 
-    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends.</summary>
+    /// <summary>
+    /// Reads until <paramref name="buffer"/> is full or the stream ends. A cancellation ends the wait at once even when the
+    /// read itself cannot be interrupted (a pipe with no data yet): the load is being abandoned, so its buffers and the
+    /// read's outcome no longer matter.
+    /// </summary>
     private static async Task<int> FillAsync(Stream data, byte[] buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < buffer.Length)
         {
-            var read = await data.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+            var read = await data.ReadAsync(buffer.AsMemory(filled), cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;

@@ -11,7 +11,7 @@ public static class GraphClientMutationExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        return client.Grains.GetGrain<IMutationGrain>(client.GraphId).MutateAsync(request).WaitAsync(cancellationToken);
+        return client.Grains.GetGrain<IMutationGrain>(client.GraphId).MutateAsync(request, cancellationToken);
     }
 
     /// <summary>Runs query <paramref name="queryName"/> of <paramref name="querySource"/> with JSON <paramref name="parameters"/> on <paramref name="branch"/>.</summary>

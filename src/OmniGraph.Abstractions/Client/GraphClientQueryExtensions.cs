@@ -9,7 +9,7 @@ public static class GraphClientQueryExtensions
     /// <param name="queryName">The query to run, or <c>null</c> when the source declares exactly one.</param>
     /// <param name="parametersJson">The parameters as a JSON object, or <c>null</c>.</param>
     /// <param name="target">Branch head or snapshot (default: the head of main).</param>
-    /// <param name="cancellationToken">Stops waiting for the result.</param>
+    /// <param name="cancellationToken">Stops the query (the grains check it in their loops) and the wait for it.</param>
     public static Task<QueryResult> QueryAsync(
         this IGraphClient client,
         string source,
@@ -21,6 +21,6 @@ public static class GraphClientQueryExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(source);
         var request = new QueryRequest(source, queryName, parametersJson, target ?? QueryTarget.Head());
-        return client.Grains.GetGrain<IQueryGrain>(client.GraphId).ExecuteAsync(request).WaitAsync(cancellationToken);
+        return client.Grains.GetGrain<IQueryGrain>(client.GraphId).ExecuteAsync(request, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ public static class GraphClientRecoveryExtensions
     public static Task<RecoveryExamination> ExamineAsync(this IGraphClient client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return client.Manifest.ExamineAsync().WaitAsync(cancellationToken);
+        return client.Manifest.ExamineAsync(cancellationToken);
     }
 
     /// <summary>Plans or carries out the verified repairs (see <see cref="IManifestGrain.RepairAsync"/>).</summary>
@@ -15,6 +15,6 @@ public static class GraphClientRecoveryExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
-        return client.Manifest.RepairAsync(request).WaitAsync(cancellationToken);
+        return client.Manifest.RepairAsync(request, cancellationToken);
     }
 }

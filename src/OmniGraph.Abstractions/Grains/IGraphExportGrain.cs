@@ -17,5 +17,5 @@ public interface IGraphExportGrain : IGrainWithStringKey
     /// <summary>The export, in chunks of whole lines.</summary>
     /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
     /// <exception cref="UnknownExportTypeException">A type name the schema does not declare.</exception>
-    IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request);
+    IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request, CancellationToken cancellationToken = default);
 }

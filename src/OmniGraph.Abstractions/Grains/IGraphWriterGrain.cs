@@ -9,5 +9,5 @@ namespace OmniGraph.Engine;
 public interface IGraphWriterGrain : IGrainWithStringKey
 {
     /// <summary>Applies one atomic write (see <see cref="GraphWriteRequest"/>).</summary>
-    Task<GraphWriteResult> WriteAsync(GraphWriteRequest request);
+    Task<GraphWriteResult> WriteAsync(GraphWriteRequest request, CancellationToken cancellationToken = default);
 }

@@ -20,15 +20,15 @@ public interface ILoadSessionGrain : IGrainWithStringKey
     /// <summary>Starts the load: checks the branch exists and pins the schema the input is validated against.</summary>
     /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
     /// <exception cref="LoadSessionStateException">The session was already started.</exception>
-    Task BeginAsync(LoadRequest request);
+    Task BeginAsync(LoadRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Feeds the next chunk; returns once it is parsed (fragment writes may still be in flight, bounded).</summary>
     /// <exception cref="OmniGraphException">The input is invalid (the intake's typed errors: <c>invalid_data</c>, <c>unknown_type</c>, ...), or a fragment write failed.</exception>
-    Task<LoadProgress> WriteAsync(LoadChunk chunk);
+    Task<LoadProgress> WriteAsync(LoadChunk chunk, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the input, waits for every fragment write and commits the load as one graph commit.</summary>
     /// <exception cref="OmniGraphException">The last line is invalid, or the commit is refused (<c>key_conflict</c>, <c>unique_violation</c>, <c>orphan_edge</c>, <c>cardinality_violation</c>, <c>read_set_conflict</c>, ...).</exception>
-    Task<LoadOutput> CompleteAsync();
+    Task<LoadOutput> CompleteAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Abandons the load: nothing is published, staged fragments become unreferenced garbage. Idempotent.</summary>
     Task AbortAsync();

@@ -17,38 +17,38 @@ public interface IManifestGrain : IGrainWithStringKey
 {
     /// <summary>Creates the graph: stamps the root, stores the schema and publishes the genesis manifest (version 1, every table empty) on main.</summary>
     /// <exception cref="GraphAlreadyInitializedException">The root already holds a graph, or another init won the race.</exception>
-    Task<CommitInfo> InitializeAsync(GraphInitRequest request);
+    Task<CommitInfo> InitializeAsync(GraphInitRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves a snapshot: a branch head (probing for newer versions, so it is strongly consistent), an exact manifest version, or a commit.</summary>
     [AlwaysInterleave]
-    Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target);
+    Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target, CancellationToken cancellationToken = default);
 
     /// <summary>A published commit by id, on any branch.</summary>
     [AlwaysInterleave]
-    Task<CommitInfo> GetCommitAsync(string commitId);
+    Task<CommitInfo> GetCommitAsync(string commitId, CancellationToken cancellationToken = default);
 
     /// <summary>The commits reachable from a branch head, newest first (inherited commits of a fork included), at most <paramref name="limit"/>.</summary>
     [AlwaysInterleave]
-    Task<ImmutableArray<CommitInfo>> ListCommitsAsync(string branch, int limit);
+    Task<ImmutableArray<CommitInfo>> ListCommitsAsync(string branch, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>The schema of a snapshot (the branch head's when <paramref name="schemaHash"/> is <c>null</c>).</summary>
     [AlwaysInterleave]
-    Task<SchemaOutput> GetSchemaAsync(string? schemaHash);
+    Task<SchemaOutput> GetSchemaAsync(string? schemaHash, CancellationToken cancellationToken = default);
 
     /// <summary>The branches, main first, then by name.</summary>
     [AlwaysInterleave]
-    Task<ImmutableArray<BranchInfo>> ListBranchesAsync();
+    Task<ImmutableArray<BranchInfo>> ListBranchesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The storage format version of the graph (<c>internal_schema_version</c>).</summary>
     [AlwaysInterleave]
-    Task<int> GetStorageVersionAsync();
+    Task<int> GetStorageVersionAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The entry of a write on <paramref name="branch"/>: heals the branch's sidecars that can be healed now (so the write
     /// does not prepare against a head that recovery is about to move) and returns the head snapshot to prepare against.
     /// </summary>
     /// <exception cref="RecoveryRequiredException">A sidecar that cannot be healed blocks writes to the branch.</exception>
-    Task<GraphSnapshot> BeginWriteAsync(string branch);
+    Task<GraphSnapshot> BeginWriteAsync(string branch, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Publishes a write whose table versions are staged: heal, check the base (and the caller's expected head), write
@@ -57,20 +57,20 @@ public interface IManifestGrain : IGrainWithStringKey
     /// <exception cref="ReadSetChangedException">The branch head is not the base, or another writer won the version; nothing is visible.</exception>
     /// <exception cref="GraphPreconditionFailedException">The expected head commit is not the head.</exception>
     /// <exception cref="RecoveryRequiredException">A sidecar blocks writes, or the write failed after taking effects (recovery decides).</exception>
-    Task<CommitInfo> CommitAsync(CommitRequest request);
+    Task<CommitInfo> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Heals every sidecar that can be healed now and reports what is left.</summary>
-    Task<HealReport> HealAsync();
+    Task<HealReport> HealAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The sidecars still present after the last heal.</summary>
     [AlwaysInterleave]
-    Task<RecoveryStatus> GetRecoveryStatusAsync();
+    Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Examines the whole graph (<c>omnigraph recovery status</c>): heals what can be healed, then checks every branch's
     /// chain, head records and figures and lists what crashed writes left behind. Reads the whole history.
     /// </summary>
-    Task<RecoveryExamination> ExamineAsync();
+    Task<RecoveryExamination> ExamineAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Plans, and with <see cref="RepairRequest.Apply"/> carries out, the repairs that can be verified first
@@ -78,5 +78,5 @@ public interface IManifestGrain : IGrainWithStringKey
     /// from the table heads, or (only when asked) close a gap that cannot be rebuilt. Anything else is refused with the
     /// reason. docs/commits-and-recovery.md describes each action.
     /// </summary>
-    Task<RepairReport> RepairAsync(RepairRequest request);
+    Task<RepairReport> RepairAsync(RepairRequest request, CancellationToken cancellationToken = default);
 }

@@ -22,5 +22,5 @@ public interface IMutationGrain : IGrainWithStringKey
     /// compare-and-swap (<see cref="GraphPreconditionFailedException"/>) or a concurrent commit
     /// (<see cref="ReadSetChangedException"/>, update and delete only). Nothing is written when any of these is raised.
     /// </exception>
-    Task<ChangeOutput> MutateAsync(MutationRequest request);
+    Task<ChangeOutput> MutateAsync(MutationRequest request, CancellationToken cancellationToken = default);
 }

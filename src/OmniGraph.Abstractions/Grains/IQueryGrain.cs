@@ -14,5 +14,5 @@ public interface IQueryGrain : IGrainWithStringKey
     /// A parse, type, selection or parameter error (codes <c>query_*</c>, before any table is read); an unknown branch,
     /// commit or manifest version; a resource limit.
     /// </exception>
-    Task<QueryResult> ExecuteAsync(QueryRequest request);
+    Task<QueryResult> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken = default);
 }

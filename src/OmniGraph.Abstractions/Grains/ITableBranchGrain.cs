@@ -23,24 +23,24 @@ public interface ITableBranchGrain : IGrainWithStringKey
 {
     /// <summary>Row and fragment counts of a version.</summary>
     [AlwaysInterleave]
-    Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version);
+    Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version, CancellationToken cancellationToken = default);
 
     /// <summary>All live rows of a version, projected to <paramref name="columns"/> (every column when empty), in storage order.</summary>
     /// <exception cref="InvalidWriteException">A column the table does not have.</exception>
     [AlwaysInterleave]
-    Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns);
+    Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
 
     /// <summary>A page of at most <paramref name="maxRows"/> live rows starting at <paramref name="start"/> (the beginning when <c>null</c>), in storage order.</summary>
     [AlwaysInterleave]
-    Task<TableRowPage> ReadRowsAsync(TableVersionRef version, RowAddress? start, int maxRows, ImmutableArray<string> columns);
+    Task<TableRowPage> ReadRowsAsync(TableVersionRef version, RowAddress? start, int maxRows, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
 
     /// <summary>For each id, whether a live row has it.</summary>
     [AlwaysInterleave]
-    Task<bool[]> ContainsKeysAsync(TableVersionRef version, KeyBatch keys);
+    Task<bool[]> ContainsKeysAsync(TableVersionRef version, KeyBatch keys, CancellationToken cancellationToken = default);
 
     /// <summary>The live rows of the given ids, projected; ids without a row are left out.</summary>
     [AlwaysInterleave]
-    Task<KeyLookupResult> LookupAsync(TableVersionRef version, KeyBatch keys, ImmutableArray<string> columns);
+    Task<KeyLookupResult> LookupAsync(TableVersionRef version, KeyBatch keys, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The holder of each tuple of <c>@unique</c> constraint number <paramref name="constraintOrdinal"/> of the table's
@@ -48,15 +48,15 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// in constraint order, one probe per row.
     /// </summary>
     [AlwaysInterleave]
-    Task<UniqueProbeResult> ProbeUniqueAsync(TableVersionRef version, int constraintOrdinal, [Immutable] RecordBatch values);
+    Task<UniqueProbeResult> ProbeUniqueAsync(TableVersionRef version, int constraintOrdinal, [Immutable] RecordBatch values, CancellationToken cancellationToken = default);
 
     /// <summary>The live edges adjacent to each node id (edge tables only).</summary>
     [AlwaysInterleave]
-    Task<EdgeExpansion> ExpandAsync(TableVersionRef version, EdgeDirection direction, KeyBatch nodeIds);
+    Task<EdgeExpansion> ExpandAsync(TableVersionRef version, EdgeDirection direction, KeyBatch nodeIds, CancellationToken cancellationToken = default);
 
     /// <summary>The number of live outgoing edges of each source node id (edge tables only).</summary>
     [AlwaysInterleave]
-    Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds);
+    Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Query read: the live rows (all, or those with the given ids) that satisfy every filter, with their ids, row
@@ -65,13 +65,13 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="InvalidTableRequestException">A column the table does not have, or a filter its column type cannot answer.</exception>
     [AlwaysInterleave]
-    Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request);
+    Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Query read: the requested columns of the rows at <paramref name="rows"/> (addresses of this version), in that order.</summary>
     /// <exception cref="InvalidTableRequestException">A column the table does not have, or an address outside the version.</exception>
     [AlwaysInterleave]
     [return: Immutable]
-    Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns);
+    Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Query read (edge tables only): follows the edges from each source node id along the adjacency indexes, one or
@@ -79,7 +79,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="InvalidTableRequestException">Not an edge table, invalid hop bounds, or an edge output with several hops.</exception>
     [AlwaysInterleave]
-    Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request);
+    Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes <paramref name="batch"/> as a fragment file now (durably) and remembers it for <paramref name="tx"/>. Large
@@ -88,7 +88,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="InvalidWriteException">The batch does not have the table's layout.</exception>
     [AlwaysInterleave]
-    Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, [Immutable] RecordBatch batch);
+    Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, [Immutable] RecordBatch batch, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Stages the next version of the table after <paramref name="baseVersion"/>: writes the delta's inline batches as
@@ -97,7 +97,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="WriteKeyConflictException">A strict insert of an id that is live in the base (or repeated).</exception>
     /// <exception cref="InvalidWriteException">Batches that do not have the table's layout; deletes with an overwrite.</exception>
-    Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta);
+    Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets what was staged for <paramref name="tx"/> (the objects become unreferenced garbage).</summary>
     Task AbortAsync(string tx);

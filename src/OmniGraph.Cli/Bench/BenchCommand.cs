@@ -30,7 +30,7 @@ internal sealed class BenchCommand : ICliCommand
             }
 
             var parameters = BenchParameters.Read(System.IO.Path.Combine(data, "params.json"));
-            var schema = await CliInputException.ReadTextAsync(System.IO.Path.Combine(data, "schema.pg"), "schema file", cancellationToken);
+            var schema = await CliTextFile.ReadAsync(System.IO.Path.Combine(data, "schema.pg"), "schema file", cancellationToken);
             var requested = parseResult.GetValue(workDirectory);
             var root = requested ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"omnigraph-bench-{Guid.NewGuid():N}");
             var graphDirectory = System.IO.Path.Combine(root, "graph");

@@ -22,9 +22,19 @@ internal sealed record BenchParameters(
     /// <exception cref="BenchDataException">It is missing or malformed.</exception>
     public static BenchParameters Read(string path)
     {
+        byte[] bytes;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new BenchDataException(IoErrorText.Describe("read", "the workload's", path, exception), exception);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
             var root = document.RootElement;
             var filter = root.GetProperty("filter");
             return new BenchParameters(
@@ -38,9 +48,10 @@ internal sealed record BenchParameters(
                 filter.GetProperty("min_age").GetInt32(),
                 root.GetProperty("upsert_batch").GetInt32());
         }
-        catch (Exception exception) when (exception is IOException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new BenchDataException($"cannot read {path}: {exception.Message}", exception);
+            var reason = exception is JsonException json ? JsonSyntax.DescribeFailure(bytes, json) : "it is not gen.py's params.json (a member is missing or of the wrong kind)";
+            throw new BenchDataException($"cannot read {path}: {reason}", exception);
         }
     }
 }

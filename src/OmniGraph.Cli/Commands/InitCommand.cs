@@ -22,7 +22,7 @@ internal sealed class InitCommand : ICliCommand
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
             var target = GraphTarget.Parse(parseResult.GetValue(uri)!);
-            var source = await CliInputException.ReadTextAsync(parseResult.GetValue(schema)!, "schema file", cancellationToken);
+            var source = await CliTextFile.ReadAsync(parseResult.GetValue(schema)!, "schema file", cancellationToken);
 
             // A bad schema must leave no trace: check it before the engine creates the root.
             SchemaCatalog.Compile(source);

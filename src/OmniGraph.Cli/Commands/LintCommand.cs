@@ -35,11 +35,11 @@ internal sealed class LintCommand : ICliCommand
                 throw new CliUsageException("--schema and a graph URI are exclusive: lint against one schema");
             }
 
-            var querySource = await CliInputException.ReadTextAsync(queryPath, "query file", cancellationToken);
+            var querySource = await CliTextFile.ReadAsync(queryPath, "query file", cancellationToken);
             LintReport report;
             if (schemaPath is not null)
             {
-                var catalog = SchemaCatalog.Compile(await CliInputException.ReadTextAsync(schemaPath, "schema file", cancellationToken));
+                var catalog = SchemaCatalog.Compile(await CliTextFile.ReadAsync(schemaPath, "schema file", cancellationToken));
                 report = QueryLinter.Lint(querySource, catalog, new LintSchemaSource(LintSchemaSourceKind.File, schemaPath), queryPath);
             }
             else if (graphUri is not null)

@@ -7,8 +7,9 @@ namespace OmniGraph.Cli.Commands;
 
 /// <summary>
 /// <c>omnigraph load [URI] --data F --mode overwrite|append|merge [--branch B] [--as ACTOR] [--json] [--quiet]</c>: loads
-/// a JSONL file as one commit. The branch must exist. Writes echo their target on standard error (<c>--quiet</c> drops
-/// it); an interactive terminal gets a progress bar on standard error.
+/// a JSONL file as one commit. The branch must exist. The load says what it is about to do on standard error
+/// (<c>loading F into URI (branch B, mode M)</c>; <c>--quiet</c> drops it); an interactive terminal gets a progress bar on
+/// standard error.
 /// </summary>
 internal sealed class LoadCommand : ICliCommand
 {
@@ -33,17 +34,26 @@ internal sealed class LoadCommand : ICliCommand
             CliInputException.RequireFile(file, "data file");
             GraphLoadModes.TryParse(parseResult.GetValue(mode), out var loadMode);
             var console = runtime.Console;
+            var branchName = parseResult.GetValue(branch)!;
             if (!parseResult.GetValue(quiet))
             {
-                await console.Error.WriteLineAsync($"omnigraph load → {target.Uri} (direct, local)");
+                await console.Error.WriteLineAsync($"loading {file} into {target.Uri} (branch {branchName}, mode {loadMode.ToWireName()})");
             }
 
             await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
             var options = new GraphLoadOptions { Actor = parseResult.GetValue(actor) };
-            var branchName = parseResult.GetValue(branch)!;
-            var output = console.IsErrorInteractive && !parseResult.GetValue(quiet)
-                ? await LoadProgressBar.RunAsync(console, new FileInfo(file).Length, options, () => graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken))
-                : await graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken);
+            LoadOutput output;
+            try
+            {
+                output = console.IsErrorInteractive && !parseResult.GetValue(quiet)
+                    ? await LoadProgressBar.RunAsync(console, new FileInfo(file).Length, options, () => graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken))
+                    : await graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The engine's own failures are typed; a bare I/O failure here is the data file's.
+                throw new CliInputException(CliInputException.IoError, IoErrorText.Describe("read", "data file", file, exception), exception);
+            }
 
             if (parseResult.GetValue(json))
             {

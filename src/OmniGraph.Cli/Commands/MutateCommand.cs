@@ -39,12 +39,18 @@ internal sealed class MutateCommand : ICliCommand
             await deprecated.WarnIfUsedAsync(parseResult, console.Error);
 
             var target = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
+            var expectedHead = parseResult.GetValue(ifCommit);
+            if (expectedHead is not null && !Ulid.TryParse(expectedHead, out _))
+            {
+                throw new CliUsageException($"--if-commit needs a commit id (a 26-character ULID as `commit list` prints it), not '{ErrorText.Quote(expectedHead)}'");
+            }
+
             var query = await input.ReadAsync(parseResult, cancellationToken);
             var request = new MutationRequest(query.Source, query.Name)
             {
                 Parameters = query.Parameters,
                 Branch = parseResult.GetValue(branch)!,
-                ExpectedHeadCommit = parseResult.GetValue(ifCommit),
+                ExpectedHeadCommit = expectedHead,
                 Actor = parseResult.GetValue(actor),
             };
             var asJson = parseResult.GetValue(json);
@@ -79,12 +85,35 @@ internal sealed class MutateCommand : ICliCommand
         return command;
     }
 
-    /// <summary><c>mutation &lt;name&gt; on branch &lt;b&gt;: N nodes and M edges affected, commit &lt;id&gt; (version V)</c>, or <c>…, nothing changed (no commit)</c>.</summary>
+    /// <summary>
+    /// <c>mutation &lt;name&gt; on branch &lt;b&gt;: N nodes and M edges affected, commit &lt;id&gt; (version V)</c>, or
+    /// <c>…, nothing changed (no commit)</c>. When node inserts ran, how they landed follows the counts in parentheses —
+    /// above all an insert that replaced an existing node, which is easy to mistake for an addition.
+    /// </summary>
     internal static string HumanForm(ChangeOutput change)
     {
-        var counts = $"mutation {change.QueryName} on branch {change.Branch}: {change.AffectedNodes} nodes and {change.AffectedEdges} edges affected";
+        var counts = $"mutation {change.QueryName} on branch {change.Branch}: {change.AffectedNodes} nodes and {change.AffectedEdges} edges affected{InsertOutcome(change)}";
         return change.Commit is { } commit
             ? $"{counts}, commit {commit.GraphCommitId} (version {commit.GraphManifestVersion})"
             : $"{counts}, nothing changed (no commit)";
+    }
+
+    /// <summary><c> (2 new nodes inserted; 1 existing node replaced …)</c>, or nothing when no node insert landed.</summary>
+    private static string InsertOutcome(ChangeOutput change)
+    {
+        var parts = new List<string>(2);
+        if (change.InsertedNodes > 0)
+        {
+            parts.Add($"{change.InsertedNodes} new {Nodes(change.InsertedNodes)} inserted");
+        }
+
+        if (change.ReplacedNodes > 0)
+        {
+            parts.Add($"{change.ReplacedNodes} existing {Nodes(change.ReplacedNodes)} replaced by an insert with the same key (properties it did not assign are now null)");
+        }
+
+        return parts.Count == 0 ? string.Empty : $" ({string.Join("; ", parts)})";
+
+        static string Nodes(long count) => count == 1 ? "node" : "nodes";
     }
 }

@@ -41,7 +41,7 @@ internal sealed class SnapshotCommand : ICliCommand
     private static async Task WriteTableAsync(TextWriter output, SnapshotOutput snapshot)
     {
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"branch {snapshot.GraphBranch} at manifest version {snapshot.GraphManifestVersion} (internal schema {snapshot.InternalSchemaVersion})"));
+            $"branch {snapshot.GraphBranch} at manifest version {snapshot.GraphManifestVersion}"));
         string[] header = ["KIND", "TYPE", "VERSION", "ENTITIES", "PATH", "BRANCH"];
         var rows = snapshot.Datasets.Select(static d => new[]
         {

@@ -14,4 +14,10 @@ public static class CliExitCodes
 
     /// <summary>A compare-and-swap write lost its race (<c>precondition_failure</c>, e.g. <c>mutate --if-commit</c>).</summary>
     public const int PreconditionFailed = 4;
+
+    /// <summary>SIGINT (Ctrl-C) stopped the command (128 + 2): it wrote nothing (<c>error[cancelled]</c>).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>SIGTERM stopped the command (128 + 15): it wrote nothing (<c>error[cancelled]</c>).</summary>
+    public const int Terminated = 143;
 }

@@ -2,7 +2,7 @@ namespace OmniGraph.Cli.Infrastructure;
 
 /// <summary>
 /// A file the command line names cannot be read: <c>file_not_found</c> when it does not exist, <c>io_error</c> when
-/// reading it fails. Nothing was written.
+/// reading it fails, <c>invalid_utf8</c> when a text file is not UTF-8. Nothing was written.
 /// </summary>
 public sealed class CliInputException : OmniGraphException
 {
@@ -12,23 +12,12 @@ public sealed class CliInputException : OmniGraphException
     /// <summary>The file could not be read.</summary>
     public const string IoError = "io_error";
 
+    /// <summary>A text file (schema, query, parameters) holds bytes that are not UTF-8.</summary>
+    public const string InvalidUtf8 = "invalid_utf8";
+
     public CliInputException(string code, string message, Exception? innerException = null)
         : base(code, message, innerException)
     {
-    }
-
-    /// <summary>Reads a whole text file named by a flag, with a typed error when it cannot be read.</summary>
-    public static async Task<string> ReadTextAsync(string path, string what, CancellationToken cancellationToken)
-    {
-        RequireFile(path, what);
-        try
-        {
-            return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new CliInputException(IoError, $"cannot read {what} '{path}': {exception.Message}", exception);
-        }
     }
 
     /// <summary>Throws <c>file_not_found</c> unless <paramref name="path"/> is an existing file.</summary>
@@ -36,7 +25,8 @@ public sealed class CliInputException : OmniGraphException
     {
         if (!File.Exists(path))
         {
-            throw new CliInputException(FileNotFound, Directory.Exists(path) ? $"{what} '{path}' is a directory, not a file" : $"{what} '{path}' not found");
+            var quoted = ErrorText.Quote(path);
+            throw new CliInputException(FileNotFound, Directory.Exists(path) ? $"{what} '{quoted}' is a directory, not a file" : $"{what} '{quoted}' not found");
         }
     }
 }

@@ -5,14 +5,17 @@ using OmniGraph.Engine;
 namespace OmniGraph.Cli.Infrastructure;
 
 /// <summary>
-/// What every command runs with: the console and the one place that turns a command's outcome into an exit code and,
-/// on failure, into <c>error[code]: message</c> on standard error (plus the JSON envelope on standard output with
-/// <c>--json</c>).
+/// What every command runs with: the console, how it is told to stop, and the one place that turns a command's outcome
+/// into an exit code and, on failure, into <c>error[code]: message</c> on standard error (plus the JSON envelope on
+/// standard output with <c>--json</c>).
 /// </summary>
-internal sealed class CliRuntime(CliConsole console)
+internal sealed class CliRuntime(CliConsole console, CliTermination termination)
 {
     /// <summary>The console.</summary>
     public CliConsole Console { get; } = console;
+
+    /// <summary>How the running command is told to stop (SIGINT, SIGTERM or the caller's token).</summary>
+    public CliTermination Termination { get; } = termination;
 
     /// <summary>
     /// Sets <paramref name="command"/>'s action to <paramref name="run"/>, wrapped so that every failure is reported the
@@ -36,10 +39,16 @@ internal sealed class CliRuntime(CliConsole console)
         });
     }
 
-    /// <summary>Prints an error and returns its exit code.</summary>
+    /// <summary>
+    /// Prints an error and returns its exit code. A command that fails after it was asked to stop reports that it was
+    /// stopped (<c>cancelled</c>, exit code 130 or 143), whatever the stop made the command's last step throw.
+    /// </summary>
     public async Task<int> ReportAsync(Exception exception, bool asJson)
     {
-        var (code, message, exitCode) = Describe(exception);
+        var (code, message, exitCode) = Termination.IsRequested
+            ? (CancelledCode, Termination.Message, Termination.ExitCode)
+            : Describe(exception);
+        message = ErrorText.Bound(message);
         if (asJson)
         {
             await CliJson.WriteAsync(Console.Out, new ErrorOutput(new ErrorDetail(code, message))).ConfigureAwait(false);
@@ -56,16 +65,17 @@ internal sealed class CliRuntime(CliConsole console)
         return exitCode;
     }
 
-    /// <summary>The code, message and exit code of a failure.</summary>
+    /// <summary>The code of a command stopped by SIGINT, SIGTERM or its caller's token.</summary>
+    public const string CancelledCode = "cancelled";
+
+    /// <summary>The code, message and exit code of a failure (of a command that was not asked to stop).</summary>
     public static (string Code, string Message, int ExitCode) Describe(Exception exception) => OmniGraphErrors.Unwrap(exception) switch
     {
         CliUsageException usage => (usage.Code, usage.Message, CliExitCodes.Usage),
         GraphPreconditionFailedException precondition => (precondition.Code, precondition.Message, CliExitCodes.PreconditionFailed),
         OmniGraphException known => (known.Code, known.Message, CliExitCodes.Error),
-        OperationCanceledException => ("cancelled", "the command was cancelled; nothing was published", CliExitCodes.Error),
         TimeoutException timeout => ("timeout", timeout.Message, CliExitCodes.Error),
-        IOException io => ("io_error", io.Message, CliExitCodes.Error),
-        UnauthorizedAccessException denied => ("io_error", denied.Message, CliExitCodes.Error),
+        IOException or UnauthorizedAccessException => ("io_error", $"input/output failed: {IoErrorText.Reason(exception)}", CliExitCodes.Error),
         _ => ("internal", $"{exception.GetType().Name}: {exception.Message}", CliExitCodes.Error),
     };
 

@@ -21,7 +21,8 @@ internal sealed class QuerySourceOptions
         _noun = noun;
         _name = new Argument<string?>("NAME") { Description = $"The {noun} to run (needed when the source declares several)", Arity = ArgumentArity.ZeroOrOne };
         _queryFile = new Option<string?>("--query") { Description = $"The .gq file holding the {noun}", HelpName = "F" };
-        _querySource = new Option<string?>("--query-string", "-e") { Description = $"The {noun} source itself", HelpName = "SRC" };
+        // One name in messages and docs: -e (the long form --query-string is accepted too).
+        _querySource = new Option<string?>("-e", "--query-string") { Description = $"The {noun} source itself", HelpName = "SRC" };
         _parameters = new Option<string?>("--params") { Description = "Parameter values as a JSON object", HelpName = "JSON" };
         _parametersFile = new Option<string?>("--params-file") { Description = "A file holding the parameter values as a JSON object", HelpName = "F" };
     }
@@ -60,6 +61,6 @@ internal sealed class QuerySourceOptions
             throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
         }
 
-        return file is not null ? await CliInputException.ReadTextAsync(file, what, cancellationToken) : inline;
+        return file is not null ? await CliTextFile.ReadAsync(file, what, cancellationToken) : inline;
     }
 }

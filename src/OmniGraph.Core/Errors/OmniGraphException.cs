@@ -3,12 +3,13 @@ namespace OmniGraph;
 /// <summary>
 /// Base type of every error OmniGraph reports on purpose. Each carries a stable, machine-readable
 /// <see cref="Code"/> (snake_case, never renamed once shipped) that the CLI prints and the HTTP
-/// front-end maps to a status; the message is for people and may be reworded.
+/// front-end maps to a status; the message is for people and may be reworded. Messages are bounded in size
+/// (<see cref="ErrorText.Bound"/>): whatever an input quotes, one error stays one readable line.
 /// </summary>
 public class OmniGraphException : Exception
 {
     public OmniGraphException(string code, string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(ErrorText.Bound(message ?? string.Empty), innerException)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
         Code = code;

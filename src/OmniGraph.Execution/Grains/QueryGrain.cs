@@ -32,7 +32,7 @@ internal sealed partial class QueryGrain(
     ILogger<QueryGrain> logger) : Grain, IQueryGrain
 {
     /// <inheritdoc />
-    public async Task<QueryResult> ExecuteAsync(QueryRequest request)
+    public async Task<QueryResult> ExecuteAsync(QueryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Source);
@@ -42,13 +42,13 @@ internal sealed partial class QueryGrain(
         // Syntax and selection errors need no schema: report them before touching the graph.
         compiler.Parse(request.Source).Select(request.QueryName);
         var target = QueryTargets.Resolve(request.Target ?? QueryTarget.Head());
-        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target);
-        var catalog = await schemas.GetAsync(directory.GetStore(graphId), snapshot.SchemaHash);
+        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target, cancellationToken);
+        var catalog = await schemas.GetAsync(directory.GetStore(graphId), snapshot.SchemaHash, cancellationToken);
         var query = compiler.CompileRead(request.Source, catalog, request.QueryName);
         var values = QueryParameterBinder.Bind(query, request.ParametersJson, clock);
         var plan = plans.GetOrPlan(query);
 
-        var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value);
+        var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, cancellationToken);
         var executor = new PatternExecutor(context);
         var matched = await executor.RunAsync(plan.Match, BindingTable.Unit(query.Variables.Length));
         var rows = await new ResultBuilder(plan, context, executor).BuildAsync(matched);

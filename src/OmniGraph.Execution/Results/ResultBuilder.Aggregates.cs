@@ -51,6 +51,7 @@ internal sealed partial class ResultBuilder
             groupOfValue.AsSpan().Fill(-1);
             for (var row = 0; row < table.RowCount; row++)
             {
+                CancellationChecks.Every(row, context.CancellationToken);
                 var value = values[slot[row]];
                 var group = groupOfValue[value];
                 if (group < 0)
@@ -68,6 +69,7 @@ internal sealed partial class ResultBuilder
             Span<int> tuple = stackalloc int[keys.Length];
             for (var row = 0; row < table.RowCount; row++)
             {
+                CancellationChecks.Every(row, context.CancellationToken);
                 for (var k = 0; k < keys.Length; k++)
                 {
                     tuple[k] = keyValueIds[k][keySlots[k][row]];
@@ -224,6 +226,7 @@ internal sealed partial class ResultBuilder
         var isInteger = argument.Type.Kind == PropertyTypeKind.Scalar && argument.Type.Scalar.IsInteger();
         for (var row = 0; row < table.RowCount; row++)
         {
+            CancellationChecks.Every(row, context.CancellationToken);
             var value = ArgumentValue(table, argument, row);
             if (value.IsNull)
             {
@@ -298,6 +301,7 @@ internal sealed partial class ResultBuilder
         best.AsSpan().Fill(-1);
         for (var row = 0; row < table.RowCount; row++)
         {
+            CancellationChecks.Every(row, context.CancellationToken);
             var entity = slot[row];
             if (values.IsNull(entity))
             {

@@ -38,7 +38,7 @@ internal sealed partial class PatternExecutor
 
         ImmutableArray<string> columns = [.. step.Columns.Select(static p => p.Name)];
         // Every property the query reads is fetched here, so row addresses (for later gathers) are not needed.
-        var selection = await context.Grain(version).SelectAsync(version, new TableSelectionRequest(keys, filters, columns) { IncludeRowAddresses = false });
+        var selection = await context.Grain(version).SelectAsync(version, new TableSelectionRequest(keys, filters, columns) { IncludeRowAddresses = false }, context.CancellationToken);
         var entities = new EntitySet(variable, version, selection.Ids, selection.Rows) { IsWholeTable = keys is null && filters.IsEmpty };
         entities.AddColumns(step.Columns, selection.Columns);
         return CrossJoin(table, variable.Id, entities);

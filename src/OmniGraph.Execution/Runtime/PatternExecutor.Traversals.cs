@@ -24,7 +24,7 @@ internal sealed partial class PatternExecutor
             EdgeColumns = [.. step.EdgeColumns.Select(static p => p.Name)],
             SourceTable = wholeTable,
         };
-        var result = await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request);
+        var result = await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request, context.CancellationToken);
 
         // The new variable's entities: the distinct neighbours, looked up in their node table when filtered or read.
         var toVersion = context.TableOf(step.To.ElementType);
@@ -39,7 +39,7 @@ internal sealed partial class PatternExecutor
             }
 
             ImmutableArray<string> columns = [.. step.TargetColumns.Select(static p => p.Name)];
-            var selection = await context.Grain(toVersion).SelectAsync(toVersion, new TableSelectionRequest(new KeyBatch(result.Neighbours), targetFilters, columns) { IncludeRowAddresses = false });
+            var selection = await context.Grain(toVersion).SelectAsync(toVersion, new TableSelectionRequest(new KeyBatch(result.Neighbours), targetFilters, columns) { IncludeRowAddresses = false }, context.CancellationToken);
             if (targetFilters.IsEmpty && selection.RowCount != result.Neighbours.Length)
             {
                 throw MissingNodes(toVersion, result.Neighbours, selection.InputPositions);
@@ -73,6 +73,7 @@ internal sealed partial class PatternExecutor
         long total = 0;
         for (var row = 0; row < table.RowCount; row++)
         {
+            CancellationChecks.Every(row, context.CancellationToken);
             var position = positionOf[fromSlot[row]];
             for (var entry = offsets[position]; entry < offsets[position + 1]; entry++)
             {
@@ -90,6 +91,7 @@ internal sealed partial class PatternExecutor
         var next = 0;
         for (var row = 0; row < table.RowCount; row++)
         {
+            CancellationChecks.Every(row, context.CancellationToken);
             var position = positionOf[fromSlot[row]];
             for (var entry = offsets[position]; entry < offsets[position + 1]; entry++)
             {
@@ -130,7 +132,7 @@ internal sealed partial class PatternExecutor
             EdgeFilters = edgeFilters,
             SourceTable = wholeTable,
         };
-        var counts = (await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request)).Counts;
+        var counts = (await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request, context.CancellationToken)).Counts;
         var fromSlot = table.SlotOf(step.From.Id);
         var factors = new long[table.RowCount];
         var kept = 0;
@@ -183,7 +185,7 @@ internal sealed partial class PatternExecutor
             EdgeColumns = [.. step.EdgeColumns.Select(static p => p.Name)],
             SourceTable = wholeTable,
         };
-        var result = await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request);
+        var result = await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request, context.CancellationToken);
 
         // Neighbours as entities of the right variable (-1: not among them).
         var right = table.EntitiesOf(traversal.Right.Id);

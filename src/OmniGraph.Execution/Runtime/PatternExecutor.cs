@@ -18,6 +18,7 @@ internal sealed partial class PatternExecutor(QueryExecutionContext context)
     {
         foreach (var step in plan.Steps)
         {
+            context.CancellationToken.ThrowIfCancellationRequested();
             if (table.RowCount == 0)
             {
                 break;
@@ -103,11 +104,11 @@ internal sealed partial class PatternExecutor(QueryExecutionContext context)
         var grain = context.Grain(entities.Table);
         if (entities.HasRows)
         {
-            entities.AddColumns(missing, await grain.GatherAsync(entities.Table, entities.Rows, names));
+            entities.AddColumns(missing, await grain.GatherAsync(entities.Table, entities.Rows, names, context.CancellationToken));
             return;
         }
 
-        var selection = await grain.SelectAsync(entities.Table, new TableSelectionRequest(new KeyBatch(entities.Ids), [], names));
+        var selection = await grain.SelectAsync(entities.Table, new TableSelectionRequest(new KeyBatch(entities.Ids), [], names), context.CancellationToken);
         if (selection.RowCount != entities.Count)
         {
             throw MissingNodes(entities.Table, entities.Ids, selection.InputPositions);

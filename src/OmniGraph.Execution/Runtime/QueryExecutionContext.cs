@@ -12,10 +12,20 @@ namespace OmniGraph.Execution.Runtime;
 
 /// <summary>
 /// Everything one execution reads: the pinned snapshot (its table versions are the only versions read), the bound
-/// parameter values, the grain factory and the limits.
+/// parameter values, the grain factory, the limits and the caller's cancellation token (handed to every grain call and
+/// checked by every loop over rows).
 /// </summary>
-internal sealed class QueryExecutionContext(IGrainFactory grains, string graphId, GraphSnapshot snapshot, QueryParameterValues values, QueryExecutionOptions options)
+internal sealed class QueryExecutionContext(
+    IGrainFactory grains,
+    string graphId,
+    GraphSnapshot snapshot,
+    QueryParameterValues values,
+    QueryExecutionOptions options,
+    CancellationToken cancellationToken)
 {
+    /// <summary>The caller's token: the query stops at the next grain call or loop check once it is cancelled.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
     public GraphSnapshot Snapshot { get; } = snapshot;
 
     public QueryParameterValues Values { get; } = values;
@@ -62,6 +72,7 @@ internal sealed class QueryExecutionContext(IGrainFactory grains, string graphId
     /// <summary>Fails the query when an operator would hold more rows than allowed.</summary>
     public void CheckRows(long rows)
     {
+        CancellationToken.ThrowIfCancellationRequested();
         if (rows > options.MaxIntermediateRows)
         {
             throw new ResourceLimitExceededException("query intermediate rows", options.MaxIntermediateRows, rows);

@@ -4,7 +4,10 @@ using Orleans;
 
 namespace OmniGraph.Grains.Hosting;
 
-/// <summary>The <see cref="IGraphClient"/> of one graph: grain calls, nothing else.</summary>
+/// <summary>
+/// The <see cref="IGraphClient"/> of one graph: grain calls, nothing else. Each call hands its cancellation token to the
+/// grain, so cancelling stops the work itself, not only the wait for it.
+/// </summary>
 public sealed class GraphClient : IGraphClient
 {
     /// <summary>Creates the client of <paramref name="graphId"/>.</summary>
@@ -30,45 +33,45 @@ public sealed class GraphClient : IGraphClient
     public async Task<CommitOutput> InitializeAsync(string schemaSource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schemaSource);
-        return (await Manifest.InitializeAsync(new GraphInitRequest(schemaSource)).WaitAsync(cancellationToken)).ToOutput();
+        return (await Manifest.InitializeAsync(new GraphInitRequest(schemaSource), cancellationToken)).ToOutput();
     }
 
     /// <inheritdoc />
     public Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target, CancellationToken cancellationToken = default) =>
-        Manifest.ResolveSnapshotAsync(target).WaitAsync(cancellationToken);
+        Manifest.ResolveSnapshotAsync(target, cancellationToken);
 
     /// <inheritdoc />
     public async Task<SnapshotOutput> GetSnapshotAsync(string branch = BranchNames.Main, CancellationToken cancellationToken = default)
     {
-        var snapshot = await Manifest.ResolveSnapshotAsync(SnapshotTarget.Head(branch)).WaitAsync(cancellationToken);
-        return snapshot.ToOutput(await Manifest.GetStorageVersionAsync());
+        var snapshot = await Manifest.ResolveSnapshotAsync(SnapshotTarget.Head(branch), cancellationToken);
+        return snapshot.ToOutput(await Manifest.GetStorageVersionAsync(cancellationToken));
     }
 
     /// <inheritdoc />
     public async Task<CommitListOutput> ListCommitsAsync(string branch = BranchNames.Main, int limit = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        var commits = await Manifest.ListCommitsAsync(branch, limit).WaitAsync(cancellationToken);
+        var commits = await Manifest.ListCommitsAsync(branch, limit, cancellationToken);
         return new CommitListOutput([.. commits.Select(static c => c.ToOutput())]);
     }
 
     /// <inheritdoc />
     public async Task<CommitOutput> GetCommitAsync(string commitId, CancellationToken cancellationToken = default) =>
-        (await Manifest.GetCommitAsync(commitId).WaitAsync(cancellationToken)).ToOutput();
+        (await Manifest.GetCommitAsync(commitId, cancellationToken)).ToOutput();
 
     /// <inheritdoc />
     public async Task<SchemaOutput> GetSchemaAsync(string branch = BranchNames.Main, CancellationToken cancellationToken = default)
     {
-        var snapshot = await Manifest.ResolveSnapshotAsync(SnapshotTarget.Head(branch)).WaitAsync(cancellationToken);
-        return await Manifest.GetSchemaAsync(snapshot.SchemaHash).WaitAsync(cancellationToken);
+        var snapshot = await Manifest.ResolveSnapshotAsync(SnapshotTarget.Head(branch), cancellationToken);
+        return await Manifest.GetSchemaAsync(snapshot.SchemaHash, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<ImmutableArray<BranchInfo>> ListBranchesAsync(CancellationToken cancellationToken = default) =>
-        Manifest.ListBranchesAsync().WaitAsync(cancellationToken);
+        Manifest.ListBranchesAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<GraphWriteResult> WriteAsync(GraphWriteRequest request, CancellationToken cancellationToken = default) =>
-        Grains.GetGrain<IGraphWriterGrain>(GraphId).WriteAsync(request).WaitAsync(cancellationToken);
+        Grains.GetGrain<IGraphWriterGrain>(GraphId).WriteAsync(request, cancellationToken);
 
     /// <inheritdoc />
     public ITableBranchGrain GetTable(string table, string branch = BranchNames.Main) =>

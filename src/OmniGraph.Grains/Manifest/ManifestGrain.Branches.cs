@@ -7,7 +7,7 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<ImmutableArray<BranchInfo>> ListBranchesAsync()
+    public async Task<ImmutableArray<BranchInfo>> ListBranchesAsync(CancellationToken cancellationToken = default)
     {
         var stamp = await RequireStampAsync();
         var branches = ImmutableArray.CreateBuilder<BranchInfo>();

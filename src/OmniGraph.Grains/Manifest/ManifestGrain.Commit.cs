@@ -9,8 +9,9 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<GraphSnapshot> BeginWriteAsync(string branch)
+    public async Task<GraphSnapshot> BeginWriteAsync(string branch, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
         var info = await GetBranchAsync(branch);
         await HealAllAsync(HealMode.WriteEntry, info);
@@ -21,9 +22,10 @@ internal sealed partial class ManifestGrain
     }
 
     /// <inheritdoc />
-    public async Task<CommitInfo> CommitAsync(CommitRequest request)
+    public async Task<CommitInfo> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
         var branch = await GetBranchAsync(request.Branch);
 
@@ -73,6 +75,10 @@ internal sealed partial class ManifestGrain
             Manifest = manifest,
         };
         var sidecarKey = GraphObjectKeys.Sidecar(request.Tx);
+
+        // The last moment a cancellation is honoured: from the sidecar on, the protocol runs to its end (or a crash
+        // leaves it to recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
+        cancellationToken.ThrowIfCancellationRequested();
 
         // 3. Sidecar (with the commit pointer, which is only believed once the manifest names the commit).
         await WriteSidecarAsync(sidecarKey, sidecar);

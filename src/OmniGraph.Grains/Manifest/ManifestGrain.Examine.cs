@@ -15,7 +15,7 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<RecoveryExamination> ExamineAsync()
+    public async Task<RecoveryExamination> ExamineAsync(CancellationToken cancellationToken = default)
     {
         await RequireStampAsync();
         var (examination, _) = await SurveyAsync();

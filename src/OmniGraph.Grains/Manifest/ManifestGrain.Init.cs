@@ -10,9 +10,10 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<CommitInfo> InitializeAsync(GraphInitRequest request)
+    public async Task<CommitInfo> InitializeAsync(GraphInitRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
         await LoadStampAsync();
         if (_stamp is not null || _stampError is not null)
         {

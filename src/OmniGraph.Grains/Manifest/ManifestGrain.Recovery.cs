@@ -19,14 +19,14 @@ internal sealed partial class ManifestGrain
     private readonly SortedDictionary<string, PendingSidecar> _pending = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public async Task<HealReport> HealAsync()
+    public async Task<HealReport> HealAsync(CancellationToken cancellationToken = default)
     {
         await RequireStampAsync();
         return await HealAllAsync(HealMode.Full);
     }
 
     /// <inheritdoc />
-    public Task<RecoveryStatus> GetRecoveryStatusAsync() => Task.FromResult(new RecoveryStatus([.. _pending.Values]));
+    public Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RecoveryStatus([.. _pending.Values]));
 
     /// <summary>Heals the sidecars the mode allows, in ULID (key) order, each against the store as it is then.</summary>
     private async Task<HealReport> HealAllAsync(HealMode mode, BranchInfo? branch = null)

@@ -17,7 +17,7 @@ internal sealed partial class ManifestGrain
     private const int MaxRepairRounds = 3;
 
     /// <inheritdoc />
-    public async Task<RepairReport> RepairAsync(RepairRequest request)
+    public async Task<RepairReport> RepairAsync(RepairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await RequireStampAsync();

@@ -10,9 +10,10 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target)
+    public async Task<GraphSnapshot> ResolveSnapshotAsync(SnapshotTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
+        cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
         switch (target.Kind)
         {
@@ -28,16 +29,17 @@ internal sealed partial class ManifestGrain
     }
 
     /// <inheritdoc />
-    public async Task<CommitInfo> GetCommitAsync(string commitId)
+    public async Task<CommitInfo> GetCommitAsync(string commitId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commitId);
+        cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
         var (pointer, manifest) = await ResolveCommitAsync(commitId);
         return StoredDocuments.ToCommit(manifest) with { Branch = pointer.Branch };
     }
 
     /// <inheritdoc />
-    public async Task<ImmutableArray<CommitInfo>> ListCommitsAsync(string branch, int limit)
+    public async Task<ImmutableArray<CommitInfo>> ListCommitsAsync(string branch, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var info = await GetBranchAsync(branch);
@@ -54,6 +56,7 @@ internal sealed partial class ManifestGrain
             var floor = current.ForkedFrom?.ManifestVersion ?? 0;
             for (; version > floor && commits.Count < limit; version--)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 commits.Add(await CommitAtAsync(current, version));
             }
 
@@ -70,8 +73,9 @@ internal sealed partial class ManifestGrain
     }
 
     /// <inheritdoc />
-    public async Task<SchemaOutput> GetSchemaAsync(string? schemaHash)
+    public async Task<SchemaOutput> GetSchemaAsync(string? schemaHash, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
         var hash = schemaHash ?? (await ResolveHeadAsync(await GetBranchAsync(BranchNames.Main))).SchemaHash;
         if (!_schemaSources.TryGetValue(hash, out var source))

@@ -105,7 +105,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
     }
 
     /// <inheritdoc />
-    public Task<int> GetStorageVersionAsync()
+    public Task<int> GetStorageVersionAsync(CancellationToken cancellationToken = default)
     {
         return Task.FromResult(StorageFormat.StorageVersion);
     }

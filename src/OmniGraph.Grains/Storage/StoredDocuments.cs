@@ -127,7 +127,7 @@ internal static partial class StoredDocuments
         }
         catch (JsonException exception)
         {
-            throw new CorruptObjectException(key, $"it is not valid: {exception.Message}", exception);
+            throw new CorruptObjectException(key, JsonSyntax.DescribeFailure(utf8, exception), exception);
         }
     }
 
@@ -153,7 +153,7 @@ internal static partial class StoredDocuments
         }
         catch (JsonException exception)
         {
-            throw new CorruptObjectException(key, $"it is not valid JSON: {exception.Message}", exception);
+            throw new CorruptObjectException(key, JsonSyntax.DescribeFailure(utf8, exception), exception);
         }
     }
 
@@ -177,7 +177,7 @@ internal static partial class StoredDocuments
         }
         catch (JsonException exception)
         {
-            throw new CorruptObjectException(key, $"it is not valid JSON: {exception.Message}", exception);
+            throw new CorruptObjectException(key, JsonSyntax.DescribeFailure(utf8, exception), exception);
         }
 
         if (format != supported)

@@ -9,21 +9,22 @@ namespace OmniGraph.Grains.Tables;
 internal sealed partial class TableBranchGrain
 {
     /// <inheritdoc />
-    public async Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version)
+    public async Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version, CancellationToken cancellationToken = default)
     {
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         return new TableVersionInfo(version, view.RowCount, view.Fragments.Length, view.DeletedRowCount);
     }
 
     /// <inheritdoc />
-    public async Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns)
+    public async Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns, CancellationToken cancellationToken = default)
     {
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var projection = RowProjection.Create(view.Layout, columns);
         var batches = ImmutableArray.CreateBuilder<RecordBatch>(view.Fragments.Length);
         long rows = 0;
         for (var f = 0; f < view.Fragments.Length; f++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (projection.Live(view.Fragments[f], view.Masks[f]) is { } batch)
             {
                 batches.Add(batch);
@@ -35,14 +36,14 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<TableRowPage> ReadRowsAsync(TableVersionRef version, RowAddress? start, int maxRows, ImmutableArray<string> columns)
+    public async Task<TableRowPage> ReadRowsAsync(TableVersionRef version, RowAddress? start, int maxRows, ImmutableArray<string> columns, CancellationToken cancellationToken = default)
     {
         if (maxRows < 1)
         {
             throw new InvalidTableRequestException(_table, $"a page holds at least one row (asked for {maxRows})");
         }
 
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var projection = RowProjection.Create(view.Layout, columns);
         var fragment = start?.Fragment ?? 0;
         var row = start?.Row ?? 0;
@@ -116,14 +117,15 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<bool[]> ContainsKeysAsync(TableVersionRef version, KeyBatch keys)
+    public async Task<bool[]> ContainsKeysAsync(TableVersionRef version, KeyBatch keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var index = view.Keys;
         var found = new bool[keys.Count];
         for (var i = 0; i < found.Length; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             found[i] = index.Find(keys[i]) != AddressHashTable.NotFound;
         }
 
@@ -131,16 +133,17 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<KeyLookupResult> LookupAsync(TableVersionRef version, KeyBatch keys, ImmutableArray<string> columns)
+    public async Task<KeyLookupResult> LookupAsync(TableVersionRef version, KeyBatch keys, ImmutableArray<string> columns, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var projection = RowProjection.Create(view.Layout, columns);
         var index = view.Keys;
         var positions = ImmutableArray.CreateBuilder<int>();
         var addresses = new List<long>();
         for (var i = 0; i < keys.Count; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             var address = index.Find(keys[i]);
             if (address != AddressHashTable.NotFound)
             {
@@ -153,10 +156,10 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<UniqueProbeResult> ProbeUniqueAsync(TableVersionRef version, int constraintOrdinal, RecordBatch values)
+    public async Task<UniqueProbeResult> ProbeUniqueAsync(TableVersionRef version, int constraintOrdinal, RecordBatch values, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var constraints = view.Layout.Type.UniqueConstraints;
         if ((uint)constraintOrdinal >= (uint)constraints.Length)
         {
@@ -183,6 +186,7 @@ internal sealed partial class TableBranchGrain
         var holders = ImmutableArray.CreateBuilder<string?>(values.Length);
         for (var row = 0; row < values.Length; row++)
         {
+            CancellationChecks.Every(row, cancellationToken);
             string? holder = null;
             if (TupleKeyFunction.TryGetProbeKey(values, row, scratch, out var key))
             {
@@ -200,10 +204,10 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<EdgeExpansion> ExpandAsync(TableVersionRef version, EdgeDirection direction, KeyBatch nodeIds)
+    public async Task<EdgeExpansion> ExpandAsync(TableVersionRef version, EdgeDirection direction, KeyBatch nodeIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nodeIds);
-        var view = await GetEdgeViewAsync(version);
+        var view = await GetEdgeViewAsync(version, cancellationToken);
         var index = direction == EdgeDirection.Outgoing ? view.BySource : view.ByTarget;
         var positions = ImmutableArray.CreateBuilder<int>();
         var rows = ImmutableArray.CreateBuilder<RowAddress>();
@@ -212,6 +216,7 @@ internal sealed partial class TableBranchGrain
         var visitor = new CollectingVisitor(new List<long>());
         for (var i = 0; i < nodeIds.Count; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             visitor.Edges.Clear();
             index.ForEachLiveEdge(nodeIds[i], view, ref visitor);
             foreach (var edge in visitor.Edges)
@@ -229,14 +234,15 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds)
+    public async Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourceIds);
-        var view = await GetEdgeViewAsync(version);
+        var view = await GetEdgeViewAsync(version, cancellationToken);
         var index = view.BySource;
         var counts = new long[sourceIds.Count];
         for (var i = 0; i < counts.Length; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             var visitor = default(CountingVisitor);
             index.ForEachLiveEdge(sourceIds[i], view, ref visitor);
             counts[i] = visitor.Count;
@@ -245,14 +251,14 @@ internal sealed partial class TableBranchGrain
         return counts;
     }
 
-    private async Task<TableVersionView> GetEdgeViewAsync(TableVersionRef version)
+    private async Task<TableVersionView> GetEdgeViewAsync(TableVersionRef version, CancellationToken cancellationToken)
     {
         if (!IsEdge)
         {
             throw new InvalidTableRequestException(_table, "edge expansion and degree counts need an edge table");
         }
 
-        return await GetViewAsync(version);
+        return await GetViewAsync(version, cancellationToken);
     }
 
     private struct CollectingVisitor(List<long> edges) : IEdgeVisitor

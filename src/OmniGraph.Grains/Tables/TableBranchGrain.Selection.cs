@@ -13,10 +13,10 @@ internal sealed partial class TableBranchGrain
     private readonly ConditionalWeakTable<TableVersionView, ViewQueryIndexes> _queryIndexes = new();
 
     /// <inheritdoc />
-    public async Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request)
+    public async Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var shape = SelectionShape.Create(view.Layout, request.Columns);
         var filter = PredicateCompiler.Compile(view.Layout, request.Filters.IsDefault ? [] : request.Filters);
         if (filter.IsNever)
@@ -26,7 +26,7 @@ internal sealed partial class TableBranchGrain
 
         if (request.Keys is { } keys)
         {
-            return SelectByKeys(view, shape, filter, keys, request);
+            return SelectByKeys(view, shape, filter, keys, request, cancellationToken);
         }
 
         if (TrySelectByIndex(view, filter, out var indexed))
@@ -34,14 +34,14 @@ internal sealed partial class TableBranchGrain
             return request.CountOnly ? CountOnly(indexed, shape) : SelectionAssembler.FromFragments(view, shape, indexed, request.IncludeRowAddresses);
         }
 
-        var parts = ScanSelect(view, filter);
+        var parts = ScanSelect(view, filter, cancellationToken);
         return request.CountOnly ? CountOnly(parts, shape) : SelectionAssembler.FromFragments(view, shape, parts, request.IncludeRowAddresses);
     }
 
     /// <inheritdoc />
-    public async Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns)
+    public async Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns, CancellationToken cancellationToken = default)
     {
-        var view = await GetViewAsync(version);
+        var view = await GetViewAsync(version, cancellationToken);
         var shape = SelectionShape.Create(view.Layout, columns);
         if (rows.IsDefaultOrEmpty)
         {
@@ -51,6 +51,7 @@ internal sealed partial class TableBranchGrain
         var packed = new long[rows.Length];
         for (var i = 0; i < packed.Length; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             var row = rows[i];
             if ((uint)row.Fragment >= (uint)view.Fragments.Length || (uint)row.Row >= (uint)view.Fragments[row.Fragment].Rows
                 || view.Masks[row.Fragment].IsDeleted(row.Row))
@@ -64,13 +65,14 @@ internal sealed partial class TableBranchGrain
         return shape.Gather(view.Fragments, packed);
     }
 
-    private static TableSelection SelectByKeys(TableVersionView view, SelectionShape shape, RowFilter filter, KeyBatch keys, TableSelectionRequest request)
+    private static TableSelection SelectByKeys(TableVersionView view, SelectionShape shape, RowFilter filter, KeyBatch keys, TableSelectionRequest request, CancellationToken cancellationToken)
     {
         var index = view.Keys;
         var addresses = new List<long>();
         var positions = new List<int>();
         for (var i = 0; i < keys.Count; i++)
         {
+            CancellationChecks.Every(i, cancellationToken);
             var address = index.Find(keys[i]);
             if (address != AddressHashTable.NotFound && filter.Matches(view.Fragments[(int)(address >> 32)], (int)(uint)address))
             {
@@ -199,11 +201,13 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <summary>A vectorized scan: each fragment's live rows, narrowed predicate by predicate over the column spans.</summary>
-    private static List<(int Fragment, int[] Rows, int Count)> ScanSelect(TableVersionView view, RowFilter filter)
+    private static List<(int Fragment, int[] Rows, int Count)> ScanSelect(TableVersionView view, RowFilter filter, CancellationToken cancellationToken)
     {
         var parts = new List<(int Fragment, int[] Rows, int Count)>(view.Fragments.Length);
         for (var f = 0; f < view.Fragments.Length; f++)
         {
+            // A fragment (at most about a million rows) is one vectorized pass: checking between fragments is enough.
+            cancellationToken.ThrowIfCancellationRequested();
             var fragment = view.Fragments[f];
             var mask = view.Masks[f];
             if (fragment.Rows == mask.Count)

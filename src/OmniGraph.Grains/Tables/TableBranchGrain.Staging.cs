@@ -16,9 +16,10 @@ namespace OmniGraph.Grains.Tables;
 internal sealed partial class TableBranchGrain
 {
     /// <inheritdoc />
-    public async Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, RecordBatch batch)
+    public async Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, RecordBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        cancellationToken.ThrowIfCancellationRequested();
         RequireTx(tx);
         var tableId = TableIdOf(batch);
         var fragments = Split(batch, tableId);
@@ -29,7 +30,7 @@ internal sealed partial class TableBranchGrain
         }
 
         // Off the grain's thread: a load keeps several of these in flight while it parses on.
-        await Task.Run(() => ConcurrentWrites.PutAllAsync(_store, writes));
+        await Task.Run(() => ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken), cancellationToken);
         var staging = StagingOf(tx);
         var staged = ImmutableArray.CreateBuilder<StagedFragment>(fragments.Length);
         foreach (var fragment in fragments)
@@ -42,10 +43,11 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta)
+    public async Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseVersion);
         ArgumentNullException.ThrowIfNull(delta);
+        cancellationToken.ThrowIfCancellationRequested();
         RequireTx(tx);
         if (!string.Equals(delta.Branch, _branch, StringComparison.Ordinal))
         {
@@ -69,7 +71,7 @@ internal sealed partial class TableBranchGrain
             throw new InvalidWriteException(_table, $"the base version is table id {baseVersion.TableId}, the schema says {tableId}");
         }
 
-        var baseView = await GetViewAsync(baseVersion);
+        var baseView = await GetViewAsync(baseVersion, cancellationToken);
         if (delta.Mode != TableWriteMode.Overwrite && !FragmentFiles.SameLayout(baseView.Layout.Schema, layout.Schema, out var difference))
         {
             throw new InvalidWriteException(_table, $"the table's layout changed since its base version ({difference}); only an overwrite can change it");
@@ -77,10 +79,12 @@ internal sealed partial class TableBranchGrain
 
         var writes = new List<(string Key, ReadOnlyMemory<byte> Content)>();
         var written = await CollectWrittenFragmentsAsync(tx, delta, layout, tableId, writes);
+        cancellationToken.ThrowIfCancellationRequested();
         var plan = VersionStager.Build(_table, baseView, written, delta.Mode, delta.DeleteIds, id => RepeatedId(layout, id));
 
         // Every check this table can make alone runs before anything is written.
         CheckUnique(layout, baseView, plan);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var version = baseVersion.Version + 1;
         var entries = new FragmentEntryDocument[plan.Fragments.Length];
@@ -129,8 +133,9 @@ internal sealed partial class TableBranchGrain
         };
         writes.Add((versionKey, StoredDocuments.Serialize(document)));
 
-        // Fragments, deletion vectors and the version object are independent objects: write them all at once.
-        await ConcurrentWrites.PutAllAsync(_store, writes);
+        // Fragments, deletion vectors and the version object are independent objects: write them all at once. They
+        // stay invisible until a manifest names them, so a cancellation part way leaves only unreferenced objects.
+        await ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
 
         var staged = new TableVersionRef(_table, tableId, _branch, delta.BranchIncarnation, version, versionKey, rows, tx, delta.SchemaHash);
         var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors);

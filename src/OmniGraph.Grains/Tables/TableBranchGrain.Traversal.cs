@@ -8,11 +8,11 @@ namespace OmniGraph.Grains.Tables;
 internal sealed partial class TableBranchGrain
 {
     /// <inheritdoc />
-    public async Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request)
+    public async Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Sources);
-        var view = await GetEdgeViewAsync(version);
+        var view = await GetEdgeViewAsync(version, cancellationToken);
         if (request.MinHops < 1 || request.MaxHops < request.MinHops)
         {
             throw new InvalidTableRequestException(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");
@@ -62,6 +62,6 @@ internal sealed partial class TableBranchGrain
             }
         }
 
-        return new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources).Run();
+        return new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources).Run(cancellationToken);
     }
 }

@@ -70,7 +70,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
     }
 
     /// <summary>The loaded version a reference names (loading it on first use).</summary>
-    private async Task<TableVersionView> GetViewAsync(TableVersionRef version)
+    private async Task<TableVersionView> GetViewAsync(TableVersionRef version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (!string.Equals(version.Table, _table, StringComparison.Ordinal))
@@ -92,11 +92,16 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
 
         try
         {
-            return await loading;
+            // The load is shared by every caller of the version (and cached for later ones): a caller that gives up
+            // stops waiting for it, the load itself runs on.
+            return await loading.WaitAsync(cancellationToken);
         }
         finally
         {
-            _loading.Remove(key);
+            if (loading.IsCompleted && _loading.TryGetValue(key, out var current) && ReferenceEquals(current, loading))
+            {
+                _loading.Remove(key);
+            }
         }
     }
 

@@ -66,10 +66,10 @@ public sealed partial class GraphWriteCoordinator
         {
             cancellationToken.ThrowIfCancellationRequested();
             // The write's entry heals first, so it never prepares against a head that recovery is about to move.
-            var head = await manifest.BeginWriteAsync(request.Branch);
+            var head = await manifest.BeginWriteAsync(request.Branch, cancellationToken);
             var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
             var snapshot = pinned
-                ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value))
+                ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
                 : head;
             if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
             {
@@ -78,10 +78,10 @@ public sealed partial class GraphWriteCoordinator
 
             var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
             var tx = Ulid.NewUlid().ToString();
-            var staged = await PrepareAllAsync(graphId, tx, snapshot, writes);
+            var staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
             try
             {
-                await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync();
+                await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 var commit = await manifest.CommitAsync(new CommitRequest(
                     tx,
@@ -96,7 +96,8 @@ public sealed partial class GraphWriteCoordinator
                     ExpectedHeadCommit = request.ExpectedHeadCommit,
                     Actor = request.Actor,
                     Writer = request.Writer,
-                });
+                },
+                cancellationToken);
                 return Result(snapshot, commit, staged, attempt);
             }
             catch (ReadSetChangedException conflict) when (attempt < attempts)
@@ -187,7 +188,7 @@ public sealed partial class GraphWriteCoordinator
     }
 
     /// <summary>Stages every table at once; if any fails, the others are aborted and the first failure in table order is reported.</summary>
-    private async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes)
+    private async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes, CancellationToken cancellationToken)
     {
         var bases = new TableVersionRef[writes.Length];
         for (var i = 0; i < writes.Length; i++)
@@ -201,7 +202,7 @@ public sealed partial class GraphWriteCoordinator
             var write = writes[i];
             var baseVersion = bases[i];
             var delta = new TableDelta(write.Mode, write.StagedFragments, write.Batches, write.DeleteIds, snapshot.Branch, snapshot.BranchIncarnation, snapshot.SchemaHash);
-            tasks[i] = TableGrain(graphId, write.Table, snapshot.Branch).PrepareVersionAsync(tx, baseVersion, delta);
+            tasks[i] = TableGrain(graphId, write.Table, snapshot.Branch).PrepareVersionAsync(tx, baseVersion, delta, cancellationToken);
         }
 
         try

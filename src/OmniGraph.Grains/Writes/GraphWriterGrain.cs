@@ -9,5 +9,6 @@ namespace OmniGraph.Grains.Writes;
 internal sealed class GraphWriterGrain(GraphWriteCoordinator coordinator) : Grain, IGraphWriterGrain
 {
     /// <inheritdoc />
-    public Task<GraphWriteResult> WriteAsync(GraphWriteRequest request) => coordinator.WriteAsync(this.GetPrimaryKeyString(), request);
+    public Task<GraphWriteResult> WriteAsync(GraphWriteRequest request, CancellationToken cancellationToken = default) =>
+        coordinator.WriteAsync(this.GetPrimaryKeyString(), request, cancellationToken);
 }

@@ -22,7 +22,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
     /// <summary>Runs the checks.</summary>
     /// <exception cref="OrphanEdgeException">An endpoint is missing from the post-image.</exception>
     /// <exception cref="CardinalityViolationException">A touched source breaks its <c>@card</c>.</exception>
-    public async Task ValidateAsync()
+    public async Task ValidateAsync(CancellationToken cancellationToken = default)
     {
         var ordered = staged.Keys.Order(StringComparer.Ordinal).ToArray();
         foreach (var table in ordered)
@@ -30,8 +30,8 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
             if (catalog.TryGetElementType(table, out var type) && type is EdgeType edge)
             {
                 var version = staged[table];
-                await RequireNodesAsync(edge, edge.From, version.AddedSources, "src");
-                await RequireNodesAsync(edge, edge.To, version.AddedTargets, "dst");
+                await RequireNodesAsync(edge, edge.From, version.AddedSources, "src", cancellationToken);
+                await RequireNodesAsync(edge, edge.To, version.AddedTargets, "dst", cancellationToken);
             }
         }
 
@@ -39,7 +39,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (catalog.TryGetElementType(table, out var type) && type is NodeType node && staged[table].RemovedIds.Count > 0)
             {
-                await RequireNoEdgesToAsync(node, staged[table].RemovedIds);
+                await RequireNoEdgesToAsync(node, staged[table].RemovedIds, cancellationToken);
             }
         }
 
@@ -47,19 +47,19 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (catalog.TryGetElementType(table, out var type) && type is EdgeType { Cardinality.IsDefault: false } edge)
             {
-                await CheckCardinalityAsync(edge, staged[table]);
+                await CheckCardinalityAsync(edge, staged[table], cancellationToken);
             }
         }
     }
 
-    private async Task RequireNodesAsync(EdgeType edge, NodeType node, KeyBatch ids, string endpoint)
+    private async Task RequireNodesAsync(EdgeType edge, NodeType node, KeyBatch ids, string endpoint, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return;
         }
 
-        var found = await GrainOf(PostImage(node.TableName)).ContainsKeysAsync(PostImage(node.TableName), ids);
+        var found = await GrainOf(PostImage(node.TableName)).ContainsKeysAsync(PostImage(node.TableName), ids, cancellationToken);
         for (var i = 0; i < found.Length; i++)
         {
             if (!found[i])
@@ -69,7 +69,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         }
     }
 
-    private async Task RequireNoEdgesToAsync(NodeType node, KeyBatch removed)
+    private async Task RequireNoEdgesToAsync(NodeType node, KeyBatch removed, CancellationToken cancellationToken)
     {
         foreach (var edge in catalog.EdgeTypes.OrderBy(static e => e.TableName, StringComparer.Ordinal))
         {
@@ -82,7 +82,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
                 }
 
                 var post = PostImage(edge.TableName);
-                var expansion = await GrainOf(post).ExpandAsync(post, direction, removed);
+                var expansion = await GrainOf(post).ExpandAsync(post, direction, removed, cancellationToken);
                 if (expansion.Count > 0)
                 {
                     throw new OrphanEdgeException(edge.Name, endpoint, removed.GetString(expansion.InputPositions[0]), node.Name, expansion.EdgeIds.GetString(0));
@@ -91,7 +91,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         }
     }
 
-    private async Task CheckCardinalityAsync(EdgeType edge, StagedTableVersion version)
+    private async Task CheckCardinalityAsync(EdgeType edge, StagedTableVersion version, CancellationToken cancellationToken)
     {
         var collector = new DistinctKeyCollector();
         for (var i = 0; i < version.AddedSources.Count; i++)
@@ -113,7 +113,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
 
         // A source the write deletes is not checked (its edges must be gone anyway, which the orphan check enforces).
         var sources = PostImage(edge.From.TableName);
-        var present = await GrainOf(sources).ContainsKeysAsync(sources, touched);
+        var present = await GrainOf(sources).ContainsKeysAsync(sources, touched, cancellationToken);
         var kept = new List<string>();
         for (var i = 0; i < present.Length; i++)
         {
@@ -129,7 +129,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         }
 
         var checkedSources = KeyBatch.FromStrings(kept);
-        var counts = await GrainOf(version.Version).CountOutgoingAsync(version.Version, checkedSources);
+        var counts = await GrainOf(version.Version).CountOutgoingAsync(version.Version, checkedSources, cancellationToken);
         for (var i = 0; i < counts.Length; i++)
         {
             if (!edge.Cardinality.Allows(counts[i]))

@@ -109,7 +109,7 @@ public sealed partial class JsonlIntake
         }
         catch (JsonException exception)
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, StrictJsonValidator.Describe(exception), exception);
+            throw InvalidRecordException.InvalidJson(lineNumber, StrictJsonValidator.Describe(exception, line, s_readerOptions.MaxDepth), exception);
         }
         catch (IngestException)
         {

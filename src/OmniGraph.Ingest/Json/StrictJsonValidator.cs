@@ -49,7 +49,7 @@ internal static class StrictJsonValidator
         }
         catch (JsonException exception)
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, Describe(exception), exception);
+            throw InvalidRecordException.InvalidJson(lineNumber, Describe(exception, line, options.MaxDepth), exception);
         }
         catch (InvalidOperationException exception)
         {
@@ -60,16 +60,22 @@ internal static class StrictJsonValidator
     /// <summary>The documented duplicate-member text.</summary>
     public static string DuplicateMember(string name) => $"duplicate JSON member '{name}'";
 
-    /// <summary>A reader error without its multi-line position suffix (a record is one line), with the column instead.</summary>
-    public static string Describe(JsonException exception)
+    /// <summary>
+    /// What is wrong with a line the reader refused, in our words (<see cref="JsonSyntax"/>): the column and what was
+    /// expected. A line that ends inside its object is most often a pretty-printed record, so that case says what a record
+    /// must be. The framework's message is never shown; an error of our own (a lone-surrogate escape) keeps its text.
+    /// </summary>
+    public static string Describe(JsonException exception, ReadOnlySpan<byte> line, int maxDepth)
     {
-        var message = exception.Message;
-        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (position >= 0)
+        if (JsonSyntax.FindError(line, maxDepth > 0 ? maxDepth : JsonSyntax.DefaultMaxDepth) is { } syntax)
         {
-            message = message[..position];
+            var reason = $"column {syntax.Column}: {syntax.Message}";
+            return syntax.IsUnexpectedEnd ? $"{reason}; each record must be one JSON object on one line" : reason;
         }
 
-        return exception.BytePositionInLine is { } column ? $"{message} (at byte {column + 1})" : message;
+        // The reader stopped at something the syntax allows: a rule of ours (its message is ours), or a limit.
+        return exception.BytePositionInLine is { } column
+            ? $"column {column + 1}: the JSON cannot be read here"
+            : exception.Message;
     }
 }

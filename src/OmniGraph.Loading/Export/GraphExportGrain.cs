@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
@@ -23,12 +24,12 @@ internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogC
     private readonly OmniGraphLoadingOptions _options = options.Value;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request)
+    public async IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Branch);
         var graphId = this.GetPrimaryKeyString();
-        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
         var catalog = await schemas.GetAsync(directory.GetStore(graphId), snapshot.SchemaHash);
 
         // Every name is checked before the first line goes out.
@@ -48,7 +49,7 @@ internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogC
             RowAddress? start = null;
             do
             {
-                var page = await table.ReadRowsAsync(version, start, _options.ExportPageRows, []);
+                var page = await table.ReadRowsAsync(version, start, _options.ExportPageRows, [], cancellationToken);
                 writer.WriteRows(layout, page.Rows, ready);
                 foreach (var chunk in ready)
                 {

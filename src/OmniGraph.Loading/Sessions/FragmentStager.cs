@@ -39,11 +39,12 @@ internal sealed class FragmentStager
 
     /// <summary>Hands every fragment the intake has emitted to its table grain; waits only while too many writes are in flight.</summary>
     /// <exception cref="OmniGraphException">A fragment write failed (the first failure surfaces here or at <see cref="FinishAsync"/>).</exception>
-    public async Task StageReadyAsync(JsonlIntake intake)
+    public async Task StageReadyAsync(JsonlIntake intake, CancellationToken cancellationToken = default)
     {
         while (intake.TryTakeFragment(out var fragment))
         {
-            Stage(fragment);
+            cancellationToken.ThrowIfCancellationRequested();
+            Stage(fragment, cancellationToken);
             while (_inFlight.Count > _maxInFlight)
             {
                 await _inFlight.Dequeue();
@@ -129,7 +130,7 @@ internal sealed class FragmentStager
         }
     }
 
-    private void Stage(IntakeFragment fragment)
+    private void Stage(IntakeFragment fragment, CancellationToken cancellationToken)
     {
         if (!_byTable.TryGetValue(fragment.TableName, out var writes))
         {
@@ -137,7 +138,7 @@ internal sealed class FragmentStager
             _byTable.Add(fragment.TableName, writes);
         }
 
-        var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, fragment.Batch);
+        var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, fragment.Batch, cancellationToken);
         writes.Add(write);
         _inFlight.Enqueue(write);
         Count++;

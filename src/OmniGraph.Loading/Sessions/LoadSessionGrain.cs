@@ -89,9 +89,10 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     }
 
     /// <inheritdoc />
-    public async Task BeginAsync(LoadRequest request)
+    public async Task BeginAsync(LoadRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
         RequireState(LoadSessionState.Created, "it has already begun");
         if (string.IsNullOrEmpty(request.Branch))
         {
@@ -104,8 +105,8 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
         }
 
         // The branch must exist (nothing is created otherwise) and its head's schema is what the file is read against.
-        var head = await GrainFactory.GetGrain<IManifestGrain>(_graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
-        var catalog = await _schemas.GetAsync(_directory.GetStore(_graphId), head.SchemaHash);
+        var head = await GrainFactory.GetGrain<IManifestGrain>(_graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+        var catalog = await _schemas.GetAsync(_directory.GetStore(_graphId), head.SchemaHash, cancellationToken);
         _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode));
         _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight);
         _request = request;
@@ -114,16 +115,17 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     }
 
     /// <inheritdoc />
-    public async Task<LoadProgress> WriteAsync(LoadChunk chunk)
+    public async Task<LoadProgress> WriteAsync(LoadChunk chunk, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         RequireState(LoadSessionState.Receiving, "it is not receiving input");
         var start = Stopwatch.GetTimestamp();
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             _intake!.Feed(chunk.Data.Span);
             _bytesReceived += chunk.Data.Length;
-            await _stager!.StageReadyAsync(_intake);
+            await _stager!.StageReadyAsync(_intake, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -139,20 +141,22 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     }
 
     /// <inheritdoc />
-    public async Task<LoadOutput> CompleteAsync()
+    public async Task<LoadOutput> CompleteAsync(CancellationToken cancellationToken = default)
     {
         RequireState(LoadSessionState.Receiving, "it is not receiving input");
         var request = _request!;
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = Stopwatch.GetTimestamp();
             var intake = _intake!.Complete();
             var inline = FragmentStager.TakeRemaining(_intake);
             var staged = await _stager!.FinishAsync();
+            cancellationToken.ThrowIfCancellationRequested();
             var staging = Stopwatch.GetElapsedTime(start);
             _state = LoadSessionState.Committing;
             start = Stopwatch.GetTimestamp();
-            var write = await _coordinator.WriteAsync(_graphId, BuildWrite(request, intake, staged, inline));
+            var write = await _coordinator.WriteAsync(_graphId, BuildWrite(request, intake, staged, inline), cancellationToken);
             var commit = Stopwatch.GetElapsedTime(start);
             _state = LoadSessionState.Completed;
             LogCommitted(_graphId, _tx, request.Branch, write.Commit.Id, write.Commit.ManifestVersion, intake.TotalEntities, write.Attempts);

@@ -78,14 +78,14 @@ public sealed partial class MutationExecutor
         var store = _directory.GetStore(graphId);
 
         // The schema comes from the head; resolving it interleaves with commits in progress (a probe, no queueing).
-        var head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+        var head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
         var query = _compiler.CompileMutation(request.QuerySource, await _schemas.GetAsync(store, head.SchemaHash, cancellationToken), request.QueryName);
         var values = QueryParameterBinder.Bind(query, request.Parameters, _time);
         var reads = ReadsData(query);
 
         // A mutation that reads pins the head through the write entry, which first heals what an interrupted write left:
         // matching against a head that recovery is about to move would only fail later.
-        var pinned = reads ? await manifest.BeginWriteAsync(request.Branch) : head;
+        var pinned = reads ? await manifest.BeginWriteAsync(request.Branch, cancellationToken) : head;
         if (!string.Equals(pinned.SchemaHash, head.SchemaHash, StringComparison.Ordinal))
         {
             query = _compiler.CompileMutation(request.QuerySource, await _schemas.GetAsync(store, pinned.SchemaHash, cancellationToken), request.QueryName);
@@ -97,13 +97,13 @@ public sealed partial class MutationExecutor
             throw new GraphPreconditionFailedException(request.Branch, expected, pinned.Commit.Id);
         }
 
-        var run = new MutationRun(query, values, new CommittedRows(_grains, graphId, pinned, _options.LookupBatchSize));
-        await run.RunAsync();
+        var run = new MutationRun(query, values, new CommittedRows(_grains, graphId, pinned, _options.LookupBatchSize, cancellationToken));
+        await run.RunAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         if (!run.HasChanges)
         {
-            await CheckNoOpPreconditionAsync(manifest, request);
+            await CheckNoOpPreconditionAsync(manifest, request, cancellationToken);
             LogNoOp(graphId, request.Branch, query.Name);
             return new ChangeOutput(request.Branch, query.Name, run.AffectedNodes, run.AffectedEdges, request.Actor, null);
         }
@@ -125,13 +125,16 @@ public sealed partial class MutationExecutor
         {
             // Another process moved one of the tables first (its commit holds the next version): to the caller that is
             // the branch head moving under the mutation, whatever the physical step that noticed it.
-            var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+            var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
             throw new ReadSetChangedException(ReadSetChangedException.GraphHead(request.Branch), pinned.Commit.Id, current.Commit.Id, conflict);
         }
 
         LogPublished(graphId, request.Branch, query.Name, result.Commit.Id, result.Commit.ManifestVersion, run.AffectedNodes, run.AffectedEdges, result.Attempts);
+        var (inserted, replaced) = run.InsertOutcome(result.Tables);
         return new ChangeOutput(request.Branch, query.Name, run.AffectedNodes, run.AffectedEdges, request.Actor, result.Commit.ToOutput())
         {
+            InsertedNodes = inserted,
+            ReplacedNodes = replaced,
             Tables = result.Tables,
             Attempts = result.Attempts,
         };
@@ -152,14 +155,14 @@ public sealed partial class MutationExecutor
     }
 
     /// <summary>A conditional no-op is acknowledged only if the branch head is still the expected one now.</summary>
-    private static async Task CheckNoOpPreconditionAsync(IManifestGrain manifest, MutationRequest request)
+    private static async Task CheckNoOpPreconditionAsync(IManifestGrain manifest, MutationRequest request, CancellationToken cancellationToken)
     {
         if (request.ExpectedHeadCommit is not { } expected)
         {
             return;
         }
 
-        var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch));
+        var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
         if (!string.Equals(expected, current.Commit.Id, StringComparison.Ordinal))
         {
             throw new GraphPreconditionFailedException(request.Branch, expected, current.Commit.Id);
@@ -186,6 +189,12 @@ public sealed partial class MutationExecutor
         if (request.ExpectedHeadCommit is { Length: 0 })
         {
             throw new InvalidMutationRequestException("the expected head commit is empty (omit it for an unconditional write)");
+        }
+
+        if (request.ExpectedHeadCommit is { } expected && !Ulid.TryParse(expected, out _))
+        {
+            // Not a lost race: no head could ever be this, so the request itself is wrong.
+            throw new InvalidMutationRequestException($"the expected head commit '{ErrorText.Quote(expected)}' is not a commit id (a 26-character ULID)");
         }
 
         if (request.QueryName is { Length: 0 })

@@ -47,11 +47,12 @@ internal sealed partial class MutationRun
     /// <summary>Whether the statements changed anything (a query that changes nothing publishes nothing).</summary>
     public bool HasChanges => _nodes.Count > 0 || _edges.Count > 0 || _deletes.Tables.Any();
 
-    /// <summary>Runs every statement in order.</summary>
-    public async Task RunAsync()
+    /// <summary>Runs every statement in order (nothing is written: a cancellation anywhere leaves no trace).</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         foreach (var statement in _query.Statements)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             switch (statement)
             {
                 case InsertNodeStatement insert:
@@ -78,6 +79,27 @@ internal sealed partial class MutationRun
         {
             await CascadeAsync();
         }
+    }
+
+    /// <summary>
+    /// How the node inserts landed, from what the commit did to each table: distinct nodes that are new, and existing
+    /// nodes an insert replaced whole because it named their key (an upsert). A table's replaced rows are the rows the
+    /// inserts replaced plus those only updates wrote (which all existed), so the latter are taken off.
+    /// </summary>
+    public (long Inserted, long Replaced) InsertOutcome(ImmutableArray<TableWriteSummary> tables)
+    {
+        long inserted = 0;
+        long replaced = 0;
+        foreach (var summary in tables)
+        {
+            if (_nodes.TryGetValue(summary.Table, out var pending) && pending.HasInserts)
+            {
+                inserted += summary.Inserted;
+                replaced += summary.Replaced - pending.UpdatedOnlyCount;
+            }
+        }
+
+        return (inserted, replaced);
     }
 
     /// <summary>The per-table writes of the commit, in table-key order (empty when nothing changed).</summary>

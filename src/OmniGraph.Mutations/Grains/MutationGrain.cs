@@ -10,5 +10,6 @@ namespace OmniGraph.Mutations.Grains;
 internal sealed class MutationGrain(MutationExecutor executor) : Grain, IMutationGrain
 {
     /// <inheritdoc />
-    public Task<ChangeOutput> MutateAsync(MutationRequest request) => executor.MutateAsync(this.GetPrimaryKeyString(), request);
+    public Task<ChangeOutput> MutateAsync(MutationRequest request, CancellationToken cancellationToken = default) =>
+        executor.MutateAsync(this.GetPrimaryKeyString(), request, cancellationToken);
 }

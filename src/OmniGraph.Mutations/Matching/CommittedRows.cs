@@ -19,9 +19,10 @@ namespace OmniGraph.Mutations.Matching;
 /// <item>equality on an edge's <c>from</c>/<c>to</c>: the adjacency index;</item>
 /// <item>anything else: a scan of the id and predicate columns only, filtered column-wise (<see cref="ColumnFilter"/>).</item>
 /// </list>
-/// Every read names the exact table version of the snapshot, so a mutation never sees a later commit.
+/// Every read names the exact table version of the snapshot, so a mutation never sees a later commit, and carries the
+/// mutation's cancellation token.
 /// </summary>
-internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphSnapshot snapshot, int lookupBatchSize)
+internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphSnapshot snapshot, int lookupBatchSize, CancellationToken cancellationToken)
 {
     private static readonly ImmutableArray<string> s_allColumns = [];
 
@@ -49,7 +50,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
         {
             if (TryGetKeyId(type, where, value, out var keyed))
             {
-                if (keyed is not null && (await grain.ContainsKeysAsync(version, KeyBatch.Of(keyed)))[0])
+                if (keyed is not null && (await grain.ContainsKeysAsync(version, KeyBatch.Of(keyed), cancellationToken))[0])
                 {
                     ids.Add(keyed);
                 }
@@ -59,7 +60,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
 
             if (TryGetUniqueProbe(type, where, value, out var ordinal, out var probe))
             {
-                if (probe is not null && (await grain.ProbeUniqueAsync(version, ordinal, probe)).Holders[0] is { } holder)
+                if (probe is not null && (await grain.ProbeUniqueAsync(version, ordinal, probe, cancellationToken)).Holders[0] is { } holder)
                 {
                     ids.Add(holder);
                 }
@@ -70,7 +71,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
             if (where.Subject is PredicateSubject.EdgeSource or PredicateSubject.EdgeTarget && value.Kind == QueryValueKind.String)
             {
                 var direction = where.Subject == PredicateSubject.EdgeSource ? EdgeDirection.Outgoing : EdgeDirection.Incoming;
-                var expansion = await grain.ExpandAsync(version, direction, KeyBatch.Of(value.AsString()));
+                var expansion = await grain.ExpandAsync(version, direction, KeyBatch.Of(value.AsString()), cancellationToken);
                 for (var i = 0; i < expansion.Count; i++)
                 {
                     ids.Add(expansion.EdgeIds.GetString(i));
@@ -81,7 +82,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
         }
 
         var (column, columnType) = ColumnOf(type, where);
-        var scan = await grain.ScanAsync(version, [TableLayout.IdColumnName, column]);
+        var scan = await grain.ScanAsync(version, [TableLayout.IdColumnName, column], cancellationToken);
         var matches = new List<int>();
         foreach (var batch in scan.Batches)
         {
@@ -115,7 +116,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
         {
             if (keyed is not null && !skip(keyed))
             {
-                var found = await GrainOf(version).LookupAsync(version, KeyBatch.Of(keyed), s_allColumns);
+                var found = await GrainOf(version).LookupAsync(version, KeyBatch.Of(keyed), s_allColumns, cancellationToken);
                 if (found.Rows.Length > 0)
                 {
                     rows.Add(found.Rows);
@@ -130,7 +131,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
         for (var start = 0; start < ids.Count; start += lookupBatchSize)
         {
             var chunk = ids.GetRange(start, Math.Min(lookupBatchSize, ids.Count - start));
-            var found = await GrainOf(version).LookupAsync(version, KeyBatch.FromStrings(chunk), s_allColumns);
+            var found = await GrainOf(version).LookupAsync(version, KeyBatch.FromStrings(chunk), s_allColumns, cancellationToken);
             if (found.Rows.Length > 0)
             {
                 rows.Add(found.Rows);
@@ -158,7 +159,7 @@ internal sealed class CommittedRows(IGrainFactory grains, string graphId, GraphS
                 chunk.Add(nodeIds[i]);
             }
 
-            var expansion = await GrainOf(version).ExpandAsync(version, direction, KeyBatch.FromStrings(chunk));
+            var expansion = await GrainOf(version).ExpandAsync(version, direction, KeyBatch.FromStrings(chunk), cancellationToken);
             for (var i = 0; i < expansion.Count; i++)
             {
                 ids.Add(expansion.EdgeIds.GetString(i));

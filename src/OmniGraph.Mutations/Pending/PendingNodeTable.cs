@@ -12,6 +12,7 @@ internal sealed class PendingNodeTable(NodeType type)
 {
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
     private readonly List<PendingRow> _rows = [];
+    private readonly HashSet<string> _insertedIds = new(StringComparer.Ordinal);
     private bool _replacesCommittedRows;
 
     /// <summary>The node type.</summary>
@@ -26,6 +27,12 @@ internal sealed class PendingNodeTable(NodeType type)
     /// </summary>
     public TableWriteMode Mode => Type.HasKey || _replacesCommittedRows ? TableWriteMode.Upsert : TableWriteMode.Insert;
 
+    /// <summary>Whether an insert statement wrote a row of this table.</summary>
+    public bool HasInserts => _insertedIds.Count > 0;
+
+    /// <summary>Pending rows no insert statement wrote: committed rows an update copied (each existed in the snapshot).</summary>
+    public int UpdatedOnlyCount => _rows.Count - _insertedIds.Count;
+
     /// <summary>Whether a row with this id is pending.</summary>
     public bool Contains(string id) => _positions.ContainsKey(id);
 
@@ -35,6 +42,11 @@ internal sealed class PendingNodeTable(NodeType type)
     public void Put(PendingRow row, bool replacesCommitted)
     {
         _replacesCommittedRows |= replacesCommitted;
+        if (!replacesCommitted)
+        {
+            _insertedIds.Add(row.Id);
+        }
+
         if (_positions.TryGetValue(row.Id, out var position))
         {
             _rows[position] = row;

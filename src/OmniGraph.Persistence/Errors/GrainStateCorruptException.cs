@@ -6,9 +6,9 @@ public sealed class GrainStateCorruptException : OmniGraphException
     /// <summary>The stable error code.</summary>
     public const string ErrorCode = "grain_state_corrupt";
 
-    /// <summary>Creates the exception.</summary>
-    public GrainStateCorruptException(string key, Type stateType, Exception innerException)
-        : base(ErrorCode, $"grain state object '{key}' cannot be read as {stateType.Name}: {innerException.Message}", innerException)
+    /// <summary>Creates the exception; <paramref name="reason"/> says what is wrong in our words (see <c>JsonSyntax.DescribeFailure</c>).</summary>
+    public GrainStateCorruptException(string key, Type stateType, string reason, Exception innerException)
+        : base(ErrorCode, $"grain state object '{key}' cannot be read as {stateType.Name}: {reason}", innerException)
     {
         Key = key;
     }

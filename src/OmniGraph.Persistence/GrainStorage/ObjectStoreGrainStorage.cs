@@ -87,7 +87,7 @@ public sealed partial class ObjectStoreGrainStorage : IGrainStorage
         }
         catch (JsonException exception)
         {
-            throw new GrainStateCorruptException(key, typeof(T), exception);
+            throw new GrainStateCorruptException(key, typeof(T), JsonSyntax.DescribeFailure(stored.Content.Span, exception), exception);
         }
 
         grainState.State = state ?? StateFactory<T>.Create();

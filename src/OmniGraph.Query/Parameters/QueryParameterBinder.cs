@@ -14,7 +14,8 @@ namespace OmniGraph.Query.Parameters;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Conversions: String and Blob ← string; integers ← JSON integer or integer string, range-checked; F32/F64 ←
+/// Conversions: String and Blob ← string; integers ← JSON integer (no fraction, no exponent) or integer string,
+/// range-checked; F32/F64 ←
 /// number (F32 must stay finite); Bool ← boolean; Date ← <c>"YYYY-MM-DD"</c>; DateTime ← RFC 3339 string;
 /// <c>[T]</c> ← array, element-wise; <c>Vector(N)</c> ← array of exactly N numbers.
 /// </para>
@@ -143,19 +144,9 @@ public static class QueryParameterBinder
         return new QueryParameterValues(query.Parameters, values, provided, timestamp);
     }
 
-    private static JsonDocument ParseDocument(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            QueryThrow.InvalidParameterDocument($"params are not valid JSON: {exception.Message}", exception);
-            throw;
-        }
-    }
+    private static JsonDocument ParseDocument(string json) => ParseDocument(System.Text.Encoding.UTF8.GetBytes(json));
 
+    /// <summary>Parses the document; a syntax error is described in our words with its line and column (<see cref="JsonSyntax"/>).</summary>
     private static JsonDocument ParseDocument(ReadOnlyMemory<byte> json)
     {
         try
@@ -164,7 +155,9 @@ public static class QueryParameterBinder
         }
         catch (JsonException exception)
         {
-            QueryThrow.InvalidParameterDocument($"params are not valid JSON: {exception.Message}", exception);
+            var reason = JsonSyntax.FindError(json.Span)?.ToString()
+                ?? (exception.BytePositionInLine is { } column ? $"line {exception.LineNumber + 1}, column {column + 1}: the JSON cannot be read here" : "the JSON cannot be read");
+            QueryThrow.InvalidParameterDocument($"params are not valid JSON: {reason}", exception);
             throw;
         }
     }
@@ -292,35 +285,23 @@ public static class QueryParameterBinder
         }
     }
 
-    /// <summary>A JSON integer, or a string holding one; integral decimals such as <c>3.0</c> or <c>1e3</c> count.</summary>
+    /// <summary>
+    /// A JSON integer, or a string holding one. As in the data format, an integer is written as one: <c>1.0</c> and
+    /// <c>1e2</c> are numbers with a fraction or an exponent, not integers, and are refused whatever their value.
+    /// </summary>
     private static Int128 ReadInteger(string name, string prefix, JsonElement element)
     {
         if (element.ValueKind == JsonValueKind.Number)
         {
-            if (element.TryGetInt64(out var signed))
-            {
-                return signed;
-            }
-
-            if (element.TryGetUInt64(out var unsigned))
-            {
-                return unsigned;
-            }
-
             var raw = element.GetRawText();
-            if (Int128.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
+            if (raw.AsSpan().IndexOfAny('.', 'e', 'E') >= 0)
             {
-                return big;
+                return QueryThrow.InvalidParameter<Int128>(name, $"{prefix}expected integer, got number {ErrorText.Quote(raw)} (an integer has no fraction or exponent)");
             }
 
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec) && decimal.Truncate(dec) == dec)
-            {
-                return (Int128)dec;
-            }
-
-            return raw.AsSpan().IndexOfAny('.', 'e', 'E') >= 0 && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && Math.Truncate(d) != d
-                ? QueryThrow.InvalidParameter<Int128>(name, $"{prefix}expected integer, got number {raw}")
-                : QueryThrow.InvalidParameter<Int128>(name, $"{prefix}value {raw} is out of range for an integer parameter");
+            return Int128.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                ? integer
+                : QueryThrow.InvalidParameter<Int128>(name, $"{prefix}value {ErrorText.Quote(raw)} is out of range for an integer parameter");
         }
 
         if (element.ValueKind == JsonValueKind.String)
@@ -328,7 +309,7 @@ public static class QueryParameterBinder
             var text = element.GetString()!;
             return Int128.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
                 ? parsed
-                : QueryThrow.InvalidParameter<Int128>(name, $"{prefix}expected integer, got string \"{text}\"");
+                : QueryThrow.InvalidParameter<Int128>(name, $"{prefix}expected integer, got string \"{ErrorText.Quote(text)}\"");
         }
 
         return QueryThrow.InvalidParameter<Int128>(name, $"{prefix}expected integer, got {JsonKind(element)}");

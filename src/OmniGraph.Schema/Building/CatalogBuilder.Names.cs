@@ -8,17 +8,31 @@ internal sealed partial class CatalogBuilder
     // so that whatever the catalog holds prints back as parseable source.
     private static void CheckTypeName(NameSyntax name)
     {
+        CheckLength(name, "type name");
         if (!IsWord(name.Text) || !SchemaParser.IsTypeName(name.Text))
         {
-            SchemaThrow.Parse(name.Position, $"invalid type name '{name.Text}': expected [A-Z][A-Za-z0-9_]*");
+            SchemaThrow.Parse(name.Position, $"invalid type name '{ErrorText.Quote(name.Text)}': expected [A-Z][A-Za-z0-9_]*");
         }
     }
 
     private static void CheckIdentifier(NameSyntax name, string what)
     {
+        CheckLength(name, what);
         if (!IsWord(name.Text) || !SchemaParser.IsIdentifier(name.Text))
         {
-            SchemaThrow.Parse(name.Position, $"invalid {what} '{name.Text}': expected [a-z_][A-Za-z0-9_]*");
+            SchemaThrow.Parse(name.Position, $"invalid {what} '{ErrorText.Quote(name.Text)}': expected [a-z_][A-Za-z0-9_]*");
+        }
+    }
+
+    /// <summary>Names are part of storage keys (<see cref="SchemaLimits.MaxNameLength"/>): a longer one is refused before anything is stored.</summary>
+    private static void CheckLength(NameSyntax name, string what)
+    {
+        if (name.Text is { Length: > SchemaLimits.MaxNameLength } text)
+        {
+            SchemaThrow.Catalog(
+                SchemaErrorCodes.NameTooLong,
+                name.Position,
+                $"{what} '{ErrorText.Quote(text)}' is too long: a name is at most {SchemaLimits.MaxNameLength} characters");
         }
     }
 

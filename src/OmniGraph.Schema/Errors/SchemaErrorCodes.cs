@@ -24,6 +24,9 @@ public static class SchemaErrorCodes
     /// <summary>Two edge names are equal after case folding.</summary>
     public const string NameCollision = "schema_name_collision";
 
+    /// <summary>A type, edge, interface or property name is longer than <see cref="SchemaLimits.MaxNameLength"/> characters.</summary>
+    public const string NameTooLong = "schema_name_too_long";
+
     /// <summary>A property uses a name reserved for physical storage columns.</summary>
     public const string ReservedName = "schema_reserved_name";
 

@@ -46,7 +46,7 @@ public static class SchemaIrSerializer
         }
         catch (JsonException exception)
         {
-            return Malformed(exception);
+            return Malformed(exception, JsonSyntax.FindError(json));
         }
     }
 
@@ -68,7 +68,7 @@ public static class SchemaIrSerializer
         }
         catch (JsonException exception)
         {
-            return Malformed(exception);
+            return Malformed(exception, JsonSyntax.FindError(utf8Json));
         }
     }
 
@@ -78,9 +78,13 @@ public static class SchemaIrSerializer
         return null!;
     }
 
-    private static SchemaIr Malformed(JsonException exception)
+    /// <summary>A syntax error in our words, else the member whose value does not have the IR's shape (never the framework's text).</summary>
+    private static SchemaIr Malformed(JsonException exception, JsonSyntaxError? syntax)
     {
-        SchemaThrow.InvalidIr($"malformed JSON: {exception.Message}", exception);
+        var reason = syntax is not null
+            ? $"malformed JSON: {syntax}"
+            : $"malformed JSON document: it does not have the schema IR's shape (at {(string.IsNullOrEmpty(exception.Path) ? "$" : exception.Path)}: a member is unknown, missing, repeated or of the wrong kind)";
+        SchemaThrow.InvalidIr(reason, exception);
         return null!;
     }
 }

@@ -13,7 +13,7 @@ public sealed class LoadCommandTests
         var result = await CliRun.OkAsync("load", workspace.Graph, "--data", workspace.DataFile, "--mode", "overwrite");
 
         Assert.Equal($"loaded {workspace.Graph} on branch main with overwrite: 11 entities across 2 node types and 2 edge types\n", result.Out);
-        Assert.Equal($"omnigraph load → {workspace.Graph} (direct, local)\n", result.Error);
+        Assert.Equal($"loading {workspace.DataFile} into {workspace.Graph} (branch main, mode overwrite)\n", result.Error);
     }
 
     /// <summary>AC-52: the load receipt's shape, and its commit is the head of <c>commit list</c>.</summary>
@@ -57,7 +57,7 @@ public sealed class LoadCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(11, result.Json().GetProperty("total_entities").GetInt64());
-        Assert.StartsWith($"omnigraph load → {workspace.Graph} (direct, local)\n", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"loading {workspace.DataFile} into {workspace.Graph} (branch main, mode overwrite)\n", result.Error, StringComparison.Ordinal);
         Assert.Contains("\u001b[", result.Error, StringComparison.Ordinal);
     }
 

@@ -43,7 +43,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     {
         var lines = (await CliRun.OkAsync("snapshot", "--store", _workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal("branch main at manifest version 2 (internal schema 1)", lines[0]);
+        Assert.Equal("branch main at manifest version 2", lines[0]);
         Assert.StartsWith("KIND  TYPE", lines[1], StringComparison.Ordinal);
         Assert.Equal(6, lines.Length);
         Assert.Contains(lines, static l => l.StartsWith("node  Person ", StringComparison.Ordinal) && l.Contains(" 4 ", StringComparison.Ordinal));
@@ -171,5 +171,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
         Assert.Contains("--mode", snapshot.Error, StringComparison.Ordinal);
         Assert.Contains("--json", export.Error, StringComparison.Ordinal);
         Assert.Contains("--as", schema.Error, StringComparison.Ordinal);
+
+        // export takes no --json: its standard output is JSONL data, so a usage error prints no JSON envelope there.
+        Assert.Equal(string.Empty, export.Out);
+        Assert.Equal("error[usage]: Unrecognized command or argument '--json'.\n", export.Error);
     }
 }

@@ -34,7 +34,7 @@ public sealed class MutateCommandTests : IAsyncLifetime
         var result = await CliRun.OkAsync("change", "--store", _workspace.Graph, "--query", _queries, "insert_person", "--params", """{"name":"Eve","age":29}""", "--json");
 
         var json = result.Json();
-        Assert.Equal(["branch", "query_name", "affected_nodes", "affected_edges", "actor_id", "commit"], CliResult.Names(json));
+        Assert.Equal(["branch", "query_name", "affected_nodes", "affected_edges", "inserted_nodes", "replaced_nodes", "actor_id", "commit"], CliResult.Names(json));
         Assert.Equal("main", json.GetProperty("branch").GetString());
         Assert.Equal("insert_person", json.GetProperty("query_name").GetString());
         Assert.Equal(1, json.GetProperty("affected_nodes").GetInt64());
@@ -71,6 +71,21 @@ public sealed class MutateCommandTests : IAsyncLifetime
 
         Assert.Matches(@"^mutation remove_person on branch main: 1 nodes and 3 edges affected, commit [0-9A-Z]{26} \(version 3\)\n$", changed.Out);
         Assert.Equal("mutation remove_person on branch main: 0 nodes and 0 edges affected, nothing changed (no commit)\n", nothing.Out);
+    }
+
+    /// <summary>An insert says whether it added a node or replaced an existing one with the same key (an upsert that drops the node's other properties).</summary>
+    [Fact]
+    public async Task Mutate_Insert_SaysWhetherItAddedOrReplacedANode()
+    {
+        var added = await CliRun.OkAsync("mutate", "--store", _workspace.Graph, "--query", _queries, "insert_person", "--params", """{"name":"Eve","age":29}""");
+        var replaced = await CliRun.OkAsync("mutate", "--store", _workspace.Graph, "--query", _queries, "insert_person", "--params", """{"name":"Alice","age":77}""", "--json");
+
+        Assert.Matches(@"^mutation insert_person on branch main: 1 nodes and 0 edges affected \(1 new node inserted\), commit [0-9A-Z]{26} \(version 3\)\n$", added.Out);
+        var json = replaced.Json();
+        Assert.Equal(0, json.GetProperty("inserted_nodes").GetInt64());
+        Assert.Equal(1, json.GetProperty("replaced_nodes").GetInt64());
+        var human = await CliRun.OkAsync("mutate", "--store", _workspace.Graph, "--query", _queries, "insert_person", "--params", """{"name":"Bob","age":1}""");
+        Assert.Contains("(1 existing node replaced by an insert with the same key (properties it did not assign are now null))", human.Out, StringComparison.Ordinal);
     }
 
     /// <summary>AC-52: a lost compare-and-swap exits with 4, prints the structured failure on standard output with --json, and writes nothing.</summary>
@@ -137,6 +152,9 @@ public sealed class MutateCommandTests : IAsyncLifetime
         { ["mutate", "--store", "{graph}", "-e", "query r() { update Person set { name: \"Bob\" } where name = \"Alice\" }"], 1, "key_update_rejected" },
         { ["mutate", "--store", "{graph}", "--query", "{queries}", "insert_person", "--params", "{\"name\":\"Eve\",\"age\":1}", "--branch", "nope"], 1, "branch_not_found" },
         { ["mutate", "--store", "{root}/no-graph", "--query", "{queries}", "insert_person", "--params", "{\"name\":\"Eve\",\"age\":1}"], 1, "graph_not_initialized" },
+        { ["mutate", "--store", "{graph}", "--query", "{queries}", "set_age", "--params", "{\"name\":\"Alice\",\"age\":1}", "--if-commit", "zzz"], 2, "usage" },
+        { ["mutate", "--store", "{graph}", "--query", "{queries}", "insert_person", "--params", "{\"name\":\"Eve\",\"age\":1.0}"], 1, "query_parameter_invalid" },
+        { ["mutate", "--store", "{graph}", "--query", "{queries}", "insert_person", "--params", "{\"name\":\"Eve\",\"age\":1e2}"], 1, "query_parameter_invalid" },
     };
 
     /// <summary>Every bad invocation: the documented exit code, <c>error[code]</c> on standard error, the JSON envelope with --json, and the graph unchanged.</summary>

@@ -80,7 +80,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [InlineData("""{"name":3}""", "query_parameter_invalid", "param 'name'")]
     [InlineData("""[1]""", "query_parameter_invalid", "params must be a JSON object")]
     [InlineData("""{}""", "query_parameter_missing", "parameter 'name' not provided")]
-    [InlineData("""{"name":""", "query_parameter_invalid", "")]
+    [InlineData("""{"name":""", "query_parameter_invalid", "error[query_parameter_invalid]: params are not valid JSON: line 1, column 9: the text ends where a value was expected")]
     public async Task BadParameters_AreTypedErrors(string parameters, string code, string message)
     {
         var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", parameters, "--store", _workspace.Graph, "--json");
@@ -137,7 +137,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
         var result = await CliRun.RunAsync("query", "get_person", "--store", _workspace.Graph);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("no query given", result.Error, StringComparison.Ordinal);
+        Assert.Equal("error[usage]: no query given: pass --query F or -e SRC\n", result.Error);
     }
 
     [Fact]

@@ -39,9 +39,26 @@ public sealed class SocialSampleTests : IDisposable
         var friends = (await CliRun.OkAsync("query", "friends_of", "--query", Sample("queries.gq"), "--params", """{"name":"Ada"}""", "--store", Graph, "--json")).Json();
         Assert.Equal("""[{"f.name":"Dana","f.age":null},{"f.name":"Jun","f.age":32},{"f.name":"Sami","f.age":null}]""", CliResult.Compact(friends.GetProperty("rows")));
 
-        var change = (await CliRun.OkAsync("mutate", "add_person", "--query", Sample("queries.gq"), "--params", """{"name":"Zoe","age":29,"joined":"2024-05-01"}""", "--store", Graph, "--json")).Json();
+        // The demo adds someone new (Yara is not in the sample data) and reads them back.
+        var change = (await CliRun.OkAsync("mutate", "add_person", "--query", Sample("queries.gq"), "--params", """{"name":"Yara","age":29,"joined":"2024-05-01"}""", "--store", Graph, "--json")).Json();
         Assert.Equal(1, change.GetProperty("affected_nodes").GetInt32());
+        Assert.Equal(1, change.GetProperty("inserted_nodes").GetInt32());
+        Assert.Equal(0, change.GetProperty("replaced_nodes").GetInt32());
         Assert.Equal(3, change.GetProperty("commit").GetProperty("graph_manifest_version").GetInt64());
+        var yara = (await CliRun.OkAsync("query", "person", "--query", Sample("queries.gq"), "--params", """{"name":"Yara"}""", "--store", Graph, "--json")).Json();
+        Assert.Equal("""[{"p.name":"Yara","p.age":29,"p.email":null,"p.joined":"2024-05-01"}]""", CliResult.Compact(yara.GetProperty("rows")));
+        Assert.Equal(27, await PersonCountAsync());
+
+        // Adding an existing name replaces that person, and the output says so.
+        var zoe = await CliRun.OkAsync("mutate", "add_person", "--query", Sample("queries.gq"), "--params", """{"name":"Zoe","age":29,"joined":"2024-05-01"}""", "--store", Graph);
+        Assert.Contains("1 existing node replaced by an insert with the same key", zoe.Out, StringComparison.Ordinal);
+        Assert.Equal(27, await PersonCountAsync());
+    }
+
+    private async Task<long> PersonCountAsync()
+    {
+        var datasets = (await CliRun.OkAsync("snapshot", Graph, "--json")).Json().GetProperty("datasets").EnumerateArray();
+        return datasets.Single(static d => d.GetProperty("type_name").GetString() == "Person").GetProperty("entity_count").GetInt64();
     }
 
     /// <summary>The directory holding the solution file, found upwards from the test assembly.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace OmniGraph.Cli.Tests.Support;
 
@@ -50,6 +51,63 @@ internal sealed class CliProcess : IDisposable
 
     /// <summary>Whether it has ended.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The CPU time the process has used so far (how far it got: start-up alone uses well under a second).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                _process.Refresh();
+                return _process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether one of the process's own threads sleeps in the kernel function <paramref name="kernelFunction"/> (Linux
+    /// <c>/proc/PID/task/*/wchan</c>). The runtime's own service threads (named <c>.NET …</c>: the debugger pipe, the
+    /// signal handler) are left out; thread-pool workers count.
+    /// </summary>
+    public bool IsWaitingIn(string kernelFunction)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories($"/proc/{_process.Id}/task").Any(task =>
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                var serviceThread = name.StartsWith(".NET ", StringComparison.Ordinal) && !name.StartsWith(".NET TP Worker", StringComparison.Ordinal);
+                return !serviceThread && File.ReadAllText(Path.Combine(task, "wchan")) == kernelFunction;
+            });
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (<c>INT</c>, <c>TERM</c>) with <c>kill(1)</c>, as a terminal or a service manager would.</summary>
+    public Task SignalAsync(string signal) => RunToolAsync("kill", $"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Runs a system tool (<c>kill</c>, <c>mkfifo</c>) and requires it to succeed.</summary>
+    public static async Task RunToolAsync(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {tool}");
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)}: exit {process.ExitCode}: {error}");
+    }
 
     /// <summary>SIGKILL: the process dies at once, without running any of its code.</summary>
     public async Task KillAsync()

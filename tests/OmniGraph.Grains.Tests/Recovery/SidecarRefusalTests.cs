@@ -14,9 +14,9 @@ public sealed class SidecarRefusalTests
 {
     public static TheoryData<string, string> DamagedSidecars() => new()
     {
-        { "not json at all {", "not valid JSON" },
+        { "not json at all {", "not valid JSON: line 1, column 2: invalid literal: expected null, found 'o'" },
         { """{"sidecar_format": 99, "tx": "x"}""", "sidecar_format 99 is unknown" },
-        { """{"sidecar_format": 1, "tx": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}""", "is not valid" },
+        { """{"sidecar_format": 1, "tx": "01ARZ3NDEKTSV4RRFFQ69G5FAV"}""", "does not have the expected shape at $ (a member is missing, unknown, repeated or of the wrong kind)" },
         { "[]", "not a JSON object" },
     };
 

@@ -44,7 +44,7 @@ public sealed class LoadSessionTests
         await Assert.ThrowsAsync<LoadSessionStateException>(() => session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append)));
         await session.WriteAsync(new LoadChunk("""{"type":"Person","data":{"name":"Ada"}}"""u8.ToArray()));
         var output = await session.CompleteAsync();
-        var again = await Assert.ThrowsAsync<LoadSessionStateException>(session.CompleteAsync);
+        var again = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
 
         Assert.Equal(1, output.TotalEntities);
         Assert.Equal("invalid_request", again.Code);
@@ -59,7 +59,7 @@ public sealed class LoadSessionTests
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append));
 
         await Assert.ThrowsAsync<OmniGraph.Ingest.InvalidRecordException>(() => session.WriteAsync(new LoadChunk("{oops}\n"u8.ToArray())));
-        var error = await Assert.ThrowsAsync<LoadSessionStateException>(session.CompleteAsync);
+        var error = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
 
         Assert.Equal("invalid_request", error.Code);
         Assert.Equal(1, (await host.HeadAsync()).ManifestVersion);
@@ -76,7 +76,7 @@ public sealed class LoadSessionTests
         await session.AbortAsync();
         await session.AbortAsync();
 
-        await Assert.ThrowsAsync<LoadSessionStateException>(session.CompleteAsync);
+        await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
         Assert.Equal(1, (await host.HeadAsync()).ManifestVersion);
     }
 

@@ -15,9 +15,29 @@ public sealed class KeyUpsertTests
         var change = await host.MutateAsync("insert_person", """{"name":"Alice","age":99}""");
 
         Assert.Equal(1, change.AffectedNodes);
+        Assert.Equal(0, change.InsertedNodes);
+        Assert.Equal(1, change.ReplacedNodes);
         var alices = (await host.RowsAsync("node:Person")).Where(static r => r.Id == "Alice").ToList();
         Assert.Equal("99", Assert.Single(alices)["age"]);
         Assert.Equal(4, (await host.RowsAsync("node:Person")).Count);
+    }
+
+    /// <summary>The receipt says how inserts landed: new nodes, and existing ones an insert replaced (updates are neither).</summary>
+    [Theory]
+    [InlineData("""query q() { insert Person { name: "Eve" } }""", 1, 0)]
+    [InlineData("""query q() { insert Person { name: "Eve" }  insert Person { name: "Alice" } }""", 1, 1)]
+    [InlineData("""query q() { insert Person { name: "Eve" }  update Person set { age: 5 } where name = "Bob" }""", 1, 0)]
+    [InlineData("""query q() { update Person set { age: 5 } where name = "Bob"  insert Person { name: "Alice" } }""", 0, 1)]
+    [InlineData("""query q() { insert Person { name: "Bob" }  update Person set { age: 5 } where name = "Bob" }""", 0, 1)]
+    [InlineData("""query q() { insert Person { name: "Eve" }  insert Person { name: "Eve", age: 3 } }""", 1, 0)]
+    [InlineData("""query q() { update Person set { age: 5 } where name = "Bob" }""", 0, 0)]
+    public async Task Receipt_CountsInsertedAndReplacedNodes(string source, long inserted, long replaced)
+    {
+        await using var host = await MutationHost.StandardAsync();
+
+        var change = await host.RunAsync(source);
+
+        Assert.Equal((inserted, replaced), (change.InsertedNodes, change.ReplacedNodes));
     }
 
     [Fact]

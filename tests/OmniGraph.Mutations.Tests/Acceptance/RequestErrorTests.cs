@@ -49,8 +49,25 @@ public sealed class RequestErrorTests
         var noSource = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(null!)));
         var noBranch = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { Branch = "" }));
         var emptyHead = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "" }));
+        var notACommit = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "zzz" }));
 
-        Assert.All([noSource, noBranch, emptyHead], static e => Assert.Equal("invalid_mutation_request", e.Code));
+        Assert.All([noSource, noBranch, emptyHead, notACommit], static e => Assert.Equal("invalid_mutation_request", e.Code));
+        Assert.Equal("invalid mutation request: the expected head commit 'zzz' is not a commit id (a 26-character ULID)", notACommit.Message);
+    }
+
+    /// <summary>A cancelled mutation runs nothing and publishes nothing.</summary>
+    [Fact]
+    public async Task CancelledMutation_PublishesNothing()
+    {
+        await using var host = await MutationHost.StandardAsync();
+        var before = await host.HeadAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Client.MutateAsync(
+            new MutationRequest(AcceptanceFixtures.MutationQueries, "insert_person") { Parameters = """{"name":"Eve","age":1}""" },
+            new CancellationToken(canceled: true)));
+
+        Assert.Equal(before.Commit, (await host.HeadAsync()).Commit);
+        Assert.Empty(await host.SidecarsAsync());
     }
 
     [Fact]

@@ -40,7 +40,6 @@ public sealed class ParameterBindingTests
         Assert.Equal(QueryValue.FromBool(true), Bind("b", "true"));
         Assert.Equal(QueryValueKind.I32, Bind("i", "42").Kind);
         Assert.Equal(42, Bind("i", "\"42\"").AsInt32());
-        Assert.Equal(1000, Bind("i", "1e3").AsInt32());
         Assert.Equal(long.MinValue, Bind("l", "-9223372036854775808").AsInt64());
         Assert.Equal(4_000_000_000u, Bind("u", "4000000000").AsUInt32());
         Assert.Equal(ulong.MaxValue, Bind("ul", "18446744073709551615").AsUInt64());
@@ -60,10 +59,15 @@ public sealed class ParameterBindingTests
     [InlineData("i", "\"3000000000\"", "value 3000000000 exceeds I32")]
     [InlineData("u", "-1", "value -1 exceeds U32")]
     [InlineData("ul", "18446744073709551616", "value 18446744073709551616 exceeds U64")]
-    [InlineData("i", "2.5", "expected integer, got number 2.5")]
+    [InlineData("i", "2.5", "expected integer, got number 2.5 (an integer has no fraction or exponent)")]
+    [InlineData("i", "1.0", "expected integer, got number 1.0 (an integer has no fraction or exponent)")]
+    [InlineData("i", "1e2", "expected integer, got number 1e2 (an integer has no fraction or exponent)")]
+    [InlineData("l", "3E0", "expected integer, got number 3E0 (an integer has no fraction or exponent)")]
+    [InlineData("u", "[1]", "expected integer, got array")]
     [InlineData("i", "\"two\"", "expected integer, got string \"two\"")]
     [InlineData("i", "true", "expected integer, got boolean")]
-    [InlineData("l", "1e400", "value 1e400 is out of range for an integer parameter")]
+    [InlineData("l", "1e400", "expected integer, got number 1e400 (an integer has no fraction or exponent)")]
+    [InlineData("l", "123456789012345678901234567890123456789012", "value 123456789012345678901234567890123456789012 is out of range for an integer parameter")]
     [InlineData("f", "1e39", "value 1e39 exceeds F32")]
     [InlineData("d", "1e400", "value 1e400 exceeds F64")]
     [InlineData("d", "\"1.5\"", "expected number, got string")]

@@ -87,10 +87,13 @@ public sealed class CatalogLookupTests
     [Fact]
     public void LongUtf8NamesFallBackToAllocatingLookup()
     {
-        var name = "p" + new string('x', 400);
+        var name = "p" + new string('x', SchemaLimits.MaxNameLength - 1);
         var catalog = SchemaCatalog.Compile($"node A {{ {name}: I32 }}");
         Assert.True(catalog.GetNodeType("A").TryGetPropertyUtf8(Encoding.UTF8.GetBytes(name), out var property));
         Assert.Equal(name, property.Name);
+
+        // Input (a JSONL member) may name anything: a name longer than the transcoding buffer is looked up and not found.
+        Assert.False(catalog.GetNodeType("A").TryGetPropertyUtf8(Encoding.UTF8.GetBytes(new string('x', 400)), out _));
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class SchemaIrTests
     }
 
     [Fact]
-    public void Malformed_Json() => AssertInvalid("{\"format_version\":1,", "malformed JSON");
+    public void Malformed_Json() => AssertInvalid("{\"format_version\":1,", "malformed JSON: line 1, column 21: the text ends inside an object (expected a member name)");
 
     [Fact]
     public void Malformed_UnknownMember() =>

@@ -78,7 +78,7 @@ public sealed class CheckConstraintTests
         var check = catalog.GetNodeType("Order").CheckConstraints.Single();
         var error = Assert.Throws<SchemaException>(() => check.IsMatch("abc"));
         Assert.Equal(SchemaErrorCodes.InvalidCheckPattern, error.Code);
-        Assert.StartsWith("catalog error: @check on Order.code has an invalid pattern '([a-z':", error.Message, StringComparison.Ordinal);
+        Assert.Equal("catalog error: @check on Order.code has an invalid pattern '([a-z': at position 5: a '[' character class is not closed with ']'", error.Message);
         var again = Assert.Throws<SchemaException>(() => check.Regex);
         Assert.Equal(error.Message, again.Message);
     }
@@ -88,6 +88,7 @@ public sealed class CheckConstraintTests
     {
         var error = Assert.Throws<SchemaException>(() => Check("^(a)\\1$").IsMatch("aa"));
         Assert.Equal(SchemaErrorCodes.InvalidCheckPattern, error.Code);
+        Assert.Contains("it uses a construct that needs backtracking", error.Message, StringComparison.Ordinal);
         Assert.Throws<SchemaException>(() => Check("^(?=a)a$").IsMatch("a"));
     }
 

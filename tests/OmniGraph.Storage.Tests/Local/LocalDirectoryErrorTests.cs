@@ -46,10 +46,10 @@ public sealed class LocalDirectoryErrorTests : IDisposable
     }
 
     [Theory]
-    [InlineData(28, "No space left on device")]
-    [InlineData(13, "Permission denied")]
-    [InlineData(5, "Input/output error")]
-    public void Errno_IsReportedWithTheOperatingSystemMessage(int errno, string message)
+    [InlineData(28, "failed: no space left on the device (errno 28)")]
+    [InlineData(13, "failed: permission denied (errno 13)")]
+    [InlineData(5, "failed: the device reported an I/O error (errno 5)")]
+    public void Errno_IsReportedAsASentence(int errno, string message)
     {
         var error = LocalIoErrors.FromErrno("k", "publishing", "/data/k.og-obj", errno);
 

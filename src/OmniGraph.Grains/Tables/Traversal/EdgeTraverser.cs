@@ -34,6 +34,8 @@ internal sealed class EdgeTraverser
     private readonly List<int> _frontier = [];
     private readonly List<int> _next = [];
     private int _neighbourCount;
+    private CancellationToken _cancellationToken;
+    private long _expanded;
     private int[] _visited = [];
     private int[] _emitted = [];
     private int[] _outputOrdinal = [];
@@ -64,8 +66,10 @@ internal sealed class EdgeTraverser
         _nodes = new NodeInterner(view.Fragments, request.Sources);
     }
 
-    public TraversalResult Run()
+    /// <summary>Runs the request; the token is checked per source and every few thousand node expansions of a search.</summary>
+    public TraversalResult Run(CancellationToken cancellationToken = default)
     {
+        _cancellationToken = cancellationToken;
         var sources = _request.Sources.Count;
         return _request.Output switch
         {
@@ -81,6 +85,7 @@ internal sealed class EdgeTraverser
         var offsets = new int[sources + 1];
         for (var s = 0; s < sources; s++)
         {
+            CancellationChecks.Every(s, _cancellationToken);
             offsets[s] = _entries.Count;
             if (edges)
             {
@@ -106,6 +111,7 @@ internal sealed class EdgeTraverser
         var counts = new long[sources];
         for (var s = 0; s < sources; s++)
         {
+            CancellationChecks.Every(s, _cancellationToken);
             counts[s] = edges ? CountEdges(s) : CountNeighbours(s);
         }
 
@@ -128,6 +134,7 @@ internal sealed class EdgeTraverser
             _next.Clear();
             foreach (var node in _frontier)
             {
+                CancellationChecks.Every(++_expanded, _cancellationToken);
                 sink.Node = node;
                 Expand(node, ref sink);
             }

@@ -1,0 +1,155 @@
+using System.Runtime.InteropServices;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>
+/// How a running command learns that it must stop: SIGINT (Ctrl-C) and SIGTERM cancel its token, which every grain call
+/// and every long loop of the engine honours (a query stops mid-traversal, a load mid-file; a write stops only before its
+/// commit point, so it publishes nothing). The command then reports <c>error[cancelled]</c> and exits with 130 (SIGINT)
+/// or 143 (SIGTERM), the shell convention of 128 + the signal number.
+/// </summary>
+/// <remarks>
+/// <para>A command stops within milliseconds. If it has not ended <see cref="GracePeriod"/> after the first signal
+/// (something it waits on cannot be interrupted, such as opening a named pipe nobody writes to), or when a second signal
+/// arrives, the process ends at once with the same exit code: like <c>kill -9</c> at that moment, which the commit
+/// protocol survives (the next open heals).</para>
+/// <para>In-process callers (tests, hosts embedding the CLI) use <see cref="FromToken"/>: no signal handler is installed
+/// and their own token is the only way to cancel (exit code 130).</para>
+/// </remarks>
+internal sealed class CliTermination : IDisposable
+{
+    /// <summary>How long a command may take to stop after the first signal before the process is ended.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A repeat of the signal this soon after the first is the same request delivered twice (<c>timeout(1)</c> signals
+    /// both the command and its process group), not a second Ctrl-C.
+    /// </summary>
+    private static readonly TimeSpan s_duplicateWindow = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationTokenSource _source;
+    private readonly PosixSignalRegistration[] _registrations;
+    private readonly TextWriter? _error;
+    private readonly Lock _gate = new();
+    private Timer? _deadline;
+    private long _firstSignalAt;
+    private int _signal;
+    private bool _disposed;
+
+    private CliTermination(CancellationToken outer, TextWriter? error, bool listen)
+    {
+        _source = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        _error = error;
+        _registrations = listen
+            ? [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)]
+            : [];
+    }
+
+    /// <summary>The token of the running command.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>The first signal received (<c>null</c> when none: not cancelled, or cancelled by the caller's token).</summary>
+    public PosixSignal? Signal => Volatile.Read(ref _signal) switch
+    {
+        0 => null,
+        var raw => (PosixSignal)raw,
+    };
+
+    /// <summary>Whether the command has been asked to stop.</summary>
+    public bool IsRequested => _source.IsCancellationRequested;
+
+    /// <summary>The exit code of a command stopped this way: 143 after SIGTERM, 130 otherwise (SIGINT, or the caller's token).</summary>
+    public int ExitCode => Signal == PosixSignal.SIGTERM ? CliExitCodes.Terminated : CliExitCodes.Interrupted;
+
+    /// <summary>The message of <c>error[cancelled]</c>.</summary>
+    public string Message => $"{Cause}: the command stopped before it finished; nothing was written (a write stops only before its commit point)";
+
+    private string Cause => Signal switch
+    {
+        PosixSignal.SIGINT => "interrupted (SIGINT)",
+        PosixSignal.SIGTERM => "terminated (SIGTERM)",
+        _ => "cancelled",
+    };
+
+    /// <summary>The process entry point's termination: SIGINT and SIGTERM cancel the command.</summary>
+    /// <param name="error">Standard error, for the line printed when the process must be ended.</param>
+    /// <param name="cancellationToken">A further way to cancel.</param>
+    public static CliTermination ListenForSignals(TextWriter error, CancellationToken cancellationToken) => new(cancellationToken, error, listen: true);
+
+    /// <summary>Cancellation by the caller's token only (in-process runs).</summary>
+    public static CliTermination FromToken(CancellationToken cancellationToken) => new(cancellationToken, error: null, listen: false);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            _deadline?.Dispose();
+        }
+
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+
+        _source.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        // The default action would kill the process at once; the command stops by itself instead.
+        context.Cancel = true;
+        bool repeated;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            repeated = Interlocked.CompareExchange(ref _signal, (int)context.Signal, 0) != 0;
+            if (repeated && System.Diagnostics.Stopwatch.GetElapsedTime(_firstSignalAt) < s_duplicateWindow)
+            {
+                return;
+            }
+
+            if (!repeated)
+            {
+                _firstSignalAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                _deadline = new Timer(_ => EndNow($"{Cause}: the command did not stop within {GracePeriod.TotalSeconds:0} s; the process ends now"), null, GracePeriod, Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        if (repeated)
+        {
+            EndNow($"{Cause}: a second signal; the process ends now");
+            return;
+        }
+
+        // Cancel off the signal thread: the token's callbacks must not run (or block) on it.
+        _ = _source.CancelAsync();
+    }
+
+    private void EndNow(string reason)
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            _error?.WriteLine($"error[cancelled]: {reason} (the graph stays consistent: an interrupted write is healed when the graph is next opened)");
+            _error?.Flush();
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            // Standard error is gone; the exit code still says what happened.
+        }
+
+        Environment.Exit(ExitCode);
+    }
+}
