@@ -123,7 +123,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
 
     /// <summary>The stored head record with what it says about the write that moved it (integrity checks, recovery).</summary>
     /// <exception cref="CorruptObjectException">The record belongs to another table or branch.</exception>
-    Task<TableHeadRecord> GetHeadRecordAsync(bool refresh);
+    Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Recovery repair only: rewrites the head record as <paramref name="published"/>, the version the verified published

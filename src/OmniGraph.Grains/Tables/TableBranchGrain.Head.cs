@@ -20,8 +20,9 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <inheritdoc />
-    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh)
+    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (refresh)
         {
             await _head.ReadStateAsync();
