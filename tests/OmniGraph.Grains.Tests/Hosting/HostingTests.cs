@@ -66,12 +66,7 @@ public sealed class HostingTests(ITestOutputHelper output)
 
         // A copy opened under another graph id is the same graph, heads included.
         using var copy = new TempDirectory();
-        foreach (var file in Directory.EnumerateFiles(original.Path, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy.Path, Path.GetRelativePath(original.Path, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        TempDirectory.CopyTree(original.Path, copy.Path);
 
         await using var reopened = await OmniGraphEmbedded.OpenAsync(copy.Path, o => o.GraphId = "copy");
         var snapshot = await reopened.Client.ResolveSnapshotAsync(SnapshotTarget.Head());
