@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using OmniGraph.Query.Lint;
@@ -10,12 +9,17 @@ namespace OmniGraph.Query.Tests.Fuzz;
 
 /// <summary>
 /// Seeded mutation fuzzing: thousands of damaged query texts either compile or fail with a
-/// <see cref="QueryException"/>; no other exception escapes, no input takes long, and lint never throws.
+/// <see cref="QueryException"/>; no other exception escapes, no input costs more than its size allows, and lint never throws.
 /// </summary>
 public sealed partial class QueryFuzzTests
 {
     private const int Seed = 20240601;
-    private static readonly TimeSpan s_perInputBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The work one input may cost (compile and lint): the largest mutants and generated inputs allocate under 200 bytes
+    /// per character and small ones under 300 KB, so this leaves room to grow while a quadratic turn breaks it.
+    /// </summary>
+    private static readonly AllocationBudget s_workBudget = new(FixedBytes: 4 << 20, BytesPerInputChar: 2048);
 
     private static readonly string[] s_vocabulary =
     [
@@ -118,10 +122,16 @@ public sealed partial class QueryFuzzTests
         }
     }
 
-    /// <summary>Returns <c>true</c> when the input compiled a query; fails on any non-query exception or a slow input.</summary>
+    /// <summary>Returns <c>true</c> when the input compiled a query; fails on any non-query exception or an input that costs more than its size allows.</summary>
     private static bool Check(string source, SchemaCatalog schema)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var (compiled, bytes) = AllocationBudget.Measure(() => CheckOne(source, schema));
+        Assert.True(bytes <= s_workBudget.For(source.Length), $"input of {source.Length} characters allocated {bytes} bytes (budget {s_workBudget.For(source.Length)})");
+        return compiled;
+    }
+
+    private static bool CheckOne(string source, SchemaCatalog schema)
+    {
         var compiled = false;
         try
         {
@@ -149,7 +159,6 @@ public sealed partial class QueryFuzzTests
             Assert.Equal(LintStatus.Error, QueryLinter.Lint(source, schema, new LintSchemaSource(LintSchemaSourceKind.File, null)).Status);
         }
 
-        Assert.True(stopwatch.Elapsed < s_perInputBudget, $"input of {source.Length} characters took {stopwatch.Elapsed}");
         return compiled;
     }
 
