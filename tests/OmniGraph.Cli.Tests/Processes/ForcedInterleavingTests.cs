@@ -5,6 +5,7 @@ using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.TestWorker.Handshake;
 using OmniGraph.TestWorker.Verbs;
+using static OmniGraph.Testing.Concurrency.ProcessRace;
 
 namespace OmniGraph.Cli.Tests.Processes;
 
@@ -44,19 +45,8 @@ public sealed class ForcedInterleavingTests : IDisposable
         Assert.Equal(baseCommit, published.GetProperty("parent_commit_id").GetString());
         var commandCommit = published.GetProperty("graph_commit_id").GetString()!;
 
-        var report = await held.FinishAsync();
-        if (reprepared)
-        {
-            AssertCommitted(report, commandCommit, attempts: 2);
-            Assert.Equal([baseCommit, commandCommit, report.Commit!.GraphCommitId], await HistoryAsync(baseCommit));
-            Assert.Equal("Alice=30 Bob=26 Charlie=35 Diana=28 Eve=22", await AgesAsync());
-        }
-        else
-        {
-            AssertConflict(report, baseCommit, commandCommit);
-            Assert.Equal([baseCommit, commandCommit], await HistoryAsync(baseCommit));
-            Assert.Equal("Alice=30 Bob=26 Charlie=35 Diana=28", await AgesAsync());
-        }
+        await AssertHeldOutcomeAsync(await held.FinishAsync(), reprepared, baseCommit, commandCommit);
+        Assert.Equal(reprepared ? "Alice=30 Bob=26 Charlie=35 Diana=28 Eve=22" : "Alice=30 Bob=26 Charlie=35 Diana=28", await AgesAsync());
     }
 
     /// <summary>The worker's load stands prepared while <c>omnigraph load --mode append</c> publishes: a merge re-prepares, an overwrite is refused.</summary>
@@ -76,20 +66,8 @@ public sealed class ForcedInterleavingTests : IDisposable
         Assert.True(command.ExitCode == 0, command.ToString());
         var commandCommit = await HeadCommitAsync();
 
-        var report = await held.FinishAsync();
-        if (reprepared)
-        {
-            AssertCommitted(report, commandCommit, attempts: 2);
-            Assert.Equal([baseCommit, commandCommit, report.Commit!.GraphCommitId], await HistoryAsync(baseCommit));
-            Assert.Equal(3, await CountAsync("Company"));
-        }
-        else
-        {
-            AssertConflict(report, baseCommit, commandCommit);
-            Assert.Equal([baseCommit, commandCommit], await HistoryAsync(baseCommit));
-            Assert.Equal(2, await CountAsync("Company"));
-        }
-
+        await AssertHeldOutcomeAsync(await held.FinishAsync(), reprepared, baseCommit, commandCommit);
+        Assert.Equal(reprepared ? 3 : 2, await CountAsync("Company"));
         Assert.Equal(5, await CountAsync("Person"));
     }
 
@@ -111,7 +89,7 @@ public sealed class ForcedInterleavingTests : IDisposable
         Assert.Equal(5, Count(snapshot, "Person"));
 
         var report = await held.FinishAsync();
-        AssertCommitted(report, baseCommit, attempts: 1);
+        AssertPublished(report, baseCommit, attempts: 1);
         Assert.Equal([baseCommit, report.Commit!.GraphCommitId], await HistoryAsync(baseCommit));
         Assert.Empty(Directory.GetFiles(Path.Combine(_workspace.Graph, "recovery")));
     }
@@ -138,37 +116,28 @@ public sealed class ForcedInterleavingTests : IDisposable
         Assert.Equal(CommitInfo.RecoveryActor, fence.GetProperty("actor_id").GetString());
         var fenceCommit = fence.GetProperty("graph_commit_id").GetString()!;
 
-        var report = await held.FinishAsync();
-        if (reprepared)
-        {
-            AssertCommitted(report, fenceCommit, attempts: 2);
-            Assert.Equal([baseCommit, fenceCommit, report.Commit!.GraphCommitId], await HistoryAsync(baseCommit));
-            Assert.Equal("Alice=30 Bob=25 Charlie=35 Diana=28 Eve=22", await AgesAsync());
-        }
-        else
-        {
-            AssertConflict(report, baseCommit, fenceCommit);
-            Assert.Equal([baseCommit, fenceCommit], await HistoryAsync(baseCommit));
-            Assert.Equal("Alice=30 Bob=25 Charlie=35 Diana=28", await AgesAsync());
-        }
+        await AssertHeldOutcomeAsync(await held.FinishAsync(), reprepared, baseCommit, fenceCommit);
+        Assert.Equal(reprepared ? "Alice=30 Bob=25 Charlie=35 Diana=28 Eve=22" : "Alice=30 Bob=25 Charlie=35 Diana=28", await AgesAsync());
     }
 
     public void Dispose() => _workspace.Dispose();
 
-    private static void AssertCommitted(GraphWriteReport report, string parent, int attempts)
+    /// <summary>
+    /// Once <paramref name="head"/> (published while the worker was held) is the head, the worker was re-prepared on it
+    /// and published after it, or refused naming the head it prepared on and <paramref name="head"/>; the history says so.
+    /// </summary>
+    private async Task AssertHeldOutcomeAsync(GraphWriteReport report, bool reprepared, string baseCommit, string head)
     {
-        Assert.True(report.Committed, report.ToString());
-        Assert.Equal(parent, report.Commit!.ParentCommitId);
-        Assert.Equal(attempts, report.Attempts);
-    }
-
-    private static void AssertConflict(GraphWriteReport report, string expected, string actual)
-    {
-        Assert.False(report.Committed, report.ToString());
-        Assert.Equal("read_set_conflict", report.ErrorCode);
-        Assert.Equal("graph_head:main", report.ConflictMember);
-        Assert.Equal(expected, report.ConflictExpected);
-        Assert.Equal(actual, report.ConflictActual);
+        if (reprepared)
+        {
+            AssertPublished(report, head, attempts: 2);
+            Assert.Equal([baseCommit, head, report.Commit!.GraphCommitId], await HistoryAsync(baseCommit));
+        }
+        else
+        {
+            AssertConflict(report, baseCommit, head);
+            Assert.Equal([baseCommit, head], await HistoryAsync(baseCommit));
+        }
     }
 
     private string MutationFile() => _workspace.Write("m.gq", AcceptanceFixtures.MutationQueries);
