@@ -13,8 +13,9 @@ namespace OmniGraph.Testing.Concurrency;
 /// <summary>
 /// A graph directory raced by <c>graph-write</c> worker processes (each its own embedded silo, as CLI commands are), with
 /// a pristine copy of the starting graph for replaying the published writes one after the other. The workers pause at
-/// failpoints and go on when released (<see cref="GraphWriteWorker"/>, <see cref="ProcessRace"/>), so a test chooses the interleaving and asserts
-/// one exact outcome; <see cref="AssertHistoryAndContentsAsync"/> then proves nothing was lost or mixed.
+/// failpoints and go on when released (<see cref="GraphWriteWorker"/>, <see cref="ProcessRace"/>), so a test chooses
+/// the interleaving and asserts one exact outcome; <see cref="AssertHistoryAndContentsAsync"/> then proves nothing was
+/// lost or mixed.
 /// </summary>
 /// <typeparam name="THost">The in-process host that reads the raced graph and replays the writes (with the features they need).</typeparam>
 public sealed class RacedGraph<THost> : IDisposable
