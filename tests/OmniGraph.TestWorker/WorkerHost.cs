@@ -14,6 +14,7 @@ public static class WorkerHost
     private static readonly IWorkerVerb[] s_verbs =
     [
         new StoreRaceVerb(),
+        new GraphWriteVerb(),
     ];
 
     /// <summary>Runs the verb named by the first argument.</summary>

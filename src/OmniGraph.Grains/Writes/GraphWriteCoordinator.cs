@@ -109,9 +109,33 @@ public sealed partial class GraphWriteCoordinator
             catch (Exception exception) when (exception is not SimulatedCrashException)
             {
                 await AbortAllAsync(graphId, tx, request.Branch, staged.Keys);
+                if (exception is ReadSetChangedException conflict)
+                {
+                    throw await AsBranchConflictAsync(manifest, request.Branch, snapshot, conflict);
+                }
+
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Another writer published first, whichever step noticed it (the branch head check, a table head it moved, or the
+    /// manifest version it took): to the caller that is the branch head moving under the write, so every writer reports
+    /// it alike, with the commit it prepared on and the one now at the head. A table held by a write that has not
+    /// published yet (the head has not moved) keeps the table-level conflict that names it.
+    /// </summary>
+    private static async Task<ReadSetChangedException> AsBranchConflictAsync(IManifestGrain manifest, string branch, GraphSnapshot prepared, ReadSetChangedException conflict)
+    {
+        if (string.Equals(conflict.Member, ReadSetChangedException.GraphHead(branch), StringComparison.Ordinal))
+        {
+            return conflict;
+        }
+
+        var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(branch));
+        return string.Equals(current.Commit.Id, prepared.Commit.Id, StringComparison.Ordinal)
+            ? conflict
+            : new ReadSetChangedException(ReadSetChangedException.GraphHead(branch), prepared.Commit.Id, current.Commit.Id, conflict);
     }
 
     /// <summary>Checks the request's shape and orders its tables by key.</summary>

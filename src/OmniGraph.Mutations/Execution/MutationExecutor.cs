@@ -116,19 +116,7 @@ public sealed partial class MutationExecutor
             Writer = WriterName,
             RetryOnReadSetChange = !reads,
         };
-        GraphWriteResult result;
-        try
-        {
-            result = await _writer.WriteAsync(graphId, write, cancellationToken);
-        }
-        catch (ReadSetChangedException conflict) when (!string.Equals(conflict.Member, ReadSetChangedException.GraphHead(request.Branch), StringComparison.Ordinal))
-        {
-            // Another process moved one of the tables first (its commit holds the next version): to the caller that is
-            // the branch head moving under the mutation, whatever the physical step that noticed it.
-            var current = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
-            throw new ReadSetChangedException(ReadSetChangedException.GraphHead(request.Branch), pinned.Commit.Id, current.Commit.Id, conflict);
-        }
-
+        var result = await _writer.WriteAsync(graphId, write, cancellationToken);
         LogPublished(graphId, request.Branch, query.Name, result.Commit.Id, result.Commit.ManifestVersion, run.AffectedNodes, run.AffectedEdges, result.Attempts);
         var (inserted, replaced) = run.InsertOutcome(result.Tables);
         return new ChangeOutput(request.Branch, query.Name, run.AffectedNodes, run.AffectedEdges, request.Actor, result.Commit.ToOutput())

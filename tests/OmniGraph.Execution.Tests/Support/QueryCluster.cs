@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
+using OmniGraph.Mutations.Hosting;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
 using Orleans.TestingHost;
@@ -9,7 +10,7 @@ using Orleans.TestingHost;
 namespace OmniGraph.Execution.Tests.Support;
 
 /// <summary>
-/// One silo (an in-process test cluster) with the engine, loading and query execution, shared by every test: each test
+/// One silo (an in-process test cluster) with the engine, loading, mutations and query execution, shared by every test: each test
 /// creates its own graph (a fresh memory store registered under a new id), so tests never see each other's data.
 /// </summary>
 public sealed class QueryCluster : IAsyncLifetime
@@ -42,6 +43,7 @@ public sealed class QueryCluster : IAsyncLifetime
             {
                 silo.AddOmniGraphLoading();
                 silo.AddOmniGraphExecution();
+                silo.AddOmniGraphMutations();
             },
         });
 

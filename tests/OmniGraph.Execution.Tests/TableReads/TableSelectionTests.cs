@@ -12,7 +12,8 @@ namespace OmniGraph.Execution.Tests.TableReads;
 [Collection(QueryClusterCollection.Name)]
 public sealed class TableSelectionTests(QueryCluster cluster)
 {
-    private const string Schema = """
+    /// <summary>Items with a key, a <c>@unique</c> and an <c>@index</c> column, and optional values of several kinds.</summary>
+    internal const string Schema = """
         node Item {
             sku: String @key
             code: String? @unique

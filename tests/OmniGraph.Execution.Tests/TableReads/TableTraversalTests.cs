@@ -12,29 +12,37 @@ namespace OmniGraph.Execution.Tests.TableReads;
 [Collection(QueryClusterCollection.Name)]
 public sealed class TableTraversalTests(QueryCluster cluster)
 {
-    private const string Schema = """
+    /// <summary>Nodes P, edges K with an optional weight.</summary>
+    internal const string Schema = """
         node P { name: String @key }
         edge K: P -> P { w: I32? }
         """;
 
-    // a -> a (self-loop), a -> b twice (parallel), b -> c, c -> a, c -> d, e isolated.
-    private const string Data = """
+    /// <summary>Five nodes a..e.</summary>
+    internal const string Nodes = """
         {"type":"P","data":{"name":"a"}}
         {"type":"P","data":{"name":"b"}}
         {"type":"P","data":{"name":"c"}}
         {"type":"P","data":{"name":"d"}}
         {"type":"P","data":{"name":"e"}}
-        {"edge":"K","from":"a","to":"a","data":{"id":"k1","w":1}}
-        {"edge":"K","from":"a","to":"b","data":{"id":"k2","w":2}}
-        {"edge":"K","from":"a","to":"b","data":{"id":"k3","w":3}}
-        {"edge":"K","from":"b","to":"c","data":{"id":"k4"}}
-        {"edge":"K","from":"c","to":"a","data":{"id":"k5","w":5}}
-        {"edge":"K","from":"c","to":"d","data":{"id":"k6","w":6}}
         """;
+
+    /// <summary>a -> a (self-loop), a -> b twice (parallel), b -> c, c -> a, c -> d; e isolated.</summary>
+    internal static readonly string[] Edges =
+    [
+        """{"edge":"K","from":"a","to":"a","data":{"id":"k1","w":1}}""",
+        """{"edge":"K","from":"a","to":"b","data":{"id":"k2","w":2}}""",
+        """{"edge":"K","from":"a","to":"b","data":{"id":"k3","w":3}}""",
+        """{"edge":"K","from":"b","to":"c","data":{"id":"k4"}}""",
+        """{"edge":"K","from":"c","to":"a","data":{"id":"k5","w":5}}""",
+        """{"edge":"K","from":"c","to":"d","data":{"id":"k6","w":6}}""",
+    ];
+
+    private static readonly string s_data = string.Join("\n", [Nodes, .. Edges]);
 
     private async Task<(TestGraph Graph, ITableBranchGrain Grain, TableVersionRef Edges, TableVersionRef Nodes)> GraphAsync()
     {
-        var graph = await cluster.NewGraphAsync(Schema, Data);
+        var graph = await cluster.NewGraphAsync(Schema, s_data);
         var head = await graph.Client.ResolveSnapshotAsync(SnapshotTarget.Head());
         var edges = head.GetTable("edge:K");
         return (graph, graph.Client.GetTable(edges.Table, edges.ChainBranch), edges, head.GetTable("node:P"));

@@ -22,6 +22,11 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
     {
         _a = await GraphHost.InitAsync(new LocalDirectoryObjectStore(_directory.Path), configure: o => o.MaxWriteAttempts = 64);
         _b = await GraphHost.StartAsync(new LocalDirectoryObjectStore(_directory.Path), o => o.MaxWriteAttempts = 64);
+
+        // Activate B's manifest grain now: an activation heals every sidecar it finds, fencing writes in flight in A
+        // (by design, see docs/commits-and-recovery.md), which would add a rollback commit whenever B happened to
+        // activate in the middle of one of A's commits.
+        await _b.HeadAsync();
     }
 
     public async Task DisposeAsync()

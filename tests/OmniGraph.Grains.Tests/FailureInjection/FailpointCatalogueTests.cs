@@ -6,7 +6,7 @@ namespace OmniGraph.Grains.Tests.FailureInjection;
 
 /// <summary>
 /// The failpoint catalogue and the engine's injection sites agree: every catalogued failpoint has a site before and a
-/// site after its durable step, every site names a catalogued failpoint, and tests arm failpoints by field, never by name.
+/// site after its durable step, every site names a catalogued failpoint, and no test names a failpoint by string.
 /// </summary>
 public sealed partial class FailpointCatalogueTests
 {
@@ -29,16 +29,33 @@ public sealed partial class FailpointCatalogueTests
         Assert.Equal(catalogue.Keys.Order(), after.Order());
     }
 
+    /// <summary>
+    /// Every test project (and the test worker and shared test libraries) names failpoints by their catalogue field: no
+    /// arming by a string, no failpoint constructed in a test, no failpoint name spelled as a string literal. The detectors are
+    /// checked on samples first, and the scan must reach every project under <c>tests/</c>.
+    /// </summary>
     [Fact]
     public void Tests_NeverNameFailpointsWithStrings()
     {
-        var offenders = SourceFiles("tests/OmniGraph.Grains.Tests")
-            .Where(static path => ArmByString().IsMatch(File.ReadAllText(path)))
+        var literals = OmniGraph.Grains.FailureInjection.Failpoints.All.Select(static f => $"\"{f.Name}\"").ToArray();
+        bool NamesByString(string text) =>
+            ArmByString().IsMatch(text) || NewFailpoint().IsMatch(text) || literals.Any(l => text.Contains(l, StringComparison.Ordinal));
+        Assert.True(NamesByString("registry.Arm(\"commit.sidecar_write\", FailpointAction.PauseBefore)"));
+        Assert.True(NamesByString("var point = new " + "Failpoint(\"x\", \"y\");"));
+        Assert.True(NamesByString($"Start(\"--pause\", {literals[0]})"));
+        Assert.False(NamesByString("registry.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore)"));
+
+        var files = SourceFiles("tests").ToArray();
+        var projects = Directory.EnumerateFiles(Path.Combine(Root(), "tests"), "*.csproj", SearchOption.AllDirectories)
+            .Select(static p => Path.GetDirectoryName(p)!)
             .ToArray();
-        Assert.Empty(offenders);
+        Assert.True(projects.Length >= 10, $"found only {projects.Length} test projects");
+        Assert.All(projects, project => Assert.Contains(files, f => f.StartsWith(project + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+        var offenders = files.Where(path => NamesByString(File.ReadAllText(path))).ToArray();
+        Assert.True(offenders.Length == 0, $"failpoints named by string in: {string.Join(", ", offenders)}");
     }
 
-    private static IEnumerable<string> SourceFiles(string relative)
+    private static string Root()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OmniGraph.Orleans.sln")))
@@ -46,9 +63,14 @@ public sealed partial class FailpointCatalogueTests
             directory = directory.Parent;
         }
 
-        Assert.NotNull(directory);
-        return Directory.EnumerateFiles(Path.Combine(directory.FullName, relative), "*.cs", SearchOption.AllDirectories)
-            .Where(static p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        return directory?.FullName ?? throw new InvalidOperationException($"no OmniGraph.Orleans.sln above {AppContext.BaseDirectory}");
+    }
+
+    private static IEnumerable<string> SourceFiles(string relative)
+    {
+        var excluded = new[] { $"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}" };
+        return Directory.EnumerateFiles(Path.Combine(Root(), relative), "*.cs", SearchOption.AllDirectories)
+            .Where(p => !excluded.Any(e => p.Contains(e, StringComparison.Ordinal)));
     }
 
     [GeneratedRegex(@"_failpoints\.BeforeAsync\(Failpoints\.(\w+)")]
@@ -59,4 +81,7 @@ public sealed partial class FailpointCatalogueTests
 
     [GeneratedRegex(@"\.Arm\(\s*""")]
     private static partial Regex ArmByString();
+
+    [GeneratedRegex(@"new\s+Failpoint\s*\(")]
+    private static partial Regex NewFailpoint();
 }

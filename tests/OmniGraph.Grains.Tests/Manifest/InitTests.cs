@@ -19,12 +19,14 @@ public sealed class InitTests
         var genesis = await host.Client.InitializeAsync(TestSchemas.Social);
 
         var hash = SchemaCatalog.Compile(TestSchemas.Social).ContentHash;
-        Assert.NotNull(await store.GetPropertiesAsync(GraphObjectKeys.Stamp));
-        Assert.Equal(TestSchemas.Social, Encoding.UTF8.GetString((await store.GetAsync(GraphObjectKeys.SchemaSource(hash))).Content.Span));
-        Assert.NotNull(await store.GetPropertiesAsync(GraphObjectKeys.SchemaIr(hash)));
-        Assert.NotNull(await store.GetPropertiesAsync(GraphObjectKeys.CommitPointer(genesis.GraphCommitId)));
-
         var head = await host.HeadAsync();
+        var stamp = StoredDocuments.ReadStamp(GraphObjectKeys.Stamp, (await store.GetAsync(GraphObjectKeys.Stamp)).Content.Span);
+        Assert.Equal(("omnigraph-orleans", head.BranchIncarnation, genesis.GraphCommitId), (stamp.Format, stamp.MainBranchIncarnation, stamp.GenesisCommit));
+        Assert.Equal(TestSchemas.Social, Encoding.UTF8.GetString((await store.GetAsync(GraphObjectKeys.SchemaSource(hash))).Content.Span));
+        Assert.Equal(hash, SchemaCatalog.FromIrJson(Encoding.UTF8.GetString((await store.GetAsync(GraphObjectKeys.SchemaIr(hash))).Content.Span)).ContentHash);
+        var pointer = StoredDocuments.ReadCommitPointer(GraphObjectKeys.CommitPointer(genesis.GraphCommitId), (await store.GetAsync(GraphObjectKeys.CommitPointer(genesis.GraphCommitId))).Content.Span, genesis.GraphCommitId);
+        Assert.Equal((BranchNames.Main, head.BranchIncarnation, 1L), (pointer.Branch, pointer.BranchIncarnation, pointer.ManifestVersion));
+
         Assert.Equal(1, head.ManifestVersion);
         Assert.Equal(genesis.GraphCommitId, head.Commit.Id);
         Assert.Null(head.Commit.ParentId);

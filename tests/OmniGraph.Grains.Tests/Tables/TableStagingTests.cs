@@ -16,10 +16,14 @@ public sealed class TableStagingTests
         var staged = await host.Table("node:Person").StageFragmentAsync(tx, Rows.Persons("A", "B", "C"));
 
         Assert.Equal([2, 1], staged.Select(static s => s.Rows));
+        var stored = new List<string?>();
         foreach (var fragment in staged)
         {
-            Assert.NotNull(await host.Store.GetPropertiesAsync(fragment.Key));
+            var file = await host.Store.GetAsync(fragment.Key);
+            stored.AddRange(Rows.Strings([FragmentFiles.Read(fragment.Key, file.Content, Rows.Layout("node:Person").Schema, fragment.Rows)], "id"));
         }
+
+        Assert.Equal(["A", "B", "C"], stored);
 
         Assert.Empty(await host.ColumnAsync("node:Person", "id"));
         var result = await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, staged, [Rows.Persons("D")], null));

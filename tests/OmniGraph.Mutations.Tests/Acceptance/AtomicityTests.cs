@@ -36,7 +36,7 @@ public sealed class AtomicityTests
 
         var next = await host.MutateAsync("insert_person", """{"name":"Frank","age":33}""");
         Assert.Equal(1, next.AffectedNodes);
-        Assert.NotNull(await host.FindAsync("node:Person", "Frank"));
+        Assert.Equal("33", (await host.FindAsync("node:Person", "Frank"))?["age"]);
         Assert.Equal(before.ManifestVersion + 1, (await host.HeadAsync()).ManifestVersion);
         await GraphAssertions.ConsistentAsync(host);
     }

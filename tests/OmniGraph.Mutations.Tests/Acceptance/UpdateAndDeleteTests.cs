@@ -52,7 +52,7 @@ public sealed class UpdateAndDeleteTests
         var change = await host.MutateAsync("remove_friendship", """{"from":"Alice"}""");
 
         Assert.Equal((0, 2), (change.AffectedNodes, change.AffectedEdges));
-        Assert.NotNull(await host.FindAsync("node:Person", "Alice"));
+        Assert.Equal("30", (await host.FindAsync("node:Person", "Alice"))?["age"]);
         Assert.Empty(await host.TargetsAsync("edge:Knows", "Alice"));
         Assert.Equal(["Bob->Diana"], await host.EdgesAsync("edge:Knows"));
     }

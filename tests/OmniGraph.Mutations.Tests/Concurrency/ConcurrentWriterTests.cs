@@ -19,14 +19,16 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
     private const string Set = "query set($name: String, $value: I64) { update Counter set { value: $value } where name = $name }";
 
     /// <summary>
-    /// Eight writers for a while: each alternates an insert of a distinct key with a read-then-conditional-update of a
-    /// shared counter (read the counter at the head, write value + 1 expecting that head). Every insert lands; every
-    /// update either lands or fails with a typed conflict; the counters equal the number of updates that landed; every
-    /// acknowledged commit is in the one linear history.
+    /// Eight writers, six rounds (an iteration budget, not a time one). In each round every writer inserts a distinct key
+    /// at once (every insert lands, re-prepared as often as needed), then every writer reads the same head and tries a
+    /// conditional update of one of two counters from it: exactly one update lands and the seven others fail with a typed
+    /// conflict. The counters equal the updates that landed, and every acknowledged commit is in the one linear history.
     /// </summary>
     [Fact]
     public async Task EightWriters_NoUpdateIsLost_AndTheHistoryIsOneLine()
     {
+        const int Writers = 8;
+        const int Rounds = 6;
         await using var host = await MutationHost.InitAsync(
             Schema,
             """
@@ -36,47 +38,48 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
             engine: static o => o.MaxWriteAttempts = 1000);
         var commits = new ConcurrentBag<string>();
         var increments = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var inserted = 0;
         var conflicts = 0;
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(4);
 
-        async Task WriterAsync(int writer)
+        for (var round = 0; round < Rounds; round++)
         {
-            for (var i = 0; DateTime.UtcNow < until || i < 4; i++)
-            {
-                var insert = await host.RunAsync(Insert, $$"""{"key":"w{{writer}}-{{i}}","writer":{{writer}}}""");
-                commits.Add(insert.Commit!.GraphCommitId);
-                Interlocked.Increment(ref inserted);
+            var inserts = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(() => host.RunAsync(Insert, $$"""{"key":"w{{w}}-{{round}}","writer":{{w}}}"""))));
+            Assert.All(inserts, i => commits.Add(i.Commit!.GraphCommitId));
 
-                var counter = $"c{(writer + i) % 2}";
-                var (head, value) = await ReadCounterAsync(host, counter);
+            var head = (await host.HeadAsync()).Commit.Id;
+            var values = new Dictionary<string, long>(StringComparer.Ordinal) { ["c0"] = (await ReadCounterAsync(host, "c0")).Value, ["c1"] = (await ReadCounterAsync(host, "c1")).Value };
+            var updates = await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
+            {
+                var counter = $"c{(w + round) % 2}";
                 try
                 {
-                    var update = await host.RunAsync(Set, $$"""{"name":"{{counter}}","value":{{value + 1}}}""", expectedHead: head);
+                    var update = await host.RunAsync(Set, $$"""{"name":"{{counter}}","value":{{values[counter] + 1}}}""", expectedHead: head);
                     commits.Add(update.Commit!.GraphCommitId);
                     increments.AddOrUpdate(counter, 1, static (_, n) => n + 1);
+                    return true;
                 }
                 catch (Exception exception) when (exception is GraphPreconditionFailedException or ReadSetChangedException)
                 {
                     Interlocked.Increment(ref conflicts);
+                    return false;
                 }
-            }
+            })));
+            Assert.Equal(1, updates.Count(static landed => landed));
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(() => WriterAsync(w))));
-
-        output.WriteLine($"{inserted} inserts, {increments.Values.Sum()} counter updates landed, {conflicts} typed conflicts, {commits.Count} commits");
-        Assert.True(conflicts > 0, "eight writers on two counters should have conflicted at least once");
+        output.WriteLine($"{Writers * Rounds} inserts, {increments.Values.Sum()} counter updates landed, {conflicts} typed conflicts, {commits.Count} commits");
+        Assert.Equal(Rounds * (Writers - 1), conflicts);
+        Assert.Equal(Rounds, increments.Values.Sum());
         foreach (var counter in new[] { "c0", "c1" })
         {
             Assert.Equal(increments.GetValueOrDefault(counter), (await ReadCounterAsync(host, counter)).Value);
         }
 
-        Assert.Equal(inserted, (await host.RowsAsync("node:Item")).Count);
+        Assert.Equal(Writers * Rounds, (await host.RowsAsync("node:Item")).Count);
         var history = await GraphAssertions.LinearHistoryAsync(host);
         var ids = history.Select(static c => c.Id).ToHashSet(StringComparer.Ordinal);
         Assert.All(commits, c => Assert.Contains(c, ids));
-        Assert.Equal(2 + commits.Count, history.Count);
+        Assert.Equal(2 + (Writers * Rounds) + Rounds, history.Count);
+        Assert.Equal(history.Count - 2, commits.Count);
         await GraphAssertions.ConsistentAsync(host);
     }
 

@@ -38,7 +38,7 @@ public sealed class ReadSetConflictTests
         Assert.Equal(other.Commit!.GraphCommitId, conflict.Actual);
         Assert.Equal("30", (await a.FindAsync("node:Person", "Alice"))!["age"]);
         Assert.Equal(2, (await a.TargetsAsync("edge:Knows", "Alice")).Count);
-        Assert.NotNull(await a.FindAsync("node:Person", "Eve"));
+        Assert.Equal("22", (await a.FindAsync("node:Person", "Eve"))?["age"]);
         await GraphAssertions.ConsistentAsync(a);
         await GraphAssertions.LinearHistoryAsync(a);
     }

@@ -178,6 +178,7 @@ public abstract class GrainStorageTestRunner
         await Storage.ClearStateAsync("state", grainId, state);
 
         Assert.NotNull(state.State);
+        Assert.Equal((string.Empty, 0, 0L), (state.State.A, state.State.B, state.State.C));
     }
 
     [Fact]
@@ -222,7 +223,13 @@ public abstract class GrainStorageTestRunner
 
     [Fact]
     public async Task ReadNonExistentStateHasNonNullState()
-        => Assert.NotNull((await ReadAsync("state", NewGrainId())).State);
+    {
+        var read = await ReadAsync("state", NewGrainId());
+        Assert.NotNull(read.State);
+        Assert.Equal((string.Empty, 0, 0L), (read.State.A, read.State.B, read.State.C));
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+    }
 
     [Fact]
     public async Task StateNamesUseIndependentRecords()

@@ -72,6 +72,7 @@ public sealed class ObjectStoreGrainStorageBehaviorTests
         Assert.False(state.RecordExists);
         Assert.Equal(written.ETag, state.ETag);
         Assert.NotNull(state.State);
+        Assert.Equal((string.Empty, 0, 0L), (state.State.A, state.State.B, state.State.C));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class PersistentGrainTests : IDisposable
             Assert.Equal("Alice", await grain.GetName());
         }
 
-        Assert.NotNull(await new LocalDirectoryObjectStore(_root).GetPropertiesAsync("profile-profile/alice.json"));
+        Assert.Equal("""{"name":"Alice","writes":1}""", Encoding.UTF8.GetString((await new LocalDirectoryObjectStore(_root).GetAsync("profile-profile/alice.json")).Content.Span));
 
         await using var fresh = await DeployAsync();
         var again = fresh.Client.GetGrain<IProfileGrain>("alice");
@@ -68,7 +68,7 @@ public sealed class PersistentGrainTests : IDisposable
         var grain = cluster.Client.GetGrain<IProfileGrain>("carol");
         await grain.SetName("Carol");
         var store = new LocalDirectoryObjectStore(_root);
-        Assert.NotNull(await store.GetPropertiesAsync("profile-profile/carol.json"));
+        Assert.Equal("""{"name":"Carol","writes":1}""", Encoding.UTF8.GetString((await store.GetAsync("profile-profile/carol.json")).Content.Span));
 
         await grain.Clear();
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OmniGraph.Query.Ir;
 using OmniGraph.Schema;
 
 namespace OmniGraph.Query.Tests.Compilation;
@@ -98,7 +99,15 @@ public sealed class QueryCompilerTests
     public void Options_ChangeTheNestingLimit()
     {
         var source = "query q() { match { $p: Person  not { $p knows $a  not { $a knows $b  not { $b knows $c } } } } return { $p.name } }";
-        Assert.NotNull(new QueryCompiler().Compile(source, Fixture.Test));
+        var compiled = Assert.IsType<ReadQuery>(new QueryCompiler().Compile(source, Fixture.Test));
+        var pattern = compiled.Pattern;
+        for (var depth = 1; depth <= 3; depth++)
+        {
+            pattern = Assert.Single(pattern.Negations).Pattern;
+            Assert.Equal(depth, pattern.Depth);
+        }
+
+        Assert.Empty(pattern.Negations);
         var strict = new QueryCompiler(new QueryCompilerOptions { MaxNestingDepth = 2 });
         Assert.Contains("nesting is too deep (more than 2 levels)", Assert.Throws<QueryException>(() => strict.Compile(source, Fixture.Test)).Message);
     }

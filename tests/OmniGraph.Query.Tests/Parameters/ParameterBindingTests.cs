@@ -153,8 +153,12 @@ public sealed class ParameterBindingTests
     [InlineData("  ")]
     public void NoDocument_MeansNoParameters(string? json)
     {
-        var values = QueryParameterBinder.Bind(QueryAssert.Compile(Fixture.Test, Fixture.Read("test.gq"), "adults"), json);
-        Assert.True(values.NowMilliseconds > 0);
+        var adults = QueryAssert.Compile(Fixture.Test, Fixture.Read("test.gq"), "adults");
+        var values = QueryParameterBinder.Bind(adults, json, new FixedClock(1_234_567));
+        Assert.Empty(adults.Parameters);
+        Assert.Equal(1_234_567, values.NowMilliseconds);
+        Assert.Equal(QueryValue.FromDateTime(1_234_567), values.Now);
+        Assert.False(values.TryGetValue("name", out _));
     }
 
     [Fact]
@@ -218,10 +222,5 @@ public sealed class ParameterBindingTests
     {
         var values = QueryParameterBinder.Bind(s_getPerson, "{\"name\": \"A\"}");
         Assert.Throws<ArgumentException>(() => values[s_all.Parameters[0]]);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -188,7 +188,9 @@ public sealed class TypeRuleTests
     public void T23_ExplicitSingleHopBoundsAreAllowed()
     {
         var query = QueryAssert.Match(s_test, "$p: Person  $p $w:knows{1,1} $f", "$w.since");
-        Assert.NotNull(Assert.Single(query.Pattern.Traversals).EdgeVariable);
+        var traversal = Assert.Single(query.Pattern.Traversals);
+        Assert.Equal("w", traversal.EdgeVariable?.Name);
+        Assert.Equal((1, 1), (traversal.MinHops, traversal.MaxHops));
     }
 
     [Fact]

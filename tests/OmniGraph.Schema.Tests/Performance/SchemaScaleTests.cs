@@ -1,12 +1,12 @@
-using System.Diagnostics;
 using System.Text;
+using OmniGraph.Testing.Fuzz;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Schema.Tests.Performance;
 
 /// <summary>
-/// Sanity check that compiling grows linearly with schema size. Timings are written to the test output,
-/// not asserted (the machine is shared); the test asserts the catalog is complete.
+/// Compiling, the IR round trip and printing grow linearly with the schema's size, measured in bytes allocated (speed
+/// is the benchmark's to measure).
 /// </summary>
 public sealed class SchemaScaleTests(ITestOutputHelper output)
 {
@@ -30,41 +30,41 @@ public sealed class SchemaScaleTests(ITestOutputHelper output)
         return builder.ToString();
     }
 
-    [Theory]
-    [InlineData(100)]
-    [InlineData(400)]
-    public void CompilingHundredsOfTypesIsFast(int types)
+    /// <summary>
+    /// Four times the types cost at most four times (plus a little) the work — bytes allocated, which are deterministic,
+    /// unlike timings on a shared machine — in each of compile, IR write, IR read and print; the catalog is complete.
+    /// </summary>
+    [Fact]
+    public void CompilingHundredsOfTypes_GrowsLinearly()
+    {
+        var small = Measure(100);
+        var large = Measure(400);
+        output.WriteLine($"100 types: {small}; 400 types: {large}");
+
+        Assert.InRange(large.Compile, 3 * small.Compile, 5 * small.Compile);
+        Assert.InRange(large.WriteIr, 3 * small.WriteIr, 5 * small.WriteIr);
+        Assert.InRange(large.ReadIr, 3 * small.ReadIr, 5 * small.ReadIr);
+        Assert.InRange(large.Print, 3 * small.Print, 5 * small.Print);
+    }
+
+    private static Cost Measure(int types)
     {
         var source = GenerateSchema(types);
-        // Warm up the code paths once so the figures show steady-state cost rather than JIT time.
+        // Once first, so first-use caches do not count towards the smaller schema.
         SchemaCatalog.FromIrJson(SchemaCatalog.Compile(source).ToIrJson()).Print();
-        var stopwatch = Stopwatch.StartNew();
-        var catalog = SchemaCatalog.Compile(source);
-        var compile = stopwatch.Elapsed;
-        for (var run = 0; run < 4; run++)
-        {
-            // Best of several runs: the machine is shared, so single timings are noisy.
-            stopwatch.Restart();
-            SchemaCatalog.Compile(source);
-            compile = stopwatch.Elapsed < compile ? stopwatch.Elapsed : compile;
-        }
 
-        stopwatch.Restart();
-        var json = catalog.ToIrJson();
-        var serialize = stopwatch.Elapsed;
-        stopwatch.Restart();
-        var restored = SchemaCatalog.FromIrJson(json);
-        var fromIr = stopwatch.Elapsed;
-        stopwatch.Restart();
-        var printed = catalog.Print();
-        var print = stopwatch.Elapsed;
+        var (catalog, compile) = AllocationBudget.Measure(() => SchemaCatalog.Compile(source));
+        var (json, writeIr) = AllocationBudget.Measure(() => catalog.ToIrJson());
+        var (restored, readIr) = AllocationBudget.Measure(() => SchemaCatalog.FromIrJson(json));
+        var (_, print) = AllocationBudget.Measure(() => catalog.Print());
 
         Assert.Equal(types, catalog.NodeTypes.Length);
         Assert.Equal(types, catalog.EdgeTypes.Length);
         Assert.Equal(11, catalog.NodeTypes[types - 1].Properties.Length);
         Assert.Equal(catalog.ContentHash, restored.ContentHash);
-        output.WriteLine(
-            $"{types} node + {types} edge types ({source.Length / 1024} KiB source, {json.Length / 1024} KiB IR): " +
-            $"compile {compile.TotalMilliseconds:F1} ms, IR write {serialize.TotalMilliseconds:F1} ms, IR read {fromIr.TotalMilliseconds:F1} ms, print {print.TotalMilliseconds:F1} ms ({printed.Length / 1024} KiB)");
+        return new Cost(compile, writeIr, readIr, print);
     }
+
+    /// <summary>Bytes allocated by each step.</summary>
+    private readonly record struct Cost(long Compile, long WriteIr, long ReadIr, long Print);
 }

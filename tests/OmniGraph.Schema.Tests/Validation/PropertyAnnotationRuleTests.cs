@@ -76,7 +76,7 @@ public sealed class PropertyAnnotationRuleTests
 
     [Fact]
     public void Embed_SourceDeclaredAfterTheVector() =>
-        Assert.NotNull(SchemaCatalog.Compile("node A { v: Vector(2) @embed(\"t\")  t: String }").GetNodeType("A").GetProperty("v").Embed);
+        Assert.Equal(new EmbedSpec("t", null), SchemaCatalog.Compile("node A { v: Vector(2) @embed(\"t\")  t: String }").GetNodeType("A").GetProperty("v").Embed);
 
     [Theory]
     [InlineData("t: String  v: [F32] @embed(\"t\")", "@embed is only supported on Vector properties (A.v is [F32])")]

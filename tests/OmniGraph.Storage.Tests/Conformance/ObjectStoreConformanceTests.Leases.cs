@@ -41,7 +41,8 @@ public abstract partial class ObjectStoreConformanceTests
 
         var error = await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.AcquireLeaseAsync("locked", s_leaseDuration).AsTask());
 
-        Assert.NotNull(error.CurrentETag);
+        Assert.Equal((await Store.GetPropertiesAsync("locked"))!.ETag, error.CurrentETag);
+        Assert.Equal("the object is already leased", error.Reason);
         await Store.PutAsync("locked", Bytes.Utf8("still mine"), WriteCondition.None.WithLease(lease.LeaseId));
     }
 
@@ -53,8 +54,8 @@ public abstract partial class ObjectStoreConformanceTests
         var put = await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.PutAsync("locked", Bytes.Utf8("intruder"), WriteCondition.None).AsTask());
         var delete = await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.DeleteAsync("locked", WriteCondition.None).AsTask());
 
-        Assert.NotNull(put.Reason);
-        Assert.NotNull(delete.Reason);
+        Assert.Equal("the object is leased and the write did not present the lease id", put.Reason);
+        Assert.Equal(put.Reason, delete.Reason);
         Assert.Equal("original", await GetTextAsync("locked"));
     }
 

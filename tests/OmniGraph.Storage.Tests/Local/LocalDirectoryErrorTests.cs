@@ -32,7 +32,7 @@ public sealed class LocalDirectoryErrorTests : IDisposable
 
         Assert.Equal("blocked/x", error.Key);
         Assert.Contains(Path.Combine(Root, "blocked"), error.Message, StringComparison.Ordinal);
-        Assert.NotNull(error.InnerException);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using OmniGraph.Storage;
+using OmniGraph.TestWorker.Handshake;
 
 namespace OmniGraph.TestWorker.Verbs;
 
@@ -21,8 +22,6 @@ namespace OmniGraph.TestWorker.Verbs;
 /// </remarks>
 public sealed class StoreRaceVerb : IWorkerVerb
 {
-    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
-
     /// <inheritdoc />
     public string Name => "store-race";
 
@@ -47,7 +46,7 @@ public sealed class StoreRaceVerb : IWorkerVerb
             var warmUpKey = $"{roundPrefix}-warmup/{worker}";
             var warm = await store.PutAsync(warmUpKey, Encoding.UTF8.GetBytes(worker), WriteCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
             await store.PutAsync(warmUpKey, (await store.GetAsync(warmUpKey, cancellationToken).ConfigureAwait(false)).Content, WriteCondition.IfMatch(warm.ETag), cancellationToken).ConfigureAwait(false);
-            await WaitForFileAsync(startFile, cancellationToken).ConfigureAwait(false);
+            await SignalFiles.WaitAsync(startFile, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         var wins = new List<int>();
@@ -93,29 +92,18 @@ public sealed class StoreRaceVerb : IWorkerVerb
     private static async Task WaitAtBarrierAsync(IObjectStore store, string prefix, string worker, int parties, CancellationToken cancellationToken)
     {
         await store.PutAsync(prefix + worker, ReadOnlyMemory<byte>.Empty, WriteCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
-        var started = DateTime.UtcNow;
-        while ((await store.ListAsync(prefix, null, parties, cancellationToken).ConfigureAwait(false)).Objects.Count < parties)
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(SignalFiles.HangGuard);
+        try
         {
-            if (DateTime.UtcNow - started > s_startTimeout)
+            while ((await store.ListAsync(prefix, null, parties, guard.Token).ConfigureAwait(false)).Objects.Count < parties)
             {
-                throw new TimeoutException($"barrier '{prefix}' did not fill with {parties} workers within {s_startTimeout.TotalSeconds} s");
+                await Task.Delay(1, guard.Token).ConfigureAwait(false);
             }
-
-            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static async Task WaitForFileAsync(string path, CancellationToken cancellationToken)
-    {
-        var started = DateTime.UtcNow;
-        while (!File.Exists(path))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            if (DateTime.UtcNow - started > s_startTimeout)
-            {
-                throw new TimeoutException($"start file '{path}' did not appear within {s_startTimeout.TotalSeconds} s");
-            }
-
-            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+            throw new TimeoutException($"barrier '{prefix}' did not fill with {parties} workers within {SignalFiles.HangGuard.TotalSeconds} s");
         }
     }
 }

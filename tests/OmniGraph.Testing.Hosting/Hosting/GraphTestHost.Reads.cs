@@ -76,6 +76,27 @@ public abstract partial class GraphTestHost
     public async Task<List<string>> TargetsAsync(string table, string source) =>
         [.. (await RowsAsync(table)).Where(r => r.Source == source).Select(static r => r.Target!).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Every live row of every table at the head, one sorted line per row (<c>node:Person Alice age=30 …</c>, edges by
+    /// endpoints and properties, not by id: a replay mints new edge ids). Two graphs hold the same data when these are equal.
+    /// </summary>
+    public async Task<string> ContentsAsync()
+    {
+        var snapshot = await HeadAsync();
+        var lines = new List<string>();
+        foreach (var table in snapshot.Tables)
+        {
+            foreach (var row in await RowsAsync(table.Table, snapshot))
+            {
+                var cells = string.Join(" ", row.Cells.OrderBy(static c => c.Key, StringComparer.Ordinal).Select(static c => $"{c.Key}={c.Value ?? "null"}"));
+                lines.Add(row.Source is null ? $"{table.Table} {row.Id} {cells}" : $"{table.Table} {row.Source}->{row.Target} {cells}");
+            }
+        }
+
+        lines.Sort(StringComparer.Ordinal);
+        return string.Join("\n", lines);
+    }
+
     /// <summary>The keys of the recovery sidecars in the store (left behind by an interrupted write).</summary>
     public async Task<IReadOnlyList<string>> SidecarsAsync()
     {

@@ -106,6 +106,10 @@ public sealed class TestGrainStorage : IGrainStorage
     public void WriteExternally<T>(string stateName, GrainId grainId, T state)
         => _records[KeyOf(stateName, grainId)] = (JsonSerializer.Serialize(state), Guid.NewGuid().ToString("N"));
 
+    /// <summary>The stored record's ETag, or <c>null</c> when there is no record.</summary>
+    public string? PeekETag(string stateName, GrainId grainId)
+        => _records.TryGetValue(KeyOf(stateName, grainId), out var record) ? record.ETag : null;
+
     /// <summary>The stored state, or default when there is no record.</summary>
     public T? Peek<T>(string stateName, GrainId grainId)
         => _records.TryGetValue(KeyOf(stateName, grainId), out var record) ? JsonSerializer.Deserialize<T>(record.Json) : default;

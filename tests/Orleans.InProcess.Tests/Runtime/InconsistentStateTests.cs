@@ -23,7 +23,8 @@ public sealed class InconsistentStateTests
         // Another writer changes the record: the activation's ETag is stale.
         _storage.WriteExternally("profile", grain.GetGrainId(), new ProfileState { Name = "theirs", Version = 9 });
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => grain.SetName("lost update"));
-        Assert.NotNull(error.StoredEtag);
+        Assert.Equal(_storage.PeekETag("profile", grain.GetGrainId()), error.StoredEtag);
+        Assert.NotNull(error.CurrentEtag);
         Assert.NotEqual(error.StoredEtag, error.CurrentEtag);
 
         await TestProbe.WithLimit(deactivated, "the stale activation to deactivate");

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 
-namespace OmniGraph.Storage.Tests.Support;
+namespace OmniGraph.Testing.Processes;
 
 /// <summary>
 /// Runs OmniGraph.TestWorker as a child process (<c>dotnet OmniGraph.TestWorker.dll verb --option value ...</c>).
-/// The worker project is referenced by the test project, so its build output sits beside the tests.
+/// A test project that starts workers references the worker project, so its build output sits beside the tests.
 /// </summary>
 public sealed class TestWorkerProcess : IDisposable
 {
@@ -30,7 +30,7 @@ public sealed class TestWorkerProcess : IDisposable
     }
 
     /// <summary>Starts a worker running <paramref name="verb"/> with <paramref name="options"/> as <c>--name value</c> pairs.</summary>
-    public static TestWorkerProcess Start(string verb, IReadOnlyDictionary<string, string> options)
+    public static TestWorkerProcess Start(string verb, IEnumerable<KeyValuePair<string, string>> options)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,6 +48,9 @@ public sealed class TestWorkerProcess : IDisposable
 
         return new TestWorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start the test worker"));
     }
+
+    /// <summary>Whether the worker has ended.</summary>
+    public bool HasExited => _process.HasExited;
 
     /// <summary>Waits for the worker to exit; kills it (and only it) if it overruns <paramref name="timeout"/>.</summary>
     public async Task<WorkerOutcome> WaitAsync(TimeSpan timeout)
