@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace OmniGraph.Engine;
 
 /// <summary>Helpers for the errors OmniGraph reports through the grain runtime.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Engine;

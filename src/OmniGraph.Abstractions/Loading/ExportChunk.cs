@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>A piece of an export: whole JSONL lines (each ending with a line feed).</summary>

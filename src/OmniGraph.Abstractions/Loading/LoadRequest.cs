@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>What a load session writes to: the branch, the mode and who writes.</summary>

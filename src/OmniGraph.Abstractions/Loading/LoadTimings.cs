@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>Where a load spent its time inside the session (diagnostics; the client's own reading is not included).</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Orleans;
 
 namespace OmniGraph.Engine;
 

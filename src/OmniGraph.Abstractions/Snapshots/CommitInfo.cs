@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>

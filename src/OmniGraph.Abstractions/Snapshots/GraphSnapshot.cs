@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using Orleans;
 
 namespace OmniGraph.Engine;
 

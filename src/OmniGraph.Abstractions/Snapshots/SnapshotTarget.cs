@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>What a read resolves to a snapshot: a branch head, an exact manifest version of a branch, or a commit.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using Orleans;
 
 namespace OmniGraph.Engine;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>A table's stored head record on one branch, as integrity checks and recovery see it.</summary>

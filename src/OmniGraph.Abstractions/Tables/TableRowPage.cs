@@ -1,5 +1,4 @@
 using OmniGraph.Arrow;
-using Orleans;
 
 namespace OmniGraph.Engine;
 

@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Engine;
 
 /// <summary>Creates a graph: the schema, every table empty, the genesis commit on main.</summary>

@@ -1,7 +1,6 @@
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
-using Orleans.Hosting;
 
 namespace OmniGraph.Cli.Infrastructure;
 

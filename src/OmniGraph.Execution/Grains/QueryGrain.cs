@@ -10,7 +10,6 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Query;
 using OmniGraph.Query.Parameters;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Execution.Grains;

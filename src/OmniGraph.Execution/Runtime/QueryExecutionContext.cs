@@ -6,7 +6,6 @@ using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
-using Orleans;
 
 namespace OmniGraph.Execution.Runtime;
 

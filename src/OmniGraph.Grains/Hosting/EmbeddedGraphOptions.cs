@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OmniGraph.Storage;
-using Orleans.Hosting;
 
 namespace OmniGraph.Grains.Hosting;
 

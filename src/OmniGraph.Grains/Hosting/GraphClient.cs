@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OmniGraph.Engine;
-using Orleans;
 
 namespace OmniGraph.Grains.Hosting;
 

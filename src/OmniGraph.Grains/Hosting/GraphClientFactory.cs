@@ -1,5 +1,4 @@
 using OmniGraph.Engine;
-using Orleans;
 
 namespace OmniGraph.Grains.Hosting;
 

@@ -4,8 +4,6 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Persistence;
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Hosting;

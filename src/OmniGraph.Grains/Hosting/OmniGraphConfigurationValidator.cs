@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans;
-using Orleans.Runtime;
 
 namespace OmniGraph.Grains.Hosting;
 

@@ -4,8 +4,6 @@ using Microsoft.Extensions.Options;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
-using Orleans;
-using Orleans.Hosting;
 using Orleans.Runtime.Hosting;
 
 namespace OmniGraph.Grains.Hosting;

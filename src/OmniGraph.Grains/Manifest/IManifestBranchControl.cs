@@ -1,5 +1,3 @@
-using Orleans;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

@@ -3,7 +3,6 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Storage;
-using Orleans;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -7,8 +7,6 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 
 namespace OmniGraph.Grains.Manifest;
 

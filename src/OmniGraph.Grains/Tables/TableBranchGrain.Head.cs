@@ -1,7 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Storage;
-using Orleans;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Tables;

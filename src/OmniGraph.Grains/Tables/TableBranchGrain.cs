@@ -7,8 +7,6 @@ using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -5,7 +5,6 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
-using Orleans;
 
 namespace OmniGraph.Grains.Writes;
 

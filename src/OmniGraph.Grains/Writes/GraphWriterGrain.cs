@@ -1,5 +1,4 @@
 using OmniGraph.Engine;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Grains.Writes;

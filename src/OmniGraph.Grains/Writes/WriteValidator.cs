@@ -1,7 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Schema;
-using Orleans;
 
 namespace OmniGraph.Grains.Writes;
 

@@ -7,7 +7,6 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Schema;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Loading.Export;

@@ -2,11 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Ingest;
-using OmniGraph.Loading.Sessions;
-using Orleans.Hosting;
-#if ORLEANS_INPROCESS
-using Orleans.InProcess;
-#endif
 
 namespace OmniGraph.Loading.Hosting;
 
@@ -25,11 +20,6 @@ public static class OmniGraphLoadingSiloBuilderExtensions
         Action<JsonlIntakeOptions>? configureIntake = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-#if ORLEANS_INPROCESS
-        // The stand-in finds grain classes by scanning assemblies; name this one so hosts need not touch its types
-        // first. The real runtime's code generator registers grains at build time.
-        builder.AddGrainAssembly(typeof(LoadSessionGrain).Assembly);
-#endif
         var options = builder.Services.AddOptions<OmniGraphLoadingOptions>();
         if (configure is not null)
         {

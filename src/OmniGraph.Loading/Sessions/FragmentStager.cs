@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Ingest;
-using Orleans;
 
 namespace OmniGraph.Loading.Sessions;
 

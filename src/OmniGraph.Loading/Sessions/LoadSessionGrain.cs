@@ -9,7 +9,6 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
-using Orleans;
 
 namespace OmniGraph.Loading.Sessions;
 

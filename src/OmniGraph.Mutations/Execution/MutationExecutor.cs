@@ -9,7 +9,6 @@ using OmniGraph.Mutations.Matching;
 using OmniGraph.Query;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
-using Orleans;
 
 namespace OmniGraph.Mutations.Execution;
 

@@ -1,6 +1,5 @@
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Execution;
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Mutations.Grains;

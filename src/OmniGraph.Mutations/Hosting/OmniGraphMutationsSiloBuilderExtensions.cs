@@ -2,10 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Mutations.Execution;
-using Orleans.Hosting;
-#if ORLEANS_INPROCESS
-using Orleans.InProcess;
-#endif
 
 namespace OmniGraph.Mutations.Hosting;
 
@@ -20,11 +16,6 @@ public static class OmniGraphMutationsSiloBuilderExtensions
     public static ISiloBuilder AddOmniGraphMutations(this ISiloBuilder builder, Action<OmniGraphMutationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-#if ORLEANS_INPROCESS
-        // The stand-in finds grain classes by scanning assemblies; name this one so hosts need not touch its types
-        // first. The real runtime's code generator registers grains at build time.
-        builder.AddGrainAssembly(typeof(MutationExecutor).Assembly);
-#endif
         builder.Services.AddOmniGraphMutations(configure);
         return builder;
     }

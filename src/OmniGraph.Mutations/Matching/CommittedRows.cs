@@ -6,7 +6,6 @@ using OmniGraph.Mutations.Values;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
-using Orleans;
 
 namespace OmniGraph.Mutations.Matching;
 

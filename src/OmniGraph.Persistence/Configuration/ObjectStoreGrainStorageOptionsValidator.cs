@@ -1,6 +1,4 @@
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 
 namespace OmniGraph.Persistence;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using OmniGraph.Storage;
-using Orleans.Runtime;
 
 namespace OmniGraph.Persistence;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace OmniGraph.Persistence;

@@ -1,4 +1,3 @@
-using Orleans;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Benchmarks.Runtime;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans;
 
 namespace OmniGraph.Benchmarks.Runtime;
 
@@ -20,7 +19,7 @@ internal sealed class RuntimeHost : IAsyncDisposable
     public static RuntimeHost Start()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.UseOrleans(_ => { });
+        builder.UseOrleans(static silo => silo.UseLocalhostClustering());
         var host = builder.Build();
         host.StartAsync().GetAwaiter().GetResult();
         return new RuntimeHost(host);

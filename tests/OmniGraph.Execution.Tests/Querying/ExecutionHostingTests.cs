@@ -49,7 +49,8 @@ public sealed class ExecutionHostingTests
     [Fact]
     public async Task IntermediateRows_BeyondTheLimit_FailWithResourceLimit()
     {
-        var builder = new InProcessTestClusterBuilder();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddOmniGraph(o => o.AddGraph("g", new MemoryObjectStore("limit")));

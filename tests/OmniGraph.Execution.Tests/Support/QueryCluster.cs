@@ -24,7 +24,7 @@ public sealed class QueryCluster : IAsyncLifetime
     internal async Task<TestGraph> NewGraphAsync(string schema, string? data = null)
     {
         var graphId = $"g{Interlocked.Increment(ref _graphs)}";
-        Cluster.ServiceProvider.GetRequiredService<IGraphDirectory>().Register(graphId, new MemoryObjectStore(graphId));
+        Cluster.Silos[0].ServiceProvider.GetRequiredService<IGraphDirectory>().Register(graphId, new MemoryObjectStore(graphId));
         var client = new GraphClient(Cluster.Client, graphId);
         await client.InitializeAsync(schema);
         var graph = new TestGraph(client);

@@ -17,7 +17,8 @@ public sealed class HostingTests(ITestOutputHelper output)
     [InlineData("", "must not be empty")]
     public async Task InvalidOptions_FailSiloStart(string graphId, string message)
     {
-        var builder = new InProcessTestClusterBuilder();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.AddOmniGraph(o =>
         {
             o.Graphs[graphId] = "/tmp/x";
@@ -45,7 +46,7 @@ public sealed class HostingTests(ITestOutputHelper output)
     public async Task UnknownGraph_IsATypedError()
     {
         await using var host = await GraphHost.StartAsync(new MemoryObjectStore());
-        var client = host.Cluster.ServiceProvider.GetRequiredService<IGraphClientFactory>().GetClient("other");
+        var client = host.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGraphClientFactory>().GetClient("other");
         var error = await Assert.ThrowsAsync<GraphNotFoundException>(() => client.GetSnapshotAsync());
         Assert.Equal("graph_not_found", error.Code);
     }

@@ -1,6 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Writes;
-using Orleans.TestingHost;
+using OmniGraph.Testing.Serialization;
 
 namespace OmniGraph.Grains.Tests.Portability;
 
@@ -29,7 +29,7 @@ public sealed class GrainCancellationContractTests
         var assemblies = new[] { typeof(IManifestGrain).Assembly, typeof(GraphWriteCoordinator).Assembly };
         var missing = new List<string>();
         var exempted = new List<string>();
-        foreach (var grain in GrainInterfacePortability.FindGrainInterfaces(assemblies))
+        foreach (var grain in GrainInterfaces.Find(assemblies))
         {
             foreach (var method in grain.GetMethods())
             {

@@ -1,9 +1,9 @@
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Concurrency;
-using static OmniGraph.Testing.Concurrency.ProcessRace;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.TestWorker.Verbs;
+using static OmniGraph.Testing.Concurrency.ProcessRace;
 
 namespace OmniGraph.Mutations.Tests.Concurrency;
 

@@ -5,7 +5,6 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Mutations.Execution;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Testing.Fixtures;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Mutations.Tests.Hosting;
 
@@ -33,16 +32,6 @@ public sealed class HostingTests
         Assert.Contains(services, static d => d.ImplementationType == typeof(OmniGraphMutationOptionsValidator));
         using var provider = services.BuildServiceProvider();
         Assert.Equal(10, provider.GetRequiredService<IOptions<OmniGraphMutationOptions>>().Value.MaxRowsPerTable);
-    }
-
-    [Fact]
-    public void MutationGrainInterface_IsPortable()
-    {
-        Assert.Contains(typeof(IMutationGrain), GrainInterfacePortability.FindGrainInterfaces([typeof(IMutationGrain).Assembly]));
-        Assert.Empty(GrainInterfacePortability.CheckInterface(typeof(IMutationGrain)));
-
-        // The mutation assembly declares no grain interface of its own (its grain implements the public one).
-        Assert.Empty(GrainInterfacePortability.FindGrainInterfaces([typeof(MutationExecutor).Assembly]));
     }
 
     [Fact]

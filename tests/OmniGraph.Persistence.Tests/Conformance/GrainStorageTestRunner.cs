@@ -1,6 +1,4 @@
 using System.Globalization;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace OmniGraph.Persistence.Tests.Conformance;
@@ -31,11 +29,11 @@ public abstract class GrainStorageTestRunner
     {
         var grainId = StringKeyGrainId("ДлинныйКлючСКириллицей-ёЁ");
         var state = NewState();
-        state.State.A = "значение";
+        state.State!.A = "значение";
         await Storage.WriteStateAsync("state", grainId, state);
 
         var read = await ReadAsync("state", grainId);
-        Assert.Equal("значение", read.State.A);
+        Assert.Equal("значение", read.State!.A);
         Assert.Equal(state.ETag, read.ETag);
     }
 
@@ -47,7 +45,7 @@ public abstract class GrainStorageTestRunner
 
         // A second writer that never read the record writes with a null ETag: it must not overwrite.
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("state", grainId, NewState("second")));
-        Assert.Equal("first", (await ReadAsync("state", grainId)).State.A);
+        Assert.Equal("first", (await ReadAsync("state", grainId)).State!.A);
     }
 
     [Fact]
@@ -57,13 +55,13 @@ public abstract class GrainStorageTestRunner
         var current = NewState("v1");
         await Storage.WriteStateAsync("state", grainId, current);
         var stale = new GrainState<TestState1>(new TestState1 { A = "stale" }, current.ETag);
-        current.State.A = "v2";
+        current.State!.A = "v2";
         await Storage.WriteStateAsync("state", grainId, current);
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.WriteStateAsync("state", grainId, stale));
 
         var stored = await ReadAsync("state", grainId);
-        Assert.Equal("v2", stored.State.A);
+        Assert.Equal("v2", stored.State!.A);
         Assert.Equal(current.ETag, stored.ETag);
         Assert.Equal(current.ETag, error.StoredEtag);
     }
@@ -76,10 +74,10 @@ public abstract class GrainStorageTestRunner
             var grainId = NewGrainId();
             var state = NewState($"first-{i}");
             await Storage.WriteStateAsync("state", grainId, state);
-            Assert.Equal($"first-{i}", (await ReadAsync("state", grainId)).State.A);
-            state.State.A = $"second-{i}";
+            Assert.Equal($"first-{i}", (await ReadAsync("state", grainId)).State!.A);
+            state.State!.A = $"second-{i}";
             await Storage.WriteStateAsync("state", grainId, state);
-            Assert.Equal($"second-{i}", (await ReadAsync("state", grainId)).State.A);
+            Assert.Equal($"second-{i}", (await ReadAsync("state", grainId)).State!.A);
         }));
     }
 
@@ -90,7 +88,7 @@ public abstract class GrainStorageTestRunner
 
         Assert.False(read.RecordExists);
         Assert.Null(read.ETag);
-        Assert.Equal(string.Empty, read.State.A);
+        Assert.Equal(string.Empty, read.State!.A);
         Assert.Equal(0, read.State.B);
     }
 
@@ -101,12 +99,12 @@ public abstract class GrainStorageTestRunner
         var state = NewState("one");
         await Storage.WriteStateAsync("state", grainId, state);
         await Storage.ClearStateAsync("state", grainId, state);
-        state.State.A = "two";
+        state.State!.A = "two";
         await Storage.WriteStateAsync("state", grainId, state);
 
         var read = await ReadAsync("state", grainId);
         Assert.True(read.RecordExists);
-        Assert.Equal("two", read.State.A);
+        Assert.Equal("two", read.State!.A);
     }
 
     [Fact]
@@ -120,7 +118,7 @@ public abstract class GrainStorageTestRunner
         var read = await ReadAsync("state", grainId);
         Assert.False(read.RecordExists);
         Assert.Null(read.ETag);
-        Assert.Equal(string.Empty, read.State.A);
+        Assert.Equal(string.Empty, read.State!.A);
     }
 
     [Fact]
@@ -128,7 +126,7 @@ public abstract class GrainStorageTestRunner
     {
         var grainId = StringKeyGrainId($"some/string:key@{Interlocked.Increment(ref s_grainCounter)}");
         await Storage.WriteStateAsync("state", grainId, NewState("string key"));
-        Assert.Equal("string key", (await ReadAsync("state", grainId)).State.A);
+        Assert.Equal("string key", (await ReadAsync("state", grainId)).State!.A);
     }
 
     [Fact]
@@ -137,7 +135,7 @@ public abstract class GrainStorageTestRunner
         // Integer keys are encoded as upper-case hexadecimal, as in Orleans.
         var grainId = GrainId.Create("testgrain", (long.MaxValue - Interlocked.Increment(ref s_grainCounter)).ToString("X", CultureInfo.InvariantCulture));
         await Storage.WriteStateAsync("state", grainId, NewState("integer key"));
-        Assert.Equal("integer key", (await ReadAsync("state", grainId)).State.A);
+        Assert.Equal("integer key", (await ReadAsync("state", grainId)).State!.A);
     }
 
     [Fact]
@@ -147,7 +145,7 @@ public abstract class GrainStorageTestRunner
         var state = NewState("a");
         await Storage.WriteStateAsync("state", grainId, state);
         var first = state.ETag;
-        state.State.A = "b";
+        state.State!.A = "b";
         await Storage.WriteStateAsync("state", grainId, state);
 
         Assert.NotNull(first);
@@ -238,8 +236,8 @@ public abstract class GrainStorageTestRunner
         await Storage.WriteStateAsync("first", grainId, NewState("one"));
         await Storage.WriteStateAsync("second", grainId, NewState("two"));
 
-        Assert.Equal("one", (await ReadAsync("first", grainId)).State.A);
-        Assert.Equal("two", (await ReadAsync("second", grainId)).State.A);
+        Assert.Equal("one", (await ReadAsync("first", grainId)).State!.A);
+        Assert.Equal("two", (await ReadAsync("second", grainId)).State!.A);
         Assert.False((await ReadAsync("third", grainId)).RecordExists);
     }
 
@@ -250,14 +248,14 @@ public abstract class GrainStorageTestRunner
         var current = NewState("v1");
         await Storage.WriteStateAsync("state", grainId, current);
         var stale = new GrainState<TestState1>(new TestState1(), current.ETag);
-        current.State.A = "v2";
+        current.State!.A = "v2";
         await Storage.WriteStateAsync("state", grainId, current);
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearStateAsync("state", grainId, stale));
 
         // Clearing with no ETag a record that exists is just as stale.
         await Assert.ThrowsAsync<InconsistentStateException>(() => Storage.ClearStateAsync("state", grainId, NewState()));
-        Assert.Equal("v2", (await ReadAsync("state", grainId)).State.A);
+        Assert.Equal("v2", (await ReadAsync("state", grainId)).State!.A);
     }
 
     [Fact]
@@ -267,11 +265,11 @@ public abstract class GrainStorageTestRunner
         var state = NewState();
         for (var i = 0; i < 5; i++)
         {
-            state.State.A = $"cycle {i}";
+            state.State!.A = $"cycle {i}";
             state.State.B = i;
             await Storage.WriteStateAsync("state", grainId, state);
             var read = await ReadAsync("state", grainId);
-            Assert.Equal(i, read.State.B);
+            Assert.Equal(i, read.State!.B);
             await Storage.ClearStateAsync("state", grainId, read);
             Assert.False((await ReadAsync("state", grainId)).RecordExists);
             state = NewState();

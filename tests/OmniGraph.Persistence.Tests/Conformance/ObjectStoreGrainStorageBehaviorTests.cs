@@ -1,7 +1,5 @@
 using System.Text;
 using OmniGraph.Storage;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace OmniGraph.Persistence.Tests.Conformance;
@@ -97,6 +95,6 @@ public sealed class ObjectStoreGrainStorageBehaviorTests
         Assert.Equal("profile-user/%2E./%2E./etc/passwd.json", key);
         var read = new GrainState<TestState1>();
         await _storage.ReadStateAsync("profile", grainId, read);
-        Assert.Equal("safe", read.State.A);
+        Assert.Equal("safe", read.State!.A);
     }
 }

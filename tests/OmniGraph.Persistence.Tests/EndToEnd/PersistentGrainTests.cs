@@ -83,7 +83,7 @@ public sealed class PersistentGrainTests : IDisposable
         await using var cluster = await DeployAsync();
         await cluster.Client.GetGrain<IProfileGrain>("dave").SetName("Dave");
 
-        await cluster.KillSiloAsync(cluster.Primary);
+        await cluster.KillSiloAsync(cluster.Silos[0]);
         await cluster.StartAdditionalSiloAsync();
 
         Assert.Equal("Dave", await cluster.Client.GetGrain<IProfileGrain>("dave").GetName());
@@ -91,7 +91,8 @@ public sealed class PersistentGrainTests : IDisposable
 
     private async Task<InProcessTestCluster> DeployAsync()
     {
-        var builder = new InProcessTestClusterBuilder();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => silo.AddObjectStoreGrainStorage("store", options => options.ObjectStoreFactory = _ => new LocalDirectoryObjectStore(_root)));
         var cluster = builder.Build();
         await cluster.DeployAsync();

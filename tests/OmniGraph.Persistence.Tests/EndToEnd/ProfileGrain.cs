@@ -1,6 +1,3 @@
-using Orleans;
-using Orleans.Runtime;
-
 namespace OmniGraph.Persistence.Tests.EndToEnd;
 
 public sealed class ProfileState

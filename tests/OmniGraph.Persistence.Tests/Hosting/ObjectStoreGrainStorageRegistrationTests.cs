@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OmniGraph.Storage;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace OmniGraph.Persistence.Tests.Hosting;

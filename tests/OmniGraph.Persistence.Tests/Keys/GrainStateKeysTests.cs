@@ -1,6 +1,5 @@
 using System.Text;
 using OmniGraph.Storage;
-using Orleans.Runtime;
 
 namespace OmniGraph.Persistence.Tests.Keys;
 

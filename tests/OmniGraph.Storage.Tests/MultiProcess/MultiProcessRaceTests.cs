@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.IO;
 using OmniGraph.Testing.Processes;
 using OmniGraph.TestWorker.Verbs;
-using OmniGraph.Testing.IO;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Storage.Tests.MultiProcess;

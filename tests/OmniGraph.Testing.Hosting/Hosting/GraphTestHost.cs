@@ -29,7 +29,7 @@ public abstract partial class GraphTestHost : IAsyncDisposable
         Cluster = cluster;
         Store = store;
         Client = new GraphClient(cluster.Client, GraphId);
-        Failpoints = cluster.ServiceProvider.GetRequiredService<FailpointRegistry>();
+        Failpoints = cluster.Silos[0].ServiceProvider.GetRequiredService<FailpointRegistry>();
     }
 
     /// <summary>The test cluster (for deactivations and silo-level checks).</summary>
@@ -61,7 +61,7 @@ public abstract partial class GraphTestHost : IAsyncDisposable
     public async Task KillAsync()
     {
         _killed = true;
-        await Cluster.KillSiloAsync(Cluster.Primary);
+        await Cluster.KillSiloAsync(Cluster.Silos[0]);
     }
 
     /// <summary>Disarms the failpoints and stops the silo gracefully, unless it was killed.</summary>

@@ -11,7 +11,8 @@ public static class TestSilo
     public static async Task<InProcessTestCluster> DeployAsync(TestSiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new InProcessTestClusterBuilder();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddOmniGraph(options.ConfigureEngine);

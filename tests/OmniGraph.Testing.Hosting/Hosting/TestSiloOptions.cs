@@ -1,5 +1,4 @@
 using OmniGraph.Grains.Hosting;
-using Orleans.Hosting;
 
 namespace OmniGraph.Testing.Hosting;
 
