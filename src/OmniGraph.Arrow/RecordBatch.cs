@@ -10,14 +10,14 @@ public sealed class RecordBatch
     private readonly ArrowColumn[] _columns;
 
     /// <summary>Creates a batch; its length is the columns' common length (0 when the schema has no fields).</summary>
-    /// <exception cref="ArrowSchemaMismatchException">The columns disagree with the schema.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The columns disagree with the schema.</exception>
     public RecordBatch(ArrowSchema schema, IEnumerable<ArrowColumn> columns)
         : this(schema, columns, length: null)
     {
     }
 
     /// <summary>Creates a batch of an explicit length (needed for a batch without columns).</summary>
-    /// <exception cref="ArrowSchemaMismatchException">The columns disagree with the schema or the length.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The columns disagree with the schema or the length.</exception>
     public RecordBatch(ArrowSchema schema, IEnumerable<ArrowColumn> columns, int length)
         : this(schema, columns, (int?)length)
     {

@@ -49,7 +49,7 @@ public static class OmniGraphCli
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             var message = string.Join("; ", parseResult.Errors.Select(static e => CollapseWhitespace(e.Message)));
-            return await runtime.ReportAsync(new CliUsageException(message), WantsJson(parseResult, args)).ConfigureAwait(false);
+            return await runtime.ReportAsync(CliErrors.Usage(message), WantsJson(parseResult, args)).ConfigureAwait(false);
         }
 
         var invocation = new InvocationConfiguration
@@ -83,7 +83,7 @@ public static class OmniGraphCli
 
         var version = new VersionOption("--version", "-v") { Action = new PrintVersionAction(runtime.Console) };
         root.Options.Add(version);
-        root.SetAction((Func<ParseResult, int>)(_ => throw new CliUsageException("no command given (try omnigraph --help)")));
+        root.SetAction((Func<ParseResult, int>)(_ => throw CliErrors.Usage("no command given (try omnigraph --help)")));
 
         var groups = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var entry in CliCommandCatalog.All)
@@ -95,7 +95,7 @@ public static class OmniGraphCli
                 if (!groups.TryGetValue(word, out var group))
                 {
                     group = new Command(word, CliCommandCatalog.GroupDescriptions.GetValueOrDefault(word, string.Empty));
-                    group.SetAction((Func<ParseResult, int>)(_ => throw new CliUsageException($"'{word}' needs a subcommand (try omnigraph {word} --help)")));
+                    group.SetAction((Func<ParseResult, int>)(_ => throw CliErrors.Usage($"'{word}' needs a subcommand (try omnigraph {word} --help)")));
                     groups.Add(word, group);
                     parent.Subcommands.Add(group);
                 }

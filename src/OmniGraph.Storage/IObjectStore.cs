@@ -13,8 +13,8 @@ namespace OmniGraph.Storage;
 /// changes on every successful write (even of identical bytes).</item>
 /// <item>Listings are sorted by key (ordinal) and never show temporary or partial objects.</item>
 /// </list>
-/// Failures surface as <see cref="ObjectStoreException"/> subtypes with stable codes. Every key is checked by
-/// <see cref="ObjectKey"/> before any I/O; a bad one is an <see cref="InvalidObjectKeyException"/>.
+/// Failures surface as <see cref="OmniGraphException"/>s with stable codes. Every key is checked by
+/// <see cref="ObjectKey"/> before any I/O; a bad one is an an <see cref="OmniGraphException"/> (<c>invalid_object_key</c>).
 /// </summary>
 public interface IObjectStore
 {
@@ -53,8 +53,8 @@ public interface IObjectStore
     /// key, at most <paramref name="maxResults"/> per page. Pass the returned continuation token to get
     /// the next page; a <c>null</c> token means the listing is complete.
     /// </summary>
-    /// <exception cref="InvalidObjectKeyException">No valid key can start with <paramref name="prefix"/>.</exception>
-    /// <exception cref="InvalidContinuationTokenException">The token was not issued by this store.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_object_key</c>: No valid key can start with <paramref name="prefix"/>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_continuation_token</c>: The token was not issued by this store.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxResults"/> is not between 1 and 5000.</exception>
     ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default);
 

@@ -7,8 +7,8 @@ public static partial class GraphClientLoadingExtensions
     /// <paramref name="destination"/> as JSONL, chunk by chunk; returns the number of records written. If it fails part
     /// way, the destination holds a truncated export that must be discarded.
     /// </summary>
-    /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
-    /// <exception cref="UnknownExportTypeException">A type name the schema does not declare.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
+    /// <exception cref="OmniGraphException">Code <c>unknown_type</c>: A type name the schema does not declare.</exception>
     public static async Task<long> ExportAsync(
         this IGraphClient client,
         Stream destination,

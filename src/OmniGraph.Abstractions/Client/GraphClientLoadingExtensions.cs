@@ -17,7 +17,7 @@ public static partial class GraphClientLoadingExtensions
     /// end in chunks (<see cref="GraphLoadOptions.ChunkBytes"/>); the next chunk is read while the session parses the
     /// current one. On any failure or cancellation the session is aborted and nothing is published.
     /// </summary>
-    /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
     /// <exception cref="OmniGraphException">The input or the write is invalid (see <see cref="ILoadSessionGrain"/>).</exception>
     public static async Task<LoadOutput> LoadAsync(
         this IGraphClient client,

@@ -13,7 +13,7 @@ namespace OmniGraph.Engine;
 public interface IGraphExportGrain : IGrainWithStringKey
 {
     /// <summary>The export, in chunks of whole lines.</summary>
-    /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
-    /// <exception cref="UnknownExportTypeException">A type name the schema does not declare.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
+    /// <exception cref="OmniGraphException">Code <c>unknown_type</c>: A type name the schema does not declare.</exception>
     IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request, CancellationToken cancellationToken = default);
 }

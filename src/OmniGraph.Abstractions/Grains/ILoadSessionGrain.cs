@@ -16,8 +16,8 @@ namespace OmniGraph.Engine;
 public interface ILoadSessionGrain : IGrainWithStringKey
 {
     /// <summary>Starts the load: checks the branch exists and pins the schema the input is validated against.</summary>
-    /// <exception cref="BranchNotFoundException">The branch does not exist.</exception>
-    /// <exception cref="LoadSessionStateException">The session was already started.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: The session was already started.</exception>
     Task BeginAsync(LoadRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Feeds the next chunk; returns once it is parsed (fragment writes may still be in flight, bounded).</summary>

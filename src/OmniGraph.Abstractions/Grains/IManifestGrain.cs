@@ -15,7 +15,7 @@ namespace OmniGraph.Engine;
 public interface IManifestGrain : IGrainWithStringKey
 {
     /// <summary>Creates the graph: stamps the root, stores the schema and publishes the genesis manifest (version 1, every table empty) on main.</summary>
-    /// <exception cref="GraphAlreadyInitializedException">The root already holds a graph, or another init won the race.</exception>
+    /// <exception cref="OmniGraphException">Code <c>already_initialized</c>: The root already holds a graph, or another init won the race.</exception>
     Task<CommitInfo> InitializeAsync(GraphInitRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Resolves a snapshot: a branch head (probing for newer versions, so it is strongly consistent), an exact manifest version, or a commit.</summary>

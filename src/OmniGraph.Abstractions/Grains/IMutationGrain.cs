@@ -12,7 +12,7 @@ namespace OmniGraph.Engine;
 public interface IMutationGrain : IGrainWithStringKey
 {
     /// <summary>Runs one mutation query as one atomic write.</summary>
-    /// <exception cref="InvalidMutationRequestException">The request is malformed (no source, an empty branch name).</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_mutation_request</c>: The request is malformed (no source, an empty branch name).</exception>
     /// <exception cref="OmniGraphException">
     /// A compile error (<c>query_parse_error</c>, <c>query_type_error</c>, <c>query_mixed_mutation</c>, ...), a parameter
     /// error, a value the schema refuses (<c>constraint_violation</c>, <c>key_update_rejected</c>, ...), a cross-row or

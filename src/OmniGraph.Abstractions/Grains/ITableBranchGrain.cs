@@ -25,7 +25,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     Task<TableVersionInfo> GetVersionInfoAsync(TableVersionRef version, CancellationToken cancellationToken = default);
 
     /// <summary>All live rows of a version, projected to <paramref name="columns"/> (every column when empty), in storage order.</summary>
-    /// <exception cref="InvalidWriteException">A column the table does not have.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_write</c>: A column the table does not have.</exception>
     [AlwaysInterleave]
     Task<TableScanResult> ScanAsync(TableVersionRef version, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
 
@@ -62,12 +62,12 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// addresses and the requested columns. The grain chooses the access path (key index, <c>@unique</c>/<c>@index</c>
     /// index for an equality filter, vectorized scan); the result does not depend on it.
     /// </summary>
-    /// <exception cref="InvalidTableRequestException">A column the table does not have, or a filter its column type cannot answer.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: A column the table does not have, or a filter its column type cannot answer.</exception>
     [AlwaysInterleave]
     Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Query read: the requested columns of the rows at <paramref name="rows"/> (addresses of this version), in that order.</summary>
-    /// <exception cref="InvalidTableRequestException">A column the table does not have, or an address outside the version.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: A column the table does not have, or an address outside the version.</exception>
     [AlwaysInterleave]
     [return: Immutable]
     Task<RecordBatch> GatherAsync(TableVersionRef version, ImmutableArray<RowAddress> rows, ImmutableArray<string> columns, CancellationToken cancellationToken = default);
@@ -76,7 +76,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// Query read (edge tables only): follows the edges from each source node id along the adjacency indexes, one or
     /// several hops (breadth-first with a visited set per source, see <see cref="TraversalRequest"/>).
     /// </summary>
-    /// <exception cref="InvalidTableRequestException">Not an edge table, invalid hop bounds, or an edge output with several hops.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: Not an edge table, invalid hop bounds, or an edge output with several hops.</exception>
     [AlwaysInterleave]
     Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request, CancellationToken cancellationToken = default);
 
@@ -85,7 +85,7 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// batches are split into fragments of bounded size. Interleaves with other calls, so a load can keep several
     /// fragment writes in flight.
     /// </summary>
-    /// <exception cref="InvalidWriteException">The batch does not have the table's layout.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_write</c>: The batch does not have the table's layout.</exception>
     [AlwaysInterleave]
     Task<ImmutableArray<StagedFragment>> StageFragmentAsync(string tx, [Immutable] RecordBatch batch, CancellationToken cancellationToken = default);
 
@@ -94,8 +94,8 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// fragments, deletion vectors for replaced and deleted rows and the version object (all in parallel), and returns
     /// the staged version. Costs what the change costs, not what the table holds (indexes are carried over incrementally).
     /// </summary>
-    /// <exception cref="WriteKeyConflictException">A strict insert of an id that is live in the base (or repeated).</exception>
-    /// <exception cref="InvalidWriteException">Batches that do not have the table's layout; deletes with an overwrite.</exception>
+    /// <exception cref="OmniGraphException">Code <c>key_conflict</c>: A strict insert of an id that is live in the base (or repeated).</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_write</c>: Batches that do not have the table's layout; deletes with an overwrite.</exception>
     Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta, CancellationToken cancellationToken = default);
 
     /// <summary>Forgets what was staged for <paramref name="tx"/> (the objects become unreferenced garbage).</summary>

@@ -53,9 +53,9 @@ public sealed record GraphSnapshot(
     }
 
     /// <summary>A table's version by table key.</summary>
-    /// <exception cref="UnknownTableException">The snapshot has no such table.</exception>
+    /// <exception cref="OmniGraphException">Code <c>unknown_table</c>: The snapshot has no such table.</exception>
     public TableVersionRef GetTable(string table) =>
-        TryGetTable(table, out var version) ? version : throw new UnknownTableException(table);
+        TryGetTable(table, out var version) ? version : throw EngineErrors.UnknownTable(table);
 
     /// <summary>The snapshot in the CLI/HTTP shape (<c>SnapshotOutput</c>).</summary>
     public SnapshotOutput ToOutput(int internalSchemaVersion)

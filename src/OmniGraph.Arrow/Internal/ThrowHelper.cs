@@ -7,27 +7,27 @@ internal static class ThrowHelper
 {
     [DoesNotReturn]
     public static void ThrowInvalidFile(string message) =>
-        throw new ArrowFormatException(ArrowErrorCodes.InvalidFile, message);
+        throw new OmniGraphException(ErrorCodes.ArrowInvalidFile, message);
 
     [DoesNotReturn]
     public static T ThrowInvalidFile<T>(string message) =>
-        throw new ArrowFormatException(ArrowErrorCodes.InvalidFile, message);
+        throw new OmniGraphException(ErrorCodes.ArrowInvalidFile, message);
 
     [DoesNotReturn]
     public static void ThrowUnsupported(string message) =>
-        throw new ArrowFormatException(ArrowErrorCodes.Unsupported, message);
+        throw new OmniGraphException(ErrorCodes.ArrowUnsupported, message);
 
     [DoesNotReturn]
     public static T ThrowUnsupported<T>(string message) =>
-        throw new ArrowFormatException(ArrowErrorCodes.Unsupported, message);
+        throw new OmniGraphException(ErrorCodes.ArrowUnsupported, message);
 
     [DoesNotReturn]
     public static void ThrowChecksumMismatch(string message) =>
-        throw new ArrowFormatException(ArrowErrorCodes.ChecksumMismatch, message);
+        throw new OmniGraphException(ErrorCodes.ArrowChecksumMismatch, message);
 
     [DoesNotReturn]
     public static void ThrowSchemaMismatch(string message) =>
-        throw new ArrowSchemaMismatchException(message);
+        throw new OmniGraphException(ErrorCodes.ArrowSchemaMismatch, message);
 
     [DoesNotReturn]
     public static void ThrowIndexOutOfRange(int index, int length) =>

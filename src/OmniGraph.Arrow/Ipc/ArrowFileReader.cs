@@ -12,7 +12,7 @@ namespace OmniGraph.Arrow.Ipc;
 /// Reads an Arrow IPC file held in memory (as an object store returns it). <see cref="Open"/> checks the framing,
 /// the footer and — when the file carries one — the OmniGraph checksum over every byte; record batches are then
 /// decoded on demand into columns that are zero-copy views of <see cref="Memory"/>, so keep that memory alive and
-/// unchanged while the columns are in use. Every malformed input raises <see cref="ArrowFormatException"/>.
+/// unchanged while the columns are in use. Every malformed input raises an <see cref="OmniGraphException"/> with an <c>arrow_*</c> code.
 /// An instance is immutable and safe to use from several threads.
 /// </summary>
 public sealed class ArrowFileReader
@@ -42,7 +42,7 @@ public sealed class ArrowFileReader
     public bool IsChecksumVerified { get; }
 
     /// <summary>Opens a file: validates magic, trailer, footer, schema and (when present) the checksum.</summary>
-    /// <exception cref="ArrowFormatException">The bytes are not a readable Arrow IPC file, or fail the checksum.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_invalid_file</c>, <c>arrow_unsupported</c> or <c>arrow_checksum_mismatch</c>: The bytes are not a readable Arrow IPC file, or fail the checksum.</exception>
     public static ArrowFileReader Open(ReadOnlyMemory<byte> file, ArrowReadOptions? options = null)
     {
         options ??= ArrowReadOptions.Default;
@@ -132,7 +132,7 @@ public sealed class ArrowFileReader
     }
 
     /// <summary>Opens <paramref name="file"/> and decodes every record batch.</summary>
-    /// <exception cref="ArrowFormatException">The bytes are not a readable Arrow IPC file.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_invalid_file</c>, <c>arrow_unsupported</c> or <c>arrow_checksum_mismatch</c>: The bytes are not a readable Arrow IPC file.</exception>
     public static (ArrowSchema Schema, IReadOnlyList<RecordBatch> Batches) ReadAll(ReadOnlyMemory<byte> file, ArrowReadOptions? options = null)
     {
         var reader = Open(file, options);
@@ -140,7 +140,7 @@ public sealed class ArrowFileReader
     }
 
     /// <summary>Decodes record batch <paramref name="index"/> (zero-copy over <see cref="Memory"/>).</summary>
-    /// <exception cref="ArrowFormatException">The batch's message or buffers are malformed.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_invalid_file</c>, <c>arrow_unsupported</c> or <c>arrow_checksum_mismatch</c>: The batch's message or buffers are malformed.</exception>
     public RecordBatch ReadRecordBatch(int index)
     {
         if ((uint)index >= (uint)_blocks.Length)

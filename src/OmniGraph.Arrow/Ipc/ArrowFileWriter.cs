@@ -59,7 +59,7 @@ public sealed class ArrowFileWriter : IRecordBatchWriter
         IpcStreamCore.WriteToArray(batches, output => new ArrowFileWriter(output, schema, options));
 
     /// <summary>Appends one record batch; its schema must equal the writer's.</summary>
-    /// <exception cref="ArrowSchemaMismatchException">The batch has another schema.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The batch has another schema.</exception>
     public void WriteRecordBatch(RecordBatch batch) => _blocks.Add(_stream.WriteRecordBatch(batch));
 
     /// <summary>Writes the end-of-stream marker, the footer and the trailer. No batch can be written afterwards.</summary>

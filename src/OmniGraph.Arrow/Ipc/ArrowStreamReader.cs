@@ -7,7 +7,7 @@ namespace OmniGraph.Arrow.Ipc;
 /// <summary>
 /// Reads the Arrow IPC stream format from memory: a Schema message, then record batches until the end-of-stream
 /// marker or the end of the data. Batches are zero-copy views of the input. Streams carry no checksum, so only
-/// structural validation applies. Every malformed input raises <see cref="ArrowFormatException"/>.
+/// structural validation applies. Every malformed input raises an <see cref="OmniGraphException"/> with an <c>arrow_*</c> code.
 /// </summary>
 public sealed class ArrowStreamReader
 {
@@ -27,7 +27,7 @@ public sealed class ArrowStreamReader
     public ArrowSchema Schema { get; }
 
     /// <summary>Reads the Schema message at the start of <paramref name="stream"/>.</summary>
-    /// <exception cref="ArrowFormatException">The data does not start with a valid Schema message.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_invalid_file</c>, <c>arrow_unsupported</c> or <c>arrow_checksum_mismatch</c>: The data does not start with a valid Schema message.</exception>
     public static ArrowStreamReader Open(ReadOnlyMemory<byte> stream, ArrowReadOptions? options = null)
     {
         options ??= ArrowReadOptions.Default;
@@ -61,7 +61,7 @@ public sealed class ArrowStreamReader
     }
 
     /// <summary>Reads the next record batch; false at the end-of-stream marker or the end of the data.</summary>
-    /// <exception cref="ArrowFormatException">The next message is malformed or of an unsupported kind.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_invalid_file</c>, <c>arrow_unsupported</c> or <c>arrow_checksum_mismatch</c>: The next message is malformed or of an unsupported kind.</exception>
     public bool TryReadNext(out RecordBatch batch)
     {
         batch = null!;

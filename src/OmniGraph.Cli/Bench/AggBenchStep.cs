@@ -1,4 +1,5 @@
 using OmniGraph.Arrow;
+using OmniGraph.Cli.Infrastructure;
 
 namespace OmniGraph.Cli.Bench;
 
@@ -12,7 +13,7 @@ internal sealed class AggBenchStep : IBenchStep
         var (milliseconds, result) = await BenchQueries.MedianOfRepsAsync(context, "agg", null, cancellationToken);
         if (result.RowCount == 0)
         {
-            throw new BenchDataException("agg returned no rows");
+            throw CliErrors.BenchData("agg returned no rows");
         }
 
         context.Results["agg_ms"] = milliseconds;

@@ -26,7 +26,7 @@ internal sealed class BenchCommand : ICliCommand
             var repetitions = parseResult.GetValue(reps);
             if (repetitions < 1)
             {
-                throw new CliUsageException($"--reps must be at least 1 (got {repetitions})");
+                throw CliErrors.Usage($"--reps must be at least 1 (got {repetitions})");
             }
 
             var parameters = BenchParameters.Read(System.IO.Path.Combine(data, "params.json"));

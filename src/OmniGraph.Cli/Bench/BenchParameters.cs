@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using OmniGraph.Cli.Infrastructure;
 
 namespace OmniGraph.Cli.Bench;
 
@@ -19,7 +20,7 @@ internal sealed record BenchParameters(
     public long Entities => Persons + Companies + Knows + WorksAt;
 
     /// <summary>Reads <c>params.json</c>.</summary>
-    /// <exception cref="BenchDataException">It is missing or malformed.</exception>
+    /// <exception cref="OmniGraphException">Code <c>bench_data</c>: It is missing or malformed.</exception>
     public static BenchParameters Read(string path)
     {
         byte[] bytes;
@@ -29,7 +30,7 @@ internal sealed record BenchParameters(
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new BenchDataException(IoErrorText.Describe("read", "the workload's", path, exception), exception);
+            throw CliErrors.BenchData(IoErrorText.Describe("read", "the workload's", path, exception), exception);
         }
 
         try
@@ -51,7 +52,7 @@ internal sealed record BenchParameters(
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             var reason = exception is JsonException json ? JsonSyntax.DescribeFailure(bytes, json) : "it is not gen.py's params.json (a member is missing or of the wrong kind)";
-            throw new BenchDataException($"cannot read {path}: {reason}", exception);
+            throw CliErrors.BenchData($"cannot read {path}: {reason}", exception);
         }
     }
 }

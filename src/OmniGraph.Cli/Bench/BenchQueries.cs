@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Bench;
@@ -123,5 +124,5 @@ internal static class BenchQueries
     public static long Count(QueryResult result, string query) =>
         result.RowCount == 1 && result.Rows.Column(0) is OmniGraph.Arrow.PrimitiveColumn<long> counts
             ? counts.GetValue(0)
-            : throw new BenchDataException($"{query} returned {result.RowCount} rows, expected one count");
+            : throw CliErrors.BenchData($"{query} returned {result.RowCount} rows, expected one count");
 }

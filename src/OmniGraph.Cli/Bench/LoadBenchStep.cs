@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Bench;
@@ -19,7 +20,7 @@ internal sealed class LoadBenchStep : IBenchStep
         var milliseconds = BenchContext.ElapsedMilliseconds(start);
         if (output.TotalEntities != context.Parameters.Entities)
         {
-            throw new BenchDataException($"the load reported {output.TotalEntities} entities; params.json says {context.Parameters.Entities}");
+            throw CliErrors.BenchData($"the load reported {output.TotalEntities} entities; params.json says {context.Parameters.Entities}");
         }
 
         context.Results["entities"] = output.TotalEntities;

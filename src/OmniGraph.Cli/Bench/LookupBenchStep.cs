@@ -1,3 +1,4 @@
+using OmniGraph.Cli.Infrastructure;
 namespace OmniGraph.Cli.Bench;
 
 /// <summary><c>lookup_p50_ms</c>: one keyed lookup per <c>lookup_ids</c> entry (name and age); each must find exactly one person.</summary>
@@ -12,7 +13,7 @@ internal sealed class LookupBenchStep : IBenchStep
         {
             if (result.RowCount != 1)
             {
-                throw new BenchDataException($"lookup returned {result.RowCount} rows, expected 1");
+                throw CliErrors.BenchData($"lookup returned {result.RowCount} rows, expected 1");
             }
         }, cancellationToken);
     }

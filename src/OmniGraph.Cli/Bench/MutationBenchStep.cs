@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Bench;
@@ -54,7 +55,7 @@ internal sealed class MutationBenchStep : IBenchStep
         var after = (await context.Graph.ResolveSnapshotAsync(SnapshotTarget.Head(), cancellationToken)).GetTable("node:Person").RowCount;
         if (after != before + Warmup + Rounds)
         {
-            throw new BenchDataException($"after {Warmup + Rounds} inserts Person holds {after} rows, not {before + Warmup + Rounds}");
+            throw CliErrors.BenchData($"after {Warmup + Rounds} inserts Person holds {after} rows, not {before + Warmup + Rounds}");
         }
 
         context.Results["insert1_p50_ms"] = BenchContext.Median(inserts);
@@ -65,7 +66,7 @@ internal sealed class MutationBenchStep : IBenchStep
     {
         if (change.Commit is null || change.AffectedNodes != nodes)
         {
-            throw new BenchDataException($"mutation {change.QueryName} affected {change.AffectedNodes} nodes (expected {nodes}) and published {(change.Commit is null ? "no commit" : "a commit")}");
+            throw CliErrors.BenchData($"mutation {change.QueryName} affected {change.AffectedNodes} nodes (expected {nodes}) and published {(change.Commit is null ? "no commit" : "a commit")}");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Bench;
@@ -70,7 +71,7 @@ internal sealed class Upsert32BenchStep : IBenchStep
         var table = head.GetTable("node:Person");
         if (table.RowCount != context.Parameters.Persons)
         {
-            throw new BenchDataException($"after the upserts Person holds {table.RowCount} rows, not {context.Parameters.Persons}");
+            throw CliErrors.BenchData($"after the upserts Person holds {table.RowCount} rows, not {context.Parameters.Persons}");
         }
 
         var keys = expected.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -81,13 +82,13 @@ internal sealed class Upsert32BenchStep : IBenchStep
             var id = keys[found.InputPositions[i]];
             if (scores.GetValue(i) != expected[id])
             {
-                throw new BenchDataException($"person {id} has score {scores.GetValue(i)}, expected {expected[id]}");
+                throw CliErrors.BenchData($"person {id} has score {scores.GetValue(i)}, expected {expected[id]}");
             }
         }
 
         if (found.InputPositions.Length != keys.Length)
         {
-            throw new BenchDataException($"{keys.Length - found.InputPositions.Length} upserted persons are missing");
+            throw CliErrors.BenchData($"{keys.Length - found.InputPositions.Length} upserted persons are missing");
         }
     }
 
@@ -103,7 +104,7 @@ internal sealed class Upsert32BenchStep : IBenchStep
                 var fields = line.Split(',');
                 if (fields.Length != 6)
                 {
-                    throw new BenchDataException($"{path}: expected 6 fields in '{line}'");
+                    throw CliErrors.BenchData($"{path}: expected 6 fields in '{line}'");
                 }
 
                 persons[fields[0]] = fields;
@@ -111,7 +112,7 @@ internal sealed class Upsert32BenchStep : IBenchStep
         }
 
         var missing = wanted.FirstOrDefault(id => !persons.ContainsKey(id));
-        return missing is null ? persons : throw new BenchDataException($"{path} has no person '{missing}'");
+        return missing is null ? persons : throw CliErrors.BenchData($"{path} has no person '{missing}'");
     }
 
     private static void AppendPerson(StringBuilder lines, string[] person, double score)

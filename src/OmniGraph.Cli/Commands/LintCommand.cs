@@ -32,7 +32,7 @@ internal sealed class LintCommand : ICliCommand
             var graphUri = parseResult.GetValue(uri) ?? parseResult.GetValue(store);
             if (schemaPath is not null && graphUri is not null)
             {
-                throw new CliUsageException("--schema and a graph URI are exclusive: lint against one schema");
+                throw CliErrors.Usage("--schema and a graph URI are exclusive: lint against one schema");
             }
 
             var querySource = await CliTextFile.ReadAsync(queryPath, "query file", cancellationToken);
@@ -50,7 +50,7 @@ internal sealed class LintCommand : ICliCommand
             }
             else
             {
-                throw new CliUsageException("nothing to lint against: pass --schema S or a graph URI");
+                throw CliErrors.Usage("nothing to lint against: pass --schema S or a graph URI");
             }
 
             if (parseResult.GetValue(json))

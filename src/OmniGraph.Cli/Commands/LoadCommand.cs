@@ -31,7 +31,7 @@ internal sealed class LoadCommand : ICliCommand
         {
             var target = CliOptions.Target(parseResult, uri, store);
             var file = parseResult.GetValue(data)!;
-            CliInputException.RequireFile(file, "data file");
+            CliErrors.RequireFile(file, "data file");
             GraphLoadModes.TryParse(parseResult.GetValue(mode), out var loadMode);
             var console = runtime.Console;
             var branchName = parseResult.GetValue(branch)!;
@@ -52,7 +52,7 @@ internal sealed class LoadCommand : ICliCommand
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 // The engine's own failures are typed; a bare I/O failure here is the data file's.
-                throw new CliInputException(CliInputException.IoError, IoErrorText.Describe("read", "data file", file, exception), exception);
+                throw CliErrors.Io(IoErrorText.Describe("read", "data file", file, exception), file, exception);
             }
 
             if (parseResult.GetValue(json))

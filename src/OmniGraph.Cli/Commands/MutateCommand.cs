@@ -42,7 +42,7 @@ internal sealed class MutateCommand : ICliCommand
             var expectedHead = parseResult.GetValue(ifCommit);
             if (expectedHead is not null && !Ulid.TryParse(expectedHead, out _))
             {
-                throw new CliUsageException($"--if-commit needs a commit id (a 26-character ULID as `commit list` prints it), not '{ErrorText.Quote(expectedHead)}'");
+                throw CliErrors.Usage($"--if-commit needs a commit id (a 26-character ULID as `commit list` prints it), not '{ErrorText.Quote(expectedHead)}'");
             }
 
             var query = await input.ReadAsync(parseResult, cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class MutateCommand : ICliCommand
             catch (GraphPreconditionFailedException lost) when (asJson)
             {
                 await MutateJson.WriteAsync(console.Out, new MutatePreconditionFailureOutput(
-                    new ErrorDetail(lost.Code, lost.Message),
+                    new ErrorBody(lost.Code, lost.Message),
                     new PreconditionFailureDetail(lost.Expected, lost.Actual)));
                 await console.Out.FlushAsync(cancellationToken);
                 await console.Error.WriteLineAsync($"error[{lost.Code}]: {lost.Message}");

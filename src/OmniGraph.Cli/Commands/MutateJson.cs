@@ -31,7 +31,7 @@ internal static class MutateJson
 /// <param name="Error">The error (<c>precondition_failure</c>).</param>
 /// <param name="PreconditionFailure">The head the write expected and the head it found.</param>
 internal sealed record MutatePreconditionFailureOutput(
-    [property: JsonPropertyName("error")] ErrorDetail Error,
+    [property: JsonPropertyName("error")] ErrorBody Error,
     [property: JsonPropertyName("precondition_failure")] PreconditionFailureDetail PreconditionFailure);
 
 /// <summary>The heads of a lost compare-and-swap.</summary>

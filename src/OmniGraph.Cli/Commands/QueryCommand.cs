@@ -60,12 +60,12 @@ internal sealed class QueryCommand : ICliCommand
 
         if (!ReadOutputFormats.TryParse(format, out var parsed))
         {
-            throw new CliUsageException($"unknown --format '{format}' (expected one of {string.Join(", ", ReadOutputFormats.Names)})");
+            throw CliErrors.Usage($"unknown --format '{format}' (expected one of {string.Join(", ", ReadOutputFormats.Names)})");
         }
 
         if (json && parsed != ReadOutputFormat.Json)
         {
-            throw new CliUsageException($"--json and --format {format} disagree; give one");
+            throw CliErrors.Usage($"--json and --format {format} disagree; give one");
         }
 
         return parsed;
@@ -76,12 +76,12 @@ internal sealed class QueryCommand : ICliCommand
     {
         if (branch is not null && snapshot is not null)
         {
-            throw new CliUsageException("--branch and --snapshot are exclusive; give one");
+            throw CliErrors.Usage("--branch and --snapshot are exclusive; give one");
         }
 
         if (snapshot is not null)
         {
-            return string.IsNullOrWhiteSpace(snapshot) ? throw new CliUsageException("--snapshot needs a commit id or a manifest version") : QueryTarget.AtSnapshot(snapshot);
+            return string.IsNullOrWhiteSpace(snapshot) ? throw CliErrors.Usage("--snapshot needs a commit id or a manifest version") : QueryTarget.AtSnapshot(snapshot);
         }
 
         return string.IsNullOrEmpty(branch) ? QueryTarget.Head() : QueryTarget.Head(branch);

@@ -51,7 +51,7 @@ internal sealed class CliRuntime(CliConsole console, CliTermination termination)
         message = ErrorText.Bound(message);
         if (asJson)
         {
-            await CliJson.WriteAsync(Console.Out, new ErrorOutput(new ErrorDetail(code, message))).ConfigureAwait(false);
+            await CliJson.WriteAsync(Console.Out, new ErrorOutput(new ErrorBody(code, message))).ConfigureAwait(false);
         }
 
         await Console.Out.FlushAsync().ConfigureAwait(false);
@@ -66,17 +66,15 @@ internal sealed class CliRuntime(CliConsole console, CliTermination termination)
     }
 
     /// <summary>The code of a command stopped by SIGINT, SIGTERM or its caller's token.</summary>
-    public const string CancelledCode = "cancelled";
+    public const string CancelledCode = ErrorCodes.Cancelled;
 
     /// <summary>The code, message and exit code of a failure (of a command that was not asked to stop).</summary>
     public static (string Code, string Message, int ExitCode) Describe(Exception exception) => OmniGraphErrors.Unwrap(exception) switch
     {
-        CliUsageException usage => (usage.Code, usage.Message, CliExitCodes.Usage),
-        GraphPreconditionFailedException precondition => (precondition.Code, precondition.Message, CliExitCodes.PreconditionFailed),
-        OmniGraphException known => (known.Code, known.Message, CliExitCodes.Error),
-        TimeoutException timeout => ("timeout", timeout.Message, CliExitCodes.Error),
-        IOException or UnauthorizedAccessException => ("io_error", $"input/output failed: {IoErrorText.Reason(exception)}", CliExitCodes.Error),
-        _ => ("internal", $"{exception.GetType().Name}: {exception.Message}", CliExitCodes.Error),
+        OmniGraphException known => (known.Code, known.Message, known.Kind.ExitCode()),
+        TimeoutException timeout => (ErrorCodes.Timeout, timeout.Message, ErrorKind.Timeout.ExitCode()),
+        IOException or UnauthorizedAccessException => (ErrorCodes.IoError, $"input/output failed: {IoErrorText.Reason(exception)}", ErrorKind.Unavailable.ExitCode()),
+        _ => (ErrorCodes.Internal, $"{exception.GetType().Name}: {exception.Message}", ErrorKind.Internal.ExitCode()),
     };
 
     /// <summary>Messages go on one line (a multi-line message would break line-oriented consumers of stderr).</summary>

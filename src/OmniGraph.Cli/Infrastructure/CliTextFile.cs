@@ -22,11 +22,11 @@ internal static class CliTextFile
     /// <param name="path">The file.</param>
     /// <param name="what">What the file is, for messages ("schema file").</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    /// <exception cref="CliInputException"><c>file_not_found</c>, <c>io_error</c>, or <c>invalid_utf8</c>.</exception>
-    /// <exception cref="ResourceLimitExceededException">The file is larger than <see cref="MaxBytes"/>.</exception>
+    /// <exception cref="OmniGraphException"><c>file_not_found</c>, <c>io_error</c>, or <c>invalid_utf8</c>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>resource_limit</c>: The file is larger than <see cref="MaxBytes"/>.</exception>
     public static async Task<string> ReadAsync(string path, string what, CancellationToken cancellationToken)
     {
-        CliInputException.RequireFile(path, what);
+        CliErrors.RequireFile(path, what);
         byte[] bytes;
         try
         {
@@ -34,14 +34,14 @@ internal static class CliTextFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new CliInputException(CliInputException.IoError, IoErrorText.Describe("read", what, path, exception), exception);
+            throw CliErrors.Io(IoErrorText.Describe("read", what, path, exception), path, exception);
         }
 
         return Decode(bytes, path, what);
     }
 
     /// <summary>Decodes strict UTF-8 (a leading byte order mark is skipped).</summary>
-    /// <exception cref="CliInputException"><c>invalid_utf8</c>, naming the line and column of the first invalid byte.</exception>
+    /// <exception cref="OmniGraphException"><c>invalid_utf8</c>, naming the line and column of the first invalid byte.</exception>
     internal static string Decode(ReadOnlySpan<byte> bytes, string path, string what)
     {
         var text = bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
@@ -52,10 +52,7 @@ internal static class CliTextFile
         catch (DecoderFallbackException exception)
         {
             var (line, column) = PositionOf(text, FirstInvalidByte(text));
-            throw new CliInputException(
-                CliInputException.InvalidUtf8,
-                $"{what} '{ErrorText.Quote(path)}' is not valid UTF-8: line {line}, column {column} holds a byte that does not start or continue a UTF-8 character",
-                exception);
+            throw CliErrors.InvalidUtf8($"{what} '{ErrorText.Quote(path)}' is not valid UTF-8: line {line}, column {column} holds a byte that does not start or continue a UTF-8 character", path, exception);
         }
     }
 
@@ -76,7 +73,7 @@ internal static class CliTextFile
 
                 if (content.Length + read > MaxBytes)
                 {
-                    throw new ResourceLimitExceededException($"the size in bytes of {what} '{ErrorText.Quote(path)}'", MaxBytes, content.Length + read);
+                    throw EngineErrors.ResourceLimitExceeded($"the size in bytes of {what} '{ErrorText.Quote(path)}'", MaxBytes, content.Length + read);
                 }
 
                 content.Write(buffer, 0, read);

@@ -6,12 +6,12 @@ namespace OmniGraph.Cli.Infrastructure;
 internal static class EmbeddedGraph
 {
     /// <summary>Opens the existing graph at <paramref name="target"/> (heals it if a previous process died mid-write).</summary>
-    /// <exception cref="OmniGraph.Engine.GraphNotInitializedException">No graph is there.</exception>
+    /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: No graph is there.</exception>
     public static Task<OmniGraphEmbedded> OpenAsync(GraphTarget target, CancellationToken cancellationToken) =>
         OmniGraphEmbedded.OpenAsync(target.Location, Configure, cancellationToken);
 
     /// <summary>Creates a graph at <paramref name="target"/> and opens it.</summary>
-    /// <exception cref="OmniGraph.Engine.GraphAlreadyInitializedException">A graph is already there.</exception>
+    /// <exception cref="OmniGraphException">Code <c>already_initialized</c>: A graph is already there.</exception>
     public static Task<OmniGraphEmbedded> InitAsync(GraphTarget target, string schemaSource, CancellationToken cancellationToken) =>
         OmniGraphEmbedded.InitAsync(target.Location, schemaSource, Configure, cancellationToken);
 

@@ -13,7 +13,7 @@ public sealed record GraphTarget(string Uri, string Location)
     /// <summary>
     /// Resolves the graph from a positional URI, <c>--store</c> or <c>--uri</c>: exactly one of them must be given.
     /// </summary>
-    /// <exception cref="CliUsageException">None or several are given.</exception>
+    /// <exception cref="OmniGraphException">None or several are given.</exception>
     /// <exception cref="InvalidObjectStoreUriException">The URI is not a local path or <c>file://</c> URI.</exception>
     public static GraphTarget Resolve(params (string Flag, string? Value)[] candidates)
     {
@@ -28,7 +28,7 @@ public sealed record GraphTarget(string Uri, string Location)
 
             if (chosen is { } earlier)
             {
-                throw new CliUsageException($"the graph is given twice ({earlier.Flag} and {flag}); give it once");
+                throw CliErrors.Usage($"the graph is given twice ({earlier.Flag} and {flag}); give it once");
             }
 
             chosen = (flag, value);
@@ -37,7 +37,7 @@ public sealed record GraphTarget(string Uri, string Location)
         if (chosen is not { } target)
         {
             var flags = string.Join(", ", candidates.Select(static c => c.Flag));
-            throw new CliUsageException($"no graph given: pass one of {flags}");
+            throw CliErrors.Usage($"no graph given: pass one of {flags}");
         }
 
         return Parse(target.Value);

@@ -41,7 +41,7 @@ internal sealed class QuerySourceOptions
     public async Task<QuerySourceInput> ReadAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var source = await ReadOneOfAsync(parseResult, _queryFile, "query file", _querySource, cancellationToken)
-            ?? throw new CliUsageException($"no {_noun} given: pass {_queryFile.Name} F or {_querySource.Name} SRC");
+            ?? throw CliErrors.Usage($"no {_noun} given: pass {_queryFile.Name} F or {_querySource.Name} SRC");
         var parameters = await ReadOneOfAsync(parseResult, _parametersFile, "params file", _parameters, cancellationToken);
         return new QuerySourceInput(source, parseResult.GetValue(_name), parameters);
     }
@@ -58,7 +58,7 @@ internal sealed class QuerySourceOptions
         var inline = parseResult.GetValue(inlineOption);
         if (file is not null && inline is not null)
         {
-            throw new CliUsageException($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
+            throw CliErrors.Usage($"{fileOption.Name} and {inlineOption.Name} are exclusive; give one");
         }
 
         return file is not null ? await CliTextFile.ReadAsync(file, what, cancellationToken) : inline;

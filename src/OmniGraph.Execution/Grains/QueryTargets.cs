@@ -12,7 +12,7 @@ internal static class QueryTargets
     /// The snapshot target: a branch head; a commit id; <c>N</c> or <c>vN</c> for manifest version N of main; or
     /// <c>manifest:{branch}:v{N}</c> (the synthetic snapshot id of a branch version).
     /// </summary>
-    /// <exception cref="InvalidQueryTargetException">Both or neither of branch and snapshot, or an unreadable snapshot.</exception>
+    /// <exception cref="OmniGraphException">Code <c>query_invalid_target</c>: Both or neither of branch and snapshot, or an unreadable snapshot.</exception>
     public static SnapshotTarget Resolve(QueryTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -23,7 +23,7 @@ internal static class QueryTargets
 
         if (target.Branch is not null)
         {
-            throw new InvalidQueryTargetException("a read targets a branch or a snapshot, not both");
+            throw new OmniGraphException(ErrorCodes.QueryInvalidTarget, "a read targets a branch or a snapshot, not both");
         }
 
         var snapshot = target.Snapshot.Trim();
@@ -41,12 +41,12 @@ internal static class QueryTargets
                 return SnapshotTarget.AtVersion(rest[..separator], version);
             }
 
-            throw new InvalidQueryTargetException($"snapshot '{target.Snapshot}' is not of the form manifest:{{branch}}:v{{version}}");
+            throw new OmniGraphException(ErrorCodes.QueryInvalidTarget, $"snapshot '{target.Snapshot}' is not of the form manifest:{{branch}}:v{{version}}");
         }
 
         if (snapshot.Length == 0 || snapshot.Any(char.IsWhiteSpace))
         {
-            throw new InvalidQueryTargetException($"snapshot '{target.Snapshot}' is neither a commit id nor a manifest version");
+            throw new OmniGraphException(ErrorCodes.QueryInvalidTarget, $"snapshot '{target.Snapshot}' is neither a commit id nor a manifest version");
         }
 
         return SnapshotTarget.AtCommit(snapshot);

@@ -179,7 +179,7 @@ internal sealed partial class ResultBuilder
                     {
                         // Weights are at most long.MaxValue each; a count beyond it is a limit, not a wrong number.
                         var sum = (Int128)counts[groupOfRow[row]] + table.WeightOf(row);
-                        counts[groupOfRow[row]] = sum <= long.MaxValue ? (long)sum : throw new ResourceLimitExceededException("query rows", long.MaxValue, long.MaxValue);
+                        counts[groupOfRow[row]] = sum <= long.MaxValue ? (long)sum : throw EngineErrors.ResourceLimitExceeded("query rows", long.MaxValue, long.MaxValue);
                     }
                 }
 

@@ -117,7 +117,7 @@ internal sealed class BindingTable
     }
 
     /// <summary>The same rows with their weights multiplied by <paramref name="factors"/> (one per row).</summary>
-    /// <exception cref="ResourceLimitExceededException">A row would stand for more than <see cref="long.MaxValue"/> rows.</exception>
+    /// <exception cref="OmniGraphException">Code <c>resource_limit</c>: A row would stand for more than <see cref="long.MaxValue"/> rows.</exception>
     public BindingTable Weighted(long[] factors)
     {
         if (Weights is { } weights)
@@ -127,7 +127,7 @@ internal sealed class BindingTable
                 var product = (Int128)factors[i] * weights[i];
                 if (product > long.MaxValue)
                 {
-                    throw new ResourceLimitExceededException("query rows", long.MaxValue, (long)Int128.Min(product, long.MaxValue));
+                    throw EngineErrors.ResourceLimitExceeded("query rows", long.MaxValue, (long)Int128.Min(product, long.MaxValue));
                 }
 
                 factors[i] = (long)product;

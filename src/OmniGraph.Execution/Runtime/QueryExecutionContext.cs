@@ -74,7 +74,7 @@ internal sealed class QueryExecutionContext(
         CancellationToken.ThrowIfCancellationRequested();
         if (rows > options.MaxIntermediateRows)
         {
-            throw new ResourceLimitExceededException("query intermediate rows", options.MaxIntermediateRows, rows);
+            throw EngineErrors.ResourceLimitExceeded("query intermediate rows", options.MaxIntermediateRows, rows);
         }
     }
 

@@ -3,7 +3,7 @@ namespace OmniGraph.Grains.FailureInjection;
 /// <summary>What an armed failpoint does when it is hit.</summary>
 public enum FailpointAction
 {
-    /// <summary>Throw <see cref="FailpointInjectedException"/> (an I/O-like failure) before the step runs; the normal error handling runs.</summary>
+    /// <summary>Throw an <see cref="OmniGraphException"/> (<c>failpoint_injected</c>) (an I/O-like failure) before the step runs; the normal error handling runs.</summary>
     FailBefore,
 
     /// <summary>Run the step, then throw <see cref="SimulatedCrashException"/>: the operation stops dead and no cleanup runs.</summary>

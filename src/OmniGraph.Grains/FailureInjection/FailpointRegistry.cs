@@ -65,7 +65,7 @@ public sealed class FailpointRegistry
     }
 
     /// <summary>The site before a durable step: may fail (injected I/O error) or pause.</summary>
-    /// <exception cref="FailpointInjectedException">Armed with <see cref="FailpointAction.FailBefore"/>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>failpoint_injected</c>: Armed with <see cref="FailpointAction.FailBefore"/>.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ValueTask BeforeAsync(Failpoint failpoint, string? scope = null) =>
         Volatile.Read(ref _armed).Length == 0 ? ValueTask.CompletedTask : BeforeSlowAsync(failpoint, scope);
@@ -92,7 +92,10 @@ public sealed class FailpointRegistry
 
             if (handle.Action == FailpointAction.FailBefore)
             {
-                throw new FailpointInjectedException(failpoint);
+                throw new OmniGraphException(
+                    ErrorCodes.FailpointInjected,
+                    $"injected failure at {failpoint.Name} ({failpoint.Step})",
+                    ErrorDetails.Of(ErrorDetail.Failpoint.With(failpoint.Name)));
             }
 
             await handle.Released.ConfigureAwait(false);

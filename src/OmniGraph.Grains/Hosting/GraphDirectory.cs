@@ -36,7 +36,7 @@ public sealed class GraphDirectory : IGraphDirectory
     public IObjectStore GetStore(string graphId)
     {
         ArgumentNullException.ThrowIfNull(graphId);
-        return _stores.TryGetValue(graphId, out var store) ? store.Value : throw new GraphNotFoundException(graphId);
+        return _stores.TryGetValue(graphId, out var store) ? store.Value : throw EngineErrors.GraphNotFound(graphId);
     }
 
     /// <inheritdoc />

@@ -49,10 +49,6 @@ public sealed class GraphGrainStorage : IGrainStorage
         {
             throw new CorruptObjectException(corrupt.Key, corrupt.InnerException?.Message ?? corrupt.Message, corrupt);
         }
-        catch (ObjectCorruptException corrupt)
-        {
-            throw new CorruptObjectException(corrupt.Key, corrupt.Reason, corrupt);
-        }
     }
 
     /// <inheritdoc />

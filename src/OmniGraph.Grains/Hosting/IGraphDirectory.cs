@@ -6,7 +6,7 @@ namespace OmniGraph.Grains.Hosting;
 public interface IGraphDirectory
 {
     /// <summary>The store of <paramref name="graphId"/>.</summary>
-    /// <exception cref="OmniGraph.Engine.GraphNotFoundException">The graph is not registered.</exception>
+    /// <exception cref="OmniGraphException">Code <c>graph_not_found</c>: The graph is not registered.</exception>
     IObjectStore GetStore(string graphId);
 
     /// <summary>Registers (or replaces) a graph at run time; the embedded host registers the graph it opens.</summary>

@@ -40,7 +40,7 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Opens an existing graph.</summary>
-    /// <exception cref="GraphNotInitializedException">There is no graph at <paramref name="location"/>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: There is no graph at <paramref name="location"/>.</exception>
     /// <exception cref="InvalidObjectStoreUriException">The location cannot be parsed.</exception>
     public static async Task<OmniGraphEmbedded> OpenAsync(string location, Action<EmbeddedGraphOptions>? configure = null, CancellationToken cancellationToken = default)
     {
@@ -60,7 +60,7 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
     }
 
     /// <summary>Creates a graph with <paramref name="schemaSource"/> at <paramref name="location"/> and opens it.</summary>
-    /// <exception cref="GraphAlreadyInitializedException">The location already holds a graph.</exception>
+    /// <exception cref="OmniGraphException">Code <c>already_initialized</c>: The location already holds a graph.</exception>
     public static async Task<OmniGraphEmbedded> InitAsync(string location, string schemaSource, Action<EmbeddedGraphOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(schemaSource);
@@ -146,7 +146,7 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
 
         if (!createRoot && !Directory.Exists(parsed.Address))
         {
-            throw new GraphNotInitializedException(parsed.ToString());
+            throw EngineErrors.GraphNotInitialized(parsed.ToString());
         }
 
         return new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = parsed.Address, CreateRootIfMissing = createRoot });

@@ -35,7 +35,7 @@ internal sealed partial class ManifestGrain
         await RequireStampAsync();
         if (FindBranchNameViolation(name) is { } problem)
         {
-            throw new InvalidWriteException("graph", $"invalid branch name '{name}': {problem}");
+            throw EngineErrors.InvalidWrite("graph", $"invalid branch name '{name}': {problem}");
         }
 
         var source = await GetBranchAsync(fromBranch);
@@ -61,7 +61,7 @@ internal sealed partial class ManifestGrain
             {
                 if (_state.State.Branches.Exists(b => string.Equals(b.Name, name, StringComparison.Ordinal)))
                 {
-                    throw new InvalidWriteException("graph", $"branch '{name}' already exists");
+                    throw EngineErrors.InvalidWrite("graph", $"branch '{name}' already exists");
                 }
 
                 _state.State.Branches.Add(record);
@@ -111,7 +111,7 @@ internal sealed partial class ManifestGrain
                 record = _state.State.Branches.Find(b => string.Equals(b.Name, name, StringComparison.Ordinal));
             }
 
-            return record is null ? throw new BranchNotFoundException(name) : ToInfo(record);
+            return record is null ? throw EngineErrors.BranchNotFound(name) : ToInfo(record);
         }
         finally
         {

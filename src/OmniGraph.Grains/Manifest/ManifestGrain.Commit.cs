@@ -319,7 +319,7 @@ internal sealed partial class ManifestGrain
             var table = change.Staged.Table;
             if (i > 0 && string.Equals(changes[i - 1].Staged.Table, table, StringComparison.Ordinal))
             {
-                throw new InvalidWriteException(table, "the commit names the table twice");
+                throw EngineErrors.InvalidWrite(table, "the commit names the table twice");
             }
 
             var published = head.GetTable(table);
@@ -331,7 +331,7 @@ internal sealed partial class ManifestGrain
             // A head names its transaction; recovery and orphan repair find the sidecar by it.
             if (!string.Equals(change.Staged.Tx, request.Tx, StringComparison.Ordinal))
             {
-                throw new InvalidWriteException(table, $"staged version {change.Staged} belongs to transaction {change.Staged.Tx}, not {request.Tx}");
+                throw EngineErrors.InvalidWrite(table, $"staged version {change.Staged} belongs to transaction {change.Staged.Tx}, not {request.Tx}");
             }
 
             if (!string.Equals(change.Expected.Table, table, StringComparison.Ordinal)
@@ -339,7 +339,7 @@ internal sealed partial class ManifestGrain
                 || change.Staged.Version != change.Expected.Version + 1
                 || !string.Equals(change.Staged.ChainIncarnation, branch.Incarnation, StringComparison.Ordinal))
             {
-                throw new InvalidWriteException(table, $"staged version {change.Staged} does not follow {change.Expected} on branch '{branch.Name}'");
+                throw EngineErrors.InvalidWrite(table, $"staged version {change.Staged} does not follow {change.Expected} on branch '{branch.Name}'");
             }
         }
 
@@ -387,7 +387,7 @@ internal sealed partial class ManifestGrain
         {
             await _store.DeleteAsync(key, WriteCondition.None);
         }
-        catch (ObjectStoreException exception)
+        catch (OmniGraphException exception)
         {
             LogCleanupFailed(GraphId, key, exception);
         }

@@ -191,7 +191,7 @@ internal sealed partial class ManifestGrain
             {
                 pointer = StoredDocuments.ReadCommitPointer(key, (await _store.GetAsync(key)).Content.Span, id);
             }
-            catch (Exception exception) when (exception is CorruptObjectException or ObjectCorruptException or UnsupportedStorageFormatException or ObjectNotFoundException)
+            catch (Exception exception) when (exception is CorruptObjectException or OmniGraphException { Code: ErrorCodes.UnsupportedStorageFormat } or ObjectNotFoundException)
             {
                 // A damaged pointer only makes its own commit unfindable; it proves nothing about the chain.
                 continue;
@@ -247,7 +247,7 @@ internal sealed partial class ManifestGrain
                 var sidecar = StoredDocuments.ReadSidecar(key, (await _store.GetAsync(key)).Content.Span);
                 AddVersions(versions, sidecar.Tables.SelectMany(static t => new[] { StoredDocuments.ToRef(t.Expected), StoredDocuments.ToRef(t.Staged) }));
             }
-            catch (Exception exception) when (exception is RecoveryRequiredException or ObjectNotFoundException or ObjectCorruptException)
+            catch (Exception exception) when (exception is RecoveryRequiredException or ObjectNotFoundException or CorruptObjectException)
             {
                 // Gone since, or refused (and reported).
             }
@@ -268,7 +268,7 @@ internal sealed partial class ManifestGrain
                     }
                 }
             }
-            catch (Exception exception) when (exception is CorruptObjectException or ObjectCorruptException or ObjectNotFoundException)
+            catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
             {
                 // A version a manifest names that cannot be read is reported by the branch survey (figures).
             }

@@ -17,7 +17,7 @@ internal sealed partial class ManifestGrain
         await LoadStampAsync();
         if (_stamp is not null || _stampError is not null)
         {
-            throw new GraphAlreadyInitializedException(_store.Location);
+            throw EngineErrors.AlreadyInitialized(_store.Location);
         }
 
         // Validate first: a bad schema leaves the root untouched.
@@ -79,7 +79,7 @@ internal sealed partial class ManifestGrain
         catch (ObjectPreconditionFailedException)
         {
             await LoadStampAsync();
-            throw new GraphAlreadyInitializedException(_store.Location);
+            throw EngineErrors.AlreadyInitialized(_store.Location);
         }
 
         _stamp = stamp;

@@ -58,7 +58,7 @@ internal sealed partial class ManifestGrain
                 _sidecarBases.Remove(key);
                 continue;
             }
-            catch (ObjectCorruptException corrupt)
+            catch (CorruptObjectException corrupt)
             {
                 Refuse(key, $"the sidecar is refused and kept: {corrupt.Reason}");
                 continue;

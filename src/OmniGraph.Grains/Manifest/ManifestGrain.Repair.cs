@@ -174,7 +174,7 @@ internal sealed partial class ManifestGrain
                 {
                     document = StoredDocuments.ReadTableVersion(current.Key, (await _store.GetAsync(current.Key)).Content.Span, current);
                 }
-                catch (Exception exception) when (exception is CorruptObjectException or ObjectCorruptException or ObjectNotFoundException)
+                catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
                 {
                     return (null, $"table version {current.Key} cannot be read ({exception.Message})");
                 }

@@ -129,12 +129,12 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>A snapshot that may be served: not a placeholder of a lost version, and its row counts verified.</summary>
-    /// <exception cref="SnapshotNotFoundException">The version was lost and is held only by a placeholder.</exception>
+    /// <exception cref="OmniGraphException">Code <c>snapshot_not_found</c>: The version was lost and is held only by a placeholder.</exception>
     private async Task<GraphSnapshot> ServableAsync(GraphSnapshot snapshot)
     {
         if (string.Equals(snapshot.Commit.Kind, CommitKinds.RecoveryLost, StringComparison.Ordinal))
         {
-            throw new SnapshotNotFoundException(snapshot.Branch, snapshot.ManifestVersion, "it was lost; recovery repair keeps its number and commit but not its data");
+            throw EngineErrors.SnapshotNotFound(snapshot.Branch, snapshot.ManifestVersion, "it was lost; recovery repair keeps its number and commit but not its data");
         }
 
         await VerifyFiguresAsync(snapshot.Tables);
@@ -190,10 +190,10 @@ internal sealed partial class ManifestGrain
         var current = branch;
         while (current.ForkedFrom is { } fork && version <= fork.ManifestVersion)
         {
-            current = await FindBranchByIncarnationAsync(fork.Incarnation) ?? throw new SnapshotNotFoundException(branch.Name, version);
+            current = await FindBranchByIncarnationAsync(fork.Incarnation) ?? throw EngineErrors.SnapshotNotFound(branch.Name, version);
         }
 
-        var manifest = await TryReadManifestAsync(current.Incarnation, version) ?? throw new SnapshotNotFoundException(branch.Name, version);
+        var manifest = await TryReadManifestAsync(current.Incarnation, version) ?? throw EngineErrors.SnapshotNotFound(branch.Name, version);
         return await ServableAsync(StoredDocuments.ToSnapshot(manifest) with { Branch = branch.Name, BranchIncarnation = branch.Incarnation });
     }
 
@@ -202,7 +202,7 @@ internal sealed partial class ManifestGrain
     {
         if (!StoredDocuments.IsUlid(commitId))
         {
-            throw new CommitNotFoundException(commitId);
+            throw EngineErrors.CommitNotFound(commitId);
         }
 
         var key = GraphObjectKeys.CommitPointer(commitId.ToUpperInvariant());
@@ -214,14 +214,14 @@ internal sealed partial class ManifestGrain
         }
         catch (ObjectNotFoundException)
         {
-            throw new CommitNotFoundException(commitId);
+            throw EngineErrors.CommitNotFound(commitId);
         }
 
         var manifest = await TryReadManifestAsync(pointer.BranchIncarnation, pointer.ManifestVersion);
         if (manifest is null || !string.Equals(manifest.Commit.Id, pointer.CommitId, StringComparison.Ordinal))
         {
             // A pointer written by an attempt that never published (or was fenced off).
-            throw new CommitNotFoundException(commitId);
+            throw EngineErrors.CommitNotFound(commitId);
         }
 
         return (pointer, manifest);

@@ -120,13 +120,9 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
         {
             _stamp = null;
         }
-        catch (Exception exception) when (exception is UnsupportedStorageFormatException or CorruptObjectException)
+        catch (OmniGraphException exception) when (exception is CorruptObjectException or { Code: ErrorCodes.UnsupportedStorageFormat })
         {
             _stampError = exception;
-        }
-        catch (ObjectCorruptException corrupt)
-        {
-            _stampError = new CorruptObjectException(corrupt.Key, corrupt.Reason, corrupt);
         }
     }
 
@@ -148,7 +144,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
 
             if (_stamp is null)
             {
-                throw new GraphNotInitializedException(_store.Location);
+                throw EngineErrors.GraphNotInitialized(_store.Location);
             }
         }
 

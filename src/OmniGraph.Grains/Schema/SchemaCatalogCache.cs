@@ -37,9 +37,9 @@ public sealed class SchemaCatalogCache
         _catalogs.TryAdd(catalog.ContentHash, new Lazy<Task<SchemaCatalog>>(Task.FromResult(catalog)));
 
     /// <summary>The layout of <paramref name="table"/> in <paramref name="catalog"/>.</summary>
-    /// <exception cref="UnknownTableException">The schema has no such table.</exception>
+    /// <exception cref="OmniGraphException">Code <c>unknown_table</c>: The schema has no such table.</exception>
     public static TableLayout LayoutOf(SchemaCatalog catalog, string table) =>
-        catalog.TryGetElementType(table, out var type) ? TableLayout.For(type) : throw new UnknownTableException(table);
+        catalog.TryGetElementType(table, out var type) ? TableLayout.For(type) : throw EngineErrors.UnknownTable(table);
 
     private static async Task<SchemaCatalog> LoadAsync(IObjectStore store, string schemaHash, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using OmniGraph.Arrow;
 using OmniGraph.Arrow.Ipc;
-using OmniGraph.Engine;
 
 namespace OmniGraph.Grains.Storage;
 

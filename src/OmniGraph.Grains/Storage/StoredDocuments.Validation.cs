@@ -1,4 +1,3 @@
-using OmniGraph.Engine;
 using OmniGraph.Grains.Storage.Documents;
 
 namespace OmniGraph.Grains.Storage;

@@ -29,24 +29,24 @@ internal static partial class StoredDocuments
     public static byte[] Serialize(CommitPointerDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.CommitPointerDocument);
 
     /// <summary>Reads <c>graph.json</c>.</summary>
-    /// <exception cref="UnsupportedStorageFormatException">Another format, or another storage version.</exception>
+    /// <exception cref="OmniGraphException">Code <c>unsupported_storage_format</c>: Another format, or another storage version.</exception>
     /// <exception cref="CorruptObjectException">Malformed.</exception>
     public static GraphStampDocument ReadStamp(string key, ReadOnlySpan<byte> utf8)
     {
         var (format, version) = PeekStamp(key, utf8);
         if (!string.Equals(format, StorageFormat.FormatName, StringComparison.Ordinal))
         {
-            throw new UnsupportedStorageFormatException(key, $"format '{format}' is not '{StorageFormat.FormatName}'");
+            throw EngineErrors.UnsupportedStorageFormat(key, $"format '{format}' is not '{StorageFormat.FormatName}'");
         }
 
         if (version > StorageFormat.StorageVersion)
         {
-            throw new UnsupportedStorageFormatException(key, $"storage version {version} is newer than this build reads ({StorageFormat.StorageVersion}); upgrade omnigraph");
+            throw EngineErrors.UnsupportedStorageFormat(key, $"storage version {version} is newer than this build reads ({StorageFormat.StorageVersion}); upgrade omnigraph");
         }
 
         if (version < StorageFormat.StorageVersion)
         {
-            throw new UnsupportedStorageFormatException(key, $"storage version {version} is older than this build reads ({StorageFormat.StorageVersion}); rebuild the graph with export and load");
+            throw EngineErrors.UnsupportedStorageFormat(key, $"storage version {version} is older than this build reads ({StorageFormat.StorageVersion}); rebuild the graph with export and load");
         }
 
         var stamp = Parse(key, utf8, s_context.GraphStampDocument);
@@ -93,7 +93,7 @@ internal static partial class StoredDocuments
             ValidateSidecar(key, sidecar);
             return sidecar;
         }
-        catch (Exception exception) when (exception is CorruptObjectException or UnsupportedStorageFormatException)
+        catch (OmniGraphException exception) when (exception is CorruptObjectException or { Code: ErrorCodes.UnsupportedStorageFormat })
         {
             throw new RecoveryRequiredException(tx, key, $"the sidecar is refused and kept: {ReasonOf(exception)}", exception);
         }
@@ -111,12 +111,7 @@ internal static partial class StoredDocuments
         return pointer;
     }
 
-    private static string ReasonOf(Exception exception) => exception switch
-    {
-        CorruptObjectException corrupt => corrupt.Reason,
-        UnsupportedStorageFormatException unsupported => unsupported.Reason,
-        _ => exception.Message,
-    };
+    private static string ReasonOf(OmniGraphException exception) => exception.Get(ErrorDetail.Reason) ?? exception.Message;
 
     private static T Parse<T>(string key, ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
         where T : class
@@ -182,7 +177,7 @@ internal static partial class StoredDocuments
 
         if (format != supported)
         {
-            throw new UnsupportedStorageFormatException(key, $"{member} {format} is unknown (this build reads {supported}){(format > supported ? "; upgrade omnigraph" : string.Empty)}");
+            throw EngineErrors.UnsupportedStorageFormat(key, $"{member} {format} is unknown (this build reads {supported}){(format > supported ? "; upgrade omnigraph" : string.Empty)}");
         }
     }
 }

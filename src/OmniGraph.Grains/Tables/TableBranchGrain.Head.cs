@@ -43,7 +43,7 @@ internal sealed partial class TableBranchGrain
             || staged.Version != expected.Version + 1
             || move.ManifestVersion < 2)
         {
-            throw new InvalidWriteException(_table, $"{staged} cannot follow {expected} on branch '{_branch}' (manifest version {move.ManifestVersion})");
+            throw EngineErrors.InvalidWrite(_table, $"{staged} cannot follow {expected} on branch '{_branch}' (manifest version {move.ManifestVersion})");
         }
 
         for (var attempt = 0; ; attempt++)
@@ -116,7 +116,7 @@ internal sealed partial class TableBranchGrain
         ArgumentNullException.ThrowIfNull(published);
         if (!string.Equals(published.Table, _table, StringComparison.Ordinal))
         {
-            throw new InvalidWriteException(_table, $"{published} is not a version of this table");
+            throw EngineErrors.InvalidWrite(_table, $"{published} is not a version of this table");
         }
 
         for (var attempt = 0; ; attempt++)

@@ -40,7 +40,7 @@ internal sealed partial class TableBranchGrain
     {
         if (maxRows < 1)
         {
-            throw new InvalidTableRequestException(_table, $"a page holds at least one row (asked for {maxRows})");
+            throw EngineErrors.InvalidTableRequest(_table, $"a page holds at least one row (asked for {maxRows})");
         }
 
         var view = await GetViewAsync(version, cancellationToken);
@@ -49,7 +49,7 @@ internal sealed partial class TableBranchGrain
         var row = start?.Row ?? 0;
         if (fragment < 0 || row < 0 || fragment > view.Fragments.Length)
         {
-            throw new InvalidTableRequestException(_table, $"page start {start} is outside the version");
+            throw EngineErrors.InvalidTableRequest(_table, $"page start {start} is outside the version");
         }
 
         var parts = new List<RecordBatch>();
@@ -163,13 +163,13 @@ internal sealed partial class TableBranchGrain
         var constraints = view.Layout.Type.UniqueConstraints;
         if ((uint)constraintOrdinal >= (uint)constraints.Length)
         {
-            throw new InvalidTableRequestException(_table, $"it has no @unique constraint number {constraintOrdinal}");
+            throw EngineErrors.InvalidTableRequest(_table, $"it has no @unique constraint number {constraintOrdinal}");
         }
 
         var constraint = constraints[constraintOrdinal];
         if (values.ColumnCount != constraint.Columns.Length)
         {
-            throw new InvalidTableRequestException(_table, $"{constraint.ToSourceText()} has {constraint.Columns.Length} columns, the probe {values.ColumnCount}");
+            throw EngineErrors.InvalidTableRequest(_table, $"{constraint.ToSourceText()} has {constraint.Columns.Length} columns, the probe {values.ColumnCount}");
         }
 
         for (var i = 0; i < values.ColumnCount; i++)
@@ -177,7 +177,7 @@ internal sealed partial class TableBranchGrain
             var expected = view.Layout.Schema.Fields[view.Layout.Schema.GetFieldIndex(constraint.Columns[i])].Type;
             if (!values.Column(i).Type.Equals(expected))
             {
-                throw new InvalidTableRequestException(_table, $"probe column {i} of {constraint.ToSourceText()} is {values.Column(i).Type}, expected {expected}");
+                throw EngineErrors.InvalidTableRequest(_table, $"probe column {i} of {constraint.ToSourceText()} is {values.Column(i).Type}, expected {expected}");
             }
         }
 
@@ -255,7 +255,7 @@ internal sealed partial class TableBranchGrain
     {
         if (!IsEdge)
         {
-            throw new InvalidTableRequestException(_table, "edge expansion and degree counts need an edge table");
+            throw EngineErrors.InvalidTableRequest(_table, "edge expansion and degree counts need an edge table");
         }
 
         return await GetViewAsync(version, cancellationToken);

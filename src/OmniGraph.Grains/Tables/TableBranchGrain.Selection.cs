@@ -56,7 +56,7 @@ internal sealed partial class TableBranchGrain
             if ((uint)row.Fragment >= (uint)view.Fragments.Length || (uint)row.Row >= (uint)view.Fragments[row.Fragment].Rows
                 || view.Masks[row.Fragment].IsDeleted(row.Row))
             {
-                throw new InvalidTableRequestException(_table, $"row {row} is not a live row of version {version.Version}");
+                throw EngineErrors.InvalidTableRequest(_table, $"row {row} is not a live row of version {version.Version}");
             }
 
             packed[i] = row.Packed;

@@ -51,30 +51,30 @@ internal sealed partial class TableBranchGrain
         RequireTx(tx);
         if (!string.Equals(delta.Branch, _branch, StringComparison.Ordinal))
         {
-            throw new InvalidWriteException(_table, $"this grain writes branch '{_branch}', the delta is for '{delta.Branch}'");
+            throw EngineErrors.InvalidWrite(_table, $"this grain writes branch '{_branch}', the delta is for '{delta.Branch}'");
         }
 
         if (!StoredDocuments.IsUlid(delta.BranchIncarnation))
         {
-            throw new InvalidWriteException(_table, $"branch incarnation '{delta.BranchIncarnation}' is not a ULID");
+            throw EngineErrors.InvalidWrite(_table, $"branch incarnation '{delta.BranchIncarnation}' is not a ULID");
         }
 
         if (delta.Mode == TableWriteMode.Overwrite && delta.DeleteIds is { Count: > 0 })
         {
-            throw new InvalidWriteException(_table, "an overwrite replaces the table; it takes no ids to delete");
+            throw EngineErrors.InvalidWrite(_table, "an overwrite replaces the table; it takes no ids to delete");
         }
 
         var layout = await LayoutAsync(delta.SchemaHash);
         var tableId = (long)layout.Type.StableId;
         if (baseVersion.TableId != tableId)
         {
-            throw new InvalidWriteException(_table, $"the base version is table id {baseVersion.TableId}, the schema says {tableId}");
+            throw EngineErrors.InvalidWrite(_table, $"the base version is table id {baseVersion.TableId}, the schema says {tableId}");
         }
 
         var baseView = await GetViewAsync(baseVersion, cancellationToken);
         if (delta.Mode != TableWriteMode.Overwrite && !FragmentFiles.SameLayout(baseView.Layout.Schema, layout.Schema, out var difference))
         {
-            throw new InvalidWriteException(_table, $"the table's layout changed since its base version ({difference}); only an overwrite can change it");
+            throw EngineErrors.InvalidWrite(_table, $"the table's layout changed since its base version ({difference}); only an overwrite can change it");
         }
 
         var writes = new List<(string Key, ReadOnlyMemory<byte> Content)>();
@@ -156,8 +156,8 @@ internal sealed partial class TableBranchGrain
     /// <summary>The error for an id repeated within an insert or overwrite: a <c>@key</c> unique violation for keyed node types, else a key conflict.</summary>
     private Exception RepeatedId(TableLayout layout, string id) =>
         layout.Type is NodeType { Key: { } key } node
-            ? new WriteUniqueViolationException(node.Name, key.IsComposite ? $"({string.Join(", ", key.PropertyNames)})" : key.PropertyNames[0], id, id, id)
-            : new WriteKeyConflictException(_table, id);
+            ? EngineErrors.WriteUniqueViolation(node.Name, key.IsComposite ? $"({string.Join(", ", key.PropertyNames)})" : key.PropertyNames[0], id, id, id)
+            : EngineErrors.WriteKeyConflict(_table, id);
 
     /// <summary>
     /// <c>@unique</c> constraints over the rows the write adds: no two of them, and none of them and a base row that stays
@@ -205,8 +205,8 @@ internal sealed partial class TableBranchGrain
         }
     }
 
-    private static WriteUniqueViolationException UniqueViolation(TableLayout layout, UniqueConstraint constraint, TupleKeyFunction function, FragmentData fragment, int row, string firstHolder) =>
-        new(layout.Type.Name, constraint.ColumnDisplay, CellText.FormatTuple(fragment.Batch, function.ColumnIndexes, row), firstHolder, fragment.Ids.GetString(row));
+    private static OmniGraphException UniqueViolation(TableLayout layout, UniqueConstraint constraint, TupleKeyFunction function, FragmentData fragment, int row, string firstHolder) =>
+        EngineErrors.WriteUniqueViolation(layout.Type.Name, constraint.ColumnDisplay, CellText.FormatTuple(fragment.Batch, function.ColumnIndexes, row), firstHolder, fragment.Ids.GetString(row));
 
     private static string IdAt(FragmentData[] fragments, long address) => fragments[(int)(address >> 32)].Ids.GetString((int)(uint)address);
 
@@ -288,7 +288,7 @@ internal sealed partial class TableBranchGrain
             {
                 if (!GraphObjectKeys.IsFragmentOf(staged.Key, IsEdge, tableId) || !staged.Key.Contains(staged.Id, StringComparison.Ordinal))
                 {
-                    throw new InvalidWriteException(_table, $"'{staged.Key}' is not a fragment of this table");
+                    throw EngineErrors.InvalidWrite(_table, $"'{staged.Key}' is not a fragment of this table");
                 }
 
                 var fragment = FindStagedFragment(staged.Key) ?? _versions.FindFragment(staged.Key);
@@ -302,7 +302,7 @@ internal sealed partial class TableBranchGrain
                     }
                     catch (ObjectNotFoundException)
                     {
-                        throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' does not exist");
+                        throw EngineErrors.InvalidWrite(_table, $"staged fragment '{staged.Key}' does not exist");
                     }
 
                     fragment = new FragmentData(staged.Id, staged.Key, FragmentFiles.Read(staged.Key, file.Content, layout.Schema, staged.Rows), IsEdge);
@@ -310,12 +310,12 @@ internal sealed partial class TableBranchGrain
 
                 if (!FragmentFiles.SameLayout(fragment.Batch.Schema, layout.Schema, out var difference))
                 {
-                    throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' does not have the table's columns: {difference}");
+                    throw EngineErrors.InvalidWrite(_table, $"staged fragment '{staged.Key}' does not have the table's columns: {difference}");
                 }
 
                 if (fragment.Rows != staged.Rows)
                 {
-                    throw new InvalidWriteException(_table, $"staged fragment '{staged.Key}' has {fragment.Rows} rows, not {staged.Rows}");
+                    throw EngineErrors.InvalidWrite(_table, $"staged fragment '{staged.Key}' has {fragment.Rows} rows, not {staged.Rows}");
                 }
 
                 written.Add(fragment);
@@ -328,7 +328,7 @@ internal sealed partial class TableBranchGrain
             {
                 if (!FragmentFiles.SameLayout(batch.Schema, layout.Schema, out var difference))
                 {
-                    throw new InvalidWriteException(_table, $"the batch does not have the table's columns: {difference}");
+                    throw EngineErrors.InvalidWrite(_table, $"the batch does not have the table's columns: {difference}");
                 }
 
                 foreach (var fragment in Split(batch, tableId))
@@ -370,17 +370,17 @@ internal sealed partial class TableBranchGrain
         var metadata = batch.Schema.Metadata;
         if (!metadata.TryGetValue(TableLayout.TableMetadataKey, out var table) || !string.Equals(table, _table, StringComparison.Ordinal))
         {
-            throw new InvalidWriteException(_table, "the batch is not laid out for this table (its schema metadata names another table or none)");
+            throw EngineErrors.InvalidWrite(_table, "the batch is not laid out for this table (its schema metadata names another table or none)");
         }
 
         if (!metadata.TryGetValue(TableLayout.TableIdMetadataKey, out var id) || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var tableId) || tableId <= 0)
         {
-            throw new InvalidWriteException(_table, "the batch's schema metadata carries no table id");
+            throw EngineErrors.InvalidWrite(_table, "the batch's schema metadata carries no table id");
         }
 
         if (batch.Schema.FieldCount == 0 || batch.Schema.Fields[0].Name != TableLayout.IdColumnName || !batch.Schema.Fields[0].Type.Equals(ArrowType.Utf8))
         {
-            throw new InvalidWriteException(_table, "the batch's first column is not the id column");
+            throw EngineErrors.InvalidWrite(_table, "the batch's first column is not the id column");
         }
 
         return tableId;
@@ -430,7 +430,7 @@ internal sealed partial class TableBranchGrain
     {
         if (!StoredDocuments.IsUlid(tx))
         {
-            throw new InvalidWriteException(_table, $"transaction id '{tx}' is not a ULID");
+            throw EngineErrors.InvalidWrite(_table, $"transaction id '{tx}' is not a ULID");
         }
     }
 }

@@ -15,19 +15,19 @@ internal sealed partial class TableBranchGrain
         var view = await GetEdgeViewAsync(version, cancellationToken);
         if (request.MinHops < 1 || request.MaxHops < request.MinHops)
         {
-            throw new InvalidTableRequestException(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");
+            throw EngineErrors.InvalidTableRequest(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");
         }
 
         var edgeOutput = request.Output is TraversalOutput.Edges or TraversalOutput.EdgeCounts;
         if (edgeOutput && request.MaxHops != 1)
         {
-            throw new InvalidTableRequestException(_table, "edge outputs are single-hop");
+            throw EngineErrors.InvalidTableRequest(_table, "edge outputs are single-hop");
         }
 
         var columns = request.EdgeColumns.IsDefault ? [] : request.EdgeColumns;
         if (request.Output != TraversalOutput.Edges && columns.Length > 0)
         {
-            throw new InvalidTableRequestException(_table, "edge columns are returned only with the edges output");
+            throw EngineErrors.InvalidTableRequest(_table, "edge columns are returned only with the edges output");
         }
 
         var filter = PredicateCompiler.Compile(view.Layout, request.EdgeFilters.IsDefault ? [] : request.EdgeFilters);

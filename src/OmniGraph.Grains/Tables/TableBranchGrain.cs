@@ -73,7 +73,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         ArgumentNullException.ThrowIfNull(version);
         if (!string.Equals(version.Table, _table, StringComparison.Ordinal))
         {
-            throw new InvalidTableRequestException(_table, $"the version reference names {version.Table}");
+            throw EngineErrors.InvalidTableRequest(_table, $"the version reference names {version.Table}");
         }
 
         var key = CacheKey(version);

@@ -20,8 +20,8 @@ namespace OmniGraph.Grains.Writes;
 /// A write marked <see cref="GraphWriteRequest.RetryOnReadSetChange"/> is re-prepared from the new head when another
 /// write published first (before any effect of its own), up to <see cref="OmniGraphOptions.MaxWriteAttempts"/>
 /// preparations; fragments staged by the caller are reused, only deletion vectors and version objects are redone.</para>
-/// <para>Errors: <see cref="UnknownTableException"/>, <see cref="InvalidWriteException"/>, <see cref="WriteKeyConflictException"/>,
-/// <see cref="WriteUniqueViolationException"/>, <see cref="OrphanEdgeException"/>, <see cref="CardinalityViolationException"/>,
+/// <para>Errors: an <see cref="OmniGraphException"/> (<c>unknown_table</c>), an <see cref="OmniGraphException"/> (<c>invalid_write</c>), an <see cref="OmniGraphException"/> (<c>key_conflict</c>),
+/// an <see cref="OmniGraphException"/> (<c>unique_violation</c>), an <see cref="OmniGraphException"/> (<c>orphan_edge</c>), an <see cref="OmniGraphException"/> (<c>cardinality_violation</c>),
 /// <see cref="ReadSetChangedException"/>, <see cref="GraphPreconditionFailedException"/>, <see cref="RecoveryRequiredException"/>,
 /// and the store's own errors.</para>
 /// </remarks>
@@ -142,7 +142,7 @@ public sealed partial class GraphWriteCoordinator
     {
         if (string.IsNullOrEmpty(request.Branch))
         {
-            throw new InvalidWriteException("graph", "the write names no branch");
+            throw EngineErrors.InvalidWrite("graph", "the write names no branch");
         }
 
         var writes = request.Tables.IsDefault ? [] : request.Tables.ToArray();
@@ -150,22 +150,22 @@ public sealed partial class GraphWriteCoordinator
         {
             if (write is null || string.IsNullOrEmpty(write.Table))
             {
-                throw new InvalidWriteException("graph", "a table write names no table");
+                throw EngineErrors.InvalidWrite("graph", "a table write names no table");
             }
 
             if (!Enum.IsDefined(write.Mode))
             {
-                throw new InvalidWriteException(write.Table, $"unknown write mode {(int)write.Mode}");
+                throw EngineErrors.InvalidWrite(write.Table, $"unknown write mode {(int)write.Mode}");
             }
 
             if (write.Mode == TableWriteMode.Overwrite && write.DeleteIds is { Count: > 0 })
             {
-                throw new InvalidWriteException(write.Table, "an overwrite replaces the table; it takes no ids to delete");
+                throw EngineErrors.InvalidWrite(write.Table, "an overwrite replaces the table; it takes no ids to delete");
             }
 
             if (!write.Batches.IsDefault && write.Batches.Any(static b => b is null))
             {
-                throw new InvalidWriteException(write.Table, "a batch is null");
+                throw EngineErrors.InvalidWrite(write.Table, "a batch is null");
             }
         }
 
@@ -174,7 +174,7 @@ public sealed partial class GraphWriteCoordinator
         {
             if (string.Equals(writes[i - 1].Table, writes[i].Table, StringComparison.Ordinal))
             {
-                throw new InvalidWriteException(writes[i].Table, "the write names the table twice");
+                throw EngineErrors.InvalidWrite(writes[i].Table, "the write names the table twice");
             }
         }
 
@@ -205,7 +205,7 @@ public sealed partial class GraphWriteCoordinator
 
             if (rows > limit)
             {
-                throw new ResourceLimitExceededException($"rows written to {write.Table}", limit, rows);
+                throw EngineErrors.ResourceLimitExceeded($"rows written to {write.Table}", limit, rows);
             }
         }
     }

@@ -19,8 +19,8 @@ namespace OmniGraph.Grains.Writes;
 internal sealed class WriteValidator(IGrainFactory grains, string graphId, SchemaCatalog catalog, GraphSnapshot baseSnapshot, IReadOnlyDictionary<string, StagedTableVersion> staged)
 {
     /// <summary>Runs the checks.</summary>
-    /// <exception cref="OrphanEdgeException">An endpoint is missing from the post-image.</exception>
-    /// <exception cref="CardinalityViolationException">A touched source breaks its <c>@card</c>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>orphan_edge</c>: An endpoint is missing from the post-image.</exception>
+    /// <exception cref="OmniGraphException">Code <c>cardinality_violation</c>: A touched source breaks its <c>@card</c>.</exception>
     public async Task ValidateAsync(CancellationToken cancellationToken = default)
     {
         var ordered = staged.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -63,7 +63,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (!found[i])
             {
-                throw new OrphanEdgeException(edge.Name, endpoint, ids.GetString(i), node.Name, null);
+                throw EngineErrors.OrphanEdge(edge.Name, endpoint, ids.GetString(i), node.Name, null);
             }
         }
     }
@@ -84,7 +84,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
                 var expansion = await GrainOf(post).ExpandAsync(post, direction, removed, cancellationToken);
                 if (expansion.Count > 0)
                 {
-                    throw new OrphanEdgeException(edge.Name, endpoint, removed.GetString(expansion.InputPositions[0]), node.Name, expansion.EdgeIds.GetString(0));
+                    throw EngineErrors.OrphanEdge(edge.Name, endpoint, removed.GetString(expansion.InputPositions[0]), node.Name, expansion.EdgeIds.GetString(0));
                 }
             }
         }
@@ -133,7 +133,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (!edge.Cardinality.Allows(counts[i]))
             {
-                throw new CardinalityViolationException(edge.Name, kept[i], counts[i], edge.Cardinality.Min, edge.Cardinality.Max);
+                throw EngineErrors.CardinalityViolation(edge.Name, kept[i], counts[i], edge.Cardinality.Min, edge.Cardinality.Max);
             }
         }
     }

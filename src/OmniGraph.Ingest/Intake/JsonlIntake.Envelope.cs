@@ -35,7 +35,7 @@ public sealed partial class JsonlIntake
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw InvalidRecordException.At(lineNumber, "a graph batch record must be a JSON object", null, null);
+            throw IngestException.At(lineNumber, "a graph batch record must be a JSON object", null, null);
         }
 
         var seen = EnvelopeMembers.None;
@@ -48,12 +48,12 @@ public sealed partial class JsonlIntake
             if (member == EnvelopeMembers.None)
             {
                 var field = JsonStrings.Excerpt(name);
-                throw new UnknownFieldException(lineNumber, $"unknown top-level graph batch field '{field}'", field, table?.TableName);
+                throw IngestException.UnknownField(lineNumber, $"unknown top-level graph batch field '{field}'", field, table?.TableName);
             }
 
             if ((seen & member) != 0)
             {
-                throw InvalidRecordException.InvalidJson(lineNumber, StrictJsonValidator.DuplicateMember(JsonStrings.Excerpt(name)));
+                throw IngestException.InvalidJson(lineNumber, StrictJsonValidator.DuplicateMember(JsonStrings.Excerpt(name)));
             }
 
             seen |= member;
@@ -86,7 +86,7 @@ public sealed partial class JsonlIntake
                 default:
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
-                        throw InvalidRecordException.At(lineNumber, $"'data' must be a JSON object, got {JsonStrings.DescribeToken(ref reader)}", "data", table?.TableName);
+                        throw IngestException.At(lineNumber, $"'data' must be a JSON object, got {JsonStrings.DescribeToken(ref reader)}", "data", table?.TableName);
                     }
 
                     if (table is not null)
@@ -106,7 +106,7 @@ public sealed partial class JsonlIntake
         // Only whitespace may follow the record (the reader throws on anything else).
         if (reader.Read())
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, "more than one JSON value on the line");
+            throw IngestException.InvalidJson(lineNumber, "more than one JSON value on the line");
         }
 
         if (table is null)
@@ -118,12 +118,12 @@ public sealed partial class JsonlIntake
         {
             if ((seen & EnvelopeMembers.From) == 0)
             {
-                throw InvalidRecordException.At(lineNumber, "edge record is missing 'from'", "from", table.TableName);
+                throw IngestException.At(lineNumber, "edge record is missing 'from'", "from", table.TableName);
             }
 
             if ((seen & EnvelopeMembers.To) == 0)
             {
-                throw InvalidRecordException.At(lineNumber, "edge record is missing 'to'", "to", table.TableName);
+                throw IngestException.At(lineNumber, "edge record is missing 'to'", "to", table.TableName);
             }
 
             table.EndRow(_source.WrittenSpan, _target.WrittenSpan);
@@ -133,7 +133,7 @@ public sealed partial class JsonlIntake
             if ((seen & (EnvelopeMembers.From | EnvelopeMembers.To)) != 0)
             {
                 var field = (seen & EnvelopeMembers.From) != 0 ? "from" : "to";
-                throw new UnknownFieldException(lineNumber, $"unknown top-level graph batch field '{field}' (node records carry only 'type' and 'data')", field, table.TableName);
+                throw IngestException.UnknownField(lineNumber, $"unknown top-level graph batch field '{field}' (node records carry only 'type' and 'data')", field, table.TableName);
             }
 
             table.EndRow(default, default);
@@ -152,14 +152,14 @@ public sealed partial class JsonlIntake
 
     [DoesNotReturn]
     private static void ThrowExactlyOneKind(long lineNumber) =>
-        throw InvalidRecordException.At(lineNumber, "graph batch record must contain exactly one of 'type' or 'edge'", null, null);
+        throw IngestException.At(lineNumber, "graph batch record must contain exactly one of 'type' or 'edge'", null, null);
 
     private TableWriter ResolveTable(ref Utf8JsonReader reader, bool isEdge, long lineNumber)
     {
         var field = isEdge ? "edge" : "type";
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw InvalidRecordException.At(lineNumber, $"'{field}' must be a string, got {JsonStrings.DescribeToken(ref reader)}", field, null);
+            throw IngestException.At(lineNumber, $"'{field}' must be a string, got {JsonStrings.DescribeToken(ref reader)}", field, null);
         }
 
         var name = JsonStrings.GetUtf8(ref reader, _typeName);
@@ -174,7 +174,7 @@ public sealed partial class JsonlIntake
 
             if (!_catalog.TryGetEdgeTypeUtf8(name, out var edgeType))
             {
-                throw new UnknownTypeException(lineNumber, isEdge: true, JsonStrings.Excerpt(name));
+                throw IngestException.UnknownType(lineNumber, isEdge: true, JsonStrings.Excerpt(name));
             }
 
             _lastEdgeName = name.ToArray();
@@ -188,7 +188,7 @@ public sealed partial class JsonlIntake
 
         if (!_catalog.TryGetNodeTypeUtf8(name, out var nodeType))
         {
-            throw new UnknownTypeException(lineNumber, isEdge: false, JsonStrings.Excerpt(name));
+            throw IngestException.UnknownType(lineNumber, isEdge: false, JsonStrings.Excerpt(name));
         }
 
         _lastNodeName = name.ToArray();
@@ -199,7 +199,7 @@ public sealed partial class JsonlIntake
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw InvalidRecordException.At(lineNumber, $"'{field}' must be a string node id, got {JsonStrings.DescribeToken(ref reader)}", field, null);
+            throw IngestException.At(lineNumber, $"'{field}' must be a string node id, got {JsonStrings.DescribeToken(ref reader)}", field, null);
         }
 
         // Endpoints must outlive the data object, which may follow them: copy them out of the line.

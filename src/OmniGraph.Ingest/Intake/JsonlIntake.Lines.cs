@@ -56,7 +56,7 @@ public sealed partial class JsonlIntake
 
             if (end > maxLineBytes)
             {
-                throw new IngestLimitException(LinesRead + 1, "line bytes", maxLineBytes, end);
+                throw IngestException.Limit(LinesRead + 1, "line bytes", maxLineBytes, end);
             }
 
             ProcessLine(chunk[..end]);
@@ -76,7 +76,7 @@ public sealed partial class JsonlIntake
         var length = (long)_carry.Length + bytes.Length;
         if (length > _options.MaxLineBytes)
         {
-            throw new IngestLimitException(LinesRead + 1, "line bytes", _options.MaxLineBytes, length);
+            throw IngestException.Limit(LinesRead + 1, "line bytes", _options.MaxLineBytes, length);
         }
 
         _carry.Append(bytes);
@@ -100,7 +100,7 @@ public sealed partial class JsonlIntake
         RecordsRead++;
         if (!Utf8.IsValid(line))
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, "the line is not valid UTF-8");
+            throw IngestException.InvalidJson(lineNumber, "the line is not valid UTF-8");
         }
 
         try
@@ -109,7 +109,7 @@ public sealed partial class JsonlIntake
         }
         catch (JsonException exception)
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, StrictJsonValidator.Describe(exception, line, s_readerOptions.MaxDepth), exception);
+            throw IngestException.InvalidJson(lineNumber, StrictJsonValidator.Describe(exception, line, s_readerOptions.MaxDepth), exception);
         }
         catch (IngestException)
         {

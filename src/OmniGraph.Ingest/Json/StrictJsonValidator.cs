@@ -11,7 +11,7 @@ namespace OmniGraph.Ingest;
 internal static class StrictJsonValidator
 {
     /// <summary>Throws the <c>invalid strict JSON</c> error of <paramref name="line"/>, if it has one.</summary>
-    /// <exception cref="InvalidRecordException">The line is not strict JSON.</exception>
+    /// <exception cref="IngestException">The line is not strict JSON.</exception>
     public static void ThrowIfInvalid(ReadOnlySpan<byte> line, long lineNumber, JsonReaderOptions options)
     {
         var reader = new Utf8JsonReader(line, options);
@@ -36,7 +36,7 @@ internal static class StrictJsonValidator
                         var name = reader.GetString()!;
                         if (!members.Peek()!.Add(name))
                         {
-                            throw InvalidRecordException.InvalidJson(lineNumber, DuplicateMember(name));
+                            throw IngestException.InvalidJson(lineNumber, DuplicateMember(name));
                         }
 
                         break;
@@ -49,11 +49,11 @@ internal static class StrictJsonValidator
         }
         catch (JsonException exception)
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, Describe(exception, line, options.MaxDepth), exception);
+            throw IngestException.InvalidJson(lineNumber, Describe(exception, line, options.MaxDepth), exception);
         }
         catch (InvalidOperationException exception)
         {
-            throw InvalidRecordException.InvalidJson(lineNumber, "a string holds a \\u escape that is not valid UTF-16 (lone surrogate)", exception);
+            throw IngestException.InvalidJson(lineNumber, "a string holds a \\u escape that is not valid UTF-16 (lone surrogate)", exception);
         }
     }
 

@@ -10,11 +10,11 @@ internal sealed partial class TableWriter
 {
     [DoesNotReturn]
     private void ThrowInvalid(string reason, string field) =>
-        throw InvalidRecordException.At(_line, reason, field, TableName);
+        throw IngestException.At(_line, reason, field, TableName);
 
     [DoesNotReturn]
     private void ThrowDuplicateMember(ReadOnlySpan<byte> name) =>
-        throw InvalidRecordException.InvalidJson(_line, StrictJsonValidator.DuplicateMember(JsonStrings.Excerpt(name)));
+        throw IngestException.InvalidJson(_line, StrictJsonValidator.DuplicateMember(JsonStrings.Excerpt(name)));
 
     [DoesNotReturn]
     private void ThrowUnknownDataField(ReadOnlySpan<byte> name)
@@ -30,7 +30,7 @@ internal sealed partial class TableWriter
             ThrowInvalid($"edge data field '{field}' is reserved structural state (use the record's 'from' and 'to')", field);
         }
 
-        throw new UnknownFieldException(_line, $"unknown input field '{field}' for '{TableName}'", field, TableName);
+        throw IngestException.UnknownField(_line, $"unknown input field '{field}' for '{TableName}'", field, TableName);
     }
 
     [DoesNotReturn]
@@ -41,7 +41,7 @@ internal sealed partial class TableWriter
             ThrowInvalid($"node {Type.Name} missing @key property '{column.Name}'", column.Name);
         }
 
-        throw new ConstraintViolationException(_line, $"non-nullable property '{column.Name}' has null or invalid values", column.Name, TableName);
+        throw IngestException.ConstraintViolation(_line, $"non-nullable property '{column.Name}' has null or invalid values", column.Name, TableName);
     }
 
     [DoesNotReturn]
@@ -80,7 +80,7 @@ internal sealed partial class TableWriter
 
     [DoesNotReturn]
     private void ThrowExternalBlob(PropertyColumn column, ReadOnlySpan<byte> text) =>
-        throw new ExternalBlobDeniedException(
+        throw IngestException.ExternalBlobDenied(
             _line,
             $"property '{column.Name}' holds an external blob reference '{JsonStrings.Excerpt(text)}': external blob references are not allowed by policy; supply the bytes inline as \"base64:…\"",
             column.Name,
@@ -92,7 +92,7 @@ internal sealed partial class TableWriter
 
     [DoesNotReturn]
     private void ThrowInvalidEnum(PropertyColumn column, ReadOnlySpan<byte> text) =>
-        throw new ConstraintViolationException(
+        throw IngestException.ConstraintViolation(
             _line,
             $"invalid enum value '{JsonStrings.Excerpt(text)}' for {Type.Name}.{column.Name} (expected: {string.Join(", ", column.Property.Type.EnumValues)})",
             column.Name,
@@ -100,11 +100,11 @@ internal sealed partial class TableWriter
 
     [DoesNotReturn]
     private void ThrowRangeViolation(PropertyColumn column, RangeConstraint range, RangeViolation violation, string valueText) =>
-        throw new ConstraintViolationException(_line, range.FormatViolation(violation, valueText), column.Name, TableName);
+        throw IngestException.ConstraintViolation(_line, range.FormatViolation(violation, valueText), column.Name, TableName);
 
     [DoesNotReturn]
     private void ThrowCheckViolation(PropertyColumn column, CheckConstraint check, ReadOnlySpan<byte> text) =>
-        throw new ConstraintViolationException(_line, check.FormatViolation(Encoding.UTF8.GetString(text)), column.Name, TableName);
+        throw IngestException.ConstraintViolation(_line, check.FormatViolation(Encoding.UTF8.GetString(text)), column.Name, TableName);
 
     [DoesNotReturn]
     private void ThrowExplicitIdMismatch(ReadOnlySpan<byte> key) =>
@@ -116,7 +116,7 @@ internal sealed partial class TableWriter
         var key = ((NodeType)Type).Key!;
         var display = key.PropertyNames.Length == 1 ? key.PropertyNames[0] : $"({string.Join(", ", key.PropertyNames)})";
         var value = JsonStrings.Excerpt(id, int.MaxValue);
-        throw new UniqueViolationException(
+        throw IngestException.UniqueViolation(
             _line,
             $"@unique violation on {Type.Name}.{display}: value '{value}' held by '{value}' (line {firstLine}) and '{value}' (line {_line})",
             display,
@@ -134,7 +134,7 @@ internal sealed partial class TableWriter
         var value = JsonStrings.Excerpt(tuple, int.MaxValue);
         var first = JsonStrings.Excerpt(holderId, int.MaxValue);
         var second = JsonStrings.Excerpt(id, int.MaxValue);
-        throw new UniqueViolationException(
+        throw IngestException.UniqueViolation(
             _line,
             $"@unique violation on {Type.Name}.{display}: value '{value}' held by '{first}' (line {holderLine}) and '{second}' (line {_line})",
             display,

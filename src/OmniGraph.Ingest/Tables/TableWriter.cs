@@ -173,7 +173,7 @@ internal sealed partial class TableWriter
 
         if (_totalRows == int.MaxValue)
         {
-            throw new IngestLimitException(_line, $"rows of {TableName} per load", int.MaxValue, (long)int.MaxValue + 1);
+            throw IngestException.Limit(_line, $"rows of {TableName} per load", int.MaxValue, (long)int.MaxValue + 1);
         }
 
         var rowOrdinal = _totalRows;
@@ -333,7 +333,7 @@ internal sealed partial class TableWriter
 
         if (_mode != LoadMode.Merge)
         {
-            throw new KeyConflictException(_line, TableName, JsonStrings.Excerpt(id, int.MaxValue), first.Line);
+            throw IngestException.KeyConflict(_line, TableName, JsonStrings.Excerpt(id, int.MaxValue), first.Line);
         }
 
         // Merge: the later row replaces the earlier one (last write wins).

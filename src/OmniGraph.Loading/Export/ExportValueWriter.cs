@@ -21,7 +21,7 @@ internal static class ExportValueWriter
     private static readonly byte[] s_base64Prefix = "base64:"u8.ToArray();
 
     /// <summary>Writes the value of <paramref name="column"/> at <paramref name="row"/> (which is not null).</summary>
-    /// <exception cref="UnexportableValueException">A float that is not finite (no load could have stored it).</exception>
+    /// <exception cref="OmniGraphException">Code <c>unexportable_value</c>: A float that is not finite (no load could have stored it).</exception>
     public static void Write(Utf8JsonWriter writer, ArrowColumn column, int row, string property)
     {
         switch (column.Type.Id)
@@ -98,7 +98,7 @@ internal static class ExportValueWriter
     {
         if (!float.IsFinite(value))
         {
-            throw new UnexportableValueException(property, value.ToString(CultureInfo.InvariantCulture));
+            throw Unexportable(property, value.ToString(CultureInfo.InvariantCulture));
         }
 
         // float.TryFormat without a format is the shortest text that parses back to the same float.
@@ -111,7 +111,7 @@ internal static class ExportValueWriter
     {
         if (!double.IsFinite(value))
         {
-            throw new UnexportableValueException(property, value.ToString(CultureInfo.InvariantCulture));
+            throw Unexportable(property, value.ToString(CultureInfo.InvariantCulture));
         }
 
         Span<byte> text = stackalloc byte[32];
@@ -165,5 +165,8 @@ internal static class ExportValueWriter
 
     [DoesNotReturn]
     private static void ThrowUnsupported(ArrowType type, string property) =>
-        throw new UnexportableValueException(property, $"a stored column of Arrow type {type}");
+        throw Unexportable(property, $"a stored column of Arrow type {type}");
+
+    private static OmniGraphException Unexportable(string property, string value) =>
+        new(ErrorCodes.UnexportableValue, $"property '{property}' holds {value}, which the load format cannot represent", ErrorDetails.Of(ErrorDetail.Property.With(property), ErrorDetail.Value.With(value)));
 }

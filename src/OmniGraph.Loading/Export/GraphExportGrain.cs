@@ -83,7 +83,7 @@ internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogC
         {
             if (!catalog.TryGetNodeType(name, out _) && !catalog.TryGetEdgeTypeExact(name, out _))
             {
-                throw new UnknownExportTypeException(name);
+                throw EngineErrors.UnknownExportType(name);
             }
 
             wanted.Add(name);

@@ -95,12 +95,12 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
         RequireState(LoadSessionState.Created, "it has already begun");
         if (string.IsNullOrEmpty(request.Branch))
         {
-            throw new LoadSessionStateException(_key, "the load names no branch");
+            throw EngineErrors.LoadSessionState(_key, "the load names no branch");
         }
 
         if (!Enum.IsDefined(request.Mode))
         {
-            throw new LoadSessionStateException(_key, $"unknown load mode {(int)request.Mode}");
+            throw EngineErrors.LoadSessionState(_key, $"unknown load mode {(int)request.Mode}");
         }
 
         // The branch must exist (nothing is created otherwise) and its head's schema is what the file is read against.
@@ -269,11 +269,11 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
 
         throw _state switch
         {
-            LoadSessionState.Failed => new LoadSessionStateException(_key, $"it failed earlier: {_failure?.Message}", _failure),
-            LoadSessionState.Aborted => new LoadSessionStateException(_key, "it was aborted"),
-            LoadSessionState.Completed => new LoadSessionStateException(_key, "it has already committed"),
-            LoadSessionState.Created => new LoadSessionStateException(_key, "it has not begun (a session that ended is forgotten: start a new one)"),
-            _ => new LoadSessionStateException(_key, reason),
+            LoadSessionState.Failed => EngineErrors.LoadSessionState(_key, $"it failed earlier: {_failure?.Message}", _failure),
+            LoadSessionState.Aborted => EngineErrors.LoadSessionState(_key, "it was aborted"),
+            LoadSessionState.Completed => EngineErrors.LoadSessionState(_key, "it has already committed"),
+            LoadSessionState.Created => EngineErrors.LoadSessionState(_key, "it has not begun (a session that ended is forgotten: start a new one)"),
+            _ => EngineErrors.LoadSessionState(_key, reason),
         };
     }
 }

@@ -160,33 +160,33 @@ public sealed partial class MutationExecutor
     {
         if (request is null)
         {
-            throw new InvalidMutationRequestException("no request");
+            throw EngineErrors.InvalidMutationRequest("no request");
         }
 
         if (request.QuerySource is null)
         {
-            throw new InvalidMutationRequestException("no query source");
+            throw EngineErrors.InvalidMutationRequest("no query source");
         }
 
         if (string.IsNullOrEmpty(request.Branch))
         {
-            throw new InvalidMutationRequestException("the branch name is empty");
+            throw EngineErrors.InvalidMutationRequest("the branch name is empty");
         }
 
         if (request.ExpectedHeadCommit is { Length: 0 })
         {
-            throw new InvalidMutationRequestException("the expected head commit is empty (omit it for an unconditional write)");
+            throw EngineErrors.InvalidMutationRequest("the expected head commit is empty (omit it for an unconditional write)");
         }
 
         if (request.ExpectedHeadCommit is { } expected && !Ulid.TryParse(expected, out _))
         {
             // Not a lost race: no head could ever be this, so the request itself is wrong.
-            throw new InvalidMutationRequestException($"the expected head commit '{ErrorText.Quote(expected)}' is not a commit id (a 26-character ULID)");
+            throw EngineErrors.InvalidMutationRequest($"the expected head commit '{ErrorText.Quote(expected)}' is not a commit id (a 26-character ULID)");
         }
 
         if (request.QueryName is { Length: 0 })
         {
-            throw new InvalidMutationRequestException("the query name is empty (omit it when the source declares one query)");
+            throw EngineErrors.InvalidMutationRequest("the query name is empty (omit it when the source declares one query)");
         }
     }
 

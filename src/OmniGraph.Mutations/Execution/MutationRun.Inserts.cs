@@ -21,7 +21,7 @@ internal sealed partial class MutationRun
             // The type checker lets a required @embed vector be left out when its source is assigned; computing it needs
             // an embedding provider, which does not exist yet: refuse clearly rather than store a placeholder.
             var target = statement.EmbeddingTargets[0];
-            throw new EmbeddingUnavailableException(type.Name, target.Name, target.Embed!.SourceProperty);
+            throw EngineErrors.EmbeddingUnavailable(type.Name, target.Name, target.Embed!.SourceProperty);
         }
 
         var row = new FieldValue[type.Properties.Length];
@@ -61,7 +61,7 @@ internal sealed partial class MutationRun
         if (value.Kind != QueryValueKind.String)
         {
             var reason = value.IsNull ? "is null" : $"is a {value.Kind}, not a node id";
-            throw new MutationValueException(MutationErrorCodes.ConstraintViolation, type.Name, name, $"edge {type.Name}: `{name}` {reason}");
+            throw EngineErrors.MutationValue(ErrorCodes.ConstraintViolation, type.Name, name, $"edge {type.Name}: `{name}` {reason}");
         }
 
         return value.AsString();
@@ -74,7 +74,7 @@ internal sealed partial class MutationRun
         {
             if (!property.IsNullable && row[property.Ordinal].IsNull)
             {
-                throw new MutationValueException(MutationErrorCodes.ConstraintViolation, type.Name, property.Name, $"missing required property '{property.Name}'");
+                throw EngineErrors.MutationValue(ErrorCodes.ConstraintViolation, type.Name, property.Name, $"missing required property '{property.Name}'");
             }
         }
     }

@@ -51,7 +51,7 @@ internal sealed partial class MutationRun
         if (statement.AssignsKeyProperty)
         {
             var key = statement.Assignments.First(static a => a.IsKeyMember);
-            throw new KeyPropertyUpdateException(type.Name, key.Property.Name);
+            throw EngineErrors.KeyPropertyUpdate(type.Name, key.Property.Name);
         }
 
         // The assigned values are the same for every matched row: convert and check them once.

@@ -103,7 +103,7 @@ internal sealed partial class MutationRun
     }
 
     /// <summary>The per-table writes of the commit, in table-key order (empty when nothing changed).</summary>
-    /// <exception cref="ResourceLimitExceededException">A table would change more rows than <paramref name="maxRowsPerTable"/> allows (0: no limit).</exception>
+    /// <exception cref="OmniGraphException">Code <c>resource_limit</c>: A table would change more rows than <paramref name="maxRowsPerTable"/> allows (0: no limit).</exception>
     public ImmutableArray<TableWrite> BuildWrites(int maxRowsPerTable)
     {
         var writes = ImmutableArray.CreateBuilder<TableWrite>();
@@ -134,7 +134,7 @@ internal sealed partial class MutationRun
     {
         if (limit > 0 && rows > limit)
         {
-            throw new ResourceLimitExceededException($"mutation rows for {table}", limit, rows);
+            throw EngineErrors.ResourceLimitExceeded($"mutation rows for {table}", limit, rows);
         }
     }
 

@@ -22,14 +22,14 @@ internal static class ValueAssignment
     private const string Base64Prefix = "base64:";
 
     /// <summary>Converts and checks the value <paramref name="property"/> of <paramref name="owner"/> is assigned.</summary>
-    /// <exception cref="MutationValueException">The value breaks a rule.</exception>
+    /// <exception cref="OmniGraphException">The value breaks a rule.</exception>
     public static FieldValue Assign(GraphElementType owner, Property property, QueryValue value)
     {
         if (value.IsNull)
         {
             if (!property.IsNullable)
             {
-                Throw(MutationErrorCodes.ConstraintViolation, owner, property, $"missing required property '{property.Name}': {owner.Name}.{property.Name} is not nullable");
+                Throw(ErrorCodes.ConstraintViolation, owner, property, $"missing required property '{property.Name}': {owner.Name}.{property.Name} is not nullable");
             }
 
             return FieldValue.Null;
@@ -46,7 +46,7 @@ internal static class ValueAssignment
 
                 if (!type.IsEnumValue(value.AsString()))
                 {
-                    Throw(MutationErrorCodes.ConstraintViolation, owner, property,
+                    Throw(ErrorCodes.ConstraintViolation, owner, property,
                         $"invalid enum value '{value.AsString()}' for {owner.Name}.{property.Name} (expected: {string.Join(", ", type.EnumValues)})");
                 }
 
@@ -197,7 +197,7 @@ internal static class ValueAssignment
                 ScalarKind.F32 => "Float32",
                 _ => "Float64",
             };
-            Throw(MutationErrorCodes.InvalidData, owner, property, $"property '{property.Name}' value {Render(value)} exceeds {range} range");
+            Throw(ErrorCodes.InvalidData, owner, property, $"property '{property.Name}' value {Render(value)} exceeds {range} range");
         }
 
         ThrowMismatch(owner, property, value);
@@ -217,7 +217,7 @@ internal static class ValueAssignment
         {
             if (!TryConvertScalar(items[i], property.Type.Scalar, out converted[i]))
             {
-                Throw(MutationErrorCodes.InvalidData, owner, property,
+                Throw(ErrorCodes.InvalidData, owner, property,
                     $"property '{property.Name}' item {i} expects {property.Type.Scalar.GetName()}, got {Render(items[i])}");
             }
         }
@@ -287,7 +287,7 @@ internal static class ValueAssignment
         var text = value.AsString();
         if (!text.StartsWith(Base64Prefix, StringComparison.Ordinal))
         {
-            Throw(MutationErrorCodes.PolicyDenied, owner, property,
+            Throw(ErrorCodes.PolicyDenied, owner, property,
                 $"property '{property.Name}' holds an external blob reference '{Excerpt(text)}': external blob references are not allowed by policy; supply the bytes inline as \"base64:…\"");
         }
 
@@ -297,7 +297,7 @@ internal static class ValueAssignment
         var bytes = new byte[(payload.Length / 4 * 3) + 3];
         if (payload.IndexOfAny(" \t\r\n") >= 0 || payload.Length % 4 != 0 || !Convert.TryFromBase64Chars(payload, bytes, out var written))
         {
-            Throw(MutationErrorCodes.InvalidData, owner, property,
+            Throw(ErrorCodes.InvalidData, owner, property,
                 $"property '{property.Name}' holds invalid base64 data (expected standard, padded base64 after \"base64:\")");
             return [];
         }
@@ -332,7 +332,7 @@ internal static class ValueAssignment
 
             if (violation != RangeViolation.None)
             {
-                Throw(MutationErrorCodes.ConstraintViolation, owner, property, range.FormatViolation(violation, text));
+                Throw(ErrorCodes.ConstraintViolation, owner, property, range.FormatViolation(violation, text));
             }
         }
 
@@ -343,7 +343,7 @@ internal static class ValueAssignment
             {
                 if (!check.IsMatch(text))
                 {
-                    Throw(MutationErrorCodes.ConstraintViolation, owner, property, check.FormatViolation(text));
+                    Throw(ErrorCodes.ConstraintViolation, owner, property, check.FormatViolation(text));
                 }
             }
         }
@@ -362,17 +362,17 @@ internal static class ValueAssignment
 
     [DoesNotReturn]
     private static void ThrowMismatch(GraphElementType owner, Property property, QueryValue value) =>
-        Throw(MutationErrorCodes.InvalidData, owner, property, $"property '{property.Name}' expects {property.Type.DisplayName}, got {value.Kind} {Render(value)}");
+        Throw(ErrorCodes.InvalidData, owner, property, $"property '{property.Name}' expects {property.Type.DisplayName}, got {value.Kind} {Render(value)}");
 
     [DoesNotReturn]
     private static void ThrowDimensions(GraphElementType owner, Property property, int count) =>
-        Throw(MutationErrorCodes.ConstraintViolation, owner, property, $"vector property '{property.Name}' expects {property.Type.VectorDimension} dimensions, got {count}");
+        Throw(ErrorCodes.ConstraintViolation, owner, property, $"vector property '{property.Name}' expects {property.Type.VectorDimension} dimensions, got {count}");
 
     [DoesNotReturn]
     private static void ThrowNotNumeric(GraphElementType owner, Property property) =>
-        Throw(MutationErrorCodes.ConstraintViolation, owner, property, $"vector property '{property.Name}' elements must be numeric (finite Float32 values)");
+        Throw(ErrorCodes.ConstraintViolation, owner, property, $"vector property '{property.Name}' elements must be numeric (finite Float32 values)");
 
     [DoesNotReturn]
     private static void Throw(string code, GraphElementType owner, Property property, string message) =>
-        throw new MutationValueException(code, owner.Name, property.Name, message);
+        throw EngineErrors.MutationValue(code, owner.Name, property.Name, message);
 }

@@ -29,12 +29,12 @@ public static class GrainStateKeys
     private const int SegmentBudget = ObjectKey.MaxSegmentBytes - 1;
 
     /// <summary>The object key of state <paramref name="stateName"/> of grain <paramref name="grainId"/>, under <paramref name="keyPrefix"/>.</summary>
-    /// <exception cref="GrainStateKeyTooLongException">The key would exceed <see cref="ObjectKey.MaxKeyBytes"/>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>grain_state_key_too_long</c>: The key would exceed <see cref="ObjectKey.MaxKeyBytes"/>.</exception>
     public static string For(string stateName, GrainId grainId, string keyPrefix = "")
         => For(stateName, grainId.Type.ToString(), grainId.Key.ToString(), keyPrefix);
 
     /// <summary>The object key of state <paramref name="stateName"/> of the grain with type <paramref name="grainType"/> and key <paramref name="grainKey"/>.</summary>
-    /// <exception cref="GrainStateKeyTooLongException">The key would exceed <see cref="ObjectKey.MaxKeyBytes"/>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>grain_state_key_too_long</c>: The key would exceed <see cref="ObjectKey.MaxKeyBytes"/>.</exception>
     public static string For(string stateName, string grainType, string grainKey, string keyPrefix = "")
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);
@@ -54,7 +54,11 @@ public static class GrainStateKeys
         var bytes = Encoding.UTF8.GetByteCount(key);
         if (bytes > ObjectKey.MaxKeyBytes)
         {
-            throw new GrainStateKeyTooLongException(stateName, $"{grainType}/{grainKey}", bytes, ObjectKey.MaxKeyBytes);
+            var grainId = $"{grainType}/{grainKey}";
+            throw new OmniGraphException(
+                ErrorCodes.GrainStateKeyTooLong,
+                $"the state '{stateName}' of grain '{grainId}' would need an object key of {bytes} UTF-8 bytes; the limit is {ObjectKey.MaxKeyBytes}",
+                ErrorDetails.Of(ErrorDetail.StateName.With(stateName), ErrorDetail.GrainId.With(grainId), ErrorDetail.Count.With(bytes), ErrorDetail.Limit.With(ObjectKey.MaxKeyBytes)));
         }
 
         // The escaping guarantees validity; this only turns a mapping bug into a loud, typed error.

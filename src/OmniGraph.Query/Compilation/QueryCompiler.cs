@@ -110,13 +110,13 @@ public sealed class QueryCompiler
     /// <exception cref="QueryException">As <see cref="Compile(string, SchemaCatalog, string?)"/>, or the query is a mutation (<c>query_type_error</c> is not used: code <c>query_kind_mismatch</c>).</exception>
     public ReadQuery CompileRead(string source, SchemaCatalog schema, string? queryName = null) =>
         Compile(source, schema, queryName) as ReadQuery
-        ?? throw new QueryException(QueryErrorCodes.KindMismatch, $"query '{queryName ?? Parse(source).Select(null).Name}' is a mutation; run it with mutate", "query is a mutation");
+        ?? throw new QueryException(ErrorCodes.QueryKindMismatch, $"query '{queryName ?? Parse(source).Select(null).Name}' is a mutation; run it with mutate", "query is a mutation");
 
     /// <summary>Compiles a mutation query; a read is rejected.</summary>
     /// <exception cref="QueryException">As <see cref="Compile(string, SchemaCatalog, string?)"/>, or the query is a read (code <c>query_kind_mismatch</c>).</exception>
     public MutationQuery CompileMutation(string source, SchemaCatalog schema, string? queryName = null) =>
         Compile(source, schema, queryName) as MutationQuery
-        ?? throw new QueryException(QueryErrorCodes.KindMismatch, $"query '{queryName ?? Parse(source).Select(null).Name}' is a read query; run it with query", "query is a read");
+        ?? throw new QueryException(ErrorCodes.QueryKindMismatch, $"query '{queryName ?? Parse(source).Select(null).Name}' is a read query; run it with query", "query is a read");
 
     private readonly record struct CompiledQueryKey(string Source, string QueryName, string SchemaHash);
 }

@@ -71,14 +71,14 @@ public sealed class QuerySource
         var queries = Document.Queries;
         if (queries.Length == 0)
         {
-            QueryThrow.Selection(QueryErrorCodes.EmptySource, "query source must not be empty: it declares no query");
+            QueryThrow.Selection(ErrorCodes.QueryEmptySource, "query source must not be empty: it declares no query");
         }
 
         if (name is null)
         {
             if (queries.Length > 1)
             {
-                QueryThrow.Selection(QueryErrorCodes.QueryNameRequired,
+                QueryThrow.Selection(ErrorCodes.QueryNameRequired,
                     $"the query source has multiple queries ({ListNames()}); name the one to run");
             }
 
@@ -93,7 +93,7 @@ public sealed class QuerySource
             }
         }
 
-        QueryThrow.Selection(QueryErrorCodes.QueryNotFound, $"query '{name}' not found (the source declares: {ListNames()})");
+        QueryThrow.Selection(ErrorCodes.QueryNotFound, $"query '{name}' not found (the source declares: {ListNames()})");
         return -1;
     }
 

@@ -13,7 +13,7 @@ internal static class QueryThrow
     public static T Parse<T>(SourcePosition position, string reason) => throw ParseError(position, reason);
 
     public static QueryException ParseError(SourcePosition position, string reason) =>
-        new(QueryErrorCodes.ParseError,
+        new(ErrorCodes.QueryParseError,
             position.IsKnown ? $"parse error: {position}: {reason}" : $"parse error: {reason}",
             reason,
             position);
@@ -28,19 +28,19 @@ internal static class QueryThrow
 
     [DoesNotReturn]
     public static void InvalidParameter(string name, string detail) =>
-        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, $"param '{name}': {detail}", name);
+        throw QueryException.Parameter(ErrorCodes.QueryParameterInvalid, $"param '{name}': {detail}", name);
 
     [DoesNotReturn]
     public static T InvalidParameter<T>(string name, string detail) =>
-        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, $"param '{name}': {detail}", name);
+        throw QueryException.Parameter(ErrorCodes.QueryParameterInvalid, $"param '{name}': {detail}", name);
 
     [DoesNotReturn]
     public static void InvalidParameterDocument(string detail, Exception? inner = null) =>
-        throw new QueryParameterException(QueryErrorCodes.InvalidParameter, detail, null, inner);
+        throw QueryException.Parameter(ErrorCodes.QueryParameterInvalid, detail, null, inner);
 
     [DoesNotReturn]
     public static void MissingParameter(string name) =>
-        throw new QueryParameterException(QueryErrorCodes.MissingParameter, $"parameter '{name}' not provided", name);
+        throw QueryException.Parameter(ErrorCodes.QueryParameterMissing, $"parameter '{name}' not provided", name);
 
     [DoesNotReturn]
     public static void Selection(string code, string message) =>

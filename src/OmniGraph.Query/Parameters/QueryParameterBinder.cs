@@ -32,7 +32,7 @@ public static class QueryParameterBinder
     public const string NowParameterName = "__omnigraph_now";
 
     /// <summary>Binds a JSON params document given as text (<c>null</c> or blank means no parameters).</summary>
-    /// <exception cref="QueryParameterException">A value does not fit, or the document is not a JSON object.</exception>
+    /// <exception cref="QueryException">A value does not fit, or the document is not a JSON object.</exception>
     public static QueryParameterValues Bind(CompiledQuery query, string? json, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -46,7 +46,7 @@ public static class QueryParameterBinder
     }
 
     /// <summary>Binds a JSON params document given as UTF-8 (empty means no parameters).</summary>
-    /// <exception cref="QueryParameterException">A value does not fit, or the document is not a JSON object.</exception>
+    /// <exception cref="QueryException">A value does not fit, or the document is not a JSON object.</exception>
     public static QueryParameterValues Bind(CompiledQuery query, ReadOnlyMemory<byte> utf8Json, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -60,7 +60,7 @@ public static class QueryParameterBinder
     }
 
     /// <summary>Binds a parsed params object (<c>default</c> means no parameters).</summary>
-    /// <exception cref="QueryParameterException">A value does not fit, or the element is not a JSON object.</exception>
+    /// <exception cref="QueryException">A value does not fit, or the element is not a JSON object.</exception>
     public static QueryParameterValues Bind(CompiledQuery query, JsonElement parameters, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -100,7 +100,7 @@ public static class QueryParameterBinder
     /// as JSON (numbers convert exactly between kinds; strings convert to Date/DateTime; a numeric list fills a
     /// vector).
     /// </summary>
-    /// <exception cref="QueryParameterException">A value does not fit.</exception>
+    /// <exception cref="QueryException">A value does not fit.</exception>
     public static QueryParameterValues Bind(CompiledQuery query, IReadOnlyDictionary<string, QueryValue> parameters, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(query);

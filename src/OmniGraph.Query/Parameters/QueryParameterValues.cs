@@ -34,7 +34,7 @@ public sealed class QueryParameterValues
     /// <summary>
     /// The value of <paramref name="parameter"/>: SQL NULL for an omitted or null optional parameter.
     /// </summary>
-    /// <exception cref="QueryParameterException">A required parameter was not supplied (<c>parameter 'x' not provided</c>).</exception>
+    /// <exception cref="QueryException">A required parameter was not supplied (<c>parameter 'x' not provided</c>).</exception>
     public QueryValue Get(QueryParameter parameter)
     {
         var ordinal = CheckOwned(parameter);

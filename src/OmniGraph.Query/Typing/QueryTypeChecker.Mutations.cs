@@ -27,7 +27,7 @@ internal sealed partial class QueryTypeChecker
         if (constructive && destructive)
         {
             // D2: decided after type checking, still before any I/O.
-            QueryThrow.Selection(QueryErrorCodes.MixedMutation,
+            QueryThrow.Selection(ErrorCodes.QueryMixedMutation,
                 $"mutation '{_declaration.Name}' on the same query mixes inserts/updates and deletes; split into separate mutations: (1) inserts and updates, then (2) deletes. "
                 + "A delete cascades to incident edges and validation runs once per commit, so one commit that both adds and removes rows "
                 + "would make the outcome depend on statement order.");

@@ -130,9 +130,9 @@ internal sealed partial class CatalogBuilder
 
     [DoesNotReturn]
     private static void InvalidAnnotation(SourcePosition position, string reason) =>
-        SchemaThrow.Catalog(SchemaErrorCodes.InvalidAnnotation, position, reason);
+        SchemaThrow.Catalog(ErrorCodes.SchemaInvalidAnnotation, position, reason);
 
     [DoesNotReturn]
     private static T InvalidAnnotation<T>(SourcePosition position, string reason) =>
-        throw SchemaThrow.CatalogError(SchemaErrorCodes.InvalidAnnotation, position, reason);
+        throw SchemaThrow.CatalogError(ErrorCodes.SchemaInvalidAnnotation, position, reason);
 }

@@ -275,9 +275,9 @@ internal sealed partial class CatalogBuilder
 
     [DoesNotReturn]
     private static void InvalidConstraint(SourcePosition position, string reason) =>
-        SchemaThrow.Catalog(SchemaErrorCodes.InvalidConstraint, position, reason);
+        SchemaThrow.Catalog(ErrorCodes.SchemaInvalidConstraint, position, reason);
 
     [DoesNotReturn]
     private static T InvalidConstraint<T>(SourcePosition position, string reason) =>
-        throw SchemaThrow.CatalogError(SchemaErrorCodes.InvalidConstraint, position, reason);
+        throw SchemaThrow.CatalogError(ErrorCodes.SchemaInvalidConstraint, position, reason);
 }

@@ -30,7 +30,7 @@ internal sealed partial class CatalogBuilder
         if (name.Text is { Length: > SchemaLimits.MaxNameLength } text)
         {
             SchemaThrow.Catalog(
-                SchemaErrorCodes.NameTooLong,
+                ErrorCodes.SchemaNameTooLong,
                 name.Position,
                 $"{what} '{ErrorText.Quote(text)}' is too long: a name is at most {SchemaLimits.MaxNameLength} characters");
         }

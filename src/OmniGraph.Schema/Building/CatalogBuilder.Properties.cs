@@ -13,20 +13,20 @@ internal sealed partial class CatalogBuilder
         var isEdge = draft.Kind == DeclarationKind.Edge;
         if (PhysicalColumns.IsSystemColumn(name.Text))
         {
-            SchemaThrow.Catalog(SchemaErrorCodes.ReservedName, name.Position, $"property name '{name.Text}' is reserved for a storage system column ({draft.Display})");
+            SchemaThrow.Catalog(ErrorCodes.SchemaReservedName, name.Position, $"property name '{name.Text}' is reserved for a storage system column ({draft.Display})");
         }
 
         if (PhysicalColumns.IsStructuralColumn(name.Text, isEdge))
         {
             SchemaThrow.Catalog(
-                SchemaErrorCodes.ReservedName,
+                ErrorCodes.SchemaReservedName,
                 name.Position,
                 $"property '{name.Text}' on {draft.Display} collides with the physical '{name.Text}' column");
         }
 
         if (draft.PropertiesByName.ContainsKey(name.Text))
         {
-            SchemaThrow.Catalog(SchemaErrorCodes.DuplicateProperty, name.Position, $"duplicate property '{name.Text}' on {draft.Display}");
+            SchemaThrow.Catalog(ErrorCodes.SchemaDuplicateProperty, name.Position, $"duplicate property '{name.Text}' on {draft.Display}");
         }
 
         var type = ResolveType(draft, syntax);
@@ -45,7 +45,7 @@ internal sealed partial class CatalogBuilder
             case TypeReferenceKind.List:
                 if (syntax.BaseType == ScalarKind.Blob)
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, syntax.Position, $"list of Blob is not supported (property {draft.Name}.{property.Name.Text})");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, syntax.Position, $"list of Blob is not supported (property {draft.Name}.{property.Name.Text})");
                 }
 
                 return PropertyType.ListOf(syntax.BaseType, syntax.IsNullable);
@@ -54,17 +54,17 @@ internal sealed partial class CatalogBuilder
                 var text = syntax.VectorDimension;
                 if (!IsDigits(text))
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, syntax.Position, $"Vector dimension '{text}' is not a positive integer");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, syntax.Position, $"Vector dimension '{text}' is not a positive integer");
                 }
 
                 if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var dimension) || dimension > PropertyType.MaxVectorDimension)
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, syntax.Position, $"Vector dimension {text} exceeds maximum supported ({PropertyType.MaxVectorDimension})");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, syntax.Position, $"Vector dimension {text} exceeds maximum supported ({PropertyType.MaxVectorDimension})");
                 }
 
                 if (dimension == 0)
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, syntax.Position, "Vector dimension must be greater than zero");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, syntax.Position, "Vector dimension must be greater than zero");
                 }
 
                 return PropertyType.Vector((int)dimension, syntax.IsNullable);
@@ -72,7 +72,7 @@ internal sealed partial class CatalogBuilder
             case TypeReferenceKind.Enum:
                 if (syntax.EnumValues.IsDefaultOrEmpty)
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, syntax.Position, "enum type must include at least one value");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, syntax.Position, "enum type must include at least one value");
                 }
 
                 var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -81,7 +81,7 @@ internal sealed partial class CatalogBuilder
                     CheckEnumValue(value);
                     if (!seen.Add(value.Text))
                     {
-                        SchemaThrow.Catalog(SchemaErrorCodes.InvalidType, value.Position, $"enum type cannot include duplicate values (duplicate '{value.Text}')");
+                        SchemaThrow.Catalog(ErrorCodes.SchemaInvalidType, value.Position, $"enum type cannot include duplicate values (duplicate '{value.Text}')");
                     }
                 }
 

@@ -89,7 +89,7 @@ internal sealed partial class CatalogBuilder
                 DeclarationKind.Node => $"duplicate node type: {draft.Name}",
                 _ => $"duplicate edge type: {draft.Name}",
             };
-            SchemaThrow.Catalog(SchemaErrorCodes.DuplicateType, position, reason);
+            SchemaThrow.Catalog(ErrorCodes.SchemaDuplicateType, position, reason);
         }
 
         if (draft.Kind == DeclarationKind.Edge && !_edgesFolded.TryAdd(draft.Name, draft))
@@ -97,7 +97,7 @@ internal sealed partial class CatalogBuilder
             // Traversals and JSONL match edge names case-insensitively, so two such names would be ambiguous.
             var other = _edgesFolded[draft.Name];
             SchemaThrow.Catalog(
-                SchemaErrorCodes.NameCollision,
+                ErrorCodes.SchemaNameCollision,
                 position,
                 $"edge name collision after case folding: '{other.Name}' and '{draft.Name}'");
         }
@@ -114,7 +114,7 @@ internal sealed partial class CatalogBuilder
         uint? max = syntax.Max is null ? null : ReadCount(syntax.Max, syntax.Position);
         if (max is { } upper && min > upper)
         {
-            SchemaThrow.Catalog(SchemaErrorCodes.InvalidConstraint, syntax.Position, $"cardinality min ({min}) exceeds max ({upper}) on {draft.Display}");
+            SchemaThrow.Catalog(ErrorCodes.SchemaInvalidConstraint, syntax.Position, $"cardinality min ({min}) exceeds max ({upper}) on {draft.Display}");
         }
 
         return new EdgeCardinality(min, max);
@@ -124,12 +124,12 @@ internal sealed partial class CatalogBuilder
     {
         if (!IsDigits(text))
         {
-            SchemaThrow.Catalog(SchemaErrorCodes.InvalidConstraint, position, $"cardinality bound '{text}' is not a non-negative integer");
+            SchemaThrow.Catalog(ErrorCodes.SchemaInvalidConstraint, position, $"cardinality bound '{text}' is not a non-negative integer");
         }
 
         if (!uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
-            SchemaThrow.Catalog(SchemaErrorCodes.InvalidConstraint, position, $"cardinality bound {text} exceeds maximum supported ({uint.MaxValue})");
+            SchemaThrow.Catalog(ErrorCodes.SchemaInvalidConstraint, position, $"cardinality bound {text} exceeds maximum supported ({uint.MaxValue})");
         }
 
         return value;
@@ -142,12 +142,12 @@ internal sealed partial class CatalogBuilder
             case EdgeDeclarationSyntax edge:
                 if (!_nodes.ContainsKey(edge.From.Text))
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.UnknownType, edge.From.Position, $"edge {draft.Name} references unknown source type: {edge.From.Text}");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaUnknownType, edge.From.Position, $"edge {draft.Name} references unknown source type: {edge.From.Text}");
                 }
 
                 if (!_nodes.ContainsKey(edge.To.Text))
                 {
-                    SchemaThrow.Catalog(SchemaErrorCodes.UnknownType, edge.To.Position, $"edge {draft.Name} references unknown target type: {edge.To.Text}");
+                    SchemaThrow.Catalog(ErrorCodes.SchemaUnknownType, edge.To.Position, $"edge {draft.Name} references unknown target type: {edge.To.Text}");
                 }
 
                 break;
@@ -170,12 +170,12 @@ internal sealed partial class CatalogBuilder
         {
             if (!seen.Add(name.Text))
             {
-                SchemaThrow.Catalog(SchemaErrorCodes.InterfaceConflict, name.Position, $"node {draft.Name} implements interface '{name.Text}' more than once");
+                SchemaThrow.Catalog(ErrorCodes.SchemaInterfaceConflict, name.Position, $"node {draft.Name} implements interface '{name.Text}' more than once");
             }
 
             if (!_interfaces.TryGetValue(name.Text, out var contract))
             {
-                SchemaThrow.Catalog(SchemaErrorCodes.UnknownType, name.Position, $"node {draft.Name} implements unknown interface '{name.Text}'");
+                SchemaThrow.Catalog(ErrorCodes.SchemaUnknownType, name.Position, $"node {draft.Name} implements unknown interface '{name.Text}'");
             }
 
             foreach (var property in contract.Properties)
@@ -186,7 +186,7 @@ internal sealed partial class CatalogBuilder
                     if (existing.Type != property.Type)
                     {
                         SchemaThrow.Catalog(
-                            SchemaErrorCodes.InterfaceConflict,
+                            ErrorCodes.SchemaInterfaceConflict,
                             name.Position,
                             $"node {draft.Name} property '{property.Name}' has type {existing.Type.DisplayName} but interface {contract.Name} declares it as {property.Type.DisplayName}");
                     }
@@ -211,7 +211,7 @@ internal sealed partial class CatalogBuilder
             if (!draft.PropertiesByName.TryGetValue(embed.SourceProperty, out var source))
             {
                 SchemaThrow.Catalog(
-                    SchemaErrorCodes.InvalidAnnotation,
+                    ErrorCodes.SchemaInvalidAnnotation,
                     property.EmbedPosition,
                     $"@embed on {draft.Name}.{property.Name} references unknown source property '{embed.SourceProperty}'");
             }
@@ -219,7 +219,7 @@ internal sealed partial class CatalogBuilder
             if (!source.Type.IsString)
             {
                 SchemaThrow.Catalog(
-                    SchemaErrorCodes.InvalidAnnotation,
+                    ErrorCodes.SchemaInvalidAnnotation,
                     property.EmbedPosition,
                     $"@embed source property {draft.Name}.{source.Name} must be String (found {source.Type.DisplayName})");
             }

@@ -41,7 +41,7 @@ public sealed partial class SchemaCatalog
         {
             catalog = CatalogBuilder.Build(document, ir);
         }
-        catch (SchemaException exception) when (exception.Code != SchemaErrorCodes.InvalidIr)
+        catch (SchemaException exception) when (exception.Code != ErrorCodes.SchemaInvalidIr)
         {
             SchemaThrow.InvalidIr($"the IR describes an invalid schema: {exception.Reason}", exception);
             throw;

@@ -130,5 +130,5 @@ public sealed partial class SchemaCatalog
     }
 
     private static SchemaException UnknownType(string kind, string name) =>
-        new(SchemaErrorCodes.UnknownType, $"unknown {kind} '{name}'", $"unknown {kind} '{name}'");
+        new(ErrorCodes.SchemaUnknownType, $"unknown {kind} '{name}'", $"unknown {kind} '{name}'");
 }

@@ -50,7 +50,7 @@ public abstract class SchemaType
     public Property GetProperty(string name) =>
         TryGetProperty(name, out var property)
             ? property
-            : throw new SchemaException(SchemaErrorCodes.UnknownProperty, $"unknown property '{name}' on {DisplayName}", $"unknown property '{name}' on {DisplayName}");
+            : throw new SchemaException(ErrorCodes.SchemaUnknownProperty, $"unknown property '{name}' on {DisplayName}", $"unknown property '{name}' on {DisplayName}");
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

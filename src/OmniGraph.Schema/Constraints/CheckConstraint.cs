@@ -60,7 +60,7 @@ public sealed class CheckConstraint : SchemaConstraint
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
             var reason = $"@check on {Owner.Name}.{PropertyName} has an invalid pattern '{ErrorText.Quote(Pattern)}': {RegexErrorText.Describe(exception)}";
-            throw SchemaThrow.CatalogError(SchemaErrorCodes.InvalidCheckPattern, default, reason, exception);
+            throw SchemaThrow.CatalogError(ErrorCodes.SchemaInvalidCheckPattern, default, reason, exception);
         }
     }
 }

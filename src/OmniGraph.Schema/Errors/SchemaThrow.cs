@@ -12,7 +12,7 @@ internal static class SchemaThrow
     public static T Parse<T>(SourcePosition position, string reason) => throw ParseError(position, reason);
 
     public static SchemaException ParseError(SourcePosition position, string reason) =>
-        new(SchemaErrorCodes.ParseError,
+        new(ErrorCodes.SchemaParseError,
             position.IsKnown ? $"parse error: {position}: {reason}" : $"parse error: {reason}",
             reason,
             position);
@@ -29,5 +29,5 @@ internal static class SchemaThrow
 
     [DoesNotReturn]
     public static void InvalidIr(string reason, Exception? inner = null) =>
-        throw new SchemaException(SchemaErrorCodes.InvalidIr, $"invalid schema IR: {reason}", reason, default, inner);
+        throw new SchemaException(ErrorCodes.SchemaInvalidIr, $"invalid schema IR: {reason}", reason, default, inner);
 }

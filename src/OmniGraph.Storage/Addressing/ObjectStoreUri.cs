@@ -47,7 +47,7 @@ public static class ObjectStoreUri
     /// <param name="loggerFactory">Logging for backends that log.</param>
     /// <param name="timeProvider">Clock for lease expiry (local directories; named memory stores use the system clock).</param>
     /// <exception cref="InvalidObjectStoreUriException">The location cannot be parsed.</exception>
-    /// <exception cref="ObjectStoreUnavailableException">The store cannot be opened.</exception>
+    /// <exception cref="OmniGraphException">Code <c>store_unavailable</c>: The store cannot be opened.</exception>
     public static IObjectStore Open(string location, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         var parsed = Parse(location);

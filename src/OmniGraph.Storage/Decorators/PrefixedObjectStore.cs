@@ -17,7 +17,7 @@ public sealed class PrefixedObjectStore : IObjectStore
     /// <summary>Creates a view of <paramref name="inner"/> under <paramref name="prefix"/>.</summary>
     /// <param name="inner">The store that holds the objects.</param>
     /// <param name="prefix">One or more key segments, with or without a trailing <c>'/'</c> (for example <c>graphs/g1</c>).</param>
-    /// <exception cref="InvalidObjectKeyException">The prefix is not a valid key.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_object_key</c>: The prefix is not a valid key.</exception>
     public PrefixedObjectStore(IObjectStore inner, string prefix)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -47,7 +47,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             return await _inner.GetAsync(inner, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -61,7 +61,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             return await _inner.GetRangeAsync(inner, offset, length, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -76,7 +76,7 @@ public sealed class PrefixedObjectStore : IObjectStore
             var properties = await _inner.GetPropertiesAsync(inner, cancellationToken).ConfigureAwait(false);
             return properties is null ? null : properties with { Key = key };
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -91,7 +91,7 @@ public sealed class PrefixedObjectStore : IObjectStore
             var properties = await _inner.PutAsync(inner, content, condition, cancellationToken).ConfigureAwait(false);
             return properties with { Key = key };
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -105,7 +105,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             return await _inner.DeleteAsync(inner, condition, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -135,7 +135,7 @@ public sealed class PrefixedObjectStore : IObjectStore
             var lease = await _inner.AcquireLeaseAsync(inner, duration, cancellationToken).ConfigureAwait(false);
             return lease with { Key = key };
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -150,7 +150,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             await _inner.RenewLeaseAsync(lease with { Key = inner }, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, lease.Key);
         }
@@ -165,7 +165,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             await _inner.ReleaseLeaseAsync(lease with { Key = inner }, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, lease.Key);
         }
@@ -179,7 +179,7 @@ public sealed class PrefixedObjectStore : IObjectStore
         {
             await _inner.BreakLeaseAsync(inner, cancellationToken).ConfigureAwait(false);
         }
-        catch (ObjectStoreException exception) when (exception.Key == inner)
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
         }
@@ -191,18 +191,14 @@ public sealed class PrefixedObjectStore : IObjectStore
         var inner = _prefix + key;
         if (_prefixBytes + System.Text.Encoding.UTF8.GetByteCount(key) > ObjectKey.MaxKeyBytes)
         {
-            throw new InvalidObjectKeyException(key, $"with the store prefix '{_prefix}' the key exceeds {ObjectKey.MaxKeyBytes} UTF-8 bytes");
+            throw StoreErrors.InvalidKey(key, $"with the store prefix '{_prefix}' the key exceeds {ObjectKey.MaxKeyBytes} UTF-8 bytes");
         }
 
         return inner;
     }
 
-    /// <summary>The same failure, naming the key as the caller knows it.</summary>
-    private ObjectStoreException Translate(ObjectStoreException exception, string key) => exception switch
-    {
-        ObjectNotFoundException => new ObjectNotFoundException(key, Location),
-        ObjectPreconditionFailedException precondition => new ObjectPreconditionFailedException(key, precondition.Condition, precondition.CurrentETag, precondition.Reason),
-        ObjectStoreUnavailableException => new ObjectStoreUnavailableException(key, exception.Message, exception),
-        _ => exception,
-    };
+    /// <summary>The same failure, naming the key (and, for a miss, the store) as the caller knows them.</summary>
+    private OmniGraphException Translate(OmniGraphException exception, string key) => exception is ObjectNotFoundException
+        ? new ObjectNotFoundException(key, Location)
+        : StoreErrors.WithKey(exception, key);
 }

@@ -1,16 +1,24 @@
 namespace OmniGraph.Storage;
 
-/// <summary>A store location that is malformed or names a scheme no backend handles.</summary>
+/// <summary>
+/// A store location that is malformed or names a scheme no backend handles. Code <c>invalid_store_uri</c>; details
+/// <see cref="ErrorDetail.Location"/> and <see cref="ErrorDetail.Reason"/>. A subclass because options validators catch
+/// it to report every bad location at once.
+/// </summary>
 public sealed class InvalidObjectStoreUriException : OmniGraphException
 {
-    public const string ErrorCode = "invalid_store_uri";
-
+    /// <summary>Creates the error for <paramref name="uri"/>.</summary>
     public InvalidObjectStoreUriException(string uri, string reason)
-        : base(ErrorCode, $"invalid object store location '{uri}': {reason}")
+        : this(ErrorCodes.InvalidStoreUri, $"invalid object store location '{uri}': {reason}", ErrorDetails.Of(ErrorDetail.Location.With(uri), ErrorDetail.Reason.With(reason)), null)
     {
-        Uri = uri;
+    }
+
+    /// <summary>Rebuilds the error from its parts (see <see cref="OmniGraphException.Rebuild"/>).</summary>
+    public InvalidObjectStoreUriException(string code, string message, ErrorDetails details, Exception? innerException)
+        : base(code, message, details, innerException)
+    {
     }
 
     /// <summary>The rejected location.</summary>
-    public string Uri { get; }
+    public string Uri => Get(ErrorDetail.Location) ?? string.Empty;
 }

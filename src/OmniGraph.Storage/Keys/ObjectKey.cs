@@ -34,7 +34,7 @@ public static class ObjectKey
 
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Throws <see cref="InvalidObjectKeyException"/> unless <paramref name="key"/> is a valid key.</summary>
+    /// <summary>Throws an <see cref="OmniGraphException"/> (<c>invalid_object_key</c>) unless <paramref name="key"/> is a valid key.</summary>
     public static void Validate(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -49,7 +49,7 @@ public static class ObjectKey
     public static bool IsValid([NotNullWhen(true)] string? key) => key is not null && FindKeyViolation(key) is null;
 
     /// <summary>
-    /// Throws <see cref="InvalidObjectKeyException"/> unless <paramref name="prefix"/> could begin a valid key.
+    /// Throws an <see cref="OmniGraphException"/> (<c>invalid_object_key</c>) unless <paramref name="prefix"/> could begin a valid key.
     /// A listing prefix may be empty, end with <c>'/'</c>, or end in the middle of a segment; every complete
     /// segment must follow the key rules.
     /// </summary>
@@ -199,5 +199,5 @@ public static class ObjectKey
     }
 
     [DoesNotReturn]
-    private static void ThrowInvalid(string key, string reason) => throw new InvalidObjectKeyException(key, reason);
+    private static void ThrowInvalid(string key, string reason) => throw StoreErrors.InvalidKey(key, reason);
 }

@@ -18,12 +18,12 @@ internal static class ContinuationToken
         return Version + Base64Url.EncodeToString(bytes);
     }
 
-    /// <summary>Returns the key the token points after, or throws <see cref="InvalidContinuationTokenException"/>.</summary>
+    /// <summary>Returns the key the token points after, or throws an <see cref="OmniGraphException"/> (<c>invalid_continuation_token</c>).</summary>
     public static string Decode(string prefix, string token)
     {
         if (token.Length < 2 || token[0] != Version)
         {
-            throw new InvalidContinuationTokenException(prefix, token);
+            throw StoreErrors.InvalidContinuationToken(prefix, token);
         }
 
         string key;
@@ -33,12 +33,12 @@ internal static class ContinuationToken
         }
         catch (FormatException)
         {
-            throw new InvalidContinuationTokenException(prefix, token);
+            throw StoreErrors.InvalidContinuationToken(prefix, token);
         }
 
         if (!ObjectKey.IsValid(key))
         {
-            throw new InvalidContinuationTokenException(prefix, token);
+            throw StoreErrors.InvalidContinuationToken(prefix, token);
         }
 
         return key;

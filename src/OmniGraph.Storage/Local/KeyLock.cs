@@ -78,7 +78,7 @@ internal sealed class KeyLock : IDisposable
 
                     if (Stopwatch.GetElapsedTime(started) > timeout)
                     {
-                        throw new ObjectStoreUnavailableException(
+                        throw StoreErrors.Unavailable(
                             key,
                             $"timed out after {timeout.TotalSeconds:0.#} s waiting for the lock on object '{key}' ({lockPath}); another process may be stuck holding it");
                     }

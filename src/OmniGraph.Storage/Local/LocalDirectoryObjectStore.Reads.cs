@@ -70,7 +70,7 @@ public sealed partial class LocalDirectoryObjectStore
             var fileLength = RandomAccess.GetLength(handle);
             if (fileLength > Array.MaxLength)
             {
-                throw new ObjectStoreUnavailableException(key, $"object '{key}' is {fileLength - ObjectFileHeader.Size} bytes, too large to read whole; read it in ranges");
+                throw StoreErrors.Unavailable(key, $"object '{key}' is {fileLength - ObjectFileHeader.Size} bytes, too large to read whole; read it in ranges");
             }
 
             // One read brings header and content; the content is handed out as a slice, without a copy.
@@ -79,7 +79,7 @@ public sealed partial class LocalDirectoryObjectStore
             var info = ParseHeader(key, paths.DataFile, buffer.AsSpan(0, read), fileLength);
             if (read != fileLength)
             {
-                throw new ObjectStoreUnavailableException(key, $"object file '{paths.DataFile}' changed while it was read (expected {fileLength} bytes, read {read})");
+                throw StoreErrors.Unavailable(key, $"object file '{paths.DataFile}' changed while it was read (expected {fileLength} bytes, read {read})");
             }
 
             var content = buffer.AsMemory(ObjectFileHeader.Size, (int)info.ContentLength);
@@ -112,7 +112,7 @@ public sealed partial class LocalDirectoryObjectStore
             var read = LocalFiles.ReadAtMost(handle, content, ObjectFileHeader.Size + start);
             if (read != count)
             {
-                throw new ObjectStoreUnavailableException(key, $"object file '{paths.DataFile}' changed while it was read (expected {count} bytes at offset {start}, read {read})");
+                throw StoreErrors.Unavailable(key, $"object file '{paths.DataFile}' changed while it was read (expected {count} bytes at offset {start}, read {read})");
             }
 
             return new StoredObject(content, info.ETag, info.ContentLength);
@@ -173,6 +173,6 @@ public sealed partial class LocalDirectoryObjectStore
         return read > 0 && LeaseRecord.TryParse(buffer[..read], out var lease) && lease.IsActiveAt(Now);
     }
 
-    private static ObjectCorruptException CorruptFile(string key, string dataFile, string detail) =>
+    private static CorruptObjectException CorruptFile(string key, string dataFile, string detail) =>
         new(key, $"object file '{dataFile}' is not a valid store object ({detail}); it was not written by this store or was damaged outside it");
 }

@@ -159,7 +159,7 @@ public sealed partial class LocalDirectoryObjectStore
         string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, CancellationToken cancellationToken)
     {
         using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
-            ?? throw new ObjectStoreUnavailableException(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
+            ?? throw StoreErrors.Unavailable(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
         var current = TryReadInfo(key, paths.DataFile);
         var lease = keyLock.ReadLease();
         try

@@ -39,7 +39,7 @@ public sealed partial class LocalDirectoryObjectStore : IObjectStore
 
     /// <summary>Opens a store with the given options.</summary>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
-    /// <exception cref="ObjectStoreUnavailableException">The root cannot be created or is not a directory.</exception>
+    /// <exception cref="OmniGraphException">Code <c>store_unavailable</c>: The root cannot be created or is not a directory.</exception>
     public LocalDirectoryObjectStore(LocalObjectStoreOptions options, ILogger<LocalDirectoryObjectStore>? logger = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,12 +79,12 @@ public sealed partial class LocalDirectoryObjectStore : IObjectStore
 
             if (File.Exists(_root))
             {
-                throw new ObjectStoreUnavailableException(string.Empty, $"store root '{_root}' is a file, not a directory");
+                throw StoreErrors.Unavailable(string.Empty, $"store root '{_root}' is a file, not a directory");
             }
 
             if (!_options.CreateRootIfMissing)
             {
-                throw new ObjectStoreUnavailableException(string.Empty, $"store root '{_root}' does not exist");
+                throw StoreErrors.Unavailable(string.Empty, $"store root '{_root}' does not exist");
             }
 
             LocalFiles.CreateDirectoryDurably(string.Empty, Path.GetPathRoot(_root) ?? "/", _root);

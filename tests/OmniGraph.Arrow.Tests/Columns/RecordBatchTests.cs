@@ -1,4 +1,5 @@
 using OmniGraph.Arrow.Tests.TestSupport;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Arrow.Tests.Columns;
 
@@ -19,27 +20,27 @@ public sealed class RecordBatchTests
     [Fact]
     public void Constructor_RejectsWrongColumnCount()
     {
-        var error = Assert.Throws<ArrowSchemaMismatchException>(() => new RecordBatch(s_schema, [Col.Int64(1)]));
-        Assert.Equal(ArrowErrorCodes.SchemaMismatch, error.Code);
+        var error = ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => new RecordBatch(s_schema, [Col.Int64(1)]));
+        Assert.Equal(ErrorCodes.ArrowSchemaMismatch, error.Code);
     }
 
     [Fact]
     public void Constructor_RejectsWrongType()
     {
-        Assert.Throws<ArrowSchemaMismatchException>(() => new RecordBatch(s_schema, [Col.Int32(1), Col.Utf8("a")]));
+        ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => new RecordBatch(s_schema, [Col.Int32(1), Col.Utf8("a")]));
     }
 
     [Fact]
     public void Constructor_RejectsUnequalLengths()
     {
-        Assert.Throws<ArrowSchemaMismatchException>(() => new RecordBatch(s_schema, [Col.Int64(1, 2), Col.Utf8("a")]));
-        Assert.Throws<ArrowSchemaMismatchException>(() => new RecordBatch(s_schema, [Col.Int64(1), Col.Utf8("a")], length: 2));
+        ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => new RecordBatch(s_schema, [Col.Int64(1, 2), Col.Utf8("a")]));
+        ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => new RecordBatch(s_schema, [Col.Int64(1), Col.Utf8("a")], length: 2));
     }
 
     [Fact]
     public void Constructor_RejectsNullsInANonNullableField()
     {
-        Assert.Throws<ArrowSchemaMismatchException>(() => new RecordBatch(s_schema, [Col.Int64(1, null), Col.Utf8("a", "b")]));
+        ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => new RecordBatch(s_schema, [Col.Int64(1, null), Col.Utf8("a", "b")]));
     }
 
     [Fact]

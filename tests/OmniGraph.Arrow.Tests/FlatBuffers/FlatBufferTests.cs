@@ -141,8 +141,8 @@ public sealed class FlatBufferTests
     [MemberData(nameof(MalformedBuffers))]
     public void MalformedTables_AreRejected(string what, byte[] bytes)
     {
-        var error = Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, what));
-        Assert.Equal(ArrowErrorCodes.InvalidFile, error.Code);
+        var error = Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, what));
+        Assert.Equal(ErrorCodes.ArrowInvalidFile, error.Code);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class FlatBufferTests
         // vtable: size 6, inline size 4, field 0 at offset 8 (beyond the 4 inline bytes).
         var bytes = new byte[] { 10, 0, 0, 0, 6, 0, 4, 0, 8, 0, 6, 0, 0, 0, 0, 0 };
 
-        var error = Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").GetInt32(0, 0));
+        var error = Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").GetInt32(0, 0));
         Assert.Contains("outside the table", error.Message);
     }
 
@@ -161,7 +161,7 @@ public sealed class FlatBufferTests
         var bytes = TableWithReference(BitConverter.GetBytes(int.MaxValue));
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").TryGetVector(0, 16, out _));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").TryGetVector(0, 16, out _));
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64 * 1024);
     }
@@ -171,7 +171,7 @@ public sealed class FlatBufferTests
     {
         var bytes = TableWithReference([3, 0, 0, 0, (byte)'a', (byte)'b', (byte)'c', (byte)'d']);
 
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class FlatBufferTests
     {
         var bytes = TableWithReference([0xFF, 0xFF, 0xFF, 0x7F, (byte)'a', 0]);
 
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class FlatBufferTests
     {
         var bytes = TableWithReference([2, 0, 0, 0, 0xC3, 0x28, 0]);
 
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
     }
 
     [Fact]
@@ -196,9 +196,9 @@ public sealed class FlatBufferTests
         var bytes = TableWithReference([]);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(16), 0xFFFFFFF0);
 
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").TryGetVector(0, 4, out _));
-        Assert.Throws<ArrowFormatException>(() => FlatTable.GetRoot(bytes, "T").TryGetTable(0, "Child", out _));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").GetString(0));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").TryGetVector(0, 4, out _));
+        Assert.Throws<OmniGraphException>(() => FlatTable.GetRoot(bytes, "T").TryGetTable(0, "Child", out _));
     }
 
     /// <summary>A root table at 8 whose vtable sits at 4 (soffset 4) with the given sizes.</summary>

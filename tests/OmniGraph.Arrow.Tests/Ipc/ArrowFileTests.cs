@@ -160,8 +160,8 @@ public sealed class ArrowFileTests
         var reader = ArrowFileReader.Open(bytes);
         Assert.False(reader.IsChecksumVerified);
         Assert.True(reader.ReadRecordBatch(0).ContentEquals(Batch(10)));
-        var error = Assert.Throws<ArrowFormatException>(() => ArrowFileReader.Open(bytes, new ArrowReadOptions { RequireChecksum = true }));
-        Assert.Equal(ArrowErrorCodes.ChecksumMismatch, error.Code);
+        var error = Assert.Throws<OmniGraphException>(() => ArrowFileReader.Open(bytes, new ArrowReadOptions { RequireChecksum = true }));
+        Assert.Equal(ErrorCodes.ArrowChecksumMismatch, error.Code);
     }
 
     /// <summary>
@@ -177,8 +177,8 @@ public sealed class ArrowFileTests
         var position = bytes.AsSpan().IndexOf(firstValue);
         bytes[position] ^= 0x01;
 
-        var error = Assert.Throws<ArrowFormatException>(() => ArrowFileReader.Open(bytes));
-        Assert.Equal(ArrowErrorCodes.ChecksumMismatch, error.Code);
+        var error = Assert.Throws<OmniGraphException>(() => ArrowFileReader.Open(bytes));
+        Assert.Equal(ErrorCodes.ArrowChecksumMismatch, error.Code);
 
         var unverified = ArrowFileReader.Open(bytes, new ArrowReadOptions { VerifyChecksum = false }).ReadRecordBatch(0);
         Assert.False(unverified.ContentEquals(batch));
@@ -192,9 +192,9 @@ public sealed class ArrowFileTests
         var key = bytes.AsSpan().LastIndexOf("omnigraph.crc32c"u8);
         bytes[key + 3] ^= 0x20;
 
-        var error = Assert.Throws<ArrowFormatException>(() => ArrowFileReader.Open(bytes));
+        var error = Assert.Throws<OmniGraphException>(() => ArrowFileReader.Open(bytes));
 
-        Assert.Equal(ArrowErrorCodes.ChecksumMismatch, error.Code);
+        Assert.Equal(ErrorCodes.ArrowChecksumMismatch, error.Code);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class ArrowFileTests
         var bytes = ArrowFileWriter.WriteToArray(schema, []);
 
         Assert.Equal(schema, ArrowFileReader.Open(bytes, new ArrowReadOptions { MaxNestingDepth = 2 }).Schema);
-        var error = Assert.Throws<ArrowFormatException>(() => ArrowFileReader.Open(bytes, new ArrowReadOptions { MaxNestingDepth = 1 }));
-        Assert.Equal(ArrowErrorCodes.Unsupported, error.Code);
+        var error = Assert.Throws<OmniGraphException>(() => ArrowFileReader.Open(bytes, new ArrowReadOptions { MaxNestingDepth = 1 }));
+        Assert.Equal(ErrorCodes.ArrowUnsupported, error.Code);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OmniGraph.Arrow.Ipc;
 using OmniGraph.Arrow.Tests.TestSupport;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Arrow.Tests.Ipc;
 
@@ -194,7 +195,7 @@ public abstract class IpcRoundTripConformance
     {
         var other = new ArrowSchema([new ArrowField("x", ArrowType.Int32, true)]);
 
-        var error = Assert.Throws<ArrowSchemaMismatchException>(() => Write(SampleData.AllTypesSchema, [new RecordBatch(other, [Col.Int32(1)])]));
+        var error = ErrorAssert.Throws(ErrorCodes.ArrowSchemaMismatch, () => Write(SampleData.AllTypesSchema, [new RecordBatch(other, [Col.Int32(1)])]));
         Assert.Contains($"differs from the {FormatName} schema", error.Message);
     }
 

@@ -6,7 +6,7 @@ namespace OmniGraph.Arrow.Tests.Ipc;
 
 /// <summary>
 /// Hand-crafted hostile files (forged with <see cref="RawIpc"/>, no checksum) exercising each structural check:
-/// every one is an <see cref="ArrowFormatException"/> with the right code, quickly and without large allocations.
+/// every one is an <see cref="OmniGraphException"/> with the right code, quickly and without large allocations.
 /// </summary>
 public sealed class MaliciousInputTests
 {
@@ -149,7 +149,7 @@ public sealed class MaliciousInputTests
             field = RawIpc.List($"l{i}", field);
         }
 
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.File([field], []), "1000 nested lists");
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.File([field], []), "1000 nested lists");
     }
 
     public static TheoryData<string> UnsupportedFields() => [.. s_unsupportedFields.Keys];
@@ -159,8 +159,8 @@ public sealed class MaliciousInputTests
     public void UnsupportedSchema_IsRejectedAsUnsupported(string what)
     {
         var field = s_unsupportedFields[what];
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.File([field], []), what);
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.Stream([field]), what, stream: true);
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.File([field], []), what);
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.Stream([field]), what, stream: true);
     }
 
     public static TheoryData<string> InvalidFields() => [.. s_invalidFields.Keys];
@@ -170,25 +170,25 @@ public sealed class MaliciousInputTests
     public void MalformedSchema_IsRejectedAsInvalid(string what)
     {
         var field = s_invalidFields[what];
-        AssertCode(ArrowErrorCodes.InvalidFile, RawIpc.File([field], []), what);
+        AssertCode(ErrorCodes.ArrowInvalidFile, RawIpc.File([field], []), what);
     }
 
     [Fact]
     public void BigEndianSchema_IsRejectedAsUnsupported()
     {
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.File(s_int64, [], endianness: 1), "big endian");
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.File(s_int64, [], endianness: 1), "big endian");
     }
 
     [Fact]
     public void CompressedBody_IsRejectedAsUnsupported()
     {
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.File(s_int64, [new RawBatch(1, [(1, 0)], [(0, 0), (0, 8)], new byte[8], Compressed: true)]), "compression");
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.File(s_int64, [new RawBatch(1, [(1, 0)], [(0, 0), (0, 8)], new byte[8], Compressed: true)]), "compression");
     }
 
     [Fact]
     public void DictionaryBlocks_AreRejectedAsUnsupported()
     {
-        AssertCode(ArrowErrorCodes.Unsupported, RawIpc.File(s_int64, [], dictionaryBlock: true), "dictionary block");
+        AssertCode(ErrorCodes.ArrowUnsupported, RawIpc.File(s_int64, [], dictionaryBlock: true), "dictionary block");
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class MaliciousInputTests
         var file = RawIpc.File(s_int64, [batch]);
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        Assert.Throws<ArrowFormatException>(() => ArrowFileReader.ReadAll(file));
+        Assert.Throws<OmniGraphException>(() => ArrowFileReader.ReadAll(file));
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 256 * 1024);
     }
@@ -265,11 +265,11 @@ public sealed class MaliciousInputTests
     }
 
     private static void AssertInvalid(byte[] bytes, string what, bool stream = false) =>
-        AssertCode(ArrowErrorCodes.InvalidFile, bytes, what, stream);
+        AssertCode(ErrorCodes.ArrowInvalidFile, bytes, what, stream);
 
     private static void AssertCode(string code, byte[] bytes, string what, bool stream = false)
     {
-        var error = Assert.Throws<ArrowFormatException>(() =>
+        var error = Assert.Throws<OmniGraphException>(() =>
         {
             if (stream)
             {

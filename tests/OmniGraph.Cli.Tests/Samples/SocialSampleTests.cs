@@ -9,7 +9,7 @@ namespace OmniGraph.Cli.Tests.Samples;
 /// </summary>
 public sealed class SocialSampleTests : IDisposable
 {
-    private static readonly string s_sample = Path.Combine(RepositoryRoot(), "samples", "social");
+    private static readonly string s_sample = RepositoryFiles.Path("samples", "social");
 
     private readonly TempDirectory _directory = new();
 
@@ -59,19 +59,5 @@ public sealed class SocialSampleTests : IDisposable
     {
         var datasets = (await CliRun.OkAsync("snapshot", Graph, "--json")).Json().GetProperty("datasets").EnumerateArray();
         return datasets.Single(static d => d.GetProperty("type_name").GetString() == "Person").GetProperty("entity_count").GetInt64();
-    }
-
-    /// <summary>The directory holding the solution file, found upwards from the test assembly.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "OmniGraph.Orleans.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no OmniGraph.Orleans.sln above {AppContext.BaseDirectory}");
     }
 }

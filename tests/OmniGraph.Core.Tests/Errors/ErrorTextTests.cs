@@ -39,7 +39,7 @@ public sealed class ErrorTextTests
     [Fact]
     public void EveryOmniGraphException_IsBounded()
     {
-        var error = new OmniGraphException("test", new string('x', 5_000_000));
+        var error = new OmniGraphException(ErrorCodes.Internal, new string('x', 5_000_000));
 
         Assert.True(error.Message.Length <= ErrorText.MaxMessageChars + 60, $"{error.Message.Length} characters");
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Tests.Support;
@@ -8,6 +7,7 @@ using OmniGraph.Loading.Hosting;
 using OmniGraph.Query;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 using Orleans.TestingHost;
 
@@ -64,8 +64,8 @@ public sealed class ExecutionHostingTests
         await graph.LoadAsync(AcceptanceFixtures.TestData);
 
         Assert.Equal(4, (await graph.QueryAsync("query q() { match { $p: Person } return { $p.name } }")).Count);
-        var error = await Assert.ThrowsAsync<ResourceLimitExceededException>(() => graph.QueryAsync("query q() { match { $p: Person  $o: Person } return { $p.name, $o.name } }"));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.ResourceLimit, () => graph.QueryAsync("query q() { match { $p: Person  $o: Person } return { $p.name, $o.name } }"));
         Assert.Equal("resource_limit", error.Code);
-        Assert.Equal(16, error.Actual);
+        Assert.Equal(16, error.Get(ErrorDetail.Count));
     }
 }

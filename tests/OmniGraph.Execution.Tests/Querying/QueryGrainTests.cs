@@ -4,6 +4,7 @@ using OmniGraph.Engine;
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Query;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Execution.Tests.Querying;
@@ -117,8 +118,8 @@ public sealed class QueryGrainTests(QueryCluster cluster)
         Assert.Equal(0, (await graph.QueryAsync("query q($a: I32?) { match { $p: Person { age: $a } } return { $p.name } }", """{"a":null}""")).Count);
         Assert.Equal(0, (await graph.QueryAsync("query q($n: String?) { match { $p: Person { name: $n } } return { $p.name } }")).Count);
 
-        var missing = await Assert.ThrowsAsync<QueryParameterException>(() => graph.QueryAsync("query q($a: I32) { match { $p: Person  $p.age >= $a } return { $p.name } }"));
-        Assert.Equal(QueryErrorCodes.MissingParameter, missing.Code);
+        var missing = await Assert.ThrowsAsync<QueryException>(() => graph.QueryAsync("query q($a: I32) { match { $p: Person  $p.age >= $a } return { $p.name } }"));
+        Assert.Equal(ErrorCodes.QueryParameterMissing, missing.Code);
     }
 
     [Fact]
@@ -151,11 +152,11 @@ public sealed class QueryGrainTests(QueryCluster cluster)
     {
         var graph = await StdAsync();
         var mutation = await Assert.ThrowsAsync<QueryException>(() => graph.QueryAsync("query m($n: String) { insert Person { name: $n } }", """{"n":"x"}"""));
-        Assert.Equal(QueryErrorCodes.KindMismatch, mutation.Code);
-        await Assert.ThrowsAsync<InvalidQueryTargetException>(() => graph.QueryAsync(Count, target: new QueryTarget("main", "1")));
-        await Assert.ThrowsAsync<InvalidQueryTargetException>(() => graph.QueryAsync(Count, target: QueryTarget.AtSnapshot("manifest:main:vx")));
-        await Assert.ThrowsAsync<SnapshotNotFoundException>(() => graph.QueryAsync(Count, target: QueryTarget.AtSnapshot("99")));
-        await Assert.ThrowsAsync<BranchNotFoundException>(() => graph.QueryAsync(Count, target: QueryTarget.Head("nope")));
+        Assert.Equal(ErrorCodes.QueryKindMismatch, mutation.Code);
+        await ErrorAssert.ThrowsAsync(ErrorCodes.QueryInvalidTarget, () => graph.QueryAsync(Count, target: new QueryTarget("main", "1")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.QueryInvalidTarget, () => graph.QueryAsync(Count, target: QueryTarget.AtSnapshot("manifest:main:vx")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.SnapshotNotFound, () => graph.QueryAsync(Count, target: QueryTarget.AtSnapshot("99")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => graph.QueryAsync(Count, target: QueryTarget.Head("nope")));
         var search = await Assert.ThrowsAsync<QueryTypeException>(() => graph.QueryAsync("query q($v: Vector(2)) { match { $p: Person } return { $p.name } order { nearest($p.name, $v) } limit 1 }"));
         Assert.Contains("not supported yet", search.Message, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Execution.Tests.TableReads;
 
@@ -160,7 +161,7 @@ public sealed class TableSelectionTests(QueryCluster cluster)
 
         await graph.LoadAsync("""{"type":"Item","data":{"sku":"i2","qty":20}}""", GraphLoadMode.Merge);
         var next = (await graph.Client.ResolveSnapshotAsync(SnapshotTarget.Head())).GetTable("node:Item");
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.GatherAsync(next, [selection.Rows[0]], ["qty"]));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.GatherAsync(next, [selection.Rows[0]], ["qty"]));
         Assert.Equal(2, ((PrimitiveColumn<int>)(await grain.GatherAsync(version, [selection.Rows[0]], ["qty"])).Column(0)).GetValue(0));
     }
 
@@ -168,11 +169,11 @@ public sealed class TableSelectionTests(QueryCluster cluster)
     public async Task BadRequests_AreTypedRefusals()
     {
         var (grain, version) = await ItemsAsync();
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.SelectAsync(version, new TableSelectionRequest(null, [], ["nope"])));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.SelectAsync(version, new TableSelectionRequest(null, [P("nope", ColumnPredicateOperator.Equal, PredicateValue.FromInteger(1))], [])));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.SelectAsync(version, new TableSelectionRequest(null, [P("qty", ColumnPredicateOperator.Equal, PredicateValue.FromString("1"))], [])));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.SelectAsync(version, new TableSelectionRequest(null, [P("color", ColumnPredicateOperator.ListContains, PredicateValue.FromString("red"))], [])));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.SelectAsync(version, new TableSelectionRequest(null, [], ["qty", "qty"])));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(version, new TraversalRequest(KeyBatch.Of("i1"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Neighbours)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.SelectAsync(version, new TableSelectionRequest(null, [], ["nope"])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.SelectAsync(version, new TableSelectionRequest(null, [P("nope", ColumnPredicateOperator.Equal, PredicateValue.FromInteger(1))], [])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.SelectAsync(version, new TableSelectionRequest(null, [P("qty", ColumnPredicateOperator.Equal, PredicateValue.FromString("1"))], [])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.SelectAsync(version, new TableSelectionRequest(null, [P("color", ColumnPredicateOperator.ListContains, PredicateValue.FromString("red"))], [])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.SelectAsync(version, new TableSelectionRequest(null, [], ["qty", "qty"])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(version, new TraversalRequest(KeyBatch.Of("i1"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Neighbours)));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Tests.Support;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Execution.Tests.TableReads;
 
@@ -150,10 +151,10 @@ public sealed class TableTraversalTests(QueryCluster cluster)
     public async Task InvalidRequests_AreTypedRefusals()
     {
         var (_, grain, edges, _) = await GraphAsync();
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 0, 2, TraversalOutput.Neighbours)));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 3, 2, TraversalOutput.Neighbours)));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 2, TraversalOutput.Edges)));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Neighbours) { EdgeColumns = ["w"] }));
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Edges) { EdgeColumns = ["nope"] }));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 0, 2, TraversalOutput.Neighbours)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 3, 2, TraversalOutput.Neighbours)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 2, TraversalOutput.Edges)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Neighbours) { EdgeColumns = ["w"] }));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => grain.TraverseAsync(edges, new TraversalRequest(KeyBatch.Of("a"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Edges) { EdgeColumns = ["nope"] }));
     }
 }

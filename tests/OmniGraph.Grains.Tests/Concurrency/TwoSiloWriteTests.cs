@@ -3,6 +3,7 @@ using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Concurrency;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
@@ -86,8 +87,8 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
             new GraphWriteRequest(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Insert, Rows.Persons(("SAME", 2, null), ("RIGHT", 2, null)))]) { RetryOnReadSetChange = true });
 
         await first;
-        var conflict = await Assert.ThrowsAsync<WriteKeyConflictException>(() => second);
-        Assert.Equal("SAME", conflict.EntityId);
+        var conflict = await ErrorAssert.ThrowsAsync(ErrorCodes.KeyConflict, () => second);
+        Assert.Equal("SAME", conflict.Get(ErrorDetail.EntityId));
         Assert.Equal(["SAME", "LEFT"], await _b.ColumnAsync("node:Person", "id"));
         await GraphAssertions.LinearHistoryAsync(_a);
         await GraphAssertions.ConsistentAsync(_a);

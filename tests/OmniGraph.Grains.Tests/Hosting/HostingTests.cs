@@ -3,6 +3,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
@@ -47,7 +48,7 @@ public sealed class HostingTests(ITestOutputHelper output)
     {
         await using var host = await GraphHost.StartAsync(new MemoryObjectStore());
         var client = host.Cluster.Silos[0].ServiceProvider.GetRequiredService<IGraphClientFactory>().GetClient("other");
-        var error = await Assert.ThrowsAsync<GraphNotFoundException>(() => client.GetSnapshotAsync());
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.GraphNotFound, () => client.GetSnapshotAsync());
         Assert.Equal("graph_not_found", error.Code);
     }
 
@@ -80,7 +81,7 @@ public sealed class HostingTests(ITestOutputHelper output)
     {
         using var directory = new TempDirectory();
         var root = Path.Combine(directory.Path, "graph");
-        await Assert.ThrowsAsync<GraphNotInitializedException>(() => OmniGraphEmbedded.OpenAsync(root));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.GraphNotInitialized, () => OmniGraphEmbedded.OpenAsync(root));
         Assert.False(Directory.Exists(root));
 
         CommitOutput genesis;
@@ -90,7 +91,7 @@ public sealed class HostingTests(ITestOutputHelper output)
             Assert.Equal(new Uri(root).AbsoluteUri.TrimEnd('/'), created.Location.TrimEnd('/'));
         }
 
-        await Assert.ThrowsAsync<GraphAlreadyInitializedException>(() => OmniGraphEmbedded.InitAsync(root, TestSchemas.Social));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.AlreadyInitialized, () => OmniGraphEmbedded.InitAsync(root, TestSchemas.Social));
 
         await using var opened = await OmniGraphEmbedded.OpenAsync($"file://{root}");
         Assert.Equal(genesis, await opened.Client.GetCommitAsync(genesis.GraphCommitId));

@@ -5,6 +5,7 @@ using OmniGraph.Grains.Tests.Recovery;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Integrity;
@@ -72,7 +73,7 @@ public sealed class RepairTests
         Assert.Contains("Carol", people);
         Assert.Contains("Dave", people);
         Assert.Contains("k1", await fresh.ColumnAsync("edge:Knows", "id"));
-        var placeholder = await Assert.ThrowsAsync<SnapshotNotFoundException>(() => fresh.Client.ResolveSnapshotAsync(SnapshotTarget.AtVersion(BranchNames.Main, 3)));
+        var placeholder = await ErrorAssert.ThrowsAsync(ErrorCodes.SnapshotNotFound, () => fresh.Client.ResolveSnapshotAsync(SnapshotTarget.AtVersion(BranchNames.Main, 3)));
         Assert.Contains("lost", placeholder.Message);
         var history = await GraphAssertions.LinearHistoryAsync(fresh);
         Assert.Equal(CommitKinds.RecoveryLost, history[2].Kind);

@@ -3,6 +3,7 @@ using OmniGraph.Grains.Manifest;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Manifest;
 
@@ -81,10 +82,10 @@ public sealed class ForkTests
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         await Control(host).ForkBranchAsync("feature", BranchNames.Main);
-        await Assert.ThrowsAsync<InvalidWriteException>(() => Control(host).ForkBranchAsync("feature", BranchNames.Main));
-        await Assert.ThrowsAsync<InvalidWriteException>(() => Control(host).ForkBranchAsync("main", BranchNames.Main));
-        await Assert.ThrowsAsync<InvalidWriteException>(() => Control(host).ForkBranchAsync("bad@name", BranchNames.Main));
-        await Assert.ThrowsAsync<BranchNotFoundException>(() => Control(host).ForkBranchAsync("x", "nope"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("feature", BranchNames.Main));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("main", BranchNames.Main));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("bad@name", BranchNames.Main));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => Control(host).ForkBranchAsync("x", "nope"));
         Assert.Equal(["main", "feature"], (await host.Client.ListBranchesAsync()).Select(static b => b.Name));
     }
 

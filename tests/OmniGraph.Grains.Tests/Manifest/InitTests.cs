@@ -4,6 +4,7 @@ using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Manifest;
@@ -48,7 +49,7 @@ public sealed class InitTests
         await using var host = await GraphHost.InitAsync(store);
         var before = await ListAsync(store);
 
-        var error = await Assert.ThrowsAsync<GraphAlreadyInitializedException>(() => host.Client.InitializeAsync(TestSchemas.Items));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.AlreadyInitialized, () => host.Client.InitializeAsync(TestSchemas.Items));
         Assert.Equal("already_initialized", error.Code);
         Assert.Equal(before, await ListAsync(store));
         Assert.Equal(SchemaCatalog.Compile(TestSchemas.Social).ContentHash, (await host.HeadAsync()).SchemaHash);
@@ -62,7 +63,7 @@ public sealed class InitTests
         var error = await Assert.ThrowsAsync<SchemaException>(() => host.Client.InitializeAsync("node Person { name: Strin }"));
         Assert.StartsWith("schema_", error.Code);
         Assert.Empty(await ListAsync(store));
-        await Assert.ThrowsAsync<GraphNotInitializedException>(() => host.HeadAsync());
+        await ErrorAssert.ThrowsAsync(ErrorCodes.GraphNotInitialized, () => host.HeadAsync());
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class InitTests
     {
         var store = new MemoryObjectStore();
         await using var reader = await GraphHost.StartAsync(store);
-        var error = await Assert.ThrowsAsync<GraphNotInitializedException>(() => reader.HeadAsync());
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.GraphNotInitialized, () => reader.HeadAsync());
         Assert.Equal("graph_not_initialized", error.Code);
 
         await using var writer = await GraphHost.InitAsync(store);
@@ -89,7 +90,7 @@ public sealed class InitTests
             Outcome(b.Client.InitializeAsync(TestSchemas.Items)));
 
         Assert.Single(results, static r => r is CommitOutput);
-        Assert.Single(results, static r => r is GraphAlreadyInitializedException);
+        Assert.Single(results, static r => r is OmniGraphException { Code: ErrorCodes.AlreadyInitialized });
         var winner = (CommitOutput)results.Single(static r => r is CommitOutput);
         Assert.Equal(winner.GraphCommitId, (await a.HeadAsync()).Commit.Id);
         Assert.Equal(winner.GraphCommitId, (await b.HeadAsync()).Commit.Id);
@@ -104,11 +105,11 @@ public sealed class InitTests
         var store = new MemoryObjectStore();
         await store.PutAsync(GraphObjectKeys.Stamp, Encoding.UTF8.GetBytes(stamp), WriteCondition.IfNotExists);
         await using var host = await GraphHost.StartAsync(store);
-        var error = await Assert.ThrowsAsync<UnsupportedStorageFormatException>(() => host.HeadAsync());
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UnsupportedStorageFormat, () => host.HeadAsync());
         Assert.Equal("unsupported_storage_format", error.Code);
         Assert.Contains(reason, error.Message);
-        Assert.Equal(GraphObjectKeys.Stamp, error.Key);
-        await Assert.ThrowsAsync<GraphAlreadyInitializedException>(() => host.Client.InitializeAsync(TestSchemas.Social));
+        Assert.Equal(GraphObjectKeys.Stamp, error.Get(ErrorDetail.Key));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.AlreadyInitialized, () => host.Client.InitializeAsync(TestSchemas.Social));
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public sealed class InitTests
         {
             return await init;
         }
-        catch (GraphAlreadyInitializedException exception)
+        catch (OmniGraphException exception) when (exception.Code == ErrorCodes.AlreadyInitialized)
         {
             return exception;
         }

@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Manifest;
 
@@ -57,12 +58,12 @@ public sealed class SnapshotAndCommitTests
     public async Task UnknownTargets_AreTypedNotFoundErrors()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        Assert.Equal("commit_not_found", (await Assert.ThrowsAsync<CommitNotFoundException>(() => host.Client.GetCommitAsync(Ulid.NewUlid().ToString()))).Code);
-        await Assert.ThrowsAsync<CommitNotFoundException>(() => host.Client.GetCommitAsync("not-a-ulid"));
-        await Assert.ThrowsAsync<CommitNotFoundException>(() => host.Client.ResolveSnapshotAsync(SnapshotTarget.AtCommit(Ulid.NewUlid().ToString())));
-        Assert.Equal("snapshot_not_found", (await Assert.ThrowsAsync<SnapshotNotFoundException>(() => host.Client.ResolveSnapshotAsync(SnapshotTarget.AtVersion(BranchNames.Main, 9)))).Code);
-        Assert.Equal("branch_not_found", (await Assert.ThrowsAsync<BranchNotFoundException>(() => host.Client.GetSnapshotAsync("nope"))).Code);
-        await Assert.ThrowsAsync<BranchNotFoundException>(() => host.Client.ListCommitsAsync("nope"));
+        Assert.Equal("commit_not_found", (await ErrorAssert.ThrowsAsync(ErrorCodes.CommitNotFound, () => host.Client.GetCommitAsync(Ulid.NewUlid().ToString()))).Code);
+        await ErrorAssert.ThrowsAsync(ErrorCodes.CommitNotFound, () => host.Client.GetCommitAsync("not-a-ulid"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.CommitNotFound, () => host.Client.ResolveSnapshotAsync(SnapshotTarget.AtCommit(Ulid.NewUlid().ToString())));
+        Assert.Equal("snapshot_not_found", (await ErrorAssert.ThrowsAsync(ErrorCodes.SnapshotNotFound, () => host.Client.ResolveSnapshotAsync(SnapshotTarget.AtVersion(BranchNames.Main, 9)))).Code);
+        Assert.Equal("branch_not_found", (await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.Client.GetSnapshotAsync("nope"))).Code);
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.Client.ListCommitsAsync("nope"));
     }
 
     /// <summary>A commit pointer is written before the commit publishes; a write that never published leaves one that is not believed.</summary>
@@ -74,11 +75,11 @@ public sealed class SnapshotAndCommitTests
         var ghost = Ulid.NewUlid().ToString();
         var pointer = $$"""{"format":1,"commit_id":"{{ghost}}","branch":"main","branch_incarnation":"{{head.BranchIncarnation}}","manifest_version":2}""";
         await host.Store.PutAsync(GraphObjectKeys.CommitPointer(ghost), System.Text.Encoding.UTF8.GetBytes(pointer), WriteCondition.IfNotExists);
-        await Assert.ThrowsAsync<CommitNotFoundException>(() => host.Client.GetCommitAsync(ghost));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.CommitNotFound, () => host.Client.GetCommitAsync(ghost));
 
         // Once version 2 is published by another commit the pointer still does not match it.
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("A")));
-        await Assert.ThrowsAsync<CommitNotFoundException>(() => host.Client.GetCommitAsync(ghost));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.CommitNotFound, () => host.Client.GetCommitAsync(ghost));
     }
 
     [Fact]

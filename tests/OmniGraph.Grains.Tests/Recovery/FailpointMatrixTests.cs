@@ -3,6 +3,7 @@ using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Recovery;
@@ -91,14 +92,14 @@ public sealed class FailpointMatrixTests
         switch (matrix.Outcome)
         {
             case WriteOutcome.Fails:
-                await Assert.ThrowsAsync<FailpointInjectedException>(() => write);
+                await ErrorAssert.ThrowsAsync(ErrorCodes.FailpointInjected, () => write);
                 break;
             case WriteOutcome.Crashes:
                 await Assert.ThrowsAsync<SimulatedCrashException>(() => write);
                 break;
             case WriteOutcome.RecoveryRequired:
                 var recovery = await Assert.ThrowsAsync<RecoveryRequiredException>(() => write);
-                Assert.IsType<FailpointInjectedException>(recovery.InnerException);
+                Assert.IsType<OmniGraphException>(recovery.InnerException);
                 break;
             default:
                 await write;

@@ -4,6 +4,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Storage;
 
@@ -65,7 +66,7 @@ public sealed class StoredDocumentTests : IAsyncLifetime
     public async Task NewerObjectFormat_IsUnsupported_AndSaysSo()
     {
         var document = await ReadJsonAsync(_manifestKey);
-        var error = Assert.Throws<UnsupportedStorageFormatException>(() =>
+        var error = ErrorAssert.Throws(ErrorCodes.UnsupportedStorageFormat, () =>
             StoredDocuments.ReadManifest(_manifestKey, Encoding.UTF8.GetBytes(Set(document, "format", 2)!.ToJsonString()), _head.BranchIncarnation, _head.ManifestVersion));
         Assert.Contains("upgrade omnigraph", error.Message);
     }

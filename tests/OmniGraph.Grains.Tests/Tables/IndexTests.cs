@@ -83,8 +83,8 @@ public sealed class IndexTests
 
         var repeated = Assert.Throws<InvalidOperationException>(() => VersionStager.Build(
             "node:Person", v1, [new FragmentData(Id(), "f5", Rows.Persons("x", "x"), false)], TableWriteMode.Insert, null, static id => new InvalidOperationException(id)));
-        Assert.Equal("b", Assert.IsType<WriteKeyConflictException>(Record.Exception(() =>
-            VersionStager.Build("node:Person", v1, [new FragmentData(Id(), "f3", Rows.Persons("b"), false)], TableWriteMode.Insert, null, static id => new InvalidOperationException(id)))).EntityId);
+        Assert.Equal("b", Assert.IsType<OmniGraphException>(Record.Exception(() =>
+            VersionStager.Build("node:Person", v1, [new FragmentData(Id(), "f3", Rows.Persons("b"), false)], TableWriteMode.Insert, null, static id => new InvalidOperationException(id)))).Get(ErrorDetail.EntityId));
         Assert.Equal("x", repeated.Message);
 
         var overwrite = VersionStager.Build("node:Person", v1, [new FragmentData(Id(), "f4", Rows.Persons("a", "q"), false)], TableWriteMode.Overwrite, null, static id => new InvalidOperationException(id));

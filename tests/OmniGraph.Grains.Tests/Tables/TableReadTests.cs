@@ -2,6 +2,7 @@ using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Tables;
 
@@ -45,9 +46,9 @@ public sealed class TableReadTests : IAsyncLifetime
     [Fact]
     public async Task Scan_OfAnUnknownColumn_IsATypedError()
     {
-        var error = await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Person").ScanAsync(Person, ["nope"]));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").ScanAsync(Person, ["nope"]));
         Assert.Equal("invalid_request", error.Code);
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Person").ScanAsync(Person, ["id", "id"]));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").ScanAsync(Person, ["id", "id"]));
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class TableReadTests : IAsyncLifetime
 
         Assert.Equal(["Alice", "Carol", "Eve", "Bob"], ids);
         Assert.Equal(2, pages);
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Person").ReadRowsAsync(Person, null, 0, []));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").ReadRowsAsync(Person, null, 0, []));
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class TableReadTests : IAsyncLifetime
         var schema = new ArrowSchema([new ArrowField("email", ArrowType.Utf8, isNullable: true)]);
         var result = await _host.Table("node:Person").ProbeUniqueAsync(Person, 0, new RecordBatch(schema, [emails.Build()]));
         Assert.Equal(new string?[] { "Bob", null, null, "Carol" }, result.Holders.AsEnumerable());
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Person").ProbeUniqueAsync(Person, 3, new RecordBatch(schema, [emails.Build()])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").ProbeUniqueAsync(Person, 3, new RecordBatch(schema, [emails.Build()])));
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class TableReadTests : IAsyncLifetime
 
         var degrees = await _host.Table("edge:Knows").CountOutgoingAsync(Knows, KeyBatch.Of("Alice", "Bob", "Dan", "Eve"));
         Assert.Equal(new[] { 2L, 1L, 0L, 1L }, degrees);
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Person").CountOutgoingAsync(Person, KeyBatch.Of("Alice")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").CountOutgoingAsync(Person, KeyBatch.Of("Alice")));
     }
 
     [Fact]
@@ -128,6 +129,6 @@ public sealed class TableReadTests : IAsyncLifetime
     [Fact]
     public async Task AReferenceToAnotherTable_IsRefused()
     {
-        await Assert.ThrowsAsync<InvalidTableRequestException>(() => _host.Table("node:Company").ScanAsync(Person, []));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Company").ScanAsync(Person, []));
     }
 }

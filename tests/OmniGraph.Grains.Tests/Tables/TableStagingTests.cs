@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Tables;
 
@@ -47,14 +48,14 @@ public sealed class TableStagingTests
     public async Task StagingRefusesBatchesOfAnotherTable_AndFragmentsThatAreNotTheTables()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.Table("node:Company").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A")));
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.Table("node:Person").StageFragmentAsync("not-a-ulid", Rows.Persons("A")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.Table("node:Company").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.Table("node:Person").StageFragmentAsync("not-a-ulid", Rows.Persons("A")));
         var foreign = new StagedFragment(Ulid.NewUlid().ToString(), "tables/node-000999/fragments/x.arrow", 1);
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [foreign], [], null)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [foreign], [], null)));
         var missingId = Ulid.NewUlid().ToString();
         var head = await host.HeadAsync();
         var missing = new StagedFragment(missingId, GraphObjectKeys.Fragment(false, head.GetTable("node:Person").TableId, missingId), 1);
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [missing], [], null)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [missing], [], null)));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class TableStagingTests
 
         await grain.AdvanceHeadAsync(new TableHeadMove(first.Version.Tx!, person, first.Version, 2));
         var conflict = await Assert.ThrowsAsync<TableHeadConflictException>(() => grain.AdvanceHeadAsync(new TableHeadMove(second.Version.Tx!, person, second.Version, 2)));
-        Assert.True(first.Version.SameVersionAs(conflict.Actual));
+        Assert.Equal(first.Version.ToString(), conflict.Actual);
         Assert.Equal(2, (await grain.GetHeadRecordAsync(refresh: true)).ManifestVersion);
 
         // Rolling back a version that is not the head does nothing; rolling back the head restores the expected version.

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Tables;
 
@@ -39,8 +40,8 @@ public sealed class WarmEdgeReadsAfterDeleteTests
 
             // The writer's orphan check expands the warm index too: removing Alice is refused because of her live
             // edge k2 (never the deleted k1); once Dan's last live edge goes, removing him leaves no orphan.
-            var refused = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.WriteAsync(TableWrite.Delete("node:Person", KeyBatch.Of("Alice"))));
-            Assert.Equal("k2", refused.EdgeId);
+            var refused = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.WriteAsync(TableWrite.Delete("node:Person", KeyBatch.Of("Alice"))));
+            Assert.Equal("k2", refused.Get(ErrorDetail.EdgeId));
             await host.WriteAsync(TableWrite.Delete("edge:Knows", KeyBatch.Of("k5")));
             await host.WriteAsync(TableWrite.Delete("node:Person", KeyBatch.Of("Dan")));
             Assert.Equal("Alice>Carol k2,Bob>Carol k3 | Carol<Alice k2,Carol<Bob k3 | 1,1,0,0", await ReadAllAsync(host));

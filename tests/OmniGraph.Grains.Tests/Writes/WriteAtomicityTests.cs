@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Writes;
 
@@ -51,7 +52,7 @@ public sealed class WriteAtomicityTests
         var before = await host.HeadAsync();
 
         // The person is fine, the edge points at nobody: the whole write is refused.
-        await Assert.ThrowsAsync<OrphanEdgeException>(() => host.WriteAsync(
+        await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.WriteAsync(
             TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Eve")),
             TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k1", "Eve", "Ghost")))));
 
@@ -136,7 +137,7 @@ public sealed class WriteAtomicityTests
         var before = await host.HeadAsync();
         var objects = (await host.Store.ListAsync("tables/")).Objects.Count;
 
-        var error = await Assert.ThrowsAsync<ResourceLimitExceededException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.ResourceLimit, () =>
             host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("C", "D", "E"))));
 
         Assert.Equal("resource_limit", error.Code);
@@ -151,15 +152,15 @@ public sealed class WriteAtomicityTests
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         var before = await host.HeadAsync();
 
-        await Assert.ThrowsAsync<UnknownTableException>(() => host.WriteAsync(TableWrite.FromBatches("node:Nope", TableWriteMode.Upsert, Rows.Persons("A"))));
-        var wrongColumns = await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(TableWrite.FromBatches("node:Company", TableWriteMode.Upsert, Rows.Persons("A"))));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.UnknownTable, () => host.WriteAsync(TableWrite.FromBatches("node:Nope", TableWriteMode.Upsert, Rows.Persons("A"))));
+        var wrongColumns = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(TableWrite.FromBatches("node:Company", TableWriteMode.Upsert, Rows.Persons("A"))));
         Assert.Contains("columns", wrongColumns.Message);
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(
             TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("A")),
             TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("B"))));
-        await Assert.ThrowsAsync<InvalidWriteException>(() => host.WriteAsync(
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(
             new TableWrite("node:Person", TableWriteMode.Overwrite, [], [Rows.Persons("A")], KeyBatch.Of("B"))));
-        await Assert.ThrowsAsync<BranchNotFoundException>(() => host.Client.WriteAsync(new GraphWriteRequest("nope", [])));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.Client.WriteAsync(new GraphWriteRequest("nope", [])));
 
         Assert.Equal(before, await host.HeadAsync());
         await GraphAssertions.ConsistentAsync(host);

@@ -45,16 +45,16 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void BothTypeAndEdge_AreRejected()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, """{"type":"Person","edge":"Knows","data":{"name":"A"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, """{"type":"Person","edge":"Knows","data":{"name":"A"}}""");
 
         Assert.Equal("line 1: graph batch record must contain exactly one of 'type' or 'edge'", error.Message);
-        Assert.Equal(IngestErrorCodes.InvalidData, error.Code);
+        Assert.Equal(ErrorCodes.InvalidData, error.Code);
     }
 
     [Fact]
     public void NeitherTypeNorEdge_IsRejected()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, """{"data":{"name":"A"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, """{"data":{"name":"A"}}""");
 
         Assert.Contains("exactly one of 'type' or 'edge'", error.Message);
     }
@@ -62,17 +62,17 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void UnknownTopLevelMember_IsRejected()
     {
-        var error = IntakeRun.Fail<UnknownFieldException>(s_test, """{"type":"Person","data":{"name":"A"},"extra":1}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownField, s_test, """{"type":"Person","data":{"name":"A"},"extra":1}""");
 
         Assert.Equal("line 1: unknown top-level graph batch field 'extra'", error.Message);
         Assert.Equal("extra", error.Field);
-        Assert.Equal(IngestErrorCodes.UnknownField, error.Code);
+        Assert.Equal(ErrorCodes.UnknownField, error.Code);
     }
 
     [Fact]
     public void FromOnANodeRecord_IsAnUnknownTopLevelMember()
     {
-        var error = IntakeRun.Fail<UnknownFieldException>(s_test, """{"type":"Person","from":"x","data":{"name":"A"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownField, s_test, """{"type":"Person","from":"x","data":{"name":"A"}}""");
 
         Assert.Contains("unknown top-level graph batch field 'from'", error.Message);
     }
@@ -86,7 +86,7 @@ public sealed class EnvelopeRulesTests
     [InlineData("""{"type":"Person","data":null}""", "'data' must be a JSON object, got null", "data")]
     public void EnvelopeMembers_MustHaveTheirJsonTypes(string line, string reason, string field)
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, line);
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, line);
 
         Assert.Equal($"line 1: {reason}", error.Message);
         Assert.Equal(field, error.Field);
@@ -97,13 +97,13 @@ public sealed class EnvelopeRulesTests
     [InlineData("""{"edge":"Knows","from":"a"}""", "edge record is missing 'to'")]
     public void EdgeRecords_NeedBothEndpoints(string line, string reason)
     {
-        Assert.Contains(reason, IntakeRun.Fail<InvalidRecordException>(s_test, line).Message);
+        Assert.Contains(reason, IntakeRun.Fail(ErrorCodes.InvalidData, s_test, line).Message);
     }
 
     [Fact]
     public void RecordMustBeAnObject()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, "[1,2]");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, "[1,2]");
 
         Assert.Equal("line 1: a graph batch record must be a JSON object", error.Message);
     }
@@ -111,27 +111,27 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void UnknownNodeType_NamesTheLine()
     {
-        var error = IntakeRun.Fail<UnknownTypeException>(s_test, "\n\n" + """{"type":"Persn","data":{}}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownType, s_test, "\n\n" + """{"type":"Persn","data":{}}""");
 
         Assert.Equal("line 3: unknown node type 'Persn'", error.Message);
-        Assert.Equal(IngestErrorCodes.UnknownType, error.Code);
+        Assert.Equal(ErrorCodes.UnknownType, error.Code);
         Assert.Equal(3, error.Line);
-        Assert.Equal("Persn", error.TypeName);
+        Assert.Equal("Persn", error.Get(ErrorDetail.TypeName));
     }
 
     [Fact]
     public void UnknownEdgeType_NamesTheLine()
     {
-        var error = IntakeRun.Fail<UnknownTypeException>(s_test, """{"edge":"Likes","from":"a","to":"b"}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownType, s_test, """{"edge":"Likes","from":"a","to":"b"}""");
 
         Assert.Equal("line 1: unknown edge type 'Likes'", error.Message);
-        Assert.True(error.IsEdge);
+        Assert.True(error.Get(ErrorDetail.IsEdge));
     }
 
     [Fact]
     public void NodeTypeNames_AreCaseSensitive()
     {
-        Assert.Contains("unknown node type 'person'", IntakeRun.Fail<UnknownTypeException>(s_test, """{"type":"person","data":{"name":"A"}}""").Message);
+        Assert.Contains("unknown node type 'person'", IntakeRun.Fail(ErrorCodes.UnknownType, s_test, """{"type":"person","data":{"name":"A"}}""").Message);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void UnknownDataField_NamesTheTable()
     {
-        var error = IntakeRun.Fail<UnknownFieldException>(s_test, """{"type":"Person","data":{"name":"A","height":2}}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownField, s_test, """{"type":"Person","data":{"name":"A","height":2}}""");
 
         Assert.Equal("line 1: unknown input field 'height' for 'node:Person'", error.Message);
         Assert.Equal("height", error.Field);
@@ -173,7 +173,7 @@ public sealed class EnvelopeRulesTests
     [InlineData("_row_last_updated_at_version")]
     public void ReservedPhysicalFields_AreRejected(string field)
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, $$$"""{"type":"Person","data":{"name":"A","{{{field}}}":1}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, $$$"""{"type":"Person","data":{"name":"A","{{{field}}}":1}}""");
 
         Assert.Equal($"line 1: data field '{field}' is reserved physical state", error.Message);
         Assert.Equal(field, error.Field);
@@ -184,7 +184,7 @@ public sealed class EnvelopeRulesTests
     [InlineData("dst")]
     public void EdgeStructuralFields_AreRejectedInData(string field)
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, $$$"""{"edge":"Knows","from":"a","to":"b","data":{"{{{field}}}":"x"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, $$$"""{"edge":"Knows","from":"a","to":"b","data":{"{{{field}}}":"x"}}""");
 
         Assert.Contains($"edge data field '{field}' is reserved structural state", error.Message);
     }
@@ -192,7 +192,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void DataId_MustBeAString()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, """{"edge":"Knows","from":"a","to":"b","data":{"id":7}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, """{"edge":"Knows","from":"a","to":"b","data":{"id":7}}""");
 
         Assert.Equal("line 1: data.id must be a string, got 7", error.Message);
         Assert.Equal("id", error.Field);
@@ -206,7 +206,7 @@ public sealed class EnvelopeRulesTests
     [InlineData("""{"type":"Person","data":{"name":"A"},"extra":[{"q":1},{"z":1,"z":2}]}""", "z")]
     public void DuplicateMembers_AtAnyDepth_AreInvalidJson(string line, string member)
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, line);
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, line);
 
         Assert.Equal($"invalid strict JSON at line 1: duplicate JSON member '{member}'", error.Message);
     }
@@ -221,7 +221,7 @@ public sealed class EnvelopeRulesTests
     [InlineData("""{"type":"Person","data":{"name":"\ud800"}}""")]
     public void MalformedJson_IsInvalidStrictJson(string line)
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, "\n" + line);
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, "\n" + line);
 
         Assert.StartsWith("invalid strict JSON at line 2: ", error.Message);
         Assert.Equal(2, error.Line);
@@ -232,7 +232,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void JsonErrors_TakePrecedenceOverInterpretationErrors()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, """{"type":"Person","data":{"name":"A","age":"x"}, oops}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, """{"type":"Person","data":{"name":"A","age":"x"}, oops}""");
 
         Assert.StartsWith("invalid strict JSON at line 1: ", error.Message);
     }
@@ -240,7 +240,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void PrettyPrintedRecords_AreRejected()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(s_test, "{\"type\":\"Person\",\n\"data\":{\"name\":\"A\"}}");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, s_test, "{\"type\":\"Person\",\n\"data\":{\"name\":\"A\"}}");
 
         Assert.StartsWith("invalid strict JSON at line 1: ", error.Message);
     }
@@ -250,7 +250,7 @@ public sealed class EnvelopeRulesTests
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("""{"type":"Person","data":{"name":"AB"}}""");
         bytes[Array.IndexOf(bytes, (byte)'B')] = 0xC3;
-        var error = Assert.IsType<InvalidRecordException>(Record.Exception(() => IntakeRun.Load(s_test, bytes)));
+        var error = Assert.IsType<IngestException>(Record.Exception(() => IntakeRun.Load(s_test, bytes)));
 
         Assert.Equal("invalid strict JSON at line 1: the line is not valid UTF-8", error.Message);
     }
@@ -284,7 +284,7 @@ public sealed class EnvelopeRulesTests
     [Fact]
     public void LaterLines_ReportTheirOwnLineNumber()
     {
-        var error = IntakeRun.Fail<UnknownFieldException>(s_test, AcceptanceFixtures.TestData + "\n\n" + """{"type":"Person","data":{"name":"Z","x":1}}""");
+        var error = IntakeRun.Fail(ErrorCodes.UnknownField, s_test, AcceptanceFixtures.TestData + "\n\n" + """{"type":"Person","data":{"name":"Z","x":1}}""");
 
         Assert.Equal(13, error.Line);
         Assert.StartsWith("line 13: ", error.Message);

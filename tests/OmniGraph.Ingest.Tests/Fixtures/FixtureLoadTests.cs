@@ -119,12 +119,12 @@ public sealed class FixtureLoadTests
     public void EnumAndVectorCases()
     {
         var people = SchemaCatalog.Compile("node Person { name: String @key  role: enum(admin, guest, member) }");
-        Assert.Contains("invalid enum value 'superadmin'", IntakeRun.Fail<ConstraintViolationException>(people, """{"type":"Person","data":{"name":"A","role":"superadmin"}}""").Message);
+        Assert.Contains("invalid enum value 'superadmin'", IntakeRun.Fail(ErrorCodes.ConstraintViolation, people, """{"type":"Person","data":{"name":"A","role":"superadmin"}}""").Message);
 
         var docs = SchemaCatalog.Compile("node Doc { slug: String @key  embedding: Vector(3) }");
-        Assert.Contains("elements must be numeric", IntakeRun.Fail<InvalidRecordException>(docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,null,0.3]}}""").Message);
-        Assert.Contains("elements must be numeric", IntakeRun.Fail<InvalidRecordException>(docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,"0.2",0.3]}}""").Message);
-        Assert.Contains("expects 3 dimensions, got 2", IntakeRun.Fail<InvalidRecordException>(docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,0.2]}}""").Message);
+        Assert.Contains("elements must be numeric", IntakeRun.Fail(ErrorCodes.InvalidData, docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,null,0.3]}}""").Message);
+        Assert.Contains("elements must be numeric", IntakeRun.Fail(ErrorCodes.InvalidData, docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,"0.2",0.3]}}""").Message);
+        Assert.Contains("expects 3 dimensions, got 2", IntakeRun.Fail(ErrorCodes.InvalidData, docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,0.2]}}""").Message);
         Assert.Single(IntakeRun.Load(docs, """{"type":"Doc","data":{"slug":"a","embedding":[0.1,0.2,0.3]}}""").Fragments);
     }
 

@@ -76,7 +76,7 @@ public sealed class IntakeFuzzTests
 
             Assert.Equal(1, exception.Line);
             Assert.False(string.IsNullOrEmpty(exception.Code));
-            Assert.StartsWith(exception is InvalidRecordException && exception.Message.StartsWith("invalid strict JSON", StringComparison.Ordinal) ? "invalid strict JSON at line 1: " : "line 1: ", exception.Message);
+            Assert.StartsWith(exception is IngestException { Code: ErrorCodes.InvalidData } && exception.Message.StartsWith("invalid strict JSON", StringComparison.Ordinal) ? "invalid strict JSON at line 1: " : "line 1: ", exception.Message);
             rejected[exception.Code] = rejected.GetValueOrDefault(exception.Code) + 1;
         }
 

@@ -11,7 +11,7 @@ public sealed class IntakeLifecycleTests
     public void AfterAnError_TheIntakeIsFaulted()
     {
         var intake = new JsonlIntake(Schemas.Test, LoadMode.Append);
-        var first = Assert.IsType<UnknownTypeException>(Record.Exception(() => intake.Feed("""{"type":"Nope"}"""u8 + "\n"u8)));
+        var first = Assert.IsType<IngestException>(Record.Exception(() => intake.Feed("""{"type":"Nope"}"""u8 + "\n"u8)));
 
         var again = Assert.Throws<InvalidOperationException>(() => intake.Feed("""{"type":"Person","data":{"name":"A"}}"""u8 + "\n"u8));
         Assert.Same(first, again.InnerException);

@@ -65,7 +65,7 @@ public sealed class ChunkingTests
         var intake = new JsonlIntake(Schemas.Test, LoadMode.Append);
         intake.Feed("""{"type":"Person","data":{"name":"A"}}"""u8 + "\n{\"type\":"u8);
 
-        var error = Assert.IsType<InvalidRecordException>(Record.Exception(() => intake.Complete()));
+        var error = Assert.IsType<IngestException>(Record.Exception(() => intake.Complete()));
         Assert.Equal(2, error.Line);
     }
 
@@ -77,10 +77,10 @@ public sealed class ChunkingTests
         var options = new JsonlIntakeOptions { MaxLineBytes = 64 };
         var input = """{"type":"Person","data":{"name":"A"}}""" + "\n" + $$$"""{"type":"Person","data":{"name":"{{{new string('x', 80)}}}"}}""" + "\n";
 
-        var error = Assert.IsType<IngestLimitException>(Record.Exception(() => IntakeRun.Load(Schemas.Test, input, chunkSize: chunkSize, options: options)));
-        Assert.Equal(IngestErrorCodes.ResourceLimit, error.Code);
+        var error = Assert.IsType<IngestException>(Record.Exception(() => IntakeRun.Load(Schemas.Test, input, chunkSize: chunkSize, options: options)));
+        Assert.Equal(ErrorCodes.ResourceLimit, error.Code);
         Assert.Equal(2, error.Line);
-        Assert.Equal(64, error.Limit);
+        Assert.Equal(64, error.Get(ErrorDetail.Limit));
         Assert.StartsWith("line 2: line bytes limit exceeded", error.Message);
     }
 
@@ -109,7 +109,7 @@ public sealed class ChunkingTests
             }
         });
 
-        Assert.Equal(33L * 1024 * 1024, Assert.IsType<IngestLimitException>(error).Actual);
+        Assert.Equal(33L * 1024 * 1024, Assert.IsType<IngestException>(error).Get(ErrorDetail.Count));
     }
 
     private static void AssertSameOutput(IntakeRun expected, IntakeRun actual)

@@ -45,10 +45,13 @@ internal sealed class IntakeRun
         }
     }
 
-    /// <summary>Feeds the input and returns the first error, which must be of type <typeparamref name="TException"/>.</summary>
-    public static TException Fail<TException>(SchemaCatalog catalog, string input, LoadMode mode = LoadMode.Overwrite)
-        where TException : Exception =>
-        Assert.IsType<TException>(Record.Exception(() => Load(catalog, input, mode)), exactMatch: false);
+    /// <summary>Feeds the input and returns the first error, which must be an <see cref="IngestException"/> with <paramref name="code"/>.</summary>
+    public static IngestException Fail(string code, SchemaCatalog catalog, string input, LoadMode mode = LoadMode.Overwrite)
+    {
+        var error = Assert.IsType<IngestException>(Record.Exception(() => Load(catalog, input, mode)));
+        Assert.True(error.Code == code, $"expected {code}, got {error.Code}: {error.Message}");
+        return error;
+    }
 
     /// <summary>All rows of one table, concatenated over its fragments.</summary>
     public RecordBatch Table(string tableName)

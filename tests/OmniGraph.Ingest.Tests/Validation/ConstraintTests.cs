@@ -10,10 +10,10 @@ public sealed class ConstraintTests
     public void RequiredProperty_Omitted_IsRejected()
     {
         var catalog = SchemaCatalog.Compile("node Person { name: String @key  age: I32 }");
-        var error = IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"A"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"A"}}""");
 
         Assert.Equal("line 1: non-nullable property 'age' has null or invalid values", error.Message);
-        Assert.Equal(IngestErrorCodes.ConstraintViolation, error.Code);
+        Assert.Equal(ErrorCodes.ConstraintViolation, error.Code);
         Assert.Equal("age", error.Field);
         Assert.Equal("node:Person", error.TableName);
     }
@@ -25,7 +25,7 @@ public sealed class ConstraintTests
 
         Assert.Equal(
             "line 2: non-nullable property 'age' has null or invalid values",
-            IntakeRun.Fail<ConstraintViolationException>(catalog, "{\"type\":\"Person\",\"data\":{\"name\":\"A\",\"age\":1}}\n{\"type\":\"Person\",\"data\":{\"name\":\"B\",\"age\":null}}").Message);
+            IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, "{\"type\":\"Person\",\"data\":{\"name\":\"A\",\"age\":1}}\n{\"type\":\"Person\",\"data\":{\"name\":\"B\",\"age\":null}}").Message);
     }
 
     [Fact]
@@ -33,14 +33,14 @@ public sealed class ConstraintTests
     {
         var catalog = SchemaCatalog.Compile("node P { n: String @key }  edge Rated: P -> P { stars: I32 }");
 
-        Assert.Contains("non-nullable property 'stars'", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"edge":"Rated","from":"a","to":"b"}""").Message);
+        Assert.Contains("non-nullable property 'stars'", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"edge":"Rated","from":"a","to":"b"}""").Message);
     }
 
     [Fact]
     public void Enum_OutsideTheSet_IsRejectedWithTheSortedValues()
     {
         var catalog = SchemaCatalog.Compile("node Person { name: String @key  role: enum(member, admin, guest) }");
-        var error = IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"A","role":"superadmin"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"A","role":"superadmin"}}""");
 
         Assert.Equal("line 1: invalid enum value 'superadmin' for Person.role (expected: admin, guest, member)", error.Message);
         Assert.Equal("role", error.Field);
@@ -51,14 +51,14 @@ public sealed class ConstraintTests
     {
         var catalog = SchemaCatalog.Compile("node Person { name: String @key  role: enum(admin, guest) }");
 
-        Assert.Contains("invalid enum value 'Admin'", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"A","role":"Admin"}}""").Message);
+        Assert.Contains("invalid enum value 'Admin'", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"A","role":"Admin"}}""").Message);
     }
 
     [Fact]
     public void Range_AboveMax_HasTheDocumentedMessage()
     {
         var catalog = SchemaCatalog.Compile("node Person { name: String @key  age: I32?  @range(age, 0..120) }");
-        var error = IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"Old","age":130}}""");
+        var error = IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"Old","age":130}}""");
 
         Assert.Equal("line 1: @range violation on Person.age: value 130 > max 120", error.Message);
         Assert.Equal("age", error.Field);
@@ -71,7 +71,7 @@ public sealed class ConstraintTests
 
         Assert.Equal(
             "line 1: @range violation on Person.age: value -1 < min 0",
-            IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"Neg","age":-1}}""").Message);
+            IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"Neg","age":-1}}""").Message);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class ConstraintTests
             """);
 
         Assert.Equal(4, run.Summary("node:Person").RowCount);
-        Assert.Contains("@range violation", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Person","data":{"name":"Old","age":300}}""").Message);
+        Assert.Contains("@range violation", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Person","data":{"name":"Old","age":300}}""").Message);
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class ConstraintTests
 
         Assert.Equal(
             $"line 1: @range violation on Measurement.temperature: {detail}",
-            IntakeRun.Fail<ConstraintViolationException>(catalog, $$$"""{"type":"Measurement","data":{"name":"m","temperature":{{{value}}}}}""").Message);
+            IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, $$$"""{"type":"Measurement","data":{"name":"m","temperature":{{{value}}}}}""").Message);
     }
 
     [Theory]
@@ -119,7 +119,7 @@ public sealed class ConstraintTests
 
         Assert.Equal(
             "line 1: @range violation on M.r: value 0.1 > max 0.1",
-            IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"M","data":{"name":"m","r":0.1}}""").Message);
+            IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"M","data":{"name":"m","r":0.1}}""").Message);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class ConstraintTests
     {
         var catalog = SchemaCatalog.Compile("node M { name: String @key  n: U64?  big: I64?  @range(n, 10..)  @range(big, ..-5) }");
 
-        Assert.Contains("value 9 < min 10", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"M","data":{"name":"m","n":9}}""").Message);
-        Assert.Contains("value -4 > max -5", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"M","data":{"name":"m","big":-4}}""").Message);
+        Assert.Contains("value 9 < min 10", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"M","data":{"name":"m","n":9}}""").Message);
+        Assert.Contains("value -4 > max -5", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"M","data":{"name":"m","big":-4}}""").Message);
         Assert.Single(IntakeRun.Load(catalog, """{"type":"M","data":{"name":"m","n":18446744073709551615,"big":-9223372036854775808}}""").Fragments);
     }
 
@@ -136,7 +136,7 @@ public sealed class ConstraintTests
     public void Check_Mismatch_HasTheDocumentedMessage()
     {
         var catalog = SchemaCatalog.Compile("""node Order { code: String @key  @check(code, "^[A-Z]{3}-[0-9]+$") }""");
-        var error = IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"Order","data":{"code":"invalid"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"Order","data":{"code":"invalid"}}""");
 
         Assert.Equal("line 1: @check violation on Order.code: value 'invalid' does not match pattern '^[A-Z]{3}-[0-9]+$'", error.Message);
         Assert.Equal("code", error.Field);
@@ -162,7 +162,7 @@ public sealed class ConstraintTests
         var catalog = SchemaCatalog.Compile("""node City { name: String @key  @check(name, "^\\p{Lu}\\p{Ll}+$") }""");
 
         Assert.Single(IntakeRun.Load(catalog, """{"type":"City","data":{"name":"Zürich"}}""").Fragments);
-        Assert.Contains("value 'zürich'", IntakeRun.Fail<ConstraintViolationException>(catalog, """{"type":"City","data":{"name":"zürich"}}""").Message);
+        Assert.Contains("value 'zürich'", IntakeRun.Fail(ErrorCodes.ConstraintViolation, catalog, """{"type":"City","data":{"name":"zürich"}}""").Message);
     }
 
     /// <summary>Patterns are validated at write time: the schema compiles, the first row that needs the pattern fails with the schema's own error.</summary>
@@ -173,7 +173,7 @@ public sealed class ConstraintTests
 
         Assert.Single(IntakeRun.Load(catalog, """{"type":"Order","data":{"code":"a"}}""").Fragments);
         var error = Assert.IsType<SchemaException>(Record.Exception(() => IntakeRun.Load(catalog, """{"type":"Order","data":{"code":"a","label":"x"}}""")));
-        Assert.Equal(SchemaErrorCodes.InvalidCheckPattern, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidCheckPattern, error.Code);
         Assert.Contains("@check on Order.label has an invalid pattern '([a-z]'", error.Message);
     }
 }

@@ -18,22 +18,22 @@ public sealed class DuplicateTests
     public void DuplicateKeys_AreAUniqueViolationInEveryMode(LoadMode mode)
     {
         var catalog = SchemaCatalog.Compile("node Thing { key: String @key  value: String }");
-        var error = IntakeRun.Fail<UniqueViolationException>(catalog, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, catalog, """
             {"type":"Thing","data":{"key":"DUP","value":"first"}}
             {"type":"Thing","data":{"key":"DUP","value":"second"}}
             """, mode);
 
         Assert.Equal("line 2: @unique violation on Thing.key: value 'DUP' held by 'DUP' (line 1) and 'DUP' (line 2)", error.Message);
-        Assert.Equal(IngestErrorCodes.UniqueViolation, error.Code);
-        Assert.Equal("DUP", error.Value);
-        Assert.Equal(1, error.FirstLine);
+        Assert.Equal(ErrorCodes.UniqueViolation, error.Code);
+        Assert.Equal("DUP", error.Get(ErrorDetail.Value));
+        Assert.Equal(1, error.Get(ErrorDetail.FirstLine));
     }
 
     [Fact]
     public void DuplicateCompositeKeys_AreAUniqueViolation()
     {
         var catalog = SchemaCatalog.Compile("node Task { project: String  number: I64  @key(project, number) }");
-        var error = IntakeRun.Fail<UniqueViolationException>(catalog, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, catalog, """
             {"type":"Task","data":{"project":"acme","number":1}}
             {"type":"Task","data":{"project":"acme","number":2}}
             {"type":"Task","data":{"number":1,"project":"acme"}}
@@ -45,15 +45,15 @@ public sealed class DuplicateTests
     [Fact]
     public void UniqueProperty_Duplicate_NamesBothHolders()
     {
-        var error = IntakeRun.Fail<UniqueViolationException>(s_users, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, s_users, """
             {"type":"User","data":{"name":"Alice","email":"dup@example.com"}}
             {"type":"User","data":{"name":"Bob","email":"dup@example.com"}}
             """);
 
         Assert.Equal("line 2: @unique violation on User.email: value 'dup@example.com' held by 'Alice' (line 1) and 'Bob' (line 2)", error.Message);
         Assert.Equal("email", error.Field);
-        Assert.Equal("Alice", error.FirstHolderId);
-        Assert.Equal("Bob", error.SecondHolderId);
+        Assert.Equal("Alice", error.Get(ErrorDetail.FirstHolder));
+        Assert.Equal("Bob", error.Get(ErrorDetail.SecondHolder));
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class DuplicateTests
             {"type":"Task","data":{"name":"T1","due":"2026-06-29"}}
             {"type":"Task","data":{"name":"T2","due":"2026-07-01"}}
             """);
-        var error = IntakeRun.Fail<UniqueViolationException>(catalog, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, catalog, """
             {"type":"Task","data":{"name":"T1","due":"2026-06-29"}}
             {"type":"Task","data":{"name":"T2","due":20633}}
             """);
@@ -102,7 +102,7 @@ public sealed class DuplicateTests
             {"type":"ExternalID","data":{"slug":"e","source":"whatsapp"}}
             {"type":"ExternalID","data":{"slug":"f","source":"whatsapp"}}
             """);
-        var error = IntakeRun.Fail<UniqueViolationException>(catalog, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, catalog, """
             {"type":"ExternalID","data":{"slug":"c","source":"whatsapp","external_id":"dup"}}
             {"type":"ExternalID","data":{"slug":"d","source":"whatsapp","external_id":"dup"}}
             """);
@@ -117,7 +117,7 @@ public sealed class DuplicateTests
             {"edge":"Link","from":"a","to":"b"}
             {"edge":"Link","from":"b","to":"a"}
             """);
-        var error = IntakeRun.Fail<UniqueViolationException>(s_links, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, s_links, """
             {"edge":"Link","from":"a","to":"b","data":{"id":"l1"}}
             {"edge":"Link","from":"a","to":"b","data":{"id":"l2"}}
             """, LoadMode.Append);
@@ -141,15 +141,15 @@ public sealed class DuplicateTests
     [InlineData(LoadMode.Overwrite)]
     public void DuplicateExplicitNodeIds_AreAKeyConflict_WhenInsertingStrictly(LoadMode mode)
     {
-        var error = IntakeRun.Fail<KeyConflictException>(s_notes, """
+        var error = IntakeRun.Fail(ErrorCodes.KeyConflict, s_notes, """
             {"type":"Note","data":{"id":"note-1","text":"Alpha"}}
             {"type":"Note","data":{"id":"note-2","text":"Beta"}}
             {"type":"Note","data":{"id":"note-1","text":"Gamma"}}
             """, mode);
 
         Assert.Equal("line 3: node:Note id 'note-1' appears twice in this load (first on line 1)", error.Message);
-        Assert.Equal(IngestErrorCodes.KeyConflict, error.Code);
-        Assert.Equal("note-1", error.EntityId);
+        Assert.Equal(ErrorCodes.KeyConflict, error.Code);
+        Assert.Equal("note-1", error.Get(ErrorDetail.EntityId));
         Assert.Equal("node:Note", error.TableName);
         Assert.Equal("id", error.Field);
     }
@@ -159,7 +159,7 @@ public sealed class DuplicateTests
     [InlineData(LoadMode.Overwrite)]
     public void DuplicateEdgeIds_AreAKeyConflict_WhenInsertingStrictly(LoadMode mode)
     {
-        var error = IntakeRun.Fail<KeyConflictException>(s_notes, """
+        var error = IntakeRun.Fail(ErrorCodes.KeyConflict, s_notes, """
             {"edge":"References","from":"n1","to":"n2","data":{"id":"e1"}}
             {"edge":"References","from":"n2","to":"n1","data":{"id":"e1"}}
             """, mode);
@@ -229,7 +229,7 @@ public sealed class DuplicateTests
             """, LoadMode.Merge);
 
         Assert.Equal(1, run.Summary("edge:Link").EntityCount);
-        var error = IntakeRun.Fail<UniqueViolationException>(s_links, """
+        var error = IntakeRun.Fail(ErrorCodes.UniqueViolation, s_links, """
             {"edge":"Link","from":"a","to":"b","data":{"id":"w1"}}
             {"edge":"Link","from":"a","to":"b","data":{"id":"w1"}}
             {"edge":"Link","from":"a","to":"b","data":{"id":"w2"}}

@@ -86,7 +86,7 @@ public sealed class KeyAndIdTests
     [Fact]
     public void MissingKey_IsRejected()
     {
-        var error = IntakeRun.Fail<InvalidRecordException>(Schemas.Test, """{"type":"Person","data":{"age":3}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, Schemas.Test, """{"type":"Person","data":{"age":3}}""");
 
         Assert.Equal("line 1: node Person missing @key property 'name'", error.Message);
         Assert.Equal("name", error.Field);
@@ -96,7 +96,7 @@ public sealed class KeyAndIdTests
     public void NullKey_IsRejected() =>
         Assert.Equal(
             "line 1: node Person missing @key property 'name'",
-            IntakeRun.Fail<InvalidRecordException>(Schemas.Test, """{"type":"Person","data":{"name":null}}""").Message);
+            IntakeRun.Fail(ErrorCodes.InvalidData, Schemas.Test, """{"type":"Person","data":{"name":null}}""").Message);
 
     [Fact]
     public void ExplicitId_MustEqualTheCanonicalKeyId()
@@ -104,7 +104,7 @@ public sealed class KeyAndIdTests
         var run = IntakeRun.Load(Schemas.Test, """{"type":"Person","data":{"id":"Alice","name":"Alice"}}""");
         Assert.Equal(["Alice"], run.Ids("node:Person"));
 
-        var error = IntakeRun.Fail<InvalidRecordException>(Schemas.Test, """{"type":"Person","data":{"id":"alice","name":"Alice"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.InvalidData, Schemas.Test, """{"type":"Person","data":{"id":"alice","name":"Alice"}}""");
         Assert.Equal("line 1: explicit id 'alice' does not match its canonical @key id 'Alice'", error.Message);
         Assert.Equal("id", error.Field);
     }
@@ -117,7 +117,7 @@ public sealed class KeyAndIdTests
         IntakeRun.Load(catalog, """{"type":"Task","data":{"id":"[\"acme\",\"7\"]","project":"acme","number":7}}""");
         Assert.Contains(
             "does not match its canonical @key id '[\"acme\",\"7\"]'",
-            IntakeRun.Fail<InvalidRecordException>(catalog, """{"type":"Task","data":{"id":"acme/7","project":"acme","number":7}}""").Message);
+            IntakeRun.Fail(ErrorCodes.InvalidData, catalog, """{"type":"Task","data":{"id":"acme/7","project":"acme","number":7}}""").Message);
     }
 
     [Fact]

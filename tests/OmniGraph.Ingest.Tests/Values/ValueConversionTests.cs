@@ -11,8 +11,8 @@ public sealed class ValueConversionTests
         return run.Values("node:Item", property).Single();
     }
 
-    private static InvalidRecordException Rejected(string property, string json) =>
-        IntakeRun.Fail<InvalidRecordException>(Schemas.Everything, $$$"""{"type":"Item","data":{"name":"x","{{{property}}}":{{{json}}}}}""");
+    private static IngestException Rejected(string property, string json) =>
+        IntakeRun.Fail(ErrorCodes.InvalidData, Schemas.Everything, $$$"""{"type":"Item","data":{"name":"x","{{{property}}}":{{{json}}}}}""");
 
     [Theory]
     [InlineData("true", true)]
@@ -169,9 +169,9 @@ public sealed class ValueConversionTests
     [Fact]
     public void Blob_ExternalReferences_AreDeniedByPolicy()
     {
-        var error = IntakeRun.Fail<ExternalBlobDeniedException>(Schemas.Everything, """{"type":"Item","data":{"name":"x","payload":"s3://bucket/key"}}""");
+        var error = IntakeRun.Fail(ErrorCodes.PolicyDenied, Schemas.Everything, """{"type":"Item","data":{"name":"x","payload":"s3://bucket/key"}}""");
 
-        Assert.Equal(IngestErrorCodes.PolicyDenied, error.Code);
+        Assert.Equal(ErrorCodes.PolicyDenied, error.Code);
         Assert.Contains("external blob references are not allowed by policy", error.Message);
         Assert.Contains("'s3://bucket/key'", error.Message);
         Assert.Equal("payload", error.Field);

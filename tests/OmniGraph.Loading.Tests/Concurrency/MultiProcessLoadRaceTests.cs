@@ -91,7 +91,7 @@ public sealed class MultiProcessLoadRaceTests
                 break;
             default:
                 Assert.False(second.Committed, second.ToString());
-                Assert.Equal(EngineErrorCodes.KeyConflict, second.ErrorCode);
+                Assert.Equal(ErrorCodes.KeyConflict, second.ErrorCode);
                 Assert.Equal("node type 'Person' already has id 'Zed'", second.ErrorMessage);
                 await race.AssertHistoryAndContentsAsync(fenced: false, (first, jobA));
                 break;

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Export;
@@ -163,7 +164,7 @@ public sealed class ExportRoundTripTests
         await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
         using var output = new MemoryStream();
 
-        var error = await Assert.ThrowsAsync<UnknownExportTypeException>(() => host.Client.ExportAsync(output, "main", ["Person", "Persn"]));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UnknownType, () => host.Client.ExportAsync(output, "main", ["Person", "Persn"]));
 
         Assert.Equal("unknown_type", error.Code);
         Assert.Equal("unknown export type 'Persn'", error.Message);
@@ -175,7 +176,7 @@ public sealed class ExportRoundTripTests
     {
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
-        await Assert.ThrowsAsync<BranchNotFoundException>(() => host.ExportAsync("feature"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.ExportAsync("feature"));
     }
 
     /// <summary>Many pages and chunks: the export is streamed, and still reloads to the same graph.</summary>

@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
@@ -66,13 +67,13 @@ public sealed class LoadModeTests
         await host.LoadLinesAsync(GraphLoadMode.Overwrite, """{"type":"Person","data":{"name":"Alice","age":30}}""");
         var before = await host.HeadAsync();
 
-        var error = await Assert.ThrowsAsync<WriteKeyConflictException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.KeyConflict, () =>
             host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Person","data":{"name":"Alice","age":99}}"""));
 
         Assert.Equal("key_conflict", error.Code);
         Assert.Equal("node type 'Person' already has id 'Alice'", error.Message);
-        Assert.Equal("node:Person", error.Table);
-        Assert.Equal("Alice", error.EntityId);
+        Assert.Equal("node:Person", error.Get(ErrorDetail.Table));
+        Assert.Equal("Alice", error.Get(ErrorDetail.EntityId));
         var after = await host.HeadAsync();
         Assert.Equal(before.ManifestVersion, after.ManifestVersion);
         Assert.Equal(["30"], await host.ColumnAsync("node:Person", "age"));

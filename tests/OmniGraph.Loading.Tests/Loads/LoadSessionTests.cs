@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
@@ -12,7 +13,7 @@ public sealed class LoadSessionTests
     {
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
-        var error = await Assert.ThrowsAsync<BranchNotFoundException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () =>
             host.Client.LoadJsonlAsync(AcceptanceFixtures.TestData, GraphLoadMode.Append, "feature"));
 
         Assert.Equal("branch_not_found", error.Code);
@@ -28,7 +29,7 @@ public sealed class LoadSessionTests
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
 
-        var error = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.WriteAsync(new LoadChunk(new byte[] { (byte)'\n' })));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => session.WriteAsync(new LoadChunk(new byte[] { (byte)'\n' })));
 
         Assert.Equal("invalid_request", error.Code);
         Assert.Contains("it has not begun", error.Message, StringComparison.Ordinal);
@@ -41,10 +42,10 @@ public sealed class LoadSessionTests
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append));
 
-        await Assert.ThrowsAsync<LoadSessionStateException>(() => session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append)));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append)));
         await session.WriteAsync(new LoadChunk("""{"type":"Person","data":{"name":"Ada"}}"""u8.ToArray()));
         var output = await session.CompleteAsync();
-        var again = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
+        var again = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => session.CompleteAsync());
 
         Assert.Equal(1, output.TotalEntities);
         Assert.Equal("invalid_request", again.Code);
@@ -58,8 +59,8 @@ public sealed class LoadSessionTests
         var session = host.Client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(LoadingHost.GraphId));
         await session.BeginAsync(new LoadRequest("main", GraphLoadMode.Append));
 
-        await Assert.ThrowsAsync<OmniGraph.Ingest.InvalidRecordException>(() => session.WriteAsync(new LoadChunk("{oops}\n"u8.ToArray())));
-        var error = await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
+        await ErrorAssert.ThrowsAsync<OmniGraph.Ingest.IngestException>(ErrorCodes.InvalidData, () => session.WriteAsync(new LoadChunk("{oops}\n"u8.ToArray())));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => session.CompleteAsync());
 
         Assert.Equal("invalid_request", error.Code);
         Assert.Equal(1, (await host.HeadAsync()).ManifestVersion);
@@ -76,7 +77,7 @@ public sealed class LoadSessionTests
         await session.AbortAsync();
         await session.AbortAsync();
 
-        await Assert.ThrowsAsync<LoadSessionStateException>(() => session.CompleteAsync());
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => session.CompleteAsync());
         Assert.Equal(1, (await host.HeadAsync()).ManifestVersion);
     }
 

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
@@ -30,7 +31,7 @@ public sealed class LoadValidationTests
     {
         await using var host = await LoadingHost.InitAsync(ThingSchema);
 
-        var error = await Assert.ThrowsAsync<UniqueViolationException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync<IngestException>(ErrorCodes.UniqueViolation, () => host.LoadLinesAsync(
             mode,
             """{"type":"Thing","data":{"key":"DUP","value":"first"}}""",
             """{"type":"Thing","data":{"key":"DUP","value":"second"}}"""));
@@ -46,12 +47,12 @@ public sealed class LoadValidationTests
     {
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
-        var dst = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.LoadLinesAsync(
+        var dst = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"Person","data":{"name":"Alice"}}""",
             """{"type":"Company","data":{"name":"Acme"}}""",
             """{"edge":"Knows","from":"Alice","to":"NonExistent"}"""));
-        var src = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.LoadLinesAsync(
+        var src = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"Person","data":{"name":"Alice"}}""",
             """{"type":"Company","data":{"name":"Acme"}}""",
@@ -84,7 +85,7 @@ public sealed class LoadValidationTests
         await using var host = await LoadingHost.InitAsync(KnowsSchema);
         await host.LoadLinesAsync(GraphLoadMode.Overwrite, """{"type":"Person","data":{"name":"Alice"}}""");
 
-        var error = await Assert.ThrowsAsync<OrphanEdgeException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () =>
             host.LoadLinesAsync(GraphLoadMode.Append, """{"edge":"Knows","from":"Alice","to":"Ghost"}"""));
 
         Assert.Contains("not found", error.Message, StringComparison.Ordinal);
@@ -102,7 +103,7 @@ public sealed class LoadValidationTests
             """{"type":"Person","data":{"name":"Bob"}}""",
             """{"edge":"Knows","from":"Alice","to":"Bob"}""");
 
-        var error = await Assert.ThrowsAsync<OrphanEdgeException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () =>
             host.LoadLinesAsync(GraphLoadMode.Overwrite, """{"type":"Person","data":{"name":"Alice"}}"""));
 
         Assert.Equal("dst 'Bob' not found in Person", error.Message);
@@ -151,7 +152,7 @@ public sealed class LoadValidationTests
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
         await host.LoadAsync(GraphLoadMode.Overwrite, AcceptanceFixtures.TestData);
 
-        var error = await Assert.ThrowsAsync<InvalidRecordException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync<IngestException>(ErrorCodes.InvalidData, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"Person","data":{"name":"Zed","age":1}}""",
             """{"type":"Person","data":{"name":"Yan","age":"x"}}"""));
@@ -167,7 +168,7 @@ public sealed class LoadValidationTests
     {
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.TestSchema);
 
-        var error = await Assert.ThrowsAsync<UnknownTypeException>(() =>
+        var error = await ErrorAssert.ThrowsAsync<IngestException>(ErrorCodes.UnknownType, () =>
             host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Persn","data":{"name":"Ada"}}"""));
 
         Assert.Equal("unknown_type", error.Code);
@@ -185,7 +186,7 @@ public sealed class LoadValidationTests
             edge WorksAt: Person -> Company @card(0..1)
             """);
 
-        var error = await Assert.ThrowsAsync<CardinalityViolationException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.CardinalityViolation, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"Person","data":{"name":"Alice"}}""",
             """{"type":"Company","data":{"name":"Acme"}}""",

@@ -2,6 +2,7 @@ using System.Text;
 using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
@@ -71,7 +72,7 @@ public sealed class StreamingLoadTests
         var data = Generate(persons: 200) + """{"type":"Person","data":{"name":"bad","age":"old"}}""" + "\n";
         await using var host = await LoadingHost.InitAsync(new MemoryObjectStore(), Schema, intake: o => o.FragmentMaxRows = 10);
 
-        await Assert.ThrowsAsync<OmniGraph.Ingest.InvalidRecordException>(() =>
+        await ErrorAssert.ThrowsAsync<OmniGraph.Ingest.IngestException>(ErrorCodes.InvalidData, () =>
             host.Client.LoadJsonlAsync(data, GraphLoadMode.Overwrite, options: new GraphLoadOptions { ChunkBytes = 512 }));
 
         var head = await host.HeadAsync();

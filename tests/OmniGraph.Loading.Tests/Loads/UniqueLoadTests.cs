@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Loading.Tests.Loads;
@@ -13,7 +14,7 @@ public sealed class UniqueLoadTests
     {
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.UniqueUsersSchema);
 
-        var error = await Assert.ThrowsAsync<UniqueViolationException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync<IngestException>(ErrorCodes.UniqueViolation, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"User","data":{"name":"Alice","email":"dup@example.com"}}""",
             """{"type":"User","data":{"name":"Bob","email":"dup@example.com"}}"""));
@@ -28,7 +29,7 @@ public sealed class UniqueLoadTests
         await using var host = await LoadingHost.InitAsync(AcceptanceFixtures.UniqueUsersSchema);
         await host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"User","data":{"name":"Bob","email":"dup@example.com"}}""");
 
-        var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UniqueViolation, () => host.LoadLinesAsync(
             GraphLoadMode.Append,
             """{"type":"User","data":{"name":"Carol","email":"dup@example.com"}}""",
             """{"type":"User","data":{"name":"Dave","email":"dave@example.com"}}"""));
@@ -61,7 +62,7 @@ public sealed class UniqueLoadTests
             """);
         await host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Task","data":{"name":"T1","due":"2026-06-29"}}""");
 
-        var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() =>
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UniqueViolation, () =>
             host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Task","data":{"name":"T2","due":"2026-06-29"}}"""));
         await host.LoadLinesAsync(GraphLoadMode.Append, """{"type":"Task","data":{"name":"T2","due":"2026-07-01"}}""");
 
@@ -86,7 +87,7 @@ public sealed class UniqueLoadTests
             """{"type":"ExternalID","data":{"slug":"b","source":"whatsapp","external_id":"pn:12345"}}""");
         Assert.Equal(2, (await host.ColumnAsync("node:ExternalID", "id")).Count);
 
-        var error = await Assert.ThrowsAsync<UniqueViolationException>(() => host.LoadLinesAsync(
+        var error = await ErrorAssert.ThrowsAsync<IngestException>(ErrorCodes.UniqueViolation, () => host.LoadLinesAsync(
             GraphLoadMode.Overwrite,
             """{"type":"ExternalID","data":{"slug":"c","source":"whatsapp","external_id":"dup"}}""",
             """{"type":"ExternalID","data":{"slug":"d","source":"whatsapp","external_id":"dup"}}"""));

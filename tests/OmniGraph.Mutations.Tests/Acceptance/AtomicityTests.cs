@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -13,7 +14,7 @@ public sealed class AtomicityTests
         await using var host = await MutationHost.StandardAsync();
         var before = await host.HeadAsync();
 
-        var error = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.MutateAsync("add_friend", """{"from":"Alice","to":"Missing"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.MutateAsync("add_friend", """{"from":"Alice","to":"Missing"}"""));
 
         Assert.Contains("not found", error.Message, StringComparison.Ordinal);
         Assert.Equal("dst 'Missing' not found in Person", error.Message);
@@ -29,7 +30,7 @@ public sealed class AtomicityTests
         await using var host = await MutationHost.StandardAsync();
         var before = await host.HeadAsync();
 
-        var error = await Assert.ThrowsAsync<OrphanEdgeException>(() => host.MutateAsync("insert_person_and_friend", """{"name":"Eve","age":22,"friend":"Missing"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.MutateAsync("insert_person_and_friend", """{"name":"Eve","age":22,"friend":"Missing"}"""));
         Assert.Contains("not found", error.Message, StringComparison.Ordinal);
         Assert.Null(await host.FindAsync("node:Person", "Eve"));
         Assert.Equal(before.Commit, (await host.HeadAsync()).Commit);

@@ -1,6 +1,7 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.Manifest;
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -33,7 +34,7 @@ public sealed class BranchTests
     {
         await using var host = await MutationHost.StandardAsync();
 
-        var error = await Assert.ThrowsAsync<BranchNotFoundException>(() => host.MutateAsync("insert_person", """{"name":"Eve","age":1}""", branch: "nope"));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.MutateAsync("insert_person", """{"name":"Eve","age":1}""", branch: "nope"));
 
         Assert.Equal("branch 'nope' not found", error.Message);
         Assert.Equal(["main"], (await host.Client.ListBranchesAsync()).Select(static b => b.Name));

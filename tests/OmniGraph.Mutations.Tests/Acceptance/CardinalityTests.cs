@@ -1,6 +1,6 @@
-using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
@@ -24,7 +24,7 @@ public sealed class CardinalityTests
         await using var host = await MutationHost.InitAsync(AtMostOne, Seed);
         await host.RunAsync(Hire, """{"person":"Alice","company":"Acme"}""");
 
-        var error = await Assert.ThrowsAsync<CardinalityViolationException>(() => host.RunAsync(Hire, """{"person":"Alice","company":"Beta"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.CardinalityViolation, () => host.RunAsync(Hire, """{"person":"Alice","company":"Beta"}"""));
 
         Assert.Contains("@card", error.Message, StringComparison.Ordinal);
         Assert.Equal("@card violation on edge WorksAt: source 'Alice' has 2 edges (max 1)", error.Message);
@@ -45,7 +45,7 @@ public sealed class CardinalityTests
         await b.HeadAsync();
 
         await a.RunAsync(Hire, """{"person":"Alice","company":"Acme"}""");
-        await Assert.ThrowsAsync<CardinalityViolationException>(() => b.RunAsync(Hire, """{"person":"Alice","company":"Beta"}"""));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.CardinalityViolation, () => b.RunAsync(Hire, """{"person":"Alice","company":"Beta"}"""));
 
         Assert.Equal(["Alice->Acme"], await b.EdgesAsync("edge:WorksAt"));
     }
@@ -59,7 +59,7 @@ public sealed class CardinalityTests
             {"edge":"WorksAt","from":"Alice","to":"Acme","data":{"id":"E1"}}
             """);
 
-        var error = await Assert.ThrowsAsync<CardinalityViolationException>(() => host.RunAsync("query f($person: String) { delete WorksAt where from = $person }", """{"person":"Alice"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.CardinalityViolation, () => host.RunAsync("query f($person: String) { delete WorksAt where from = $person }", """{"person":"Alice"}"""));
 
         Assert.Contains("@card violation", error.Message, StringComparison.Ordinal);
         Assert.Contains("Alice", error.Message, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class CardinalityTests
             {"type":"Person","data":{"name":"Bob"}}
             """);
 
-        var error = await Assert.ThrowsAsync<CardinalityViolationException>(() => host.RunAsync("""query k() { insert Knows { from: "Alice", to: "Bob" } }"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.CardinalityViolation, () => host.RunAsync("""query k() { insert Knows { from: "Alice", to: "Bob" } }"""));
 
         Assert.Contains("@card violation", error.Message, StringComparison.Ordinal);
         Assert.Contains("min 2", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
-using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Query;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -15,13 +15,13 @@ public sealed class ConstraintTests
         await using var host = await MutationHost.InitAsync(RangedPerson);
         const string insert = "query i($name: String, $age: I32) { insert Person { name: $name, age: $age } }";
 
-        var error = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync(insert, """{"name":"Old","age":300}"""));
+        var error = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync(insert, """{"name":"Old","age":300}"""));
 
         Assert.Equal("constraint_violation", error.Code);
         Assert.Equal("@range violation on Person.age: value 300 > max 200", error.Message);
         Assert.Empty(await host.RowsAsync("node:Person"));
         await host.RunAsync(insert, """{"name":"Young","age":-0}""");
-        await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync(insert, """{"name":"Neg","age":-1}"""));
+        await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync(insert, """{"name":"Neg","age":-1}"""));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class ConstraintTests
     {
         await using var host = await MutationHost.InitAsync(RangedPerson, """{"type":"Person","data":{"name":"Alice","age":30}}""");
 
-        var error = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync("""query u() { update Person set { age: 300 } where name = "Alice" }"""));
+        var error = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync("""query u() { update Person set { age: 300 } where name = "Alice" }"""));
 
         Assert.Contains("@range violation", error.Message, StringComparison.Ordinal);
         Assert.Equal("30", (await host.FindAsync("node:Person", "Alice"))!["age"]);
@@ -52,7 +52,7 @@ public sealed class ConstraintTests
         }
         else
         {
-            var error = await Assert.ThrowsAsync<MutationValueException>(() => insert);
+            var error = await Assert.ThrowsAsync<OmniGraphException>(() => insert);
             Assert.Contains("@range violation", error.Message, StringComparison.Ordinal);
             Assert.Empty(await host.RowsAsync("node:Measurement"));
         }
@@ -63,7 +63,7 @@ public sealed class ConstraintTests
     {
         await using var host = await MutationHost.InitAsync("""node Order { code: String @key  @check(code, "^[A-Z]{3}-[0-9]+$") }""");
 
-        var error = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync("""query i() { insert Order { code: "invalid" } }"""));
+        var error = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync("""query i() { insert Order { code: "invalid" } }"""));
 
         Assert.Equal("@check violation on Order.code: value 'invalid' does not match pattern '^[A-Z]{3}-[0-9]+$'", error.Message);
         await host.RunAsync("""query i() { insert Order { code: "ABC-123" } }""");
@@ -77,7 +77,7 @@ public sealed class ConstraintTests
             """node Order { code: String @key  label: String?  @check(label, "^[A-Z]+$") }""",
             """{"type":"Order","data":{"code":"ABC-123","label":"VALID"}}""");
 
-        var error = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync("""query u() { update Order set { label: "invalid" } where code = "ABC-123" }"""));
+        var error = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync("""query u() { update Order set { label: "invalid" } where code = "ABC-123" }"""));
 
         Assert.Contains("@check violation", error.Message, StringComparison.Ordinal);
         Assert.Equal("VALID", (await host.FindAsync("node:Order", "ABC-123"))!["label"]);
@@ -90,9 +90,9 @@ public sealed class ConstraintTests
             "node Person { name: String @key  role: enum(admin, guest, member) }",
             """{"type":"Person","data":{"name":"Alice","role":"admin"}}""");
 
-        var insert = await Assert.ThrowsAsync<MutationValueException>(() =>
+        var insert = await Assert.ThrowsAsync<OmniGraphException>(() =>
             host.RunAsync("query i($name: String, $role: String) { insert Person { name: $name, role: $role } }", """{"name":"Bob","role":"superadmin"}"""));
-        var update = await Assert.ThrowsAsync<MutationValueException>(() =>
+        var update = await Assert.ThrowsAsync<OmniGraphException>(() =>
             host.RunAsync("query u($name: String, $role: String) { update Person set { role: $role } where name = $name }", """{"name":"Alice","role":"superadmin"}"""));
 
         Assert.Equal("invalid enum value 'superadmin' for Person.role (expected: admin, guest, member)", insert.Message);
@@ -110,7 +110,7 @@ public sealed class ConstraintTests
         await using var host = await MutationHost.InitAsync("node Doc { slug: String @key  embedding: Vector(3) }");
 
         var literal = await Assert.ThrowsAsync<QueryTypeException>(() => host.RunAsync("""query i() { insert Doc { slug: "a", embedding: [0.1, 0.2] } }"""));
-        var parameter = await Assert.ThrowsAsync<QueryParameterException>(() =>
+        var parameter = await Assert.ThrowsAsync<QueryException>(() =>
             host.RunAsync("query i($e: Vector(3)) { insert Doc { slug: \"a\", embedding: $e } }", """{"e":[0.1,0.2]}"""));
 
         Assert.Contains("expects 3 dimensions, got 2", literal.Message, StringComparison.Ordinal);
@@ -135,11 +135,11 @@ public sealed class ConstraintTests
     {
         await using var host = await MutationHost.InitAsync("""node Doc { slug: String @key  text: String  embedding: Vector(3) @embed("text") }""");
 
-        var error = await Assert.ThrowsAsync<EmbeddingUnavailableException>(() => host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello" } }"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.EmbeddingUnavailable, () => host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello" } }"""));
 
         Assert.Equal("embedding_unavailable", error.Code);
         Assert.Contains("embedding generation is not available yet", error.Message, StringComparison.Ordinal);
-        Assert.Equal(("Doc", "embedding", "text"), (error.TypeName, error.PropertyName, error.SourceProperty));
+        Assert.Equal(("Doc", "embedding", "text"), (error.Get(ErrorDetail.TypeName), error.Get(ErrorDetail.Property), error.Get(ErrorDetail.SourceProperty)));
         Assert.Empty(await host.RowsAsync("node:Doc"));
 
         await host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello", embedding: [1.0, 0.0, 0.5] } }""");
@@ -153,8 +153,8 @@ public sealed class ConstraintTests
         const string insert = "query i($name: String, $data: Blob) { insert File { name: $name, data: $data } }";
 
         await host.RunAsync(insert, """{"name":"a","data":"base64:aGVsbG8="}""");
-        var external = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync(insert, """{"name":"b","data":"s3://bucket/key"}"""));
-        var invalid = await Assert.ThrowsAsync<MutationValueException>(() => host.RunAsync(insert, """{"name":"c","data":"base64:aGVs bG8="}"""));
+        var external = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync(insert, """{"name":"b","data":"s3://bucket/key"}"""));
+        var invalid = await Assert.ThrowsAsync<OmniGraphException>(() => host.RunAsync(insert, """{"name":"c","data":"base64:aGVs bG8="}"""));
 
         Assert.Equal("aGVsbG8=", (await host.FindAsync("node:File", "a"))!["data"]);
         Assert.Equal("policy_denied", external.Code);

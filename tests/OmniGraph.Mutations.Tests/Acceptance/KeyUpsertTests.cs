@@ -1,6 +1,6 @@
-using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Query;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -57,7 +57,7 @@ public sealed class KeyUpsertTests
         var before = await host.HeadAsync();
         const string rename = "query r($old_name: String, $new_name: String) { update Person set { name: $new_name } where name = $old_name }";
 
-        var error = await Assert.ThrowsAsync<KeyPropertyUpdateException>(() => host.RunAsync(rename, """{"old_name":"Alice","new_name":"Bob"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.KeyUpdateRejected, () => host.RunAsync(rename, """{"old_name":"Alice","new_name":"Bob"}"""));
 
         Assert.Equal("key_update_rejected", error.Code);
         Assert.Contains("@key", error.Message, StringComparison.Ordinal);

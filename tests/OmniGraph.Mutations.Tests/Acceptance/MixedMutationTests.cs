@@ -15,7 +15,7 @@ public sealed class MixedMutationTests
 
         var error = await Assert.ThrowsAsync<QueryException>(() => host.RunAsync(source, """{"name":"Eve","age":22,"victim":"Alice"}"""));
 
-        Assert.Equal(QueryErrorCodes.MixedMutation, error.Code);
+        Assert.Equal(ErrorCodes.QueryMixedMutation, error.Code);
         Assert.Contains("inserts/updates and deletes", error.Message, StringComparison.Ordinal);
         Assert.Contains("split into separate mutations", error.Message, StringComparison.Ordinal);
         Assert.StartsWith("mutation 'm' on the same query mixes", error.Message, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class MixedMutationTests
 
         var error = await Assert.ThrowsAsync<QueryException>(() => host.RunAsync("""query m() { update Person set { age: 1 } where name = "Bob"  delete Knows where from = "Bob" }"""));
 
-        Assert.Equal(QueryErrorCodes.MixedMutation, error.Code);
+        Assert.Equal(ErrorCodes.QueryMixedMutation, error.Code);
         Assert.Equal("25", (await host.FindAsync("node:Person", "Bob"))!["age"]);
     }
 }

@@ -2,6 +2,7 @@ using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Query;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
@@ -11,20 +12,20 @@ public sealed class RequestErrorTests
 {
     public static TheoryData<string, string?, string?, string> CompileAndBindErrors() => new()
     {
-        { "", null, null, QueryErrorCodes.EmptySource },
-        { "// only a comment", null, null, QueryErrorCodes.EmptySource },
-        { AcceptanceFixtures.MutationQueries, "nope", null, QueryErrorCodes.QueryNotFound },
-        { AcceptanceFixtures.MutationQueries, null, null, QueryErrorCodes.QueryNameRequired },
-        { "query r() { match { $p: Person } return { $p.name } }", null, null, QueryErrorCodes.KindMismatch },
-        { "query i( { insert Person { name: \"x\" } }", null, null, QueryErrorCodes.ParseError },
-        { "query i() { insert Person { nme: \"x\" } }", null, null, QueryErrorCodes.TypeError },
-        { "query i() { insert Ghost { name: \"x\" } }", null, null, QueryErrorCodes.TypeError },
-        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":"old"}""", QueryErrorCodes.InvalidParameter },
-        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":3000000000}""", QueryErrorCodes.InvalidParameter },
-        { AcceptanceFixtures.MutationQueries, "insert_person", "[1,2]", QueryErrorCodes.InvalidParameter },
-        { AcceptanceFixtures.MutationQueries, "insert_person", "{not json", QueryErrorCodes.InvalidParameter },
-        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve"}""", QueryErrorCodes.MissingParameter },
-        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":null,"age":3}""", QueryErrorCodes.InvalidParameter },
+        { "", null, null, ErrorCodes.QueryEmptySource },
+        { "// only a comment", null, null, ErrorCodes.QueryEmptySource },
+        { AcceptanceFixtures.MutationQueries, "nope", null, ErrorCodes.QueryNotFound },
+        { AcceptanceFixtures.MutationQueries, null, null, ErrorCodes.QueryNameRequired },
+        { "query r() { match { $p: Person } return { $p.name } }", null, null, ErrorCodes.QueryKindMismatch },
+        { "query i( { insert Person { name: \"x\" } }", null, null, ErrorCodes.QueryParseError },
+        { "query i() { insert Person { nme: \"x\" } }", null, null, ErrorCodes.QueryTypeError },
+        { "query i() { insert Ghost { name: \"x\" } }", null, null, ErrorCodes.QueryTypeError },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":"old"}""", ErrorCodes.QueryParameterInvalid },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve","age":3000000000}""", ErrorCodes.QueryParameterInvalid },
+        { AcceptanceFixtures.MutationQueries, "insert_person", "[1,2]", ErrorCodes.QueryParameterInvalid },
+        { AcceptanceFixtures.MutationQueries, "insert_person", "{not json", ErrorCodes.QueryParameterInvalid },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":"Eve"}""", ErrorCodes.QueryParameterMissing },
+        { AcceptanceFixtures.MutationQueries, "insert_person", """{"name":null,"age":3}""", ErrorCodes.QueryParameterInvalid },
     };
 
     [Theory]
@@ -46,10 +47,10 @@ public sealed class RequestErrorTests
         await using var host = await MutationHost.StandardAsync();
         var grain = host.Client.Grains.GetGrain<IMutationGrain>(MutationHost.GraphId);
 
-        var noSource = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(null!)));
-        var noBranch = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { Branch = "" }));
-        var emptyHead = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "" }));
-        var notACommit = await Assert.ThrowsAsync<InvalidMutationRequestException>(() => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "zzz" }));
+        var noSource = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidMutationRequest, () => grain.MutateAsync(new MutationRequest(null!)));
+        var noBranch = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidMutationRequest, () => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { Branch = "" }));
+        var emptyHead = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidMutationRequest, () => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "" }));
+        var notACommit = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidMutationRequest, () => grain.MutateAsync(new MutationRequest(AcceptanceFixtures.MutationQueries, "set_age") { ExpectedHeadCommit = "zzz" }));
 
         Assert.All([noSource, noBranch, emptyHead, notACommit], static e => Assert.Equal("invalid_mutation_request", e.Code));
         Assert.Equal("invalid mutation request: the expected head commit 'zzz' is not a commit id (a 26-character ULID)", notACommit.Message);
@@ -75,7 +76,7 @@ public sealed class RequestErrorTests
     {
         await using var host = await MutationHost.StandardAsync();
 
-        var error = await Assert.ThrowsAsync<MutationValueException>(() =>
+        var error = await Assert.ThrowsAsync<OmniGraphException>(() =>
             host.RunAsync("query k($a: String?, $b: String) { insert Knows { from: $a, to: $b } }", """{"b":"Alice"}"""));
 
         Assert.Equal("constraint_violation", error.Code);
@@ -116,12 +117,12 @@ public sealed class RequestErrorTests
             await host.Client.InitializeAsync("node Thing { key: String @key }");
             var before = await host.HeadAsync();
 
-            var error = await Assert.ThrowsAsync<ResourceLimitExceededException>(() =>
+            var error = await ErrorAssert.ThrowsAsync(ErrorCodes.ResourceLimit, () =>
                 host.RunAsync("""query many() { insert Thing { key: "a" }  insert Thing { key: "b" }  insert Thing { key: "c" } }"""));
 
             Assert.Equal("resource_limit", error.Code);
-            Assert.Equal("mutation rows for node:Thing", error.Resource);
-            Assert.Equal((2, 3), (error.Limit, error.Actual));
+            Assert.Equal("mutation rows for node:Thing", error.Get(ErrorDetail.Resource));
+            Assert.Equal((2, 3), (error.Get(ErrorDetail.Limit), error.Get(ErrorDetail.Count)));
             Assert.Equal(before.Commit, (await host.HeadAsync()).Commit);
             await host.RunAsync("""query two() { insert Thing { key: "a" }  insert Thing { key: "b" } }""");
         }

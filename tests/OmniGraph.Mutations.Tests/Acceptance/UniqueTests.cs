@@ -1,5 +1,5 @@
-using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
@@ -16,7 +16,7 @@ public sealed class UniqueTests
         await host.RunAsync(InsertUser, """{"name":"Bob","email":"dup@example.com"}""");
         var before = await host.HeadAsync();
 
-        var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() => host.RunAsync(InsertUser, """{"name":"Carol","email":"dup@example.com"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UniqueViolation, () => host.RunAsync(InsertUser, """{"name":"Carol","email":"dup@example.com"}"""));
 
         Assert.Contains("@unique violation on User.email", error.Message, StringComparison.Ordinal);
         Assert.Equal(["Bob"], await host.IdsAsync("node:User"));
@@ -76,7 +76,7 @@ public sealed class UniqueTests
         const string insert = "query i($name: String, $due: Date) { insert Task { name: $name, due: $due } }";
         await host.RunAsync(insert, """{"name":"T1","due":"2026-06-29"}""");
 
-        var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() => host.RunAsync(insert, """{"name":"T2","due":"2026-06-29"}"""));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UniqueViolation, () => host.RunAsync(insert, """{"name":"T2","due":"2026-06-29"}"""));
         await host.RunAsync(insert, """{"name":"T2","due":"2026-07-01"}""");
 
         Assert.Contains("@unique violation on Task.due", error.Message, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class UniqueTests
             }
             """;
 
-        var error = await Assert.ThrowsAsync<WriteUniqueViolationException>(() => host.RunAsync(both));
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.UniqueViolation, () => host.RunAsync(both));
 
         Assert.Contains("source", error.Message, StringComparison.Ordinal);
         Assert.Contains("external_id", error.Message, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.IO;
 
@@ -87,14 +88,14 @@ public sealed class WriteFailpointMatrixTests
         switch (step.Outcome)
         {
             case Outcome.Fails:
-                await Assert.ThrowsAsync<FailpointInjectedException>(() => write);
+                await ErrorAssert.ThrowsAsync(ErrorCodes.FailpointInjected, () => write);
                 break;
             case Outcome.Crashes:
                 await Assert.ThrowsAsync<SimulatedCrashException>(() => write);
                 break;
             case Outcome.RecoveryRequired:
                 var recovery = await Assert.ThrowsAsync<RecoveryRequiredException>(() => write);
-                Assert.IsType<FailpointInjectedException>(recovery.InnerException);
+                Assert.IsType<OmniGraphException>(recovery.InnerException);
                 break;
             default:
                 await write;

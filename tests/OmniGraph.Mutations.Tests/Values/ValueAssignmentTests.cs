@@ -1,4 +1,3 @@
-using OmniGraph.Engine;
 using OmniGraph.Mutations.Values;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
@@ -31,10 +30,10 @@ public sealed class ValueAssignmentTests
         Assert.Equal(QueryValue.FromInt64(7), ValueAssignment.Assign(T, T.GetProperty("big"), QueryValue.FromInt32(7)).Value);
         Assert.Equal(QueryValueKind.I64, ValueAssignment.Assign(T, T.GetProperty("big"), QueryValue.FromUInt32(7)).Value.Kind);
 
-        var error = Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("i"), QueryValue.FromInt64(3_000_000_000)));
+        var error = Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("i"), QueryValue.FromInt64(3_000_000_000)));
         Assert.Equal("invalid_data", error.Code);
         Assert.Equal("property 'i' value 3000000000 exceeds Int32 range", error.Message);
-        Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("u"), QueryValue.FromInt32(-1)));
+        Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("u"), QueryValue.FromInt32(-1)));
     }
 
     [Fact]
@@ -43,16 +42,16 @@ public sealed class ValueAssignmentTests
         Assert.Equal(0.5, ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat32(0.5f)).Value.AsFloat64());
         Assert.Equal(3.0, ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromInt32(3)).Value.AsFloat64());
         Assert.Equal(0.25f, ValueAssignment.Assign(T, T.GetProperty("f"), QueryValue.FromFloat32(0.25f)).Value.AsFloat32());
-        Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("f"), QueryValue.FromFloat64(1e300)));
+        Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("f"), QueryValue.FromFloat64(1e300)));
     }
 
     [Fact]
     public void Range_OnAnOpenLowerBound_AndNaN()
     {
         Assert.Equal("@range violation on T.d: value 11 > max 10.5",
-            Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat64(11))).Message);
+            Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat64(11))).Message);
         Assert.Equal("@range violation on T.d: value is NaN",
-            Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat64(double.NaN))).Message);
+            Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat64(double.NaN))).Message);
         Assert.Equal(-1e300, ValueAssignment.Assign(T, T.GetProperty("d"), QueryValue.FromFloat64(-1e300)).Value.AsFloat64());
     }
 
@@ -60,7 +59,7 @@ public sealed class ValueAssignmentTests
     public void Null_IsRefusedForARequiredProperty_AndKeptForANullableOne()
     {
         Assert.True(ValueAssignment.Assign(T, T.GetProperty("i"), QueryValue.Null).IsNull);
-        var error = Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("req"), QueryValue.Null));
+        var error = Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("req"), QueryValue.Null));
         Assert.Equal("constraint_violation", error.Code);
         Assert.StartsWith("missing required property 'req'", error.Message, StringComparison.Ordinal);
     }
@@ -69,13 +68,13 @@ public sealed class ValueAssignmentTests
     public void Vectors_AndLists_AreCheckedElementWise()
     {
         Assert.Equal("vector property 'v' expects 2 dimensions, got 3",
-            Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("v"), QueryValue.FromVector([1f, 2f, 3f]))).Message);
+            Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("v"), QueryValue.FromVector([1f, 2f, 3f]))).Message);
         Assert.Contains("elements must be numeric",
-            Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("v"), QueryValue.FromVector([1f, float.NaN]))).Message, StringComparison.Ordinal);
+            Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("v"), QueryValue.FromVector([1f, float.NaN]))).Message, StringComparison.Ordinal);
         Assert.Equal(2, ValueAssignment.Assign(T, T.GetProperty("v"), QueryValue.FromList([QueryValue.FromInt32(1), QueryValue.FromFloat64(2)])).Value.AsVector().Length);
 
         var list = ValueAssignment.Assign(T, T.GetProperty("tags"), QueryValue.FromList([QueryValue.FromInt32(1), QueryValue.FromUInt32(2)])).Value.AsList();
         Assert.All(list, static item => Assert.Equal(QueryValueKind.I64, item.Kind));
-        Assert.Throws<MutationValueException>(() => ValueAssignment.Assign(T, T.GetProperty("tags"), QueryValue.FromList([QueryValue.FromString("x")])));
+        Assert.Throws<OmniGraphException>(() => ValueAssignment.Assign(T, T.GetProperty("tags"), QueryValue.FromList([QueryValue.FromString("x")])));
     }
 }

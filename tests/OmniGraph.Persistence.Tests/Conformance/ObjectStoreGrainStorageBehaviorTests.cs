@@ -1,5 +1,6 @@
 using System.Text;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 using Orleans.Storage;
 
 namespace OmniGraph.Persistence.Tests.Conformance;
@@ -79,7 +80,7 @@ public sealed class ObjectStoreGrainStorageBehaviorTests
         var counting = new CountingObjectStore(_store);
         var storage = MemoryObjectStoreGrainStorageTests.ProviderOver(counting);
 
-        await Assert.ThrowsAsync<GrainStateKeyTooLongException>(() =>
+        await ErrorAssert.ThrowsAsync(ErrorCodes.GrainStateKeyTooLong, () =>
             storage.WriteStateAsync("profile", GrainId.Create("user", new string('k', 2000)), new GrainState<TestState1>(new TestState1())));
 
         Assert.Equal(0, counting.Snapshot().Total);

@@ -1,5 +1,6 @@
 using System.Text;
 using OmniGraph.Storage;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Persistence.Tests.Keys;
 
@@ -51,10 +52,10 @@ public sealed class GrainStateKeysTests
     [Fact]
     public void TooLongKey_IsATypedError()
     {
-        var error = Assert.Throws<GrainStateKeyTooLongException>(() => GrainStateKeys.For("state", "user", new string('k', 1100)));
+        var error = ErrorAssert.Throws(ErrorCodes.GrainStateKeyTooLong, () => GrainStateKeys.For("state", "user", new string('k', 1100)));
 
         Assert.Equal("grain_state_key_too_long", error.Code);
-        Assert.Equal("state", error.StateName);
+        Assert.Equal("state", error.Get(ErrorDetail.StateName));
     }
 
     /// <summary>

@@ -144,22 +144,22 @@ public sealed partial class QueryFuzzTests
             {
                 bound = QueryParameterBinder.Bind(query, json, clock);
             }
-            catch (QueryParameterException error)
+            catch (QueryException error)
             {
                 outcomes[error.Code] = outcomes.GetValueOrDefault(error.Code) + 1;
                 if (isCut && json.Length > 0)
                 {
-                    Assert.Equal((QueryErrorCodes.InvalidParameter, (string?)null), (error.Code, error.ParameterName));
+                    Assert.Equal((ErrorCodes.QueryParameterInvalid, (string?)null), (error.Code, error.ParameterName));
                     Assert.StartsWith("params are not valid JSON", error.Message, StringComparison.Ordinal);
                 }
-                else if (error.Code == QueryErrorCodes.MissingParameter)
+                else if (error.Code == ErrorCodes.QueryParameterMissing)
                 {
                     Assert.Contains(error.ParameterName, (string[])["s", "i"]);
                     Assert.True(isCut || !present.Contains(error.ParameterName!), $"{json}: {error.Message}");
                 }
                 else
                 {
-                    Assert.Equal(QueryErrorCodes.InvalidParameter, error.Code);
+                    Assert.Equal(ErrorCodes.QueryParameterInvalid, error.Code);
                     Assert.True(!isCut && present.Contains(error.ParameterName!), $"{json}: {error.Message}");
                 }
 
@@ -190,8 +190,8 @@ public sealed partial class QueryFuzzTests
 
         Assert.Equal(Documents, outcomes.Values.Sum());
         Assert.True(outcomes.GetValueOrDefault("bound") >= 100, $"outcomes: {string.Join(", ", outcomes)}");
-        Assert.True(outcomes.GetValueOrDefault(QueryErrorCodes.MissingParameter) >= 100, $"outcomes: {string.Join(", ", outcomes)}");
-        Assert.True(outcomes.GetValueOrDefault(QueryErrorCodes.InvalidParameter) >= cut, $"outcomes: {string.Join(", ", outcomes)}");
+        Assert.True(outcomes.GetValueOrDefault(ErrorCodes.QueryParameterMissing) >= 100, $"outcomes: {string.Join(", ", outcomes)}");
+        Assert.True(outcomes.GetValueOrDefault(ErrorCodes.QueryParameterInvalid) >= cut, $"outcomes: {string.Join(", ", outcomes)}");
     }
 
     /// <summary>Returns <c>true</c> when the input compiled a query; fails on any non-query exception or an input that costs more than its size allows.</summary>
@@ -237,7 +237,7 @@ public sealed partial class QueryFuzzTests
         }
         catch (QueryException error)
         {
-            Assert.Equal(QueryErrorCodes.ParseError, error.Code);
+            Assert.Equal(ErrorCodes.QueryParseError, error.Code);
             Assert.StartsWith("parse error: ", error.Message);
             Assert.Equal(LintStatus.Error, QueryLinter.Lint(source, schema, new LintSchemaSource(LintSchemaSourceKind.File, null)).Status);
         }

@@ -110,7 +110,7 @@ public sealed class MutationRuleTests
     {
         var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(s_test,
             "query m($name: String, $age: I32, $victim: String) { insert Person { name: $name, age: $age }  delete Person where name = $victim }"));
-        Assert.Equal(QueryErrorCodes.MixedMutation, error.Code);
+        Assert.Equal(ErrorCodes.QueryMixedMutation, error.Code);
         Assert.IsNotType<QueryTypeException>(error);
         Assert.StartsWith("mutation 'm' on the same query mixes inserts/updates and deletes; split into separate mutations: (1) inserts and updates, then (2) deletes.", error.Message);
         Assert.Contains("inserts/updates and deletes", error.Message);
@@ -122,7 +122,7 @@ public sealed class MutationRuleTests
     {
         var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(s_test,
             "query q($n: String) { update Person set { age: 3 } where name = $n  delete Knows where from = $n }"));
-        Assert.Equal(QueryErrorCodes.MixedMutation, error.Code);
+        Assert.Equal(ErrorCodes.QueryMixedMutation, error.Code);
     }
 
     [Fact]

@@ -24,10 +24,10 @@ public sealed class ParameterBindingTests
         return values[declared];
     }
 
-    private static QueryParameterException BindFails(string parameter, string jsonValue, string message)
+    private static QueryException BindFails(string parameter, string jsonValue, string message)
     {
-        var error = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_all, $"{{\"{parameter}\": {jsonValue}}}"));
-        Assert.Equal(QueryErrorCodes.InvalidParameter, error.Code);
+        var error = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_all, $"{{\"{parameter}\": {jsonValue}}}"));
+        Assert.Equal(ErrorCodes.QueryParameterInvalid, error.Code);
         Assert.Equal(parameter, error.ParameterName);
         Assert.Equal($"param '{parameter}': {message}", error.Message);
         return error;
@@ -105,8 +105,8 @@ public sealed class ParameterBindingTests
     [Fact]
     public void MissingReferencedRequiredParameter_IsNotProvided()
     {
-        var error = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_getPerson, "{\"nme\": \"Alice\"}"));
-        Assert.Equal(QueryErrorCodes.MissingParameter, error.Code);
+        var error = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_getPerson, "{\"nme\": \"Alice\"}"));
+        Assert.Equal(ErrorCodes.QueryParameterMissing, error.Code);
         Assert.Equal("parameter 'name' not provided", error.Message);
     }
 
@@ -116,7 +116,7 @@ public sealed class ParameterBindingTests
         var values = QueryParameterBinder.Bind(s_all, "{}");
         Assert.True(s_all.TryGetParameter("s", out var s));
         Assert.False(values.IsProvided(s));
-        Assert.Equal("parameter 's' not provided", Assert.Throws<QueryParameterException>(() => values[s]).Message);
+        Assert.Equal("parameter 's' not provided", Assert.Throws<QueryException>(() => values[s]).Message);
     }
 
     [Fact]
@@ -133,8 +133,8 @@ public sealed class ParameterBindingTests
     [InlineData("null", "params must be a JSON object, got null")]
     public void Document_MustBeAnObject(string json, string message)
     {
-        var error = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_getPerson, json));
-        Assert.Equal(QueryErrorCodes.InvalidParameter, error.Code);
+        var error = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_getPerson, json));
+        Assert.Equal(ErrorCodes.QueryParameterInvalid, error.Code);
         Assert.Equal(message, error.Message);
         Assert.Null(error.ParameterName);
     }
@@ -142,7 +142,7 @@ public sealed class ParameterBindingTests
     [Fact]
     public void Document_MustBeValidJson()
     {
-        var error = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_getPerson, "{\"name\": "));
+        var error = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_getPerson, "{\"name\": "));
         Assert.StartsWith("params are not valid JSON", error.Message);
         Assert.IsAssignableFrom<JsonException>(error.InnerException);
     }
@@ -198,9 +198,9 @@ public sealed class ParameterBindingTests
         Assert.Equal(QueryValueKind.Date, values[dt].Kind);
         Assert.Equal([1f, 2f, 3f], values[v].AsVector().ToArray());
 
-        var overflow = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_all, new Dictionary<string, QueryValue> { ["i"] = QueryValue.FromInt64(1L << 40) }));
+        var overflow = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_all, new Dictionary<string, QueryValue> { ["i"] = QueryValue.FromInt64(1L << 40) }));
         Assert.Equal("param 'i': value 1099511627776 exceeds I32", overflow.Message);
-        var wrongKind = Assert.Throws<QueryParameterException>(() => QueryParameterBinder.Bind(s_all, new Dictionary<string, QueryValue> { ["s"] = QueryValue.FromInt32(1) }));
+        var wrongKind = Assert.Throws<QueryException>(() => QueryParameterBinder.Bind(s_all, new Dictionary<string, QueryValue> { ["s"] = QueryValue.FromInt32(1) }));
         Assert.Equal("param 's': expected String, got I32", wrongKind.Message);
     }
 

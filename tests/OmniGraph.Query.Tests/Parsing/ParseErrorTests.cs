@@ -127,7 +127,7 @@ public sealed class ParseErrorTests
     {
         var compiler = new QueryCompiler(new QueryCompilerOptions { MaxSourceLength = 100 });
         var error = Assert.Throws<QueryException>(() => compiler.Parse(new string(' ', 101)));
-        Assert.Equal(QueryErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.QueryParseError, error.Code);
         Assert.Contains("query source is too long (101 characters; the limit is 100)", error.Message);
     }
 }

@@ -23,7 +23,7 @@ public sealed class QuerySelectionTests
     public void SeveralQueries_WithoutName_AreRejected()
     {
         var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(Fixture.Test, TwoQueries));
-        Assert.Equal(QueryErrorCodes.QueryNameRequired, error.Code);
+        Assert.Equal(ErrorCodes.QueryNameRequired, error.Code);
         Assert.Contains("multiple queries", error.Message);
         Assert.Contains("(a, b)", error.Message);
     }
@@ -32,7 +32,7 @@ public sealed class QuerySelectionTests
     public void UnknownName_IsNotFound()
     {
         var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(Fixture.Test, TwoQueries, "c"));
-        Assert.Equal(QueryErrorCodes.QueryNotFound, error.Code);
+        Assert.Equal(ErrorCodes.QueryNotFound, error.Code);
         Assert.StartsWith("query 'c' not found", error.Message);
     }
 
@@ -43,7 +43,7 @@ public sealed class QuerySelectionTests
     public void EmptySource_MustNotBeEmpty(string source)
     {
         var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(Fixture.Test, source));
-        Assert.Equal(QueryErrorCodes.EmptySource, error.Code);
+        Assert.Equal(ErrorCodes.QueryEmptySource, error.Code);
         Assert.Contains("must not be empty", error.Message);
         Assert.Empty(QuerySource.Parse(source).Queries);
     }
@@ -69,7 +69,7 @@ public sealed class QuerySelectionTests
         var compiler = new QueryCompiler();
         Assert.Equal("a", compiler.CompileRead(TwoQueries, Fixture.Test, "a").Name);
         Assert.Equal("b", compiler.CompileMutation(TwoQueries, Fixture.Test, "b").Name);
-        Assert.Equal(QueryErrorCodes.KindMismatch, Assert.Throws<QueryException>(() => compiler.CompileRead(TwoQueries, Fixture.Test, "b")).Code);
-        Assert.Equal(QueryErrorCodes.KindMismatch, Assert.Throws<QueryException>(() => compiler.CompileMutation(TwoQueries, Fixture.Test, "a")).Code);
+        Assert.Equal(ErrorCodes.QueryKindMismatch, Assert.Throws<QueryException>(() => compiler.CompileRead(TwoQueries, Fixture.Test, "b")).Code);
+        Assert.Equal(ErrorCodes.QueryKindMismatch, Assert.Throws<QueryException>(() => compiler.CompileMutation(TwoQueries, Fixture.Test, "a")).Code);
     }
 }

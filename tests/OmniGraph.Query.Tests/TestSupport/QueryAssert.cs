@@ -22,7 +22,7 @@ internal static class QueryAssert
     public static QueryException ParseError(string source, int line, int column, string fragment)
     {
         var error = Assert.Throws<QueryException>(() => QuerySource.Parse(source));
-        Assert.Equal(QueryErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.QueryParseError, error.Code);
         Assert.Equal(new SourcePosition(line, column), error.Position);
         Assert.StartsWith($"parse error: line {line}, column {column}: ", error.Message);
         Assert.Contains(fragment, error.Message);
@@ -33,7 +33,7 @@ internal static class QueryAssert
     public static QueryException ParseError(string source, string fragment)
     {
         var error = Assert.Throws<QueryException>(() => QuerySource.Parse(source));
-        Assert.Equal(QueryErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.QueryParseError, error.Code);
         Assert.StartsWith("parse error: ", error.Message);
         Assert.Contains(fragment, error.Message);
         return error;
@@ -42,7 +42,7 @@ internal static class QueryAssert
     public static QueryTypeException TypeError(SchemaCatalog schema, string source, TypeRule rule, string fragment)
     {
         var error = Assert.Throws<QueryTypeException>(() => Compile(schema, source));
-        Assert.Equal(QueryErrorCodes.TypeError, error.Code);
+        Assert.Equal(ErrorCodes.QueryTypeError, error.Code);
         Assert.Equal(rule, error.Rule);
         Assert.StartsWith($"type error: {rule}: ", error.Message);
         Assert.Contains(fragment, error.Message);

@@ -24,7 +24,7 @@ public sealed class CatalogLookupTests
     public void UnknownNodeTypeIsATypedError()
     {
         var error = Assert.Throws<SchemaException>(() => _catalog.GetNodeType("Nope"));
-        Assert.Equal(SchemaErrorCodes.UnknownType, error.Code);
+        Assert.Equal(ErrorCodes.SchemaUnknownType, error.Code);
         Assert.Equal("unknown node type 'Nope'", error.Message);
     }
 
@@ -80,7 +80,7 @@ public sealed class CatalogLookupTests
         Assert.True(age.NameUtf8.Span.SequenceEqual("age"u8));
         Assert.False(person.TryGetProperty("Age", out _));
         var error = Assert.Throws<SchemaException>(() => person.GetProperty("height"));
-        Assert.Equal(SchemaErrorCodes.UnknownProperty, error.Code);
+        Assert.Equal(ErrorCodes.SchemaUnknownProperty, error.Code);
         Assert.Equal("unknown property 'height' on node Person", error.Message);
     }
 

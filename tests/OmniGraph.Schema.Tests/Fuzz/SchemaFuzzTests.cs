@@ -110,7 +110,7 @@ public sealed partial class SchemaFuzzTests
             }
             catch (SchemaException error)
             {
-                Assert.Equal(SchemaErrorCodes.InvalidIr, error.Code);
+                Assert.Equal(ErrorCodes.SchemaInvalidIr, error.Code);
             }
         }
     }
@@ -139,7 +139,7 @@ public sealed partial class SchemaFuzzTests
         {
             Assert.StartsWith("schema_", error.Code, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(error.Reason));
-            if (error.Code == SchemaErrorCodes.ParseError)
+            if (error.Code == ErrorCodes.SchemaParseError)
             {
                 Assert.True(error.Position.IsKnown, $"parse error without position: {error.Message}");
             }

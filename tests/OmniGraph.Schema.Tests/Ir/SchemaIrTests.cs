@@ -146,7 +146,7 @@ public sealed class SchemaIrTests
             EdgeTypes = ir.EdgeTypes,
         };
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.FromIr(edited));
-        Assert.Equal(SchemaErrorCodes.InvalidIr, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidIr, error.Code);
         Assert.Contains("first difference in node Person", error.Message, StringComparison.Ordinal);
     }
 
@@ -157,7 +157,7 @@ public sealed class SchemaIrTests
         var tampered = json.Replace("\"inherited_from\":\"Described\"", "\"inherited_from\":\"Slugged\"", StringComparison.Ordinal);
         Assert.NotEqual(json, tampered);
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.FromIrJson(tampered));
-        Assert.Equal(SchemaErrorCodes.InvalidIr, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidIr, error.Code);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class SchemaIrTests
     private static void AssertInvalid(string json, string fragment)
     {
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.FromIrJson(json));
-        Assert.Equal(SchemaErrorCodes.InvalidIr, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidIr, error.Code);
         Assert.StartsWith("invalid schema IR: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
     }

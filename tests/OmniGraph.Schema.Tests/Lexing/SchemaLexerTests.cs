@@ -117,7 +117,7 @@ public sealed class SchemaLexerTests
     public void Lexer_RejectsOtherEscapes(string source, string fragment)
     {
         var error = Assert.Throws<SchemaException>(() => Lex(source));
-        Assert.Equal(SchemaErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.SchemaParseError, error.Code);
         Assert.Equal("parse error: line 1, column 2: " + error.Reason, error.Message);
         Assert.Contains(fragment, error.Reason, StringComparison.Ordinal);
     }

@@ -7,7 +7,7 @@ internal static class SchemaAssert
     public static SchemaException ParseError(string source, int line, int column, string fragment)
     {
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile(source));
-        Assert.Equal(SchemaErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.SchemaParseError, error.Code);
         Assert.StartsWith($"parse error: line {line}, column {column}: ", error.Message, StringComparison.Ordinal);
         Assert.Equal(new SourcePosition(line, column), error.Position);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
@@ -18,7 +18,7 @@ internal static class SchemaAssert
     public static SchemaException ParseError(string source, string fragment)
     {
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile(source));
-        Assert.Equal(SchemaErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.SchemaParseError, error.Code);
         Assert.StartsWith("parse error: line ", error.Message, StringComparison.Ordinal);
         Assert.True(error.Position.IsKnown);
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);

@@ -21,13 +21,13 @@ public sealed class CardinalityTests
     [Fact]
     public void MinAboveMax()
     {
-        var error = SchemaAssert.CatalogError("node A {}\nedge E: A -> A @card(3..1)", SchemaErrorCodes.InvalidConstraint, "cardinality min (3) exceeds max (1)");
+        var error = SchemaAssert.CatalogError("node A {}\nedge E: A -> A @card(3..1)", ErrorCodes.SchemaInvalidConstraint, "cardinality min (3) exceeds max (1)");
         Assert.Equal(new SourcePosition(2, 16), error.Position);
     }
 
     [Fact]
     public void BoundAboveUInt32() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A @card(0..4294967296)", SchemaErrorCodes.InvalidConstraint, "cardinality bound 4294967296 exceeds maximum supported (4294967295)");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A @card(0..4294967296)", ErrorCodes.SchemaInvalidConstraint, "cardinality bound 4294967296 exceeds maximum supported (4294967295)");
 
     [Fact]
     public void Allows()

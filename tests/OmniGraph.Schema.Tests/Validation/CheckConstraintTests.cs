@@ -10,7 +10,7 @@ public sealed class CheckConstraintTests
 
     [Fact]
     public void NotOnEdges() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { s: String  @check(s, \"x\") }", SchemaErrorCodes.InvalidConstraint, "@check constraint is not supported on edges (edge E)");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { s: String  @check(s, \"x\") }", ErrorCodes.SchemaInvalidConstraint, "@check constraint is not supported on edges (edge E)");
 
     [Theory]
     [InlineData("I32")]
@@ -18,7 +18,7 @@ public sealed class CheckConstraintTests
     [InlineData("enum(a, b)")]
     [InlineData("Blob")]
     public void RequiresAStringProperty(string type) =>
-        SchemaAssert.CatalogError($"node A {{ s: {type}  @check(s, \"x\") }}", SchemaErrorCodes.InvalidConstraint, $"@check on A.s requires a String property, found {type}");
+        SchemaAssert.CatalogError($"node A {{ s: {type}  @check(s, \"x\") }}", ErrorCodes.SchemaInvalidConstraint, $"@check on A.s requires a String property, found {type}");
 
     [Fact]
     public void NullableStringIsAllowed() =>
@@ -30,11 +30,11 @@ public sealed class CheckConstraintTests
     [InlineData("@check(\"x\", s)")]
     [InlineData("@check(s, \"a\", \"b\")")]
     public void ArgumentShape(string constraint) =>
-        SchemaAssert.CatalogError($"node A {{ s: String  {constraint} }}", SchemaErrorCodes.InvalidConstraint, "@check on node A expects a property and a pattern: @check(property, \"regex\")");
+        SchemaAssert.CatalogError($"node A {{ s: String  {constraint} }}", ErrorCodes.SchemaInvalidConstraint, "@check on node A expects a property and a pattern: @check(property, \"regex\")");
 
     [Fact]
     public void UnknownProperty() =>
-        SchemaAssert.CatalogError("node A { s: String  @check(t, \"x\") }", SchemaErrorCodes.InvalidConstraint, "@check on node A references unknown property 't'");
+        SchemaAssert.CatalogError("node A { s: String  @check(t, \"x\") }", ErrorCodes.SchemaInvalidConstraint, "@check on node A references unknown property 't'");
 
     [Fact]
     public void MatchIsAnUnanchoredSearch()
@@ -77,7 +77,7 @@ public sealed class CheckConstraintTests
         var catalog = SchemaCatalog.Compile("node Order { code: String @key  @check(code, \"([a-z\") }");
         var check = catalog.GetNodeType("Order").CheckConstraints.Single();
         var error = Assert.Throws<SchemaException>(() => check.IsMatch("abc"));
-        Assert.Equal(SchemaErrorCodes.InvalidCheckPattern, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidCheckPattern, error.Code);
         Assert.Equal("catalog error: @check on Order.code has an invalid pattern '([a-z': at position 5: a '[' character class is not closed with ']'", error.Message);
         var again = Assert.Throws<SchemaException>(() => check.Regex);
         Assert.Equal(error.Message, again.Message);
@@ -87,7 +87,7 @@ public sealed class CheckConstraintTests
     public void BacktrackingOnlyConstructsAreInvalidPatterns()
     {
         var error = Assert.Throws<SchemaException>(() => Check("^(a)\\1$").IsMatch("aa"));
-        Assert.Equal(SchemaErrorCodes.InvalidCheckPattern, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidCheckPattern, error.Code);
         Assert.Contains("it uses a construct that needs backtracking", error.Message, StringComparison.Ordinal);
         Assert.Throws<SchemaException>(() => Check("^(?=a)a$").IsMatch("a"));
     }

@@ -18,7 +18,7 @@ public sealed class ErrorOrderTests
     {
         // The unknown endpoint is on line 1, but the local rule on line 2 is reported first.
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile("edge E: Ghost -> Ghost\nnode A { v: Vector(0) }"));
-        Assert.Equal(SchemaErrorCodes.InvalidType, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidType, error.Code);
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class ErrorOrderTests
     public void ParseErrorsPrecedeCatalogErrors()
     {
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile("node A {}\nnode A {}\nnode B { x }"));
-        Assert.Equal(SchemaErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.SchemaParseError, error.Code);
     }
 }

@@ -8,7 +8,7 @@ public sealed class InterfaceRuleTests
     {
         var error = SchemaAssert.CatalogError(
             "interface Named { name: String }\nnode Person implements Named { name: I32 }",
-            SchemaErrorCodes.InterfaceConflict,
+            ErrorCodes.SchemaInterfaceConflict,
             "node Person property 'name' has type I32 but interface Named declares it as String");
         Assert.Equal(new SourcePosition(2, 24), error.Position);
     }
@@ -21,7 +21,7 @@ public sealed class InterfaceRuleTests
     public void TypesMustBeIdenticalIncludingNullabilityListnessAndEnumSet(string nodeType, string interfaceType) =>
         SchemaAssert.CatalogError(
             $"interface I {{ p: {interfaceType} }}\nnode N implements I {{ p: {nodeType} }}",
-            SchemaErrorCodes.InterfaceConflict,
+            ErrorCodes.SchemaInterfaceConflict,
             "has type");
 
     [Fact]
@@ -62,20 +62,20 @@ public sealed class InterfaceRuleTests
     public void SamePropertyFromTwoInterfacesWithDifferentTypes() =>
         SchemaAssert.CatalogError(
             "interface A { name: String }\ninterface B { name: String? }\nnode N implements A, B {}",
-            SchemaErrorCodes.InterfaceConflict,
+            ErrorCodes.SchemaInterfaceConflict,
             "node N property 'name' has type String but interface B declares it as String?");
 
     [Fact]
     public void RepeatedInterface() =>
-        SchemaAssert.CatalogError("interface A {}\nnode N implements A, A {}", SchemaErrorCodes.InterfaceConflict, "node N implements interface 'A' more than once");
+        SchemaAssert.CatalogError("interface A {}\nnode N implements A, A {}", ErrorCodes.SchemaInterfaceConflict, "node N implements interface 'A' more than once");
 
     [Fact]
     public void InterfaceKeyPlusOwnKeyIsMultipleKeys() =>
-        SchemaAssert.CatalogError("interface S { slug: String @key }\nnode N implements S { id2: String @key }", SchemaErrorCodes.InvalidConstraint, "node N has multiple @key constraints");
+        SchemaAssert.CatalogError("interface S { slug: String @key }\nnode N implements S { id2: String @key }", ErrorCodes.SchemaInvalidConstraint, "node N has multiple @key constraints");
 
     [Fact]
     public void InterfacePropertyAnnotationsAreCheckedOnTheInterface() =>
-        SchemaAssert.CatalogError("interface S { slug: String? @key }", SchemaErrorCodes.InvalidAnnotation, "@key property S.slug cannot be nullable");
+        SchemaAssert.CatalogError("interface S { slug: String? @key }", ErrorCodes.SchemaInvalidAnnotation, "@key property S.slug cannot be nullable");
 
     [Fact]
     public void BodyConstraintsMayReferToInjectedProperties()
@@ -95,7 +95,7 @@ public sealed class InterfaceRuleTests
     public void EmbedSourceMustExistOnTheImplementingNode() =>
         SchemaAssert.CatalogError(
             "interface E { embedding: Vector(3) @embed(\"title\") }\nnode Doc implements E { body: String }",
-            SchemaErrorCodes.InvalidAnnotation,
+            ErrorCodes.SchemaInvalidAnnotation,
             "@embed on Doc.embedding references unknown source property 'title'");
 
     [Fact]

@@ -23,25 +23,25 @@ public sealed class KeyConstraintTests
     [Fact]
     public void TwoPropertyKeysAreMultipleKeys()
     {
-        var error = SchemaAssert.CatalogError("node T {\n  a: String @key\n  b: String @key\n}", SchemaErrorCodes.InvalidConstraint, "node T has multiple @key constraints");
+        var error = SchemaAssert.CatalogError("node T {\n  a: String @key\n  b: String @key\n}", ErrorCodes.SchemaInvalidConstraint, "node T has multiple @key constraints");
         Assert.Equal(new SourcePosition(3, 3), error.Position);
     }
 
     [Fact]
     public void PropertyKeyPlusBodyKey() =>
-        SchemaAssert.CatalogError("node T { a: String @key  b: String  @key(b) }", SchemaErrorCodes.InvalidConstraint, "node T has multiple @key constraints");
+        SchemaAssert.CatalogError("node T { a: String @key  b: String  @key(b) }", ErrorCodes.SchemaInvalidConstraint, "node T has multiple @key constraints");
 
     [Fact]
     public void TwoBodyKeys() =>
-        SchemaAssert.CatalogError("node T { a: String  b: String  @key(a)  @key(b) }", SchemaErrorCodes.InvalidConstraint, "node T has multiple @key constraints");
+        SchemaAssert.CatalogError("node T { a: String  b: String  @key(a)  @key(b) }", ErrorCodes.SchemaInvalidConstraint, "node T has multiple @key constraints");
 
     [Fact]
     public void UnknownMember() =>
-        SchemaAssert.CatalogError("node T { a: String  @key(a, c) }", SchemaErrorCodes.InvalidConstraint, "@key on node T references unknown property 'c'");
+        SchemaAssert.CatalogError("node T { a: String  @key(a, c) }", ErrorCodes.SchemaInvalidConstraint, "@key on node T references unknown property 'c'");
 
     [Fact]
     public void RepeatedMember() =>
-        SchemaAssert.CatalogError("node T { a: String  @key(a, a) }", SchemaErrorCodes.InvalidConstraint, "@key on node T lists 'a' more than once");
+        SchemaAssert.CatalogError("node T { a: String  @key(a, a) }", ErrorCodes.SchemaInvalidConstraint, "@key on node T lists 'a' more than once");
 
     [Theory]
     [InlineData("String?", "@key property T.a cannot be nullable (String?)")]
@@ -49,21 +49,21 @@ public sealed class KeyConstraintTests
     [InlineData("Vector(2)", "@key cannot include vector property T.a (Vector(2))")]
     [InlineData("Blob", "@key cannot include blob property T.a (Blob)")]
     public void MemberShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node T {{ a: {type}  b: String  @key(b, a) }}", SchemaErrorCodes.InvalidConstraint, reason);
+        SchemaAssert.CatalogError($"node T {{ a: {type}  b: String  @key(b, a) }}", ErrorCodes.SchemaInvalidConstraint, reason);
 
     [Fact]
     public void ArgumentsMustBeNames()
     {
-        SchemaAssert.CatalogError("node T { a: String  @key(\"a\") }", SchemaErrorCodes.InvalidConstraint, "@key arguments must be property names (found \"a\")");
-        SchemaAssert.CatalogError("node T { a: String  @key(1) }", SchemaErrorCodes.InvalidConstraint, "@key arguments must be property names (found 1)");
-        SchemaAssert.CatalogError("node T { a: I32  @key(a, 0..1) }", SchemaErrorCodes.InvalidConstraint, "@key arguments must be property names (found 0..1)");
+        SchemaAssert.CatalogError("node T { a: String  @key(\"a\") }", ErrorCodes.SchemaInvalidConstraint, "@key arguments must be property names (found \"a\")");
+        SchemaAssert.CatalogError("node T { a: String  @key(1) }", ErrorCodes.SchemaInvalidConstraint, "@key arguments must be property names (found 1)");
+        SchemaAssert.CatalogError("node T { a: I32  @key(a, 0..1) }", ErrorCodes.SchemaInvalidConstraint, "@key arguments must be property names (found 0..1)");
     }
 
     [Fact]
     public void NotOnEdges() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { a: String  @key(a) }", SchemaErrorCodes.InvalidConstraint, "@key constraint is not supported on edges (edge E)");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { a: String  @key(a) }", ErrorCodes.SchemaInvalidConstraint, "@key constraint is not supported on edges (edge E)");
 
     [Fact]
     public void PhysicalIdIsNotAKeyMember() =>
-        SchemaAssert.CatalogError("node T { a: String  @key(id) }", SchemaErrorCodes.InvalidConstraint, "references unknown property 'id'");
+        SchemaAssert.CatalogError("node T { a: String  @key(id) }", ErrorCodes.SchemaInvalidConstraint, "references unknown property 'id'");
 }

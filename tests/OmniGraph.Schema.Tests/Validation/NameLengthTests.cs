@@ -30,7 +30,7 @@ public sealed class NameLengthTests
 
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile(source));
 
-        Assert.Equal(SchemaErrorCodes.NameTooLong, error.Code);
+        Assert.Equal(ErrorCodes.SchemaNameTooLong, error.Code);
         Assert.Equal(new SourcePosition(line, column), error.Position);
         Assert.Contains($"{what} '", error.Message, StringComparison.Ordinal);
         Assert.Contains($"' is too long: a name is at most {SchemaLimits.MaxNameLength} characters", error.Message, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class NameLengthTests
     {
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Compile($"node T{new string('a', 1_000_000)} {{ name: String @key }}"));
 
-        Assert.Equal(SchemaErrorCodes.NameTooLong, error.Code);
+        Assert.Equal(ErrorCodes.SchemaNameTooLong, error.Code);
         Assert.True(error.Message.Length < 300, error.Message);
         Assert.Contains("… (1,000,001 characters)", error.Message, StringComparison.Ordinal);
     }

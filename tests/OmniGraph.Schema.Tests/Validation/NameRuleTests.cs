@@ -6,18 +6,18 @@ public sealed class NameRuleTests
     [Fact]
     public void DuplicateNodeType()
     {
-        var error = SchemaAssert.CatalogError("node Person {}\nnode Person {}", SchemaErrorCodes.DuplicateType, "duplicate node type: Person");
+        var error = SchemaAssert.CatalogError("node Person {}\nnode Person {}", ErrorCodes.SchemaDuplicateType, "duplicate node type: Person");
         Assert.Equal(new SourcePosition(2, 6), error.Position);
         Assert.Equal("catalog error: duplicate node type: Person (at line 2, column 6)", error.Message);
     }
 
     [Fact]
     public void DuplicateEdgeType() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A\nedge E: A -> A", SchemaErrorCodes.DuplicateType, "duplicate edge type: E");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A\nedge E: A -> A", ErrorCodes.SchemaDuplicateType, "duplicate edge type: E");
 
     [Fact]
     public void DuplicateInterface() =>
-        SchemaAssert.CatalogError("interface I {}\ninterface I {}", SchemaErrorCodes.DuplicateType, "duplicate interface: I");
+        SchemaAssert.CatalogError("interface I {}\ninterface I {}", ErrorCodes.SchemaDuplicateType, "duplicate interface: I");
 
     [Fact]
     public void NodeAndEdgeMayShareAName()
@@ -32,7 +32,7 @@ public sealed class NameRuleTests
     {
         var error = SchemaAssert.CatalogError(
             "node A {}\nedge WorksAt: A -> A\nedge Worksat: A -> A",
-            SchemaErrorCodes.NameCollision,
+            ErrorCodes.SchemaNameCollision,
             "edge name collision after case folding");
         Assert.Equal("edge name collision after case folding: 'WorksAt' and 'Worksat'", error.Reason);
         Assert.Equal(new SourcePosition(3, 6), error.Position);
@@ -50,5 +50,5 @@ public sealed class NameRuleTests
     [InlineData("node A {} edge E: A -> A { x: String  x: String }", "duplicate property 'x' on edge E")]
     [InlineData("interface I { x: String  x: String }", "duplicate property 'x' on interface I")]
     public void DuplicateProperty(string source, string reason) =>
-        SchemaAssert.CatalogError(source, SchemaErrorCodes.DuplicateProperty, reason);
+        SchemaAssert.CatalogError(source, ErrorCodes.SchemaDuplicateProperty, reason);
 }

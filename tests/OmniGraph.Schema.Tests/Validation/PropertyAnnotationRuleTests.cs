@@ -7,7 +7,7 @@ public sealed class PropertyAnnotationRuleTests
 
     [Fact]
     public void Key_OnEdgeProperty() =>
-        SchemaAssert.CatalogError(Edge + "{ k: String @key }", SchemaErrorCodes.InvalidAnnotation, "@key is not supported on edge properties (edge E.k)");
+        SchemaAssert.CatalogError(Edge + "{ k: String @key }", ErrorCodes.SchemaInvalidAnnotation, "@key is not supported on edge properties (edge E.k)");
 
     [Theory]
     [InlineData("[String]", "@key is not supported on list property A.k")]
@@ -16,7 +16,7 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("String?", "@key property A.k cannot be nullable (String?)")]
     [InlineData("I64?", "@key property A.k cannot be nullable (I64?)")]
     public void Key_RejectedShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ k: {type} @key }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ k: {type} @key }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Theory]
     [InlineData("String")]
@@ -32,18 +32,18 @@ public sealed class PropertyAnnotationRuleTests
 
     [Fact]
     public void Key_Twice() =>
-        SchemaAssert.CatalogError("node A { k: String @key @key }", SchemaErrorCodes.InvalidAnnotation, "property A.k declares @key multiple times");
+        SchemaAssert.CatalogError("node A { k: String @key @key }", ErrorCodes.SchemaInvalidAnnotation, "property A.k declares @key multiple times");
 
     [Theory]
     [InlineData("[I32]", "@unique is not supported on list property A.u")]
     [InlineData("Vector(2)", "@unique is not supported on vector property A.u")]
     [InlineData("Blob?", "@unique is not supported on blob property A.u")]
     public void Unique_RejectedShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ u: {type} @unique }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ u: {type} @unique }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void Unique_Twice() =>
-        SchemaAssert.CatalogError("node A { u: String @unique @unique }", SchemaErrorCodes.InvalidAnnotation, "property A.u declares @unique multiple times");
+        SchemaAssert.CatalogError("node A { u: String @unique @unique }", ErrorCodes.SchemaInvalidAnnotation, "property A.u declares @unique multiple times");
 
     [Fact]
     public void Unique_AllowedOnEdgeProperties()
@@ -57,7 +57,7 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("[String]?", "@index is not supported on list property A.i")]
     [InlineData("Blob", "@index is not supported on blob property A.i")]
     public void Index_RejectedShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ i: {type} @index }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ i: {type} @index }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void Index_AllowedOnVector() =>
@@ -65,7 +65,7 @@ public sealed class PropertyAnnotationRuleTests
 
     [Fact]
     public void Index_Twice() =>
-        SchemaAssert.CatalogError("node A { i: String @index @index }", SchemaErrorCodes.InvalidAnnotation, "property A.i declares @index multiple times");
+        SchemaAssert.CatalogError("node A { i: String @index @index }", ErrorCodes.SchemaInvalidAnnotation, "property A.i declares @index multiple times");
 
     [Theory]
     [InlineData("t: String  v: Vector(2) @embed(\"t\")", "t", null)]
@@ -83,34 +83,34 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("t: String  v: String @embed(\"t\")", "@embed is only supported on Vector properties (A.v is String)")]
     [InlineData("t: String  v: Blob @embed(\"t\")", "@embed is only supported on Vector properties (A.v is Blob)")]
     public void Embed_OnlyOnVectors(string body, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ {body} }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ {body} }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void Embed_OnEdgeProperty() =>
-        SchemaAssert.CatalogError(Edge + "{ t: String  v: Vector(2) @embed(\"t\") }", SchemaErrorCodes.InvalidAnnotation, "@embed is not supported on edge properties (edge E.v)");
+        SchemaAssert.CatalogError(Edge + "{ t: String  v: Vector(2) @embed(\"t\") }", ErrorCodes.SchemaInvalidAnnotation, "@embed is not supported on edge properties (edge E.v)");
 
     [Fact]
     public void Embed_Twice() =>
-        SchemaAssert.CatalogError("node A { t: String  v: Vector(2) @embed(\"t\") @embed(\"t\") }", SchemaErrorCodes.InvalidAnnotation, "property A.v declares @embed multiple times");
+        SchemaAssert.CatalogError("node A { t: String  v: Vector(2) @embed(\"t\") @embed(\"t\") }", ErrorCodes.SchemaInvalidAnnotation, "property A.v declares @embed multiple times");
 
     [Fact]
     public void Embed_NeedsSource()
     {
-        SchemaAssert.CatalogError("node A { v: Vector(2) @embed }", SchemaErrorCodes.InvalidAnnotation, "@embed on A.v requires a source property name");
-        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(model=\"m\") }", SchemaErrorCodes.InvalidAnnotation, "@embed on A.v requires a source property name");
-        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(\" \") }", SchemaErrorCodes.InvalidAnnotation, "@embed on A.v requires a source property name");
+        SchemaAssert.CatalogError("node A { v: Vector(2) @embed }", ErrorCodes.SchemaInvalidAnnotation, "@embed on A.v requires a source property name");
+        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(model=\"m\") }", ErrorCodes.SchemaInvalidAnnotation, "@embed on A.v requires a source property name");
+        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(\" \") }", ErrorCodes.SchemaInvalidAnnotation, "@embed on A.v requires a source property name");
     }
 
     [Fact]
     public void Embed_UnknownSource() =>
-        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(\"title\") }", SchemaErrorCodes.InvalidAnnotation, "@embed on A.v references unknown source property 'title'");
+        SchemaAssert.CatalogError("node A { v: Vector(2) @embed(\"title\") }", ErrorCodes.SchemaInvalidAnnotation, "@embed on A.v references unknown source property 'title'");
 
     [Theory]
     [InlineData("I32")]
     [InlineData("[String]")]
     [InlineData("enum(a)")]
     public void Embed_SourceMustBeString(string type) =>
-        SchemaAssert.CatalogError($"node A {{ t: {type}  v: Vector(2) @embed(t) }}", SchemaErrorCodes.InvalidAnnotation, $"@embed source property A.t must be String (found {type})");
+        SchemaAssert.CatalogError($"node A {{ t: {type}  v: Vector(2) @embed(t) }}", ErrorCodes.SchemaInvalidAnnotation, $"@embed source property A.t must be String (found {type})");
 
     [Fact]
     public void Description_Recorded()
@@ -126,11 +126,11 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("@description(\"x\") @description(\"y\")", "property A.a declares @description multiple times")]
     [InlineData("@description(\"x\", lang=\"en\")", "@description on property A.a accepts a single value, not name=value arguments")]
     public void Description_Shape(string annotations, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ a: String {annotations} }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ a: String {annotations} }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void Instruction_NotOnProperties() =>
-        SchemaAssert.CatalogError("node A { a: String @instruction(\"x\") }", SchemaErrorCodes.InvalidAnnotation, "@instruction is only supported on node and edge types (property A.a)");
+        SchemaAssert.CatalogError("node A { a: String @instruction(\"x\") }", ErrorCodes.SchemaInvalidAnnotation, "@instruction is only supported on node and edge types (property A.a)");
 
     [Theory]
     [InlineData("@rename_from(\"\")", "@rename_from on property A.a requires exactly one non-empty value")]
@@ -138,7 +138,7 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("@rename_from(\"x\", y=\"z\")", "@rename_from on property A.a requires exactly one non-empty value")]
     [InlineData("@rename_from(\"x\") @rename_from(\"y\")", "property A.a declares @rename_from multiple times")]
     public void RenameFrom_Shape(string annotations, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ a: String {annotations} }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ a: String {annotations} }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void RenameFrom_AllowedOnInterfaceProperties() =>
@@ -148,7 +148,7 @@ public sealed class PropertyAnnotationRuleTests
     [InlineData("@range", "@range is a body constraint and needs arguments")]
     [InlineData("@check", "@check is a body constraint and needs arguments")]
     public void BareConstraintNamesAreNotMetadata(string annotation, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ a: I32 {annotation} }}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {{ a: I32 {annotation} }}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void CustomAnnotationsAreKeptInOrder()

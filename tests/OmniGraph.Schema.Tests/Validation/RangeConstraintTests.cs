@@ -8,7 +8,7 @@ public sealed class RangeConstraintTests
 
     [Fact]
     public void NotOnEdges() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { w: I32  @range(w, 0..1) }", SchemaErrorCodes.InvalidConstraint, "@range constraint is not supported on edges (edge E)");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { w: I32  @range(w, 0..1) }", ErrorCodes.SchemaInvalidConstraint, "@range constraint is not supported on edges (edge E)");
 
     [Theory]
     [InlineData("String")]
@@ -19,11 +19,11 @@ public sealed class RangeConstraintTests
     [InlineData("Vector(2)")]
     [InlineData("enum(a)")]
     public void RequiresANumericType(string type) =>
-        SchemaAssert.CatalogError($"node A {{ p: {type}  @range(p, 0..1) }}", SchemaErrorCodes.InvalidConstraint, $"@range on A.p requires a numeric type, found {type}");
+        SchemaAssert.CatalogError($"node A {{ p: {type}  @range(p, 0..1) }}", ErrorCodes.SchemaInvalidConstraint, $"@range on A.p requires a numeric type, found {type}");
 
     [Fact]
     public void UnknownProperty() =>
-        SchemaAssert.CatalogError("node A { p: I32  @range(q, 0..1) }", SchemaErrorCodes.InvalidConstraint, "@range on node A references unknown property 'q'");
+        SchemaAssert.CatalogError("node A { p: I32  @range(q, 0..1) }", ErrorCodes.SchemaInvalidConstraint, "@range on node A references unknown property 'q'");
 
     [Theory]
     [InlineData("@range(p)")]
@@ -32,7 +32,7 @@ public sealed class RangeConstraintTests
     [InlineData("@range(0..1, p)")]
     [InlineData("@range(p, 0..1, 2..3)")]
     public void ArgumentShape(string constraint) =>
-        SchemaAssert.CatalogError($"node A {{ p: I32  {constraint} }}", SchemaErrorCodes.InvalidConstraint, "@range on node A expects a property and bounds: @range(property, min..max)");
+        SchemaAssert.CatalogError($"node A {{ p: I32  {constraint} }}", ErrorCodes.SchemaInvalidConstraint, "@range on node A expects a property and bounds: @range(property, min..max)");
 
     [Theory]
     [InlineData("I32", "0.5..1", "@range on A.p: bound 0.5 must be an integer for I32")]
@@ -44,11 +44,11 @@ public sealed class RangeConstraintTests
     [InlineData("F64", "2.5..-2.5", "@range on A.p: min (2.5) exceeds max (-2.5)")]
     [InlineData("F64", "1..0.5", "@range on A.p: min (1) exceeds max (0.5)")]
     public void BoundRules(string type, string bounds, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ p: {type}  @range(p, {bounds}) }}", SchemaErrorCodes.InvalidConstraint, reason);
+        SchemaAssert.CatalogError($"node A {{ p: {type}  @range(p, {bounds}) }}", ErrorCodes.SchemaInvalidConstraint, reason);
 
     [Fact]
     public void IntegerLiteralsBeyond128BitsAreRejected() =>
-        SchemaAssert.CatalogError("node A { p: F64  @range(p, 0..999999999999999999999999999999999999999999) }", SchemaErrorCodes.InvalidConstraint, "is not a representable number");
+        SchemaAssert.CatalogError("node A { p: F64  @range(p, 0..999999999999999999999999999999999999999999) }", ErrorCodes.SchemaInvalidConstraint, "is not a representable number");
 
     [Theory]
     [InlineData("I32", "0..200", "0..200")]

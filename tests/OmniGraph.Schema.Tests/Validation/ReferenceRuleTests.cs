@@ -6,19 +6,19 @@ public sealed class ReferenceRuleTests
     [Fact]
     public void UnknownSourceType()
     {
-        var error = SchemaAssert.CatalogError("node B {}\nedge E: A -> B", SchemaErrorCodes.UnknownType, "edge E references unknown source type: A");
+        var error = SchemaAssert.CatalogError("node B {}\nedge E: A -> B", ErrorCodes.SchemaUnknownType, "edge E references unknown source type: A");
         Assert.Equal(new SourcePosition(2, 9), error.Position);
     }
 
     [Fact]
     public void UnknownTargetType() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> Ghost", SchemaErrorCodes.UnknownType, "edge E references unknown target type: Ghost");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> Ghost", ErrorCodes.SchemaUnknownType, "edge E references unknown target type: Ghost");
 
     [Fact]
     public void EndpointMustBeANodeNotAnInterfaceOrEdge()
     {
-        SchemaAssert.CatalogError("interface I {}\nnode A {}\nedge E: A -> I", SchemaErrorCodes.UnknownType, "unknown target type: I");
-        SchemaAssert.CatalogError("node A {}\nedge F: A -> A\nedge E: F -> A", SchemaErrorCodes.UnknownType, "unknown source type: F");
+        SchemaAssert.CatalogError("interface I {}\nnode A {}\nedge E: A -> I", ErrorCodes.SchemaUnknownType, "unknown target type: I");
+        SchemaAssert.CatalogError("node A {}\nedge F: A -> A\nedge E: F -> A", ErrorCodes.SchemaUnknownType, "unknown source type: F");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ReferenceRuleTests
 
     [Fact]
     public void UnknownInterface() =>
-        SchemaAssert.CatalogError("node Person implements Named {}", SchemaErrorCodes.UnknownType, "node Person implements unknown interface 'Named'");
+        SchemaAssert.CatalogError("node Person implements Named {}", ErrorCodes.SchemaUnknownType, "node Person implements unknown interface 'Named'");
 
     [Fact]
     public void InterfaceMayBeDeclaredLater()

@@ -12,9 +12,9 @@ public sealed class ReservedNameTests
     [InlineData("_tombstone")]
     public void SystemColumnsAreRejectedEverywhere(string name)
     {
-        SchemaAssert.CatalogError($"node A {{ {name}: String }}", SchemaErrorCodes.ReservedName, $"property name '{name}' is reserved for a storage system column (node A)");
-        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A {{ {name}: I32 }}", SchemaErrorCodes.ReservedName, "(edge E)");
-        SchemaAssert.CatalogError($"interface I {{ {name}: I32 }}", SchemaErrorCodes.ReservedName, "(interface I)");
+        SchemaAssert.CatalogError($"node A {{ {name}: String }}", ErrorCodes.SchemaReservedName, $"property name '{name}' is reserved for a storage system column (node A)");
+        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A {{ {name}: I32 }}", ErrorCodes.SchemaReservedName, "(edge E)");
+        SchemaAssert.CatalogError($"interface I {{ {name}: I32 }}", ErrorCodes.SchemaReservedName, "(interface I)");
     }
 
     [Theory]
@@ -27,18 +27,18 @@ public sealed class ReservedNameTests
 
     [Fact]
     public void IdOnNodeCollidesWithPhysicalColumn() =>
-        SchemaAssert.CatalogError("node A { id: String }", SchemaErrorCodes.ReservedName, "property 'id' on node A collides with the physical 'id' column");
+        SchemaAssert.CatalogError("node A { id: String }", ErrorCodes.SchemaReservedName, "property 'id' on node A collides with the physical 'id' column");
 
     [Fact]
     public void IdOnInterfaceWouldBeInjectedIntoNodes() =>
-        SchemaAssert.CatalogError("interface I { id: String }", SchemaErrorCodes.ReservedName, "property 'id' on interface I collides");
+        SchemaAssert.CatalogError("interface I { id: String }", ErrorCodes.SchemaReservedName, "property 'id' on interface I collides");
 
     [Theory]
     [InlineData("id")]
     [InlineData("src")]
     [InlineData("dst")]
     public void EdgeStructuralColumns(string name) =>
-        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A {{ {name}: String }}", SchemaErrorCodes.ReservedName, $"property '{name}' on edge E collides with the physical '{name}' column");
+        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A {{ {name}: String }}", ErrorCodes.SchemaReservedName, $"property '{name}' on edge E collides with the physical '{name}' column");
 
     [Fact]
     public void SrcAndDstAreOrdinaryNodeProperties()

@@ -9,7 +9,7 @@ public sealed class TypeAnnotationRuleTests
     [InlineData("index")]
     [InlineData("embed")]
     public void ConstraintAnnotationsOnNodeDeclaration(string name) =>
-        SchemaAssert.CatalogError($"node A @{name} {{ a: String }}", SchemaErrorCodes.InvalidAnnotation, $"@{name} is only supported on node properties or as body constraint (node A)");
+        SchemaAssert.CatalogError($"node A @{name} {{ a: String }}", ErrorCodes.SchemaInvalidAnnotation, $"@{name} is only supported on node properties or as body constraint (node A)");
 
     [Theory]
     [InlineData("key")]
@@ -17,13 +17,13 @@ public sealed class TypeAnnotationRuleTests
     [InlineData("index")]
     [InlineData("embed")]
     public void ConstraintAnnotationsOnEdgeDeclaration(string name) =>
-        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A @{name}", SchemaErrorCodes.InvalidAnnotation, $"@{name} is not supported on edges (edge E)");
+        SchemaAssert.CatalogError($"node A {{}}\nedge E: A -> A @{name}", ErrorCodes.SchemaInvalidAnnotation, $"@{name} is not supported on edges (edge E)");
 
     [Theory]
     [InlineData("range")]
     [InlineData("check")]
     public void BareBodyConstraintNamesOnDeclaration(string name) =>
-        SchemaAssert.CatalogError($"node A @{name} {{}}", SchemaErrorCodes.InvalidAnnotation, $"@{name} is a body constraint and needs arguments");
+        SchemaAssert.CatalogError($"node A @{name} {{}}", ErrorCodes.SchemaInvalidAnnotation, $"@{name} is a body constraint and needs arguments");
 
     [Fact]
     public void DescriptionInstructionRenameFromAndCustomMetadata()
@@ -46,9 +46,9 @@ public sealed class TypeAnnotationRuleTests
     [InlineData("@rename_from(\"X\") @rename_from(\"Y\")", "node A declares @rename_from multiple times")]
     [InlineData("@rename_from(\"\")", "@rename_from on node A requires exactly one non-empty value")]
     public void TextAnnotationShapes(string annotations, string reason) =>
-        SchemaAssert.CatalogError($"node A {annotations} {{}}", SchemaErrorCodes.InvalidAnnotation, reason);
+        SchemaAssert.CatalogError($"node A {annotations} {{}}", ErrorCodes.SchemaInvalidAnnotation, reason);
 
     [Fact]
     public void EdgeTextAnnotationShapes() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A @description(\"\")", SchemaErrorCodes.InvalidAnnotation, "@description on edge E requires a non-empty value");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A @description(\"\")", ErrorCodes.SchemaInvalidAnnotation, "@description on edge E requires a non-empty value");
 }

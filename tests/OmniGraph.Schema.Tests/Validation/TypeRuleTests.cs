@@ -8,7 +8,7 @@ public sealed class TypeRuleTests
     [Fact]
     public void VectorDimensionZero()
     {
-        var error = SchemaAssert.CatalogError("node A { v: Vector(0) }", SchemaErrorCodes.InvalidType, "Vector dimension must be greater than zero");
+        var error = SchemaAssert.CatalogError("node A { v: Vector(0) }", ErrorCodes.SchemaInvalidType, "Vector dimension must be greater than zero");
         Assert.Equal(new SourcePosition(1, 13), error.Position);
     }
 
@@ -17,7 +17,7 @@ public sealed class TypeRuleTests
     [InlineData("4294967296")]
     [InlineData("99999999999999999999999999")]
     public void VectorDimensionAboveInt32Max(string dimension) =>
-        SchemaAssert.CatalogError($"node A {{ v: Vector({dimension}) }}", SchemaErrorCodes.InvalidType, $"Vector dimension {dimension} exceeds maximum supported (2147483647)");
+        SchemaAssert.CatalogError($"node A {{ v: Vector({dimension}) }}", ErrorCodes.SchemaInvalidType, $"Vector dimension {dimension} exceeds maximum supported (2147483647)");
 
     [Fact]
     public void VectorDimensionLimitsAreInclusive()
@@ -32,7 +32,7 @@ public sealed class TypeRuleTests
     [InlineData("[Blob]")]
     [InlineData("[Blob]?")]
     public void ListOfBlob(string type) =>
-        SchemaAssert.CatalogError($"node A {{ b: {type} }}", SchemaErrorCodes.InvalidType, "list of Blob is not supported");
+        SchemaAssert.CatalogError($"node A {{ b: {type} }}", ErrorCodes.SchemaInvalidType, "list of Blob is not supported");
 
     [Fact]
     public void EnumValuesAreSortedAndOrderIsIrrelevant()
@@ -50,7 +50,7 @@ public sealed class TypeRuleTests
         var type = new TypeReferenceSyntax(TypeReferenceKind.Enum, new(1, 5), ScalarKind.String, null, [new("a", new(1, 6)), new("a", new(1, 9))], false);
         var document = new SchemaDocument([new NodeDeclarationSyntax(new(1, 1), new("A", new(1, 1)), [], [], [new PropertyDeclarationSyntax(new("s", new(1, 2)), type, [])], [])]);
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Build(document));
-        Assert.Equal(SchemaErrorCodes.InvalidType, error.Code);
+        Assert.Equal(ErrorCodes.SchemaInvalidType, error.Code);
         Assert.Contains("enum type cannot include duplicate values", error.Message, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public sealed class TypeRuleTests
     {
         var document = new SchemaDocument([new NodeDeclarationSyntax(default, new("bad name", default), [], [], [], [])]);
         var error = Assert.Throws<SchemaException>(() => SchemaCatalog.Build(document));
-        Assert.Equal(SchemaErrorCodes.ParseError, error.Code);
+        Assert.Equal(ErrorCodes.SchemaParseError, error.Code);
         Assert.Contains("invalid type name 'bad name'", error.Message, StringComparison.Ordinal);
     }
 }

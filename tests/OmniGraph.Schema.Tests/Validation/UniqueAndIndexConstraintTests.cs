@@ -23,28 +23,28 @@ public sealed class UniqueAndIndexConstraintTests
 
     [Fact]
     public void NodesCannotNameSrc() =>
-        SchemaAssert.CatalogError("node A { a: String  @unique(src) }", SchemaErrorCodes.InvalidConstraint, "@unique on node A references unknown property 'src'");
+        SchemaAssert.CatalogError("node A { a: String  @unique(src) }", ErrorCodes.SchemaInvalidConstraint, "@unique on node A references unknown property 'src'");
 
     [Fact]
     public void UnknownColumn() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { @index(weight) }", SchemaErrorCodes.InvalidConstraint, "@index on edge E references unknown property 'weight'");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { @index(weight) }", ErrorCodes.SchemaInvalidConstraint, "@index on edge E references unknown property 'weight'");
 
     [Fact]
     public void RepeatedColumn() =>
-        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { @unique(src, src) }", SchemaErrorCodes.InvalidConstraint, "@unique on edge E lists 'src' more than once");
+        SchemaAssert.CatalogError("node A {}\nedge E: A -> A { @unique(src, src) }", ErrorCodes.SchemaInvalidConstraint, "@unique on edge E lists 'src' more than once");
 
     [Theory]
     [InlineData("Blob", "@unique cannot include blob property A.b (Blob)")]
     [InlineData("[I32]", "@unique cannot include list property A.b ([I32])")]
     [InlineData("Vector(3)", "@unique cannot include vector property A.b (Vector(3))")]
     public void UniqueShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ a: String  b: {type}  @unique(a, b) }}", SchemaErrorCodes.InvalidConstraint, reason);
+        SchemaAssert.CatalogError($"node A {{ a: String  b: {type}  @unique(a, b) }}", ErrorCodes.SchemaInvalidConstraint, reason);
 
     [Theory]
     [InlineData("Blob?", "@index cannot include blob property A.b (Blob?)")]
     [InlineData("[String]", "@index cannot include list property A.b ([String])")]
     public void IndexShapes(string type, string reason) =>
-        SchemaAssert.CatalogError($"node A {{ b: {type}  @index(b) }}", SchemaErrorCodes.InvalidConstraint, reason);
+        SchemaAssert.CatalogError($"node A {{ b: {type}  @index(b) }}", ErrorCodes.SchemaInvalidConstraint, reason);
 
     [Fact]
     public void IndexOnVectorIsAVectorIndexIntent() =>

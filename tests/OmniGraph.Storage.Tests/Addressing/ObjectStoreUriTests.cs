@@ -56,7 +56,7 @@ public sealed class ObjectStoreUriTests
     {
         var error = Assert.Throws<InvalidObjectStoreUriException>(() => ObjectStoreUri.Parse(location));
 
-        Assert.Equal(InvalidObjectStoreUriException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.InvalidStoreUri, error.Code);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 

@@ -20,7 +20,7 @@ public abstract partial class ObjectStoreConformanceTests
         var error = await Assert.ThrowsAsync<ObjectPreconditionFailedException>(
             () => Store.PutAsync("immutable/v1", Bytes.Utf8("second"), WriteCondition.IfNotExists).AsTask());
 
-        Assert.Equal(ObjectPreconditionFailedException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.PreconditionFailed, error.Code);
         Assert.Equal("immutable/v1", error.Key);
         Assert.Equal(WriteConditionKind.IfNotExists, error.Condition.Kind);
         Assert.Equal(first.ETag, error.CurrentETag);

@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Storage.Tests.Conformance;
 
@@ -69,9 +70,9 @@ public abstract partial class ObjectStoreConformanceTests
 
     private static async Task AssertInvalidKeyAsync(string key, Func<Task> operation)
     {
-        var error = await Assert.ThrowsAsync<InvalidObjectKeyException>(operation);
-        Assert.Equal(InvalidObjectKeyException.ErrorCode, error.Code);
-        Assert.Equal(key, error.Key);
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidObjectKey, operation);
+        Assert.Equal(ErrorCodes.InvalidObjectKey, error.Code);
+        Assert.Equal(key, error.Get(ErrorDetail.Key));
     }
 
     /// <summary>Unusual but valid keys: spaces, non-ASCII, punctuation, dots inside segments, hidden-looking names.</summary>

@@ -1,3 +1,4 @@
+using OmniGraph.Testing.Errors;
 namespace OmniGraph.Storage.Tests.Conformance;
 
 public abstract partial class ObjectStoreConformanceTests
@@ -186,9 +187,9 @@ public abstract partial class ObjectStoreConformanceTests
     {
         await PutListingKeysAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidContinuationTokenException>(() => Store.ListAsync("", token).AsTask());
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidContinuationToken, () => Store.ListAsync("", token).AsTask());
 
-        Assert.Equal(InvalidContinuationTokenException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.InvalidContinuationToken, error.Code);
     }
 
     [Theory]
@@ -212,7 +213,7 @@ public abstract partial class ObjectStoreConformanceTests
     [InlineData("a/.og-tmp")]
     public async Task List_WithAPrefixNoKeyCanHave_FailsTyped(string prefix)
     {
-        await Assert.ThrowsAsync<InvalidObjectKeyException>(() => Store.ListAsync(prefix).AsTask());
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidObjectKey, () => Store.ListAsync(prefix).AsTask());
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public abstract partial class ObjectStoreConformanceTests
         var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => Store.GetAsync("no/such/object").AsTask());
 
         Assert.Equal("no/such/object", error.Key);
-        Assert.Equal(ObjectNotFoundException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.ObjectNotFound, error.Code);
     }
 
     [Fact]

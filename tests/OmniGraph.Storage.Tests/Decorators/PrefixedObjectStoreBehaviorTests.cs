@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Decorators;
@@ -56,7 +57,7 @@ public sealed class PrefixedObjectStoreBehaviorTests
     [InlineData("../up")]
     public void Prefixed_InvalidPrefix_IsRejected(string prefix)
     {
-        Assert.Throws<InvalidObjectKeyException>(() => new PrefixedObjectStore(new MemoryObjectStore(), prefix));
+        ErrorAssert.Throws(ErrorCodes.InvalidObjectKey, () => new PrefixedObjectStore(new MemoryObjectStore(), prefix));
     }
 
     [Fact]

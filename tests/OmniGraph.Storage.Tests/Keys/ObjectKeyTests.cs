@@ -1,3 +1,4 @@
+using OmniGraph.Testing.Errors;
 namespace OmniGraph.Storage.Tests.Keys;
 
 /// <summary>The key and prefix rules in isolation (every backend applies them before any I/O).</summary>
@@ -30,10 +31,10 @@ public sealed class ObjectKeyTests
     [InlineData("a/b.og-obj/c", ".og-")]
     public void Validate_RejectsWithAReasonThatNamesTheRule(string key, string reasonFragment)
     {
-        var error = Assert.Throws<InvalidObjectKeyException>(() => ObjectKey.Validate(key));
+        var error = ErrorAssert.Throws(ErrorCodes.InvalidObjectKey, () => ObjectKey.Validate(key));
 
         Assert.Contains(reasonFragment, error.Message, StringComparison.Ordinal);
-        Assert.Equal(key, error.Key);
+        Assert.Equal(key, error.Get(ErrorDetail.Key));
         Assert.False(ObjectKey.IsValid(key));
     }
 
@@ -44,7 +45,7 @@ public sealed class ObjectKeyTests
         var tooLong = fits + "x";
 
         Assert.True(ObjectKey.IsValid(fits));
-        Assert.Contains("1024", Assert.Throws<InvalidObjectKeyException>(() => ObjectKey.Validate(tooLong)).Message, StringComparison.Ordinal);
+        Assert.Contains("1024", ErrorAssert.Throws(ErrorCodes.InvalidObjectKey, () => ObjectKey.Validate(tooLong)).Message, StringComparison.Ordinal);
         Assert.False(ObjectKey.IsValid(new string('é', ObjectKey.MaxSegmentBytes / 2 + 1)));
     }
 
@@ -80,7 +81,7 @@ public sealed class ObjectKeyTests
     [InlineData("a/.og-")]
     public void ValidatePrefix_RejectsPrefixesNoKeyCanBeginWith(string prefix)
     {
-        Assert.Throws<InvalidObjectKeyException>(() => ObjectKey.ValidatePrefix(prefix));
+        ErrorAssert.Throws(ErrorCodes.InvalidObjectKey, () => ObjectKey.ValidatePrefix(prefix));
         Assert.False(ObjectKey.IsValidPrefix(prefix));
     }
 }

@@ -65,7 +65,7 @@ public sealed class LocalDirectoryChecksumTests : IDisposable
 
         File.WriteAllBytes(path, bytes);
 
-        var error = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("k/object").AsTask());
+        var error = await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetAsync("k/object").AsTask());
         Assert.Equal("corrupt_object", error.Code);
         Assert.Equal("k/object", error.Key);
     }
@@ -78,7 +78,7 @@ public sealed class LocalDirectoryChecksumTests : IDisposable
         await store.PutAsync("tables/b/fragment", Bytes.Utf8("same bytes"), WriteCondition.None);
         File.Copy(FileOf("tables/a/fragment"), FileOf("tables/b/fragment"), overwrite: true);
 
-        var error = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("tables/b/fragment").AsTask());
+        var error = await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetAsync("tables/b/fragment").AsTask());
         Assert.Contains("copied from another object", error.Reason, StringComparison.Ordinal);
         Assert.Equal("same bytes", Bytes.Text((await store.GetAsync("tables/a/fragment")).Content));
     }

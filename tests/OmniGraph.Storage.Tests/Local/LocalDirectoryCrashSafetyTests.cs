@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
@@ -51,7 +52,7 @@ public sealed class LocalDirectoryCrashSafetyTests : IDisposable
         Assert.Equal("version 1", Bytes.Text(read.Content));
         Assert.Equal(before.ETag, read.ETag);
         Assert.Equal(["heads/main"], listed.Objects.Select(o => o.Key));
-        await Assert.ThrowsAsync<InvalidObjectKeyException>(() => store.GetAsync("heads/" + Path.GetFileName(torn)).AsTask());
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidObjectKey, () => store.GetAsync("heads/" + Path.GetFileName(torn)).AsTask());
     }
 
     [Fact]
@@ -119,10 +120,10 @@ public sealed class LocalDirectoryCrashSafetyTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(Root, "short.og-obj"), "og-object/1");
         await File.WriteAllBytesAsync(Path.Combine(Root, "zeroed.og-obj"), new byte[100]);
 
-        var foreign = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("foreign").AsTask());
-        await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetRangeAsync("short", 0, 1).AsTask());
-        await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetPropertiesAsync("foreign").AsTask());
-        var zeroed = await Assert.ThrowsAsync<ObjectCorruptException>(() => store.GetAsync("zeroed").AsTask());
+        var foreign = await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetAsync("foreign").AsTask());
+        await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetRangeAsync("short", 0, 1).AsTask());
+        await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetPropertiesAsync("foreign").AsTask());
+        var zeroed = await Assert.ThrowsAsync<CorruptObjectException>(() => store.GetAsync("zeroed").AsTask());
 
         Assert.Equal("corrupt_object", foreign.Code);
         Assert.Equal("corrupt_object", zeroed.Code);

@@ -1,10 +1,11 @@
 using OmniGraph.Storage.Local;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
 
-/// <summary>Operating-system failures surface as <see cref="ObjectStoreUnavailableException"/> with the OS message.</summary>
+/// <summary>Operating-system failures surface as an <see cref="OmniGraphException"/> (<c>store_unavailable</c>) with the OS message.</summary>
 public sealed class LocalDirectoryErrorTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -16,9 +17,9 @@ public sealed class LocalDirectoryErrorTests : IDisposable
     {
         File.WriteAllText(_directory.Combine("file"), "not a directory");
 
-        var error = Assert.Throws<ObjectStoreUnavailableException>(() => new LocalDirectoryObjectStore(_directory.Combine("file")));
+        var error = ErrorAssert.Throws(ErrorCodes.StoreUnavailable, () => new LocalDirectoryObjectStore(_directory.Combine("file")));
 
-        Assert.Equal(ObjectStoreUnavailableException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.StoreUnavailable, error.Code);
         Assert.Contains("not a directory", error.Message, StringComparison.Ordinal);
     }
 
@@ -28,9 +29,9 @@ public sealed class LocalDirectoryErrorTests : IDisposable
         var store = new LocalDirectoryObjectStore(Root);
         await File.WriteAllTextAsync(Path.Combine(Root, "blocked"), "a file where the store needs a directory");
 
-        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.PutAsync("blocked/x", Bytes.Utf8("x"), WriteCondition.None).AsTask());
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.StoreUnavailable, () => store.PutAsync("blocked/x", Bytes.Utf8("x"), WriteCondition.None).AsTask());
 
-        Assert.Equal("blocked/x", error.Key);
+        Assert.Equal("blocked/x", error.Get(ErrorDetail.Key));
         Assert.Contains(Path.Combine(Root, "blocked"), error.Message, StringComparison.Ordinal);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
     }
@@ -53,7 +54,7 @@ public sealed class LocalDirectoryErrorTests : IDisposable
     {
         var error = LocalIoErrors.FromErrno("k", "publishing", "/data/k.og-obj", errno);
 
-        Assert.Equal(ObjectStoreUnavailableException.ErrorCode, error.Code);
+        Assert.Equal(ErrorCodes.StoreUnavailable, error.Code);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Contains("/data/k.og-obj", error.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
@@ -52,7 +53,7 @@ public sealed class LocalDirectoryLayoutTests : IDisposable
         await store.PutAsync("x/y/z", Bytes.Utf8("2"), WriteCondition.None.WithLease(lease.LeaseId));
         foreach (var attack in new[] { "../escape", "x/../../escape", "/tmp/escape", "x\\..\\..\\escape" })
         {
-            await Assert.ThrowsAsync<InvalidObjectKeyException>(() => store.PutAsync(attack, Bytes.Utf8("bad"), WriteCondition.None).AsTask());
+            await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidObjectKey, () => store.PutAsync(attack, Bytes.Utf8("bad"), WriteCondition.None).AsTask());
         }
 
         Assert.Equal(outsideBefore, Directory.GetFileSystemEntries(_directory.Path));
@@ -123,7 +124,7 @@ public sealed class LocalDirectoryLayoutTests : IDisposable
     [Fact]
     public void Open_MissingRootWithCreationDisabled_IsUnavailable()
     {
-        var error = Assert.Throws<ObjectStoreUnavailableException>(
+        var error = ErrorAssert.Throws(ErrorCodes.StoreUnavailable, 
             () => new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = _directory.Combine("absent"), CreateRootIfMissing = false }));
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);

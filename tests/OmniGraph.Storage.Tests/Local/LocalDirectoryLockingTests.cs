@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Storage.Tests.Local;
@@ -30,7 +31,7 @@ public sealed class LocalDirectoryLockingTests : IDisposable
 
         using (HoldLock(LockFile("k", "head")))
         {
-            var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.PutAsync("k/head", Bytes.Utf8("2"), WriteCondition.None).AsTask());
+            var error = await ErrorAssert.ThrowsAsync(ErrorCodes.StoreUnavailable, () => store.PutAsync("k/head", Bytes.Utf8("2"), WriteCondition.None).AsTask());
             Assert.Contains("timed out", error.Message, StringComparison.Ordinal);
 
             // Create-if-absent takes no lock, and other keys have their own.

@@ -57,7 +57,7 @@ public static class ProcessRace
     {
         ArgumentNullException.ThrowIfNull(report);
         Assert.False(report.Committed, report.ToString());
-        Assert.Equal(EngineErrorCodes.ReadSetConflict, report.ErrorCode);
+        Assert.Equal(ErrorCodes.ReadSetConflict, report.ErrorCode);
         Assert.Equal(ReadSetChangedException.GraphHead(BranchNames.Main), report.ConflictMember);
         Assert.Equal(expected, report.ConflictExpected);
         Assert.Equal(actual, report.ConflictActual);

@@ -7,7 +7,7 @@ namespace OmniGraph.Arrow.Ipc.FlatBuffers;
 /// <summary>
 /// A FlatBuffers table inside an untrusted buffer. Opening a table checks its vtable; every field, string,
 /// vector and nested table it hands out is bounds-checked before use, so a malformed or hostile buffer ends in
-/// an <see cref="ArrowFormatException"/> (code <c>arrow_invalid_file</c>), never an out-of-range read.
+/// an <see cref="OmniGraphException"/> with code <c>arrow_invalid_file</c>, never an out-of-range read.
 /// References only point forward (unsigned offsets), so following them cannot loop.
 /// </summary>
 internal readonly ref struct FlatTable

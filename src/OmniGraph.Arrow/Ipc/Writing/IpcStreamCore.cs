@@ -59,7 +59,7 @@ internal sealed class IpcStreamCore
     }
 
     /// <summary>Writes one RecordBatch message and returns where it lies.</summary>
-    /// <exception cref="ArrowSchemaMismatchException">The batch has another schema.</exception>
+    /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The batch has another schema.</exception>
     public FileBlock WriteRecordBatch(RecordBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -8,7 +8,7 @@ namespace OmniGraph.Grains.Tables.Selection;
 internal static class PredicateCompiler
 {
     /// <summary>Compiles every predicate of a conjunction.</summary>
-    /// <exception cref="InvalidTableRequestException">An unknown column, or an operator or constant the column type cannot answer.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: An unknown column, or an operator or constant the column type cannot answer.</exception>
     public static RowFilter Compile(TableLayout layout, IReadOnlyList<ColumnPredicate> predicates)
     {
         if (predicates.Count == 0)
@@ -19,7 +19,7 @@ internal static class PredicateCompiler
         var compiled = new CompiledPredicate[predicates.Count];
         for (var i = 0; i < compiled.Length; i++)
         {
-            compiled[i] = Compile(layout, predicates[i] ?? throw new InvalidTableRequestException(layout.TableName, "a filter is null"));
+            compiled[i] = Compile(layout, predicates[i] ?? throw EngineErrors.InvalidTableRequest(layout.TableName, "a filter is null"));
         }
 
         return new RowFilter(compiled);
@@ -31,7 +31,7 @@ internal static class PredicateCompiler
         var index = layout.Schema.GetFieldIndex(predicate.Column);
         if (index < 0)
         {
-            throw new InvalidTableRequestException(layout.TableName, $"it has no column '{predicate.Column}'");
+            throw EngineErrors.InvalidTableRequest(layout.TableName, $"it has no column '{predicate.Column}'");
         }
 
         return Compile(layout.TableName, index, layout.Schema.Fields[index].Type, predicate);
@@ -40,7 +40,7 @@ internal static class PredicateCompiler
     private static CompiledPredicate Compile(string table, int index, ArrowType type, ColumnPredicate predicate)
     {
         var op = predicate.Operator;
-        var value = predicate.Value ?? throw new InvalidTableRequestException(table, $"filter on '{predicate.Column}' has no value");
+        var value = predicate.Value ?? throw EngineErrors.InvalidTableRequest(table, $"filter on '{predicate.Column}' has no value");
         var ordering = op <= ColumnPredicateOperator.GreaterOrEqual;
         switch (type.Id)
         {
@@ -72,7 +72,7 @@ internal static class PredicateCompiler
                 var element = Compile(table, index, type.ValueType, predicate with { Operator = ColumnPredicateOperator.Equal });
                 return new ListContainsPredicate(index, predicate, element);
             default:
-                throw new InvalidTableRequestException(table, $"filter '{predicate}' does not apply to column '{predicate.Column}' of type {type}");
+                throw EngineErrors.InvalidTableRequest(table, $"filter '{predicate}' does not apply to column '{predicate.Column}' of type {type}");
         }
     }
 

@@ -29,7 +29,7 @@ internal sealed class SelectionShape
     public ArrowSchema Requested { get; }
 
     /// <summary>Resolves the requested column names.</summary>
-    /// <exception cref="InvalidTableRequestException">A column the table does not have, or named twice.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: A column the table does not have, or named twice.</exception>
     public static SelectionShape Create(TableLayout layout, ImmutableArray<string> columns)
     {
         var names = new List<string> { TableLayout.IdColumnName };
@@ -41,12 +41,12 @@ internal sealed class SelectionShape
             var index = layout.Schema.GetFieldIndex(name ?? string.Empty);
             if (index < 0)
             {
-                throw new InvalidTableRequestException(layout.TableName, $"it has no column '{name}'");
+                throw EngineErrors.InvalidTableRequest(layout.TableName, $"it has no column '{name}'");
             }
 
             if (columns.IndexOf(name!, 0, i, StringComparer.Ordinal) >= 0)
             {
-                throw new InvalidTableRequestException(layout.TableName, $"column '{name}' is named twice");
+                throw EngineErrors.InvalidTableRequest(layout.TableName, $"column '{name}' is named twice");
             }
 
             var position = names.IndexOf(name!);

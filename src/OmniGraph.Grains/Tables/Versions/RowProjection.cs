@@ -20,7 +20,7 @@ internal sealed class RowProjection
     public ArrowSchema Schema { get; }
 
     /// <summary>Resolves column names (every column when empty) against a layout.</summary>
-    /// <exception cref="InvalidTableRequestException">A column the table does not have, or named twice.</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: A column the table does not have, or named twice.</exception>
     public static RowProjection Create(TableLayout layout, ImmutableArray<string> columns)
     {
         var schema = layout.Schema;
@@ -42,12 +42,12 @@ internal sealed class RowProjection
             var index = schema.GetFieldIndex(columns[i]);
             if (index < 0)
             {
-                throw new InvalidTableRequestException(layout.TableName, $"it has no column '{columns[i]}'");
+                throw EngineErrors.InvalidTableRequest(layout.TableName, $"it has no column '{columns[i]}'");
             }
 
             if (Array.IndexOf(indexes, index, 0, i) >= 0)
             {
-                throw new InvalidTableRequestException(layout.TableName, $"column '{columns[i]}' is named twice");
+                throw EngineErrors.InvalidTableRequest(layout.TableName, $"column '{columns[i]}' is named twice");
             }
 
             indexes[i] = index;

@@ -41,7 +41,7 @@ internal static class VersionStager
     /// <param name="mode">How the rows apply.</param>
     /// <param name="deleteIds">Ids to delete from the base.</param>
     /// <param name="repeatedId">The error for an id repeated within an insert or overwrite (a key conflict, or a <c>@key</c> unique violation).</param>
-    /// <exception cref="WriteKeyConflictException">A strict insert of a live id.</exception>
+    /// <exception cref="OmniGraphException">Code <c>key_conflict</c>: A strict insert of a live id.</exception>
     public static Plan Build(string table, TableVersionView baseView, IReadOnlyList<FragmentData> written, TableWriteMode mode, KeyBatch? deleteIds, Func<string, Exception> repeatedId)
     {
         return mode == TableWriteMode.Overwrite
@@ -155,7 +155,7 @@ internal static class VersionStager
                     {
                         if (mode == TableWriteMode.Insert)
                         {
-                            throw new WriteKeyConflictException(table, Encoding.UTF8.GetString(id));
+                            throw EngineErrors.WriteKeyConflict(table, Encoding.UTF8.GetString(id));
                         }
 
                         removedSet.Add(live);

@@ -1,3 +1,4 @@
+using OmniGraph.Testing.IO;
 using OmniGraph.Testing.Tampering;
 
 namespace OmniGraph.Grains.Tests.Integrity.Tampering;
@@ -11,7 +12,7 @@ public sealed class TamperMatrixDocsTests
     [Fact]
     public void PublishedMatrix_IsTheOneTheSuitesRun()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "commits-and-recovery.md");
+        var path = RepositoryFiles.Path("docs", "commits-and-recovery.md");
         var text = File.ReadAllText(path);
         var begin = text.IndexOf(TamperMatrix.DocsBegin, StringComparison.Ordinal);
         var end = text.IndexOf(TamperMatrix.DocsEnd, StringComparison.Ordinal);
@@ -26,17 +27,5 @@ public sealed class TamperMatrixDocsTests
         }
 
         Assert.Equal(rendered, published);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OmniGraph.Orleans.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return directory.FullName;
     }
 }
