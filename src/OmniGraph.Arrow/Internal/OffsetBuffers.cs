@@ -55,4 +55,25 @@ internal static class OffsetBuffers
             destination[i] = starts[i] + shift;
         }
     }
+
+    /// <summary>Offsets that start at 0 (the given ones when they already do, else a rebased copy), and the data range they covered.</summary>
+    public static (ReadOnlyMemory<byte> Offsets, int First, int Last) ZeroBased(ReadOnlyMemory<byte> offsetMemory)
+    {
+        var offsets = MemoryMarshal.Cast<byte, int>(offsetMemory.Span);
+        var first = offsets[0];
+        var last = offsets[^1];
+        if (first == 0)
+        {
+            return (offsetMemory, 0, last);
+        }
+
+        var rebased = new byte[offsetMemory.Length];
+        var destination = MemoryMarshal.Cast<byte, int>(rebased.AsSpan());
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            destination[i] = offsets[i] - first;
+        }
+
+        return (rebased, first, last);
+    }
 }

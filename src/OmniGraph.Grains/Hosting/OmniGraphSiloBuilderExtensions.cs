@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OmniGraph.Engine.Serialization;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
@@ -35,6 +36,7 @@ public static class OmniGraphSiloBuilderExtensions
         }
 
         options.ValidateOnStart();
+        services.AddOmniGraphSerialization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphOptions>, OmniGraphOptionsValidator>());
         services.AddTransient<IConfigurationValidator, OmniGraphConfigurationValidator>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Engine.Serialization;
 using OmniGraph.Grains.Hosting;
 using Orleans.TestingHost;
 
@@ -24,6 +25,7 @@ public static class TestSilo
                 silo.Services.AddSingleton(time);
             }
         });
+        builder.ConfigureClient(static client => client.Services.AddOmniGraphSerialization());
         var cluster = builder.Build();
         try
         {
