@@ -6,21 +6,26 @@ namespace OmniGraph.Storage.Local;
 /// <summary>Small file-system steps the local backend composes; all failures surface as typed errors.</summary>
 internal static class LocalFiles
 {
-    /// <summary>Opens an existing file for reading; <c>null</c> when it (or its directory) does not exist.</summary>
+    private const int NoSuchEntry = 2;
+    private const int NotADirectory = 20;
+
+    /// <summary>
+    /// Opens an existing file for reading; <c>null</c> when it (or its directory) does not exist. A miss is an answer,
+    /// not a failure: a warm snapshot resolve probes for the next manifest version, which is normally absent, so the
+    /// miss costs one <c>open(2)</c> and no exception (File.OpenHandle throws one per miss: ~1,200 per benchmark run).
+    /// </summary>
     public static SafeFileHandle? TryOpenForRead(string path)
     {
-        try
+        var fd = LibC.Open(path, LibC.OpenReadOnly | LibC.OpenCloseOnExec, 0);
+        if (fd >= 0)
         {
-            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            return new SafeFileHandle(fd, ownsHandle: true);
         }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        return errno is NoSuchEntry or NotADirectory
+            ? null
+            : throw new IOException($"cannot open '{path}' for reading: {IoErrorText.ReasonForCode(errno)}", errno);
     }
 
     /// <summary>Reads into <paramref name="buffer"/> from <paramref name="offset"/> until it is full or the file ends.</summary>
