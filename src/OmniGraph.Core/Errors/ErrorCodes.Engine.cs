@@ -63,6 +63,10 @@ public static partial class ErrorCodes
     [ErrorCode(ErrorKind.NotFound)]
     public const string GraphNotFound = "graph_not_found";
 
+    /// <summary>A graph id registered at run time is already registered at another location (a graph never moves).</summary>
+    [ErrorCode(ErrorKind.Conflict)]
+    public const string GraphAlreadyRegistered = "graph_already_registered";
+
     /// <summary>A table's physical head is not the version a commit expected (internal to the commit protocol).</summary>
     [ErrorCode(ErrorKind.Conflict)]
     public const string TableHeadConflict = "table_head_conflict";

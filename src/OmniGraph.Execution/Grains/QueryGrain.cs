@@ -42,7 +42,7 @@ internal sealed partial class QueryGrain(
         compiler.Parse(request.Source).Select(request.QueryName);
         var target = QueryTargets.Resolve(request.Target ?? QueryTarget.Head());
         var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target, cancellationToken);
-        var catalog = await schemas.GetAsync(directory.GetStore(graphId), snapshot.SchemaHash, cancellationToken);
+        var catalog = await schemas.GetAsync(await directory.GetStoreAsync(graphId, cancellationToken), snapshot.SchemaHash, cancellationToken);
         var query = compiler.CompileRead(request.Source, catalog, request.QueryName);
         var values = QueryParameterBinder.Bind(query, request.ParametersJson, clock);
         var plan = plans.GetOrPlan(query);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
 using OmniGraph.Storage;
@@ -7,43 +6,27 @@ using OmniGraph.Storage;
 namespace OmniGraph.Grains.Hosting;
 
 /// <summary>
-/// The silo's graph directory: graphs configured in <see cref="OmniGraphOptions"/> (locations are opened on first use,
-/// a local path or <c>file://</c> URI as a <see cref="LocalDirectoryObjectStore"/>) plus graphs registered at run time.
+/// A silo's view of the cluster's graph directory: graphs configured in <see cref="OmniGraphOptions"/> resolve without a
+/// call; any other graph is looked up once in the cluster's <see cref="IGraphRegistryGrain"/>. A store is opened once per
+/// graph and silo (<see cref="IObjectStoreFactory"/>) and kept: a graph's location never changes.
 /// </summary>
-public sealed class GraphDirectory : IGraphDirectory
+public sealed class GraphDirectory(IOptions<OmniGraphOptions> options, IObjectStoreFactory stores, IGrainFactory grains) : IGraphDirectory
 {
     private readonly ConcurrentDictionary<string, Lazy<IObjectStore>> _stores = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the directory from the options.</summary>
-    public GraphDirectory(IOptions<OmniGraphOptions> options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        foreach (var (graphId, location) in options.Value.Graphs)
-        {
-            _stores[graphId] = new Lazy<IObjectStore>(() => ObjectStoreUri.Open(location, loggerFactory, timeProvider));
-        }
-
-        foreach (var (graphId, store) in options.Value.GraphStores)
-        {
-            _stores[graphId] = new Lazy<IObjectStore>(store);
-        }
-    }
-
     /// <inheritdoc />
-    public IReadOnlyList<string> GraphIds => [.. _stores.Keys.Order(StringComparer.Ordinal)];
-
-    /// <inheritdoc />
-    public IObjectStore GetStore(string graphId)
+    public async ValueTask<IObjectStore> GetStoreAsync(string graphId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graphId);
-        return _stores.TryGetValue(graphId, out var store) ? store.Value : throw EngineErrors.GraphNotFound(graphId);
-    }
+        if (_stores.TryGetValue(graphId, out var known))
+        {
+            return known.Value;
+        }
 
-    /// <inheritdoc />
-    public void Register(string graphId, IObjectStore store)
-    {
-        GraphGrainKeys.ValidateGraphId(graphId);
-        ArgumentNullException.ThrowIfNull(store);
-        _stores[graphId] = new Lazy<IObjectStore>(store);
+        var location = options.Value.Graphs.TryGetValue(graphId, out var configured)
+            ? configured
+            : await grains.GetGrain<IGraphRegistryGrain>(IGraphRegistryGrain.ClusterKey).FindAsync(graphId, cancellationToken).ConfigureAwait(false)
+                ?? throw EngineErrors.GraphNotFound(graphId);
+        return _stores.GetOrAdd(graphId, _ => new Lazy<IObjectStore>(() => stores.Open(location))).Value;
     }
 }

@@ -40,7 +40,19 @@ public sealed class GraphGrainStorage : IGrainStorage
     /// <exception cref="CorruptObjectException">The record is damaged (unreadable bytes or not the state's JSON): one code for every damaged stored object.</exception>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var (inner, local) = Route(grainId);
+        ObjectStoreGrainStorage inner;
+        GrainId local;
+        try
+        {
+            (inner, local) = await RouteAsync(grainId);
+        }
+        catch (OmniGraphException unknown) when (unknown.Code == ErrorCodes.GraphNotFound)
+        {
+            // A grain of a graph nobody knows reads no state; its activation then refuses the graph with this typed
+            // error (Orleans would wrap a failing state read in an OrleansException).
+            return;
+        }
+
         try
         {
             await inner.ReadStateAsync(stateName, local, grainState);
@@ -52,17 +64,17 @@ public sealed class GraphGrainStorage : IGrainStorage
     }
 
     /// <inheritdoc />
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var (inner, local) = Route(grainId);
-        return inner.WriteStateAsync(stateName, local, grainState);
+        var (inner, local) = await RouteAsync(grainId);
+        await inner.WriteStateAsync(stateName, local, grainState);
     }
 
     /// <inheritdoc />
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var (inner, local) = Route(grainId);
-        return inner.ClearStateAsync(stateName, local, grainState);
+        var (inner, local) = await RouteAsync(grainId);
+        await inner.ClearStateAsync(stateName, local, grainState);
     }
 
     /// <summary>The object key of a state of a grain (for tests and tools).</summary>
@@ -72,10 +84,10 @@ public sealed class GraphGrainStorage : IGrainStorage
         return GrainStateKeys.For(stateName, local, GraphObjectKeys.GrainStatePrefix);
     }
 
-    private (ObjectStoreGrainStorage Inner, GrainId Local) Route(GrainId grainId)
+    private async ValueTask<(ObjectStoreGrainStorage Inner, GrainId Local)> RouteAsync(GrainId grainId)
     {
         var (graphId, local) = Split(grainId);
-        var store = _directory.GetStore(graphId);
+        var store = await _directory.GetStoreAsync(graphId);
         var inner = _perStore.GetValue(store, s => new ObjectStoreGrainStorage(
             ProviderName,
             new ObjectStoreGrainStorageOptions

@@ -1,15 +1,19 @@
-using OmniGraph.Storage;
-
 namespace OmniGraph.Grains.Hosting;
 
 /// <summary>Settings of the storage engine in a silo (<c>silo.AddOmniGraph(options =&gt; ...)</c>).</summary>
 public sealed class OmniGraphOptions
 {
-    /// <summary>Graphs by id, each a store location: a local path, a <c>file://</c> URI or <c>memory://name</c>.</summary>
+    /// <summary>
+    /// Graphs by id, each a store location: a local path, a <c>file://</c> URI or <c>memory://name</c>. Configure the
+    /// same graphs on every silo of a cluster; graphs added at run time go to the <see cref="OmniGraph.Engine.IGraphRegistryGrain"/>.
+    /// </summary>
     public Dictionary<string, string> Graphs { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Graphs by id, each an already-open store (tests, embedding hosts that manage stores themselves).</summary>
-    public Dictionary<string, IObjectStore> GraphStores { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Where the cluster keeps the graphs registered at run time. Default <c>memory://omnigraph-registry</c>: one process
+    /// (an embedded engine, an in-process test cluster). Silos in several processes must name a store they share.
+    /// </summary>
+    public string RegistryLocation { get; set; } = "memory://omnigraph-registry";
 
     /// <summary>Largest number of rows in one fragment file; larger batches are split. Default 1,048,576.</summary>
     public int MaxFragmentRows { get; set; } = 1 << 20;
@@ -46,10 +50,4 @@ public sealed class OmniGraphOptions
         return this;
     }
 
-    /// <summary>Registers a graph on an open store.</summary>
-    public OmniGraphOptions AddGraph(string graphId, IObjectStore store)
-    {
-        GraphStores[graphId] = store;
-        return this;
-    }
 }

@@ -27,19 +27,15 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
             {
                 failures.Add($"graph '{graphId}': {exception.Message}");
             }
-
-            if (options.GraphStores.ContainsKey(graphId))
-            {
-                failures.Add($"graph '{graphId}' is registered both by location and by store");
-            }
         }
 
-        foreach (var graphId in options.GraphStores.Keys.Order(StringComparer.Ordinal))
+        try
         {
-            if (GraphGrainKeys.FindGraphIdViolation(graphId) is { } problem)
-            {
-                failures.Add($"graph '{graphId}': {problem}");
-            }
+            ObjectStoreUri.Parse(options.RegistryLocation);
+        }
+        catch (InvalidObjectStoreUriException exception)
+        {
+            failures.Add($"{nameof(OmniGraphOptions.RegistryLocation)}: {exception.Message}");
         }
 
         Require(failures, options.MaxFragmentRows >= 1, $"{nameof(OmniGraphOptions.MaxFragmentRows)} must be at least 1");

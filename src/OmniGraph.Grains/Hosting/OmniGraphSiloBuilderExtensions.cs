@@ -5,6 +5,7 @@ using OmniGraph.Engine.Serialization;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
+using OmniGraph.Persistence;
 using Orleans.Runtime.Hosting;
 
 namespace OmniGraph.Grains.Hosting;
@@ -40,6 +41,7 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphOptions>, OmniGraphOptionsValidator>());
         services.AddTransient<IConfigurationValidator, OmniGraphConfigurationValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IObjectStoreFactory, ObjectStoreFactory>();
         services.TryAddSingleton<IGraphDirectory, GraphDirectory>();
         services.TryAddSingleton<SchemaCatalogCache>();
         services.TryAddSingleton<FailpointRegistry>();
@@ -48,6 +50,8 @@ public static class OmniGraphSiloBuilderExtensions
         if (!services.Any(static d => d.ServiceType == typeof(Orleans.Storage.IGrainStorage) && Equals(d.ServiceKey, GraphGrainStorage.ProviderName)))
         {
             services.AddGrainStorage(GraphGrainStorage.ProviderName, static (provider, _) => ActivatorUtilities.CreateInstance<GraphGrainStorage>(provider));
+            services.AddObjectStoreGrainStorage(GraphRegistryGrain.StorageName, static registry => registry.Configure<IServiceProvider>(static (storage, provider) =>
+                storage.ObjectStoreFactory = static sp => sp.GetRequiredService<IObjectStoreFactory>().Open(sp.GetRequiredService<IOptions<OmniGraphOptions>>().Value.RegistryLocation)));
         }
 
         return services;

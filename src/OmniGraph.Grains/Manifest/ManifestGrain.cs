@@ -42,7 +42,8 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
     private readonly Dictionary<string, long> _persistedHints = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, string> _schemaSources = new(StringComparer.Ordinal);
-    private readonly IObjectStore _store;
+    private readonly IGraphDirectory _directory;
+    private IObjectStore _store = null!;
 
     private GraphStampDocument? _stamp;
     private Exception? _stampError;
@@ -62,9 +63,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
         _options = options.Value;
         _time = time;
         _logger = logger;
-
-        // Resolved before the state is read, so an unknown graph fails the call with its own typed error.
-        _store = directory.GetStore(GraphId);
+        _directory = directory;
     }
 
     private string GraphId => this.GetPrimaryKeyString();
@@ -72,6 +71,9 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Here, not in the constructor: an unknown graph then fails the call with its own typed error (Orleans wraps
+        // what a constructor throws).
+        _store = await _directory.GetStoreAsync(GraphId, cancellationToken);
         foreach (var hint in _state.State.HeadHints)
         {
             _persistedHints[hint.Incarnation] = hint.Version;

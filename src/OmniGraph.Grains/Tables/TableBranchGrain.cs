@@ -25,7 +25,8 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
     private readonly Dictionary<string, Task<TableVersionView>> _loading = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, TransactionStaging> _staging = new(StringComparer.Ordinal);
 
-    private readonly IObjectStore _store;
+    private readonly IGraphDirectory _directory;
+    private IObjectStore _store = null!;
     private string _graphId = null!;
     private string _table = null!;
     private string _branch = null!;
@@ -43,15 +44,13 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         _options = options.Value;
         _logger = logger;
         _versions = new VersionCache(_options.VersionCacheSize);
-
-        // Resolved before the state is read, so an unknown graph fails the call with its own typed error.
-        _store = directory.GetStore(GraphGrainKeys.GraphIdOf(this.GetPrimaryKeyString()));
+        _directory = directory;
     }
 
     private bool IsEdge => GraphObjectKeys.IsEdgeTable(_table);
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         if (!GraphGrainKeys.TryParseTableBranch(key, out var graphId, out var table, out var branch)
@@ -64,7 +63,9 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         _table = table;
         _branch = branch;
         _headKey = _head.State.Head?.Key;
-        return Task.CompletedTask;
+
+        // Here, not in the constructor: an unknown graph then fails the call with its own typed error.
+        _store = await _directory.GetStoreAsync(graphId, cancellationToken);
     }
 
     /// <summary>The loaded version a reference names (loading it on first use).</summary>

@@ -59,7 +59,7 @@ public sealed partial class GraphWriteCoordinator
         var writes = CheckRequest(request);
         CheckLimits(writes);
         var manifest = _grains.GetGrain<IManifestGrain>(graphId);
-        var store = _directory.GetStore(graphId);
+        var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;
         for (var attempt = 1; ; attempt++)
         {

@@ -105,7 +105,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
 
         // The branch must exist (nothing is created otherwise) and its head's schema is what the file is read against.
         var head = await GrainFactory.GetGrain<IManifestGrain>(_graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
-        var catalog = await _schemas.GetAsync(_directory.GetStore(_graphId), head.SchemaHash, cancellationToken);
+        var catalog = await _schemas.GetAsync(await _directory.GetStoreAsync(_graphId, cancellationToken), head.SchemaHash, cancellationToken);
         _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode));
         _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight);
         _request = request;

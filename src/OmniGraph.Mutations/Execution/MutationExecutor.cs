@@ -74,7 +74,7 @@ public sealed partial class MutationExecutor
         ArgumentNullException.ThrowIfNull(graphId);
         CheckRequest(request);
         var manifest = _grains.GetGrain<IManifestGrain>(graphId);
-        var store = _directory.GetStore(graphId);
+        var store = await _directory.GetStoreAsync(graphId, cancellationToken);
 
         // The schema comes from the head; resolving it interleaves with commits in progress (a probe, no queueing).
         var head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);

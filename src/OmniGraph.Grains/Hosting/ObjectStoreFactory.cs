@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.Hosting;
+
+/// <summary>Opens stores with <see cref="ObjectStoreUri.Open"/>: local directories (created when missing) and named memory stores.</summary>
+public sealed class ObjectStoreFactory(ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null) : IObjectStoreFactory
+{
+    /// <inheritdoc />
+    public IObjectStore Open(string location) => ObjectStoreUri.Open(location, loggerFactory, timeProvider);
+}
