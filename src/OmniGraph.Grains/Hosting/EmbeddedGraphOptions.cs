@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
 
@@ -8,9 +7,6 @@ public sealed class EmbeddedGraphOptions
 {
     /// <summary>The id the graph gets inside the embedded silo. Default <c>default</c>; the graph's files do not depend on it.</summary>
     public string GraphId { get; set; } = OmniGraphEmbedded.DefaultGraphId;
-
-    /// <summary>An open store to use instead of opening the location (tests, custom backends).</summary>
-    public IObjectStore? Store { get; set; }
 
     /// <summary>Engine settings beyond the graph registration.</summary>
     public Action<OmniGraphOptions>? ConfigureEngine { get; set; }

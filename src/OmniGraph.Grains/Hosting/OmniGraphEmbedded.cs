@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,9 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
 {
     /// <summary>The graph id used when none is configured.</summary>
     public const string DefaultGraphId = "default";
+
+    /// <summary>Starts tried when another process takes the free port between the probe and the bind.</summary>
+    private const int MaxStartAttempts = 5;
 
     private readonly IHost _host;
 
@@ -103,8 +108,43 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
         var options = new EmbeddedGraphOptions();
         configure?.Invoke(options);
         GraphGrainKeys.ValidateGraphId(options.GraphId);
-        var store = options.Store ?? OpenStore(location, createRoot);
+        var parsed = ObjectStoreUri.Parse(location);
+        if (parsed.Kind == ObjectStoreKind.LocalDirectory && !createRoot && !Directory.Exists(parsed.Address))
+        {
+            throw EngineErrors.GraphNotInitialized(parsed.ToString());
+        }
 
+        // A port another process takes between the probe and the bind fails the start: try again on another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            var host = BuildHost(options, location, FreeLoopbackPort());
+            try
+            {
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (attempt < MaxStartAttempts && IsAddressInUse(exception))
+            {
+                host.Dispose();
+                continue;
+            }
+            catch
+            {
+                host.Dispose();
+                throw;
+            }
+
+            var client = host.Services.GetRequiredService<IGraphClientFactory>().GetClient(options.GraphId);
+            return new OmniGraphEmbedded(host, parsed.ToString(), client);
+        }
+    }
+
+    /// <summary>
+    /// One silo on an empty host, lean: loopback on a free port, no gateway (the graph client lives in the silo), a
+    /// cluster of its own (two processes on one graph are two one-silo clusters that meet only in the store, whose
+    /// compare-and-swap keeps them correct), no configuration sources, no logging unless asked.
+    /// </summary>
+    private static IHost BuildHost(EmbeddedGraphOptions options, string location, int siloPort)
+    {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddLogging(logging =>
         {
@@ -114,41 +154,34 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
         builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.CallTimeout);
         builder.UseOrleans(silo =>
         {
+            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: "omnigraph-embedded", clusterId: $"omnigraph-{Environment.ProcessId}-{siloPort}");
             silo.AddOmniGraph(engine =>
             {
                 options.ConfigureEngine?.Invoke(engine);
-                engine.AddGraph(options.GraphId, store);
+                engine.AddGraph(options.GraphId, location);
             });
             options.ConfigureSilo?.Invoke(silo);
         });
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-
-        var client = host.Services.GetRequiredService<IGraphClientFactory>().GetClient(options.GraphId);
-        return new OmniGraphEmbedded(host, store.Location, client);
+        return builder.Build();
     }
 
-    private static IObjectStore OpenStore(string location, bool createRoot)
+    private static int FreeLoopbackPort()
     {
-        var parsed = ObjectStoreUri.Parse(location);
-        if (parsed.Kind != ObjectStoreKind.LocalDirectory)
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
         {
-            return ObjectStoreUri.Open(location);
+            if (current is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
         }
 
-        if (!createRoot && !Directory.Exists(parsed.Address))
-        {
-            throw EngineErrors.GraphNotInitialized(parsed.ToString());
-        }
-
-        return new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = parsed.Address, CreateRootIfMissing = createRoot });
+        return false;
     }
 }
