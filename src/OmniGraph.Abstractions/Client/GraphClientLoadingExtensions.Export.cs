@@ -38,7 +38,7 @@ public static partial class GraphClientLoadingExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(branch);
         var request = new ExportRequest(branch, typeNames is null ? [] : [.. typeNames]);
-        var grain = client.Grains.GetGrain<IGraphExportGrain>(client.GraphId);
+        var grain = client.Grains.GetGrain<IGraphExportGrain>(IGraphExportGrain.NewKey(client.GraphId));
         await foreach (var chunk in grain.ExportAsync(request, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;

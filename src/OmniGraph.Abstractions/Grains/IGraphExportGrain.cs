@@ -1,7 +1,9 @@
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// Exports a branch as JSONL in the load envelope with physical ids (key: the graph id; a stateless worker):
+/// Exports a branch as JSONL in the load envelope with physical ids (key: <c>{graph}/{export id}</c>, one grain per
+/// export, <see cref="NewKey"/>: the caller pulls the chunks over many calls, and every pull must reach the activation
+/// that holds the export's place):
 /// <c>{"type":T,"data":{"id":…,…}}</c> and <c>{"edge":E,"from":…,"to":…,"data":{"id":…,…}}</c>. Loading the output into
 /// a fresh graph with the same schema reproduces the exported rows exactly (ids, values, types).
 /// </summary>
@@ -16,4 +18,11 @@ public interface IGraphExportGrain : IGrainWithStringKey
     /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
     /// <exception cref="OmniGraphException">Code <c>unknown_type</c>: A type name the schema does not declare.</exception>
     IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The key of a new export of <paramref name="graphId"/>: <c>{graph}/{ULID}</c>.</summary>
+    static string NewKey(string graphId)
+    {
+        GraphGrainKeys.ValidateGraphId(graphId);
+        return $"{graphId}/{Ulid.NewUlid()}";
+    }
 }

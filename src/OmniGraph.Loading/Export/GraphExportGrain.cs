@@ -7,7 +7,6 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Schema;
-using Orleans.Concurrency;
 
 namespace OmniGraph.Loading.Export;
 
@@ -16,7 +15,10 @@ namespace OmniGraph.Loading.Export;
 /// table's live rows page by page from the grain of the chain that holds the version (where it is warm) and formats
 /// them with <see cref="JsonlExportWriter"/>. Memory holds one page and the chunks it produced, never the export.
 /// </summary>
-[StatelessWorker]
+/// <remarks>
+/// A keyed grain, one per export (not a stateless worker): the enumeration spans many calls, and each must reach this
+/// activation. It deactivates as soon as the export ends.
+/// </remarks>
 internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogCache schemas, IOptions<OmniGraphLoadingOptions> options)
     : Grain, IGraphExportGrain
 {
@@ -25,45 +27,53 @@ internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogC
     /// <inheritdoc />
     public async IAsyncEnumerable<ExportChunk> ExportAsync(ExportRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrEmpty(request.Branch);
-        var graphId = this.GetPrimaryKeyString();
-        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
-        var catalog = await schemas.GetAsync(directory.GetStore(graphId), snapshot.SchemaHash);
-
-        // Every name is checked before the first line goes out.
-        var types = Select(catalog, request.TypeNames);
-        var writer = new JsonlExportWriter(_options.ExportChunkBytes);
-        var ready = new List<ExportChunk>();
-        foreach (var type in types)
+        try
         {
-            var version = snapshot.GetTable(type.TableName);
-            if (version.RowCount == 0)
-            {
-                continue;
-            }
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentException.ThrowIfNullOrEmpty(request.Branch);
+            var graphId = GraphGrainKeys.GraphIdOf(this.GetPrimaryKeyString());
+            var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+            var catalog = await schemas.GetAsync(await directory.GetStoreAsync(graphId), snapshot.SchemaHash);
 
-            var layout = TableLayout.For(type);
-            var table = GrainFactory.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
-            RowAddress? start = null;
-            do
+            // Every name is checked before the first line goes out.
+            var types = Select(catalog, request.TypeNames);
+            var writer = new JsonlExportWriter(_options.ExportChunkBytes);
+            var ready = new List<ExportChunk>();
+            foreach (var type in types)
             {
-                var page = await table.ReadRowsAsync(version, start, _options.ExportPageRows, [], cancellationToken);
-                writer.WriteRows(layout, page.Rows, ready);
-                foreach (var chunk in ready)
+                var version = snapshot.GetTable(type.TableName);
+                if (version.RowCount == 0)
                 {
-                    yield return chunk;
+                    continue;
                 }
 
-                ready.Clear();
-                start = page.Next;
-            }
-            while (start is not null);
-        }
+                var layout = TableLayout.For(type);
+                var table = GrainFactory.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
+                RowAddress? start = null;
+                do
+                {
+                    var page = await table.ReadRowsAsync(version, start, _options.ExportPageRows, [], cancellationToken);
+                    writer.WriteRows(layout, page.Rows, ready);
+                    foreach (var chunk in ready)
+                    {
+                        yield return chunk;
+                    }
 
-        if (writer.HasPendingRecords)
+                    ready.Clear();
+                    start = page.Next;
+                }
+                while (start is not null);
+            }
+
+            if (writer.HasPendingRecords)
+            {
+                yield return writer.TakeChunk();
+            }
+        }
+        finally
         {
-            yield return writer.TakeChunk();
+            // One export per activation: it is done (or abandoned by its caller).
+            DeactivateOnIdle();
         }
     }
 
