@@ -96,6 +96,7 @@ public static class AuditVerifier
     private sealed class Walk(long? rememberedSeq)
     {
         private string? _rememberedHash;
+        private string _beforeRemembered = AuditCanonical.GenesisHash;
         private string _headHash = AuditCanonical.GenesisHash;
         private string _hashBeforePrevious = AuditCanonical.GenesisHash;
         private AuditEntry? _previous;
@@ -140,6 +141,7 @@ public static class AuditVerifier
             if (seq == rememberedSeq)
             {
                 _rememberedHash = entry.Hash;
+                _beforeRemembered = _hashBeforePrevious;
             }
 
             _previous = entry;
@@ -158,7 +160,12 @@ public static class AuditVerifier
 
             if (record is not null && _rememberedHash != record.Hash)
             {
-                return Fail(record.Seq, AuditProblemKind.BrokenLink, AuditKeys.Entry(record.Seq), "the tail record remembers another hash for this entry: the chain was rewritten from here on");
+                // Entries before the remembered one still chain; from it on the chain is not the one that was written.
+                return new AuditVerification(
+                    record.Seq - 1,
+                    record.Seq - 1,
+                    _beforeRemembered,
+                    new AuditProblem(record.Seq, AuditProblemKind.BrokenLink, AuditKeys.Entry(record.Seq), "the tail record remembers another hash for this entry: the chain was rewritten from here on"));
             }
 
             return new AuditVerification(last, last, _headHash, null);
