@@ -24,7 +24,7 @@ internal static class AuditCanonical
         var builder = new StringBuilder(256);
         builder.Append("{\"seq\":").Append(entry.Seq.ToString(CultureInfo.InvariantCulture));
         builder.Append(",\"time\":");
-        AppendString(builder, AuditDocuments.FormatTime(entry.Time));
+        AppendString(builder, entry.TimeText);
         builder.Append(",\"actor\":");
         AppendString(builder, entry.Actor);
         builder.Append(",\"action\":");
@@ -36,7 +36,7 @@ internal static class AuditCanonical
         builder.Append(",\"commit\":");
         AppendString(builder, entry.Commit);
         builder.Append(",\"decision\":");
-        AppendString(builder, entry.Decision == AuditDecisionKind.Allow ? "allow" : "deny");
+        AppendString(builder, entry.DecisionText);
         builder.Append(",\"rule\":");
         AppendString(builder, entry.Rule);
         builder.Append('}');

@@ -9,3 +9,10 @@ public enum AuditDecisionKind
     /// <summary><c>deny</c>: the action was refused; nothing was written.</summary>
     Deny,
 }
+
+/// <summary>Wire names of <see cref="AuditDecisionKind"/>.</summary>
+public static class AuditDecisions
+{
+    /// <summary><c>allow</c> or <c>deny</c>.</summary>
+    public static string Name(this AuditDecisionKind decision) => decision == AuditDecisionKind.Allow ? "allow" : "deny";
+}

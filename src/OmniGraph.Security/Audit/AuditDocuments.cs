@@ -76,13 +76,13 @@ internal static class AuditDocuments
     private static AuditEntryDocument ToDocument(AuditEntry entry) => new(
         Format,
         entry.Seq,
-        FormatTime(entry.Time),
+        entry.TimeText,
         entry.Actor,
         entry.Action,
         entry.Graph,
         entry.Branch,
         entry.Commit,
-        entry.Decision == AuditDecisionKind.Allow ? "allow" : "deny",
+        entry.DecisionText,
         entry.Rule,
         entry.PreviousHash,
         entry.Hash);

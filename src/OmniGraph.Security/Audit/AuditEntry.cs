@@ -28,4 +28,11 @@ public sealed record AuditEntry(
     AuditDecisionKind Decision,
     string? Rule,
     string PreviousHash,
-    string Hash);
+    string Hash)
+{
+    /// <summary><see cref="Time"/> as stored and hashed: UTC with six fractional digits (<c>2025-03-01T12:00:00.000017Z</c>).</summary>
+    public string TimeText => Audit.AuditDocuments.FormatTime(Time);
+
+    /// <summary><see cref="Decision"/> as stored and hashed: <c>allow</c> or <c>deny</c>.</summary>
+    public string DecisionText => Decision.Name();
+}
