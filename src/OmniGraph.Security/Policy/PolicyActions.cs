@@ -42,7 +42,4 @@ public static class PolicyActions
     /// <summary>Whether the action writes (what the engine re-checks and the audit records).</summary>
     public static bool IsWrite(this PolicyAction action) =>
         action is PolicyAction.Change or PolicyAction.SchemaApply or PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge;
-
-    /// <summary>The wire names, in declaration order.</summary>
-    internal static IReadOnlyList<string> Names => s_names;
 }
