@@ -38,8 +38,4 @@ public static class PolicyActions
 
     /// <summary>Whether the action is server-scoped (<c>graph_list</c>) rather than per graph.</summary>
     public static bool IsServerScoped(this PolicyAction action) => action == PolicyAction.GraphList;
-
-    /// <summary>Whether the action writes (what the engine re-checks and the audit records).</summary>
-    public static bool IsWrite(this PolicyAction action) =>
-        action is PolicyAction.Change or PolicyAction.SchemaApply or PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge;
 }
