@@ -1,4 +1,5 @@
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage.Conformance;
 
 namespace OmniGraph.Storage.Tests.Conformance;
 

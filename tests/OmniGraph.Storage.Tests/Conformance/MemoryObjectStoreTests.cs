@@ -1,3 +1,5 @@
+using OmniGraph.Testing.Storage.Conformance;
+
 namespace OmniGraph.Storage.Tests.Conformance;
 
 /// <summary>The conformance suite against <see cref="MemoryObjectStore"/>.</summary>

@@ -1,11 +1,11 @@
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Storage;
 
-namespace OmniGraph.Storage.Tests.Conformance;
+namespace OmniGraph.Testing.Storage.Conformance;
 
 /// <summary>
 /// The <see cref="IObjectStore"/> contract as executable tests, in the shape of Orleans'
-/// <c>GrainStorageTestRunner</c>: every backend's test class inherits this runner and supplies its store, so
-/// all backends are held to identical behaviour. Each test gets a fresh, empty store and its own clock.
+/// <c>GrainStorageTestRunner</c>: every backend's test class (in any test project) inherits this runner and supplies
+/// its store, so all backends are held to identical behaviour. Each test gets a fresh, empty store and its own clock.
 /// </summary>
 public abstract partial class ObjectStoreConformanceTests
 {
@@ -22,6 +22,16 @@ public abstract partial class ObjectStoreConformanceTests
 
     /// <summary>Creates an empty store of the backend under test that reads time from <paramref name="timeProvider"/>.</summary>
     protected abstract IObjectStore CreateStore(TimeProvider timeProvider);
+
+    /// <summary>
+    /// Moves the store's clock ahead (lease expiry). By default the <see cref="Time"/> the store was given; a backend
+    /// whose leases run on a service's clock (Azure Blob) moves that clock too.
+    /// </summary>
+    protected virtual Task AdvanceTimeAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        return Task.CompletedTask;
+    }
 
     protected async Task<ObjectProperties> PutTextAsync(string key, string text, WriteCondition? condition = null) =>
         await Store.PutAsync(key, Bytes.Utf8(text), condition ?? WriteCondition.None);
