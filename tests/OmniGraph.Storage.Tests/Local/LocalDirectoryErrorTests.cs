@@ -1,6 +1,6 @@
 using OmniGraph.Storage.Local;
-using OmniGraph.Storage.Tests.Support;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Local;
 

@@ -1,6 +1,6 @@
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Storage;
 
-namespace OmniGraph.Storage.Tests.Conformance;
+namespace OmniGraph.Testing.Storage.Conformance;
 
 public abstract partial class ObjectStoreConformanceTests
 {
@@ -155,9 +155,9 @@ public abstract partial class ObjectStoreConformanceTests
     {
         var lease = await LeaseAsync("locked", duration: TimeSpan.FromSeconds(15));
 
-        Time.Advance(TimeSpan.FromSeconds(14));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(14));
         Assert.True((await Store.GetPropertiesAsync("locked"))!.IsLeased);
-        Time.Advance(TimeSpan.FromSeconds(2));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(2));
 
         Assert.False((await Store.GetPropertiesAsync("locked"))!.IsLeased);
         await Assert.ThrowsAsync<ObjectPreconditionFailedException>(
@@ -172,13 +172,13 @@ public abstract partial class ObjectStoreConformanceTests
     {
         var lease = await LeaseAsync("locked", duration: TimeSpan.FromSeconds(20));
 
-        Time.Advance(TimeSpan.FromSeconds(15));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(15));
         await Store.RenewLeaseAsync(lease);
-        Time.Advance(TimeSpan.FromSeconds(15));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(15));
 
         Assert.True((await Store.GetPropertiesAsync("locked"))!.IsLeased);
         await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.PutAsync("locked", Bytes.Utf8("x"), WriteCondition.None).AsTask());
-        Time.Advance(TimeSpan.FromSeconds(6));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(6));
         Assert.False((await Store.GetPropertiesAsync("locked"))!.IsLeased);
     }
 
@@ -186,7 +186,7 @@ public abstract partial class ObjectStoreConformanceTests
     public async Task Lease_RenewAfterExpiryBeforeAnyoneElseTookIt_Succeeds()
     {
         var lease = await LeaseAsync("locked", duration: TimeSpan.FromSeconds(15));
-        Time.Advance(TimeSpan.FromSeconds(20));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(20));
 
         await Store.RenewLeaseAsync(lease);
 
@@ -197,7 +197,7 @@ public abstract partial class ObjectStoreConformanceTests
     public async Task Lease_RenewAfterAnotherHolderTookIt_Fails()
     {
         var lease = await LeaseAsync("locked", duration: TimeSpan.FromSeconds(15));
-        Time.Advance(TimeSpan.FromSeconds(20));
+        await AdvanceTimeAsync(TimeSpan.FromSeconds(20));
         await Store.AcquireLeaseAsync("locked", s_leaseDuration);
 
         await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.RenewLeaseAsync(lease).AsTask());
@@ -208,7 +208,7 @@ public abstract partial class ObjectStoreConformanceTests
     {
         await LeaseAsync("locked", duration: Timeout.InfiniteTimeSpan);
 
-        Time.Advance(TimeSpan.FromDays(365));
+        await AdvanceTimeAsync(TimeSpan.FromDays(365));
 
         Assert.True((await Store.GetPropertiesAsync("locked"))!.IsLeased);
         await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => Store.AcquireLeaseAsync("locked", s_leaseDuration).AsTask());

@@ -1,6 +1,6 @@
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Storage;
 
-namespace OmniGraph.Storage.Tests.Conformance;
+namespace OmniGraph.Testing.Storage.Conformance;
 
 public abstract partial class ObjectStoreConformanceTests
 {

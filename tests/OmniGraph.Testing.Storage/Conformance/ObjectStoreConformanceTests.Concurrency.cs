@@ -1,7 +1,7 @@
 using System.Globalization;
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Storage;
 
-namespace OmniGraph.Storage.Tests.Conformance;
+namespace OmniGraph.Testing.Storage.Conformance;
 
 public abstract partial class ObjectStoreConformanceTests
 {

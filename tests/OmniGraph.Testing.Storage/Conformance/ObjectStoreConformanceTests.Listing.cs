@@ -1,4 +1,6 @@
-namespace OmniGraph.Storage.Tests.Conformance;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Testing.Storage.Conformance;
 
 public abstract partial class ObjectStoreConformanceTests
 {

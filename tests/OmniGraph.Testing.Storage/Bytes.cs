@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OmniGraph.Storage.Tests.Support;
+namespace OmniGraph.Testing.Storage;
 
 /// <summary>Test payloads.</summary>
 public static class Bytes

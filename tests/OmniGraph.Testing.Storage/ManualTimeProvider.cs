@@ -1,4 +1,4 @@
-namespace OmniGraph.Storage.Tests.Support;
+namespace OmniGraph.Testing.Storage;
 
 /// <summary>A clock that moves only when a test moves it, for lease expiry and cleanup ages.</summary>
 public sealed class ManualTimeProvider : TimeProvider
