@@ -22,5 +22,11 @@ if (args is ["history-check", .. var historyArgs])
     return await OmniGraph.Benchmarks.History.HistoryWorkloadCheck.RunAsync(historyArgs);
 }
 
+// Request latencies of the Azure Blob object store against Azurite: `-- blob-check [--ops N] [--size BYTES]`.
+if (args is ["blob-check", .. var blobArgs])
+{
+    return await OmniGraph.Benchmarks.Storage.BlobStoreLatencyCheck.RunAsync(blobArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -25,6 +25,11 @@ internal static class CliCommandCatalog
         new SchemaShowCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
+        new PolicyValidateCommand(),
+        new PolicyTestCommand(),
+        new PolicyExplainCommand(),
+        new AuditVerifyCommand(),
+        new AuditListCommand(),
         new BenchCommand(),
         new VersionCommand(),
     ];
@@ -35,5 +40,7 @@ internal static class CliCommandCatalog
         ["commit"] = "Inspect the commit history",
         ["schema"] = "Inspect the schema",
         ["recovery"] = "Examine and repair a graph's integrity",
+        ["policy"] = "Check, test and explain a policy bundle",
+        ["audit"] = "Verify and list a graph's audit log",
     };
 }

@@ -38,4 +38,7 @@ public enum ErrorKind
 
     /// <summary>A failure that is no deliberate error of OmniGraph (a bug, an injected fault in a test). Exit 1, HTTP 500.</summary>
     Internal,
+
+    /// <summary>The caller may not do this (an access decision denied it). Exit 1, HTTP 403.</summary>
+    Forbidden,
 }

@@ -16,6 +16,7 @@ public static class ErrorKinds
     public static int HttpStatus(this ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid or ErrorKind.Usage => 400,
+        ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
         ErrorKind.PreconditionFailed => 412,
