@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace OmniGraph.Search;
+
+/// <summary>When <c>nearest</c> scans exactly and when it uses the approximate index, and how that index is built.</summary>
+public sealed record VectorSearchOptions
+{
+    /// <summary>Up to this many searchable rows every search is exact (and no index is built): a scan of them is cheap.</summary>
+    public int ExactThreshold { get; init; } = 20_000;
+
+    /// <summary>
+    /// A filtered search whose candidates are fewer than this share of the searchable rows scans them exactly: a graph
+    /// walk would visit mostly non-candidates, while the scan touches only candidates.
+    /// </summary>
+    public double FilteredExactShare { get; init; } = 0.05;
+
+    /// <summary>The largest candidate list a filtered graph search widens to (ef grows as the filter's share shrinks).</summary>
+    public int MaxFilteredEf { get; init; } = 2_048;
+
+    /// <summary>The graph's parameters.</summary>
+    public HnswOptions Hnsw { get; init; } = new();
+
+    /// <exception cref="OmniGraphException"><see cref="SearchErrorCodes.OptionsInvalid"/>.</exception>
+    internal void Validate()
+    {
+        if (ExactThreshold < 0)
+        {
+            SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"The exact-search threshold cannot be negative, got {ExactThreshold}."));
+        }
+
+        if (!(FilteredExactShare >= 0 && FilteredExactShare <= 1))
+        {
+            SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"The filtered exact share must be between 0 and 1, got {FilteredExactShare}."));
+        }
+
+        if (MaxFilteredEf < 1)
+        {
+            SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"The largest filtered ef must be at least 1, got {MaxFilteredEf}."));
+        }
+
+        ArgumentNullException.ThrowIfNull(Hnsw);
+        Hnsw.Validate();
+    }
+}
