@@ -42,7 +42,7 @@ public static class ReciprocalRankFusion
 
         var first = Ranks(firstArm, firstKind, limit, comparer);
         var second = Ranks(secondArm, secondKind, limit, comparer);
-        var fused = new List<FusedEntity<TEntity>>(first.Count + second.Count);
+        var fused = new List<FusedEntity<TEntity>>(first.Order.Count + second.Order.Count);
         foreach (var entity in first.Order)
         {
             var rank = first.Ranks[entity];
