@@ -16,7 +16,7 @@ internal static class SearchThrow
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            Error(SearchErrorCodes.QueryEmpty, "T19: the search query is empty; give at least one word to search for.");
+            Error(SearchErrorCodes.QueryEmpty, "The search query is empty; give at least one word to search for.");
         }
 
         if (query.Length > SearchLimits.MaxQueryChars)
