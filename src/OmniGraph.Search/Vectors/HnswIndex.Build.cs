@@ -13,27 +13,54 @@ public sealed partial class HnswIndex
         options ??= new HnswOptions();
         options.Validate();
         var index = new HnswIndex(table, options);
-        var random = new Random(options.Seed);
-        var levelFactor = 1 / Math.Log(options.M);
-        var scratch = new SearchScratch(table.TotalRows);
+        index.InsertFragments(firstFragment: 0, cancellationToken);
+        return index;
+    }
+
+    /// <summary>
+    /// The index of <paramref name="next"/>, a later version of this index's table that begins with all of its fragments
+    /// (appends): this graph's links are copied and only the appended fragments' rows are inserted, so the cost follows
+    /// the rows added, not the table. Rows deleted since stay in the graph as waypoints and are never returned; rebuild
+    /// with <see cref="Build"/> once they are a large share (<see cref="NearestSearch"/> does).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="next"/> does not extend this index's table.</exception>
+    public HnswIndex Extend(VectorTable next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        if (!next.ExtendsVersion(_table))
+        {
+            throw new ArgumentException("The table does not begin with this index's fragments (same columns, same order); build a new index instead.", nameof(next));
+        }
+
+        var index = new HnswIndex(next, Options, previous: this) { DeadNodes = DeadNodesIn(next) };
+        index.InsertFragments(_table.FragmentCount, cancellationToken);
+        return index;
+    }
+
+    /// <summary>Inserts the searchable rows of fragments <paramref name="firstFragment"/> on, in row order; level draws are seeded by the graph's size, so a build is reproducible.</summary>
+    private void InsertFragments(int firstFragment, CancellationToken cancellationToken)
+    {
+        var random = new Random(unchecked((Options.Seed * 31) + NodeCount));
+        var levelFactor = 1 / Math.Log(Options.M);
+        var scratch = new SearchScratch(_table.TotalRows);
         var selected = new List<(int Node, float Distance)>();
         var layerResults = new List<(int Node, float Distance)>();
-        for (var f = 0; f < table.FragmentCount; f++)
+        for (var f = firstFragment; f < _table.FragmentCount; f++)
         {
-            foreach (var row in table.Searchable(f).ToRows())
+            foreach (var row in _table.Searchable(f).ToRows())
             {
-                if ((index.NodeCount & 1023) == 0)
+                if ((NodeCount & 1023) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 var level = Math.Min(MaxLevel, (int)(-Math.Log(1 - random.NextDouble()) * levelFactor));
-                index.Insert(table.FragmentStart(f) + row, level, scratch, layerResults, selected);
-                index.NodeCount++;
+                var node = _table.FragmentStart(f) + row;
+                Insert(node, level, scratch, layerResults, selected);
+                _members[node >> 6] |= 1UL << node;
+                NodeCount++;
             }
         }
-
-        return index;
     }
 
     /// <summary>The paper's INSERT: descend greedily to the node's top layer, then link it on each layer below.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace OmniGraph.Search;
@@ -20,6 +21,10 @@ public sealed partial class HnswIndex
     private readonly int[] _links0;
     private readonly byte[] _counts0;
     private readonly int[]?[] _upper;
+
+    // The nodes in the graph (bit per global row): a node stays after its row is deleted in a later version, as a
+    // waypoint that is never returned.
+    private readonly ulong[] _members;
     private readonly ConcurrentBag<SearchScratch> _scratch = [];
 
     // Link lists being written during the (single-threaded) build.
@@ -27,7 +32,7 @@ public sealed partial class HnswIndex
     private int _entry = -1;
     private int _topLevel = -1;
 
-    private HnswIndex(VectorTable table, HnswOptions options)
+    private HnswIndex(VectorTable table, HnswOptions options, HnswIndex? previous = null)
     {
         _table = table;
         Options = options;
@@ -37,7 +42,21 @@ public sealed partial class HnswIndex
         _links0 = new int[checked(nodes * _m0)];
         _counts0 = new byte[nodes];
         _upper = new int[]?[nodes];
+        _members = new ulong[RowSet.WordCount(nodes)];
         _buildLinks = new int[_m0 + 1];
+        if (previous is not null)
+        {
+            // The previous graph's arrays, copied (the previous index stays immutable and in use meanwhile).
+            previous._links0.CopyTo(_links0, 0);
+            previous._counts0.CopyTo(_counts0, 0);
+            previous._members.CopyTo(_members, 0);
+            for (var node = 0; node < previous._upper.Length; node++)
+            {
+                _upper[node] = previous._upper[node]?.Clone() as int[];
+            }
+
+            (_entry, _topLevel, NodeCount) = (previous._entry, previous._topLevel, previous.NodeCount);
+        }
     }
 
     /// <summary>The parameters it was built with.</summary>
@@ -46,15 +65,41 @@ public sealed partial class HnswIndex
     /// <summary>The vectors it indexes.</summary>
     public VectorTable Table => _table;
 
-    /// <summary>Rows in the graph (the table's searchable rows when it was built).</summary>
+    /// <summary>Rows in the graph (the searchable rows of the versions it was built and extended over).</summary>
     public int NodeCount { get; private set; }
+
+    /// <summary>Graph nodes whose rows its own table no longer searches (deleted before an <see cref="Extend"/>); 0 for a fresh build.</summary>
+    public long DeadNodes { get; private set; }
+
+    /// <summary>
+    /// Graph nodes whose rows <paramref name="table"/> (this index's table or a later version of it, see
+    /// <see cref="Extend"/>) no longer
+    /// searches: deleted since, so never returned, only walked through.
+    /// </summary>
+    public long DeadNodesIn(VectorTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (!table.ExtendsVersion(_table))
+        {
+            throw new ArgumentException("The table is not a version of this index's table.", nameof(table));
+        }
+
+        var live = table.CandidateNodes(filter: null, _table.FragmentCount, out _);
+        long dead = 0;
+        for (var w = 0; w < _members.Length; w++)
+        {
+            dead += BitOperations.PopCount(_members[w] & ~live[w]);
+        }
+
+        return dead;
+    }
 
     /// <summary>Heap bytes of the graph (links, counts, upper layers); the vectors stay in the column memory.</summary>
     public long EstimatedBytes
     {
         get
         {
-            long bytes = 24 + ((long)_links0.Length * sizeof(int)) + 24 + _counts0.Length + 24 + ((long)_upper.Length * 8);
+            long bytes = 24 + ((long)_links0.Length * sizeof(int)) + 24 + _counts0.Length + 24 + ((long)_upper.Length * 8) + 24 + ((long)_members.Length * sizeof(ulong));
             foreach (var upper in _upper)
             {
                 bytes += upper is null ? 0 : 24 + ((long)upper.Length * sizeof(int));

@@ -11,6 +11,9 @@ public enum NearestStrategy
 
     /// <summary>The approximate index found fewer rows than asked although enough candidates exist, so the exact scan answered.</summary>
     ApproximateThenExact = 2,
+
+    /// <summary>The index covers the version's first fragments only (appended since it was built): the graph answered for those, an exact scan for the rest, and the two merged.</summary>
+    ApproximateAndExactTail = 3,
 }
 
 /// <summary>The rows of a <c>nearest</c> search, nearest first, and how they were found.</summary>

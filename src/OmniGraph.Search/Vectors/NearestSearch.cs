@@ -1,11 +1,14 @@
 namespace OmniGraph.Search;
 
 /// <summary>
-/// <c>nearest</c> over one vector property at one table version: an exact SIMD scan while the table is small or its
-/// approximate index is not complete, the HNSW index once it is (built in the background, published only when whole).
-/// Match filters narrow the candidates before the search (prefiltering): a narrow filter is scanned exactly, a wide one
-/// walks the graph skipping non-candidates with a widened candidate list, and a graph search that comes back short
-/// falls back to the exact scan, so a top-k of the candidates is never cut short.
+/// <c>nearest</c> over one vector property at one table version: an exact SIMD scan while the table is small or no
+/// approximate index covers it, the HNSW index once one does. A version made by appending fragments starts with the
+/// previous version's index (partial coverage: the graph answers for the fragments it holds, an exact scan for the
+/// appended ones, and the two top-k lists merge) and extends it in the background; a version with many rows deleted
+/// since the graph was built rebuilds it. Match filters narrow the candidates before the search (prefiltering): a
+/// narrow filter is scanned exactly, a wide one walks the graph skipping non-candidates with a widened candidate
+/// list, and a graph search that comes back short falls back to the exact scan, so a top-k of the candidates is never
+/// cut short.
 /// </summary>
 public sealed class NearestSearch
 {
@@ -13,14 +16,22 @@ public sealed class NearestSearch
     private Task<HnswIndex>? _build;
     private HnswIndex? _index;
 
+    /// <param name="table">The vectors of this version.</param>
+    /// <param name="options">Thresholds and graph parameters.</param>
+    /// <param name="previous">The index of an earlier version (the table grain's previous one): used at once when this
+    /// version only appended fragments to that index's table (<see cref="HnswIndex.Extend"/>), ignored otherwise.</param>
     /// <exception cref="OmniGraphException"><see cref="SearchErrorCodes.OptionsInvalid"/>.</exception>
-    public NearestSearch(VectorTable table, VectorSearchOptions? options = null)
+    public NearestSearch(VectorTable table, VectorSearchOptions? options = null, HnswIndex? previous = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         options ??= new VectorSearchOptions();
         options.Validate();
         Table = table;
         Options = options;
+        if (previous is not null && table.ExtendsVersion(previous.Table))
+        {
+            _index = previous;
+        }
     }
 
     /// <summary>The vectors searched.</summary>
@@ -32,16 +43,21 @@ public sealed class NearestSearch
     /// <summary>Whether the table is large enough for the approximate index to be worth building.</summary>
     public bool WantsIndex => Table.SearchableRows > Options.ExactThreshold;
 
-    /// <summary>The complete approximate index, or null while none is.</summary>
+    /// <summary>The approximate index in use (it may cover only the first fragments, see <see cref="IndexComplete"/>), or null.</summary>
     public HnswIndex? Index => Volatile.Read(ref _index);
+
+    /// <summary>Whether the index in use covers every fragment of this version.</summary>
+    public bool IndexComplete => Index is { } index && ReferenceEquals(index.Table, Table);
 
     /// <summary>
     /// Starts building the approximate index on the thread pool (once; later calls return the same task) and publishes it
-    /// when complete. Completes at once, without an index, when <see cref="WantsIndex"/> is false.
+    /// when complete: by extending the previous version's index with the appended fragments when there is one and rows
+    /// deleted since are at most <see cref="VectorSearchOptions.MaxDeadShare"/> of its nodes, from scratch otherwise.
+    /// Completes at once when <see cref="WantsIndex"/> is false or the index is complete.
     /// </summary>
     public Task BuildIndexAsync(CancellationToken cancellationToken = default)
     {
-        if (!WantsIndex)
+        if (!WantsIndex || IndexComplete)
         {
             return Task.CompletedTask;
         }
@@ -50,10 +66,13 @@ public sealed class NearestSearch
         {
             if (_build is null || _build.IsCanceled || _build.IsFaulted)
             {
+                var previous = Index;
                 _build = Task.Run(
                     () =>
                     {
-                        var index = HnswIndex.Build(Table, Options.Hnsw, cancellationToken);
+                        var index = previous is not null && previous.DeadNodesIn(Table) <= Options.MaxDeadShare * previous.NodeCount
+                            ? previous.Extend(Table, cancellationToken)
+                            : HnswIndex.Build(Table, Options.Hnsw, cancellationToken);
                         Volatile.Write(ref _index, index);
                         return index;
                     },
@@ -81,13 +100,21 @@ public sealed class NearestSearch
             return new NearestResult(Table.ExactNearest(query, limit, filter, tieBreak), NearestStrategy.Exact);
         }
 
+        // The graph answers for the fragments it covers; candidates are told to it whenever some of its nodes must not
+        // come back (a filter, or rows deleted since it was built).
+        var covered = index.Table.FragmentCount;
+        var coveredRows = Table.SearchableRowsIn(covered);
         var ef = Math.Max(Options.Hnsw.EfSearch, limit);
         ulong[]? candidates = null;
-        var candidateCount = Table.SearchableRows;
+        var candidateCount = coveredRows;
+        if (filter is not null || !ReferenceEquals(index.Table, Table) || index.DeadNodes > 0)
+        {
+            candidates = Table.CandidateNodes(filter, covered, out candidateCount);
+        }
+
         if (filter is not null)
         {
-            candidates = Table.CandidateNodes(filter, out candidateCount);
-            var share = (double)candidateCount / Table.SearchableRows;
+            var share = coveredRows == 0 ? 0 : (double)candidateCount / coveredRows;
             if (candidateCount <= Options.ExactThreshold || share < Options.FilteredExactShare)
             {
                 return new NearestResult(Table.ExactNearest(query, limit, filter, tieBreak), NearestStrategy.Exact);
@@ -97,20 +124,24 @@ public sealed class NearestSearch
             ef = Math.Max(ef, limit);
         }
 
-        var order = new RankOrder(higherFirst: false, tieBreak);
+        var top = new TopRows(new RankOrder(higherFirst: false, tieBreak), limit);
         var found = index.Search(query, inverseNorm, ef, candidates);
-        var rows = new ScoredRow[found.Count];
-        for (var i = 0; i < found.Count; i++)
+        foreach (var (node, distance) in found)
         {
-            rows[i] = new ScoredRow(Table.Locate(found[i].Node), found[i].Distance);
+            top.Offer(Table.Locate(node), distance);
         }
 
-        Array.Sort(rows, order);
-        if (rows.Length < Math.Min(limit, candidateCount))
+        if (found.Count < Math.Min(limit, candidateCount))
         {
             return new NearestResult(Table.ExactNearest(query, limit, filter, tieBreak), NearestStrategy.ApproximateThenExact);
         }
 
-        return new NearestResult(rows.Length > limit ? rows[..limit] : rows, NearestStrategy.Approximate);
+        var partial = covered < Table.FragmentCount;
+        if (partial)
+        {
+            Table.OfferExact(query, inverseNorm, filter, covered, top);
+        }
+
+        return new NearestResult(top.ToRanked(), partial ? NearestStrategy.ApproximateAndExactTail : NearestStrategy.Approximate);
     }
 }

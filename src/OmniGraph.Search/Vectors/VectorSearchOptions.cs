@@ -17,6 +17,12 @@ public sealed record VectorSearchOptions
     /// <summary>The largest candidate list a filtered graph search widens to (ef grows as the filter's share shrinks).</summary>
     public int MaxFilteredEf { get; init; } = 2_048;
 
+    /// <summary>
+    /// The largest share of an earlier index's nodes that may be deleted rows for the next version to extend that index
+    /// rather than rebuild (a deleted node is walked through but never returned, so many of them slow the search).
+    /// </summary>
+    public double MaxDeadShare { get; init; } = 0.2;
+
     /// <summary>The graph's parameters.</summary>
     public HnswOptions Hnsw { get; init; } = new();
 
@@ -31,6 +37,11 @@ public sealed record VectorSearchOptions
         if (!(FilteredExactShare >= 0 && FilteredExactShare <= 1))
         {
             SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"The filtered exact share must be between 0 and 1, got {FilteredExactShare}."));
+        }
+
+        if (!(MaxDeadShare >= 0 && MaxDeadShare <= 1))
+        {
+            SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"The largest dead share must be between 0 and 1, got {MaxDeadShare}."));
         }
 
         if (MaxFilteredEf < 1)

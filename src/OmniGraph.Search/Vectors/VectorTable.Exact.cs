@@ -17,7 +17,14 @@ public sealed partial class VectorTable
         var inverseNorm = Prepare(query);
         filter?.CheckShape(FragmentRows);
         var top = new TopRows(new RankOrder(higherFirst: false, tieBreak), limit);
-        for (var f = 0; f < _values.Length; f++)
+        OfferExact(query, inverseNorm, filter, firstFragment: 0, top);
+        return top.ToRanked();
+    }
+
+    /// <summary>Offers every searchable candidate row of fragments <paramref name="firstFragment"/> on to <paramref name="top"/> (the query is already checked).</summary>
+    internal void OfferExact(ReadOnlySpan<float> query, float inverseNorm, RowFilter? filter, int firstFragment, TopRows top)
+    {
+        for (var f = firstFragment; f < _values.Length; f++)
         {
             var searchable = _searchable[f].Words;
             var allowed = filter?[f] is { } set ? set.Words : default;
@@ -32,19 +39,17 @@ public sealed partial class VectorTable
                 }
             }
         }
-
-        return top.ToRanked();
     }
 
     /// <summary>
-    /// The searchable candidate rows as one bitmap over the global row numbering (what the approximate index tests
-    /// during a filtered search), and how many there are.
+    /// The searchable candidate rows of the first <paramref name="fragments"/> fragments as one bitmap over the global row
+    /// numbering (what the approximate index tests during a filtered search), and how many there are.
     /// </summary>
-    internal ulong[] CandidateNodes(RowFilter? filter, out long count)
+    internal ulong[] CandidateNodes(RowFilter? filter, int fragments, out long count)
     {
         var words = new ulong[RowSet.WordCount(TotalRows)];
         count = 0;
-        for (var f = 0; f < _values.Length; f++)
+        for (var f = 0; f < fragments; f++)
         {
             var searchable = _searchable[f].Words;
             var allowed = filter?[f] is { } set ? set.Words : default;

@@ -172,6 +172,41 @@ public sealed partial class VectorTable
 
     internal int FragmentStart(int fragment) => _fragmentStarts[fragment];
 
+    /// <summary>Searchable rows of the first <paramref name="fragments"/> fragments.</summary>
+    internal long SearchableRowsIn(int fragments)
+    {
+        long rows = 0;
+        for (var f = 0; f < fragments; f++)
+        {
+            rows += _searchable[f].Count;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Whether this version begins with every fragment of <paramref name="older"/>, the very same column memory in the
+    /// same order, with the same dimension and metric: then an index over <paramref name="older"/> addresses the same
+    /// vectors here under the same global row numbers (what appending fragments keeps).
+    /// </summary>
+    internal bool ExtendsVersion(VectorTable older)
+    {
+        if (older.Dimension != Dimension || older.Metric != Metric || older.FragmentCount > FragmentCount)
+        {
+            return false;
+        }
+
+        for (var f = 0; f < older.FragmentCount; f++)
+        {
+            if (!ReferenceEquals(older._values[f], _values[f]) || older._fragmentStarts[f + 1] != _fragmentStarts[f + 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The inverse norm of a row's vector (1 for L2, 0 for a zero vector).</summary>
     internal float InverseNorm(int fragment, int row) => _inverseNorms[fragment]?[row] ?? 1;
 

@@ -85,6 +85,7 @@ public sealed class VectorErrorTests
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => new NearestSearch(table, new VectorSearchOptions { ExactThreshold = -1 }));
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => new NearestSearch(table, new VectorSearchOptions { FilteredExactShare = 2 }));
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => new NearestSearch(table, new VectorSearchOptions { MaxFilteredEf = 0 }));
+        Errors.Expect(SearchErrorCodes.OptionsInvalid, () => new NearestSearch(table, new VectorSearchOptions { MaxDeadShare = -0.5 }));
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => new NearestSearch(table, new VectorSearchOptions { Hnsw = new HnswOptions { M = 1 } }));
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => HnswIndex.Build(table, new HnswOptions { M = 16, EfConstruction = 8 }));
         Errors.Expect(SearchErrorCodes.OptionsInvalid, () => HnswIndex.Build(table, new HnswOptions { EfSearch = 0 }));
