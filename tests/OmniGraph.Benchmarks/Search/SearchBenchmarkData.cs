@@ -9,12 +9,13 @@ namespace OmniGraph.Benchmarks.Search;
 /// vocabulary of pseudo-words mixed with English stop words, and embedding-like vectors. Real text embeddings have a
 /// low intrinsic dimension (a few dozen directions carry most of their variance) and form topic clusters; uniform random
 /// 384-dim vectors have neither and are no model of them. So each vector is a random linear image of a
-/// <see cref="LatentDimensions"/>-dim latent point drawn from topic clusters, plus small full-rank noise, L2-normalized.
+/// <see cref="LatentDimensions"/>-dim latent point (32 by default; more makes neighbours harder to find) drawn from topic
+/// clusters, plus small full-rank noise, L2-normalized.
 /// Queries come from the same distribution but are not rows of the table.
 /// </summary>
 public sealed class SearchBenchmarkData
 {
-    public const int LatentDimensions = 32;
+    public const int DefaultLatentDimensions = 32;
     private const int Topics = 512;
     private const int VocabularySize = 30_000;
 
@@ -28,9 +29,10 @@ public sealed class SearchBenchmarkData
     private readonly float[] _projection;
     private readonly float[] _topicCentres;
 
-    public SearchBenchmarkData(int dimensions, ulong seed = 0x0DDBA11)
+    public SearchBenchmarkData(int dimensions, int latentDimensions = DefaultLatentDimensions, ulong seed = 0x0DDBA11)
     {
         Dimensions = dimensions;
+        LatentDimensions = latentDimensions;
         _random = new Xorshift(seed);
         _vocabulary = BuildVocabulary(_random);
         _zipfCumulative = new double[VocabularySize];
@@ -60,6 +62,9 @@ public sealed class SearchBenchmarkData
     }
 
     public int Dimensions { get; }
+
+    /// <summary>The intrinsic dimension of the vectors (the latent space the topic clusters live in).</summary>
+    public int LatentDimensions { get; }
 
     /// <summary>The vocabulary word of Zipf rank <paramref name="rank"/> (0 = most frequent).</summary>
     public string Word(int rank) => _vocabulary[rank];
