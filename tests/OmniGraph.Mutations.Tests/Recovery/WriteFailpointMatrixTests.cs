@@ -5,7 +5,6 @@ using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
-using OmniGraph.Testing.Hosting;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Mutations.Tests.Recovery;
@@ -16,7 +15,7 @@ namespace OmniGraph.Mutations.Tests.Recovery;
 /// same directory after the first was killed, heals it; a write rolled forward is committed exactly once, one rolled
 /// back leaves at most one fencing commit. One matrix, generated from the commit's steps and each kind's tables.
 /// </summary>
-public abstract class WriteFailpointMatrixTests(ClusterShape shape) : ClusterShapedTests(shape)
+public sealed class WriteFailpointMatrixTests
 {
     private const string NextActor = "next";
 
@@ -53,7 +52,7 @@ public abstract class WriteFailpointMatrixTests(ClusterShape shape) : ClusterSha
 
     /// <summary>The heal happens at the next write in the same silo.</summary>
     [Theory]
-    [MemberData(nameof(Cases), MemberType = typeof(WriteFailpointMatrixTests))]
+    [MemberData(nameof(Cases))]
     public async Task FailureAtAStep_ThenTheNextWrite_HealsToOldOrNew(WriteKind kind, Step step)
     {
         await using var host = await MutationHost.StandardAsync();
@@ -67,7 +66,7 @@ public abstract class WriteFailpointMatrixTests(ClusterShape shape) : ClusterSha
 
     /// <summary>The silo is killed after the failure; a fresh silo on the same directory heals when it opens the graph.</summary>
     [Theory]
-    [MemberData(nameof(Cases), MemberType = typeof(WriteFailpointMatrixTests))]
+    [MemberData(nameof(Cases))]
     public async Task FailureAtAStep_ThenKill_AFreshSiloHealsOnOpen(WriteKind kind, Step step)
     {
         using var directory = new TempDirectory();
@@ -138,12 +137,3 @@ public abstract class WriteFailpointMatrixTests(ClusterShape shape) : ClusterSha
         public override string ToString() => $"{Name} {Action}";
     }
 }
-
-/// <summary><see cref="WriteFailpointMatrixTests"/> on one silo.</summary>
-public sealed class WriteFailpointMatrixTestsOnOneSilo() : WriteFailpointMatrixTests(ClusterShape.OneSilo);
-
-/// <summary><see cref="WriteFailpointMatrixTests"/> on three silos.</summary>
-public sealed class WriteFailpointMatrixTestsOnThreeSilos() : WriteFailpointMatrixTests(ClusterShape.ThreeSilos);
-
-/// <summary><see cref="WriteFailpointMatrixTests"/> on three silos with random placement.</summary>
-public sealed class WriteFailpointMatrixTestsOnThreeSilosRandom() : WriteFailpointMatrixTests(ClusterShape.ThreeSilosRandom);
