@@ -109,7 +109,7 @@ public sealed class QueryFunction
     public static QueryFunction Aggregated(AggregateFunction aggregate, string name, FunctionParameter parameter, FunctionResult result, string summary, string nulls) =>
         new(name, FunctionKind.Aggregate, [parameter], result, FunctionPlaces.Return, summary, nulls, null, aggregate, TypeRule.T8)
         {
-            PlacementHint = "give it an alias in return (`" + name + "(…) as n`) and use the alias",
+            PlacementHint = "an aggregate stands alone in a projection, `" + name + "(…) as n`; order by its alias",
         };
 
     /// <summary>A search function: listed with its signature and places, refused with <paramref name="rule"/> until search runs.</summary>

@@ -6,8 +6,9 @@ namespace OmniGraph.Query.Functions;
 /// <summary>
 /// Computes a scalar function over many rows at once, on column memory: every argument is either a column of
 /// <c>length</c> values or one constant for every row, and the result is a column of <c>length</c> values of the
-/// function's result type (<c>TableLayout</c>'s Arrow type of it). A caller passes at least one column unless the
-/// function takes no arguments; a call whose arguments are all constants is evaluated once, on columns of one value.
+/// function's result type, in the engine's layout (Utf8 for String, Int64 for I64, Boolean for Bool, millisecond UTC
+/// timestamps for DateTime). A caller passes at least one column unless the function takes no arguments; a call whose
+/// arguments are all constants is evaluated once, on columns of one value.
 /// </summary>
 public abstract class ScalarKernel
 {

@@ -51,7 +51,7 @@ public sealed class FunctionCheckTests
     [Theory]
     [InlineData("query q() { match { $p: Person  count($p) > 3 } return { $p } }", "count() cannot be used in a match filter; it is allowed in return", 1, 33)]
     [InlineData("query q() { match { $p: Person  count($p) } return { $p } }", "count() cannot be used in a match filter", 1, 33)]
-    [InlineData("query q() { match { $p: Person  $p knows $f } return { $p.name, count($f) as n } order { count($f) desc } }", "count() cannot be used in order; it is allowed in return (give it an alias in return (`count(…) as n`) and use the alias)", 1, 90)]
+    [InlineData("query q() { match { $p: Person  $p knows $f } return { $p.name, count($f) as n } order { count($f) desc } }", "count() cannot be used in order; it is allowed in return (an aggregate stands alone in a projection, `count(…) as n`; order by its alias)", 1, 90)]
     [InlineData("query q() { match { $p: Person } return { count(count($p)) as c } }", "count() cannot be used in an aggregate's argument", 1, 49)]
     [InlineData("query q() { match { $p: Person } return { lower(max($p.name)) as c } }", "max() cannot be used in another function's argument", 1, 49)]
     [InlineData("query q($n: String) { insert Person { name: lower($n) } }", "lower() cannot be used in a mutation value; it is allowed in return, match filters, order, aggregate arguments and function arguments", 1, 45)]
