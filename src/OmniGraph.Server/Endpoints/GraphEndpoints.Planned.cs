@@ -25,7 +25,8 @@ internal static partial class GraphEndpoints
         Planned(graph.MapGet("/queries", Planned("the stored-query catalogue")), "cluster_listQueries", "queries");
         Planned(graph.MapPost("/queries/{name}", Planned("invoking a stored query")), "cluster_invokeQuery", "queries");
         Planned(graph.MapPost("/queries/{name}/if-graph-commit", Planned("invoking a stored mutation conditionally")), "cluster_invokeQueryIfGraphCommit", "queries");
-        Planned(graph.MapMethods("/blob", ["GET", "HEAD"], Planned("blob delivery")), "cluster_blob", "blobs");
+        Planned(graph.MapGet("/blob", Planned("blob delivery")), "cluster_getBlob", "blobs");
+        Planned(graph.MapMethods("/blob", ["HEAD"], Planned("blob delivery")), "cluster_headBlob", "blobs");
     }
 
     private static Delegate Planned(string what) => (string graphId, ServedGraphs graphs) =>

@@ -33,6 +33,19 @@ public sealed class OmniGraphServer : IAsyncDisposable
     /// <summary>The bound address (with the port the system picked when 0 was asked for).</summary>
     public IPEndPoint ListenAddress { get; }
 
+    /// <summary>
+    /// The silo's gateway for Orleans clients (<c>services.AddOmniGraphClient</c>), or <c>null</c> when the server was
+    /// started without one (<see cref="OmniGraphServerOptions.GatewayPort"/>).
+    /// </summary>
+    public IPEndPoint? GatewayAddress
+    {
+        get
+        {
+            var port = _app.Services.GetRequiredService<IOptions<Orleans.Configuration.EndpointOptions>>().Value.GatewayPort;
+            return port == 0 ? null : new IPEndPoint(IPAddress.Loopback, port);
+        }
+    }
+
     /// <summary>The server's base URL, <c>http://ip:port/</c>.</summary>
     public Uri BaseAddress => new($"http://{ListenAddress}/");
 

@@ -33,6 +33,15 @@ internal static class OmniGraphServerBuilder
             throw new OmniGraphException(ErrorCodes.Usage, "the server needs a store root (--store ROOT): a directory whose child folders are graphs");
         }
 
+        if (!options.Unauthenticated)
+        {
+            // The runtime-state table (docs/security.md): no tokens and no policy refuses to start. This version reads
+            // no tokens yet (docs/server.md, "Authentication"), so open mode must be asked for explicitly.
+            throw new OmniGraphException(
+                ErrorCodes.Usage,
+                "server has no bearer tokens and no policy configured (this version serves in open mode only): pass --unauthenticated (or OMNIGRAPH_UNAUTHENTICATED=1) to serve without authentication");
+        }
+
         var graphs = ServedGraphs.Discover(options.StoreRoot, out var skipped);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(OmniGraphServer).Assembly.GetName().Name });
         ConfigureLogging(builder, options);
