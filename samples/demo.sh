@@ -47,3 +47,30 @@ omnigraph commit list "$graph"
 echo
 echo "== omnigraph export $graph --type Company"
 omnigraph export "$graph" --type Company
+
+echo
+echo "== omnigraph serve --store $(dirname "$graph") --bind 127.0.0.1:0 --unauthenticated"
+out="$(mktemp)"
+omnigraph serve --store "$(dirname "$graph")" --bind 127.0.0.1:0 --unauthenticated >"$out" 2>"$out.log" &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -f "$out" "$out.log"' EXIT
+until grep -q OMNIGRAPH_LISTEN_ADDR "$out"; do
+    kill -0 $server 2>/dev/null || { cat "$out.log"; exit 1; }
+    sleep 0.2
+done
+url="http://$(sed -n 's/^OMNIGRAPH_LISTEN_ADDR=//p' "$out")"
+echo "serving the graph 'social' at $url (API reference: $url/docs)"
+
+echo
+echo "== curl -X POST $url/graphs/social/query (person Yara)"
+curl -s -X POST "$url/graphs/social/query" -H 'Content-Type: application/json' \
+    -d "{\"query\": $(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' "$sample/queries.gq"), \"name\": \"person\", \"params\": {\"name\": \"Yara\"}}"
+echo
+
+echo
+echo "== omnigraph query friends_of --query samples/social/queries.gq --params '{\"name\":\"Ada\"}' --server $url --graph social"
+omnigraph query friends_of --query "$sample/queries.gq" --params '{"name":"Ada"}' --server "$url" --graph social
+
+echo
+echo "The server keeps running at $url; press Ctrl-C to stop it."
+wait $server
