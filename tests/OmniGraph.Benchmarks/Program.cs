@@ -22,5 +22,17 @@ if (args is ["history-check", .. var historyArgs])
     return await OmniGraph.Benchmarks.History.HistoryWorkloadCheck.RunAsync(historyArgs);
 }
 
+// Request latencies of the Azure Blob object store against Azurite: `-- blob-check [--ops N] [--size BYTES]`.
+if (args is ["blob-check", .. var blobArgs])
+{
+    return await OmniGraph.Benchmarks.Storage.BlobStoreLatencyCheck.RunAsync(blobArgs);
+}
+
+// The search targets (Step 11) on generated data: `-- search-check [--rows N] [--vector-rows N] [--dims D] [--queries Q] [--text-only|--vectors-only]`.
+if (args is ["search-check", .. var searchArgs])
+{
+    return OmniGraph.Benchmarks.Search.SearchWorkloadCheck.Run(searchArgs);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -15,6 +15,7 @@ public static class WorkerHost
     [
         new StoreRaceVerb(),
         new GraphWriteVerb(),
+        new AuditAppendVerb(),
     ];
 
     /// <summary>Runs the verb named by the first argument.</summary>

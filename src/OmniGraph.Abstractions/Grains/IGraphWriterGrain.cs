@@ -1,7 +1,7 @@
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// The stateless write surface of a graph (key: the graph id; a pool of workers per silo): validates a typed write
+/// The stateless write surface of a graph (key: the graph id; one reentrant stateless worker per silo): validates a typed write
 /// against its base snapshot, stages it through the table grains and commits it through the manifest grain.
 /// </summary>
 public interface IGraphWriterGrain : IGrainWithStringKey

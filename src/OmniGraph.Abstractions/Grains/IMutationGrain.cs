@@ -1,7 +1,7 @@
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// The stateless mutation surface of a graph (key: the graph id; a pool of workers per silo): compiles a <c>.gq</c>
+/// The stateless mutation surface of a graph (key: the graph id; one reentrant stateless worker per silo): compiles a <c>.gq</c>
 /// mutation, runs its statements in order against one pinned snapshot plus its own pending changes (read-your-writes),
 /// validates everything and publishes it as exactly one commit through the write coordinator, or none when nothing
 /// changed.

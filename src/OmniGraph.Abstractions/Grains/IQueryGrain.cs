@@ -1,7 +1,7 @@
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// Runs read queries of one graph (key: the graph id; a stateless worker, so a silo runs several at once). Each read
+/// Runs read queries of one graph (key: the graph id; one reentrant stateless worker per silo, so a silo interleaves several reads). Each read
 /// compiles the query (plans are cached), pins one snapshot from the manifest grain for its whole life and reads the
 /// table grains at that snapshot's versions only.
 /// </summary>

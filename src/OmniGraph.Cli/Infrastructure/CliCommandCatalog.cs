@@ -26,6 +26,11 @@ internal static class CliCommandCatalog
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
         new ServeCommand(),
+        new PolicyValidateCommand(),
+        new PolicyTestCommand(),
+        new PolicyExplainCommand(),
+        new AuditVerifyCommand(),
+        new AuditListCommand(),
         new BenchCommand(),
         new VersionCommand(),
     ];
@@ -36,5 +41,7 @@ internal static class CliCommandCatalog
         ["commit"] = "Inspect the commit history",
         ["schema"] = "Inspect the schema",
         ["recovery"] = "Examine and repair a graph's integrity",
+        ["policy"] = "Check, test and explain a policy bundle",
+        ["audit"] = "Verify and list a graph's audit log",
     };
 }

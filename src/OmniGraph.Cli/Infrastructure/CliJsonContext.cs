@@ -15,4 +15,9 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(InitCommandOutput))]
 [JsonSerializable(typeof(RecoveryExamination))]
 [JsonSerializable(typeof(RepairReport))]
+[JsonSerializable(typeof(PolicyValidateOutput))]
+[JsonSerializable(typeof(PolicyTestOutput))]
+[JsonSerializable(typeof(PolicyExplainOutput))]
+[JsonSerializable(typeof(AuditVerifyOutput))]
+[JsonSerializable(typeof(AuditListOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

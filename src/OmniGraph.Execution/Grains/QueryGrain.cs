@@ -15,12 +15,18 @@ using Orleans.Concurrency;
 namespace OmniGraph.Execution.Grains;
 
 /// <summary>
-/// Runs reads of one graph (see <see cref="IQueryGrain"/>). Stateless: any number of activations per silo; each read
+/// Runs reads of one graph (see <see cref="IQueryGrain"/>). Stateless; each read
 /// parses and selects its query (cached) before any I/O, resolves one snapshot from the manifest grain, compiles against
 /// that snapshot's schema (cached per text, name and schema hash), binds the parameters, takes the cached plan and runs
 /// it against the table grains at the snapshot's table versions only: the snapshot is never re-resolved mid-query.
 /// </summary>
-[StatelessWorker]
+/// <remarks>
+/// One reentrant activation per graph and silo (<c>[StatelessWorker(1)]</c>, <c>[Reentrant]</c>): calls interleave at
+/// their awaits (the grain keeps no per-call state). Not a pool: Orleans hands a call's cancellation to an idle worker
+/// of a pool, never to the busy one running the call, so a Ctrl-C would not reach it; with one worker it does.
+/// </remarks>
+[StatelessWorker(1)]
+[Reentrant]
 internal sealed partial class QueryGrain(
     IGraphDirectory directory,
     SchemaCatalogCache schemas,

@@ -62,6 +62,20 @@ internal sealed partial class TableBranchGrain
             }
         }
 
-        return new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources).Run(cancellationToken);
+        var traverser = new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources);
+        if (!cancellationToken.CanBeCanceled || !MayRunLong(request))
+        {
+            return traverser.Run(cancellationToken);
+        }
+
+        // Orleans delivers a call's cancellation as a work item on this activation's scheduler, which a synchronous
+        // search would hold for its whole length (a Ctrl-C would wait for the answer). A search that may run long goes
+        // to the thread pool, so the turn awaits and the cancellation reaches the token the traverser checks. The
+        // traverser reads only the immutable version view and its own buffers (its indexes were built above, here).
+        return await Task.Run(() => traverser.Run(cancellationToken), cancellationToken);
     }
+
+    /// <summary>Several hops, or one hop from many sources: worth a thread-pool hop (microseconds) to stay cancellable.</summary>
+    private static bool MayRunLong(TraversalRequest request) =>
+        request.MaxHops > 1 || request.Sources.Count >= CancellationChecks.Stride;
 }

@@ -8,4 +8,10 @@ public enum ObjectStoreKind
 
     /// <summary>A process-wide named memory store (<see cref="MemoryObjectStore"/>): <c>memory://name</c>.</summary>
     Memory,
+
+    /// <summary>
+    /// A scheme handled by a registered <see cref="IObjectStoreProvider"/> (for example <c>az://</c>, the Azure Blob
+    /// store of OmniGraph.Storage.Azure); <see cref="ObjectStoreLocation.Scheme"/> names it.
+    /// </summary>
+    Provider,
 }

@@ -53,19 +53,37 @@ public static class ObjectStoreServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the store a location string names (a path, <c>file://</c> or <c>memory://</c> URI; see
-    /// <see cref="ObjectStoreUri"/>) as the default <see cref="IObjectStore"/>. The location is parsed now, so
-    /// a bad one fails at registration.
+    /// Registers the store a location string names (a path, <c>file://</c> or <c>memory://</c> URI, or a scheme a
+    /// provider in <see cref="ObjectStoreProviderRegistry.Default"/> handles; see <see cref="ObjectStoreUri"/>) as the
+    /// default <see cref="IObjectStore"/>. The location is parsed now, so a bad one fails at registration.
     /// </summary>
-    public static IServiceCollection AddObjectStore(this IServiceCollection services, string location)
+    public static IServiceCollection AddObjectStore(this IServiceCollection services, string location) =>
+        services.AddObjectStore(location, ObjectStoreProviderRegistry.Default);
+
+    /// <summary>
+    /// Registers the store a location string names as the default <see cref="IObjectStore"/>, resolving provider
+    /// schemes through <paramref name="providers"/>. The location is parsed now, so a bad one fails at registration;
+    /// a provider's store is opened when it is first resolved.
+    /// </summary>
+    public static IServiceCollection AddObjectStore(this IServiceCollection services, string location, ObjectStoreProviderRegistry providers)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var parsed = ObjectStoreUri.Parse(location);
-        return parsed.Kind switch
+        ArgumentNullException.ThrowIfNull(providers);
+        var parsed = ObjectStoreUri.Parse(location, providers);
+        switch (parsed.Kind)
         {
-            ObjectStoreKind.LocalDirectory => services.AddLocalObjectStore(options => options.RootPath = parsed.Address),
-            _ => services.AddMemoryObjectStore(options => options.Name = parsed.Address),
-        };
+            case ObjectStoreKind.LocalDirectory:
+                return services.AddLocalObjectStore(options => options.RootPath = parsed.Address);
+            case ObjectStoreKind.Memory:
+                return services.AddMemoryObjectStore(options => options.Name = parsed.Address);
+            default:
+                services.TryAddSingleton<IObjectStore>(provider => ObjectStoreUri.Open(
+                    parsed.Address,
+                    providers,
+                    provider.GetService<ILoggerFactory>(),
+                    provider.GetService<TimeProvider>()));
+                return services;
+        }
     }
 
     private static void AddLocalOptions(IServiceCollection services, string name, Action<LocalObjectStoreOptions> configure)

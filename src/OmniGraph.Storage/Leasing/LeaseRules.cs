@@ -11,6 +11,13 @@ internal static class LeaseRules
 
     public static readonly TimeSpan MaximumDuration = TimeSpan.FromSeconds(60);
 
+    // Why a lease check failed, as ObjectPreconditionFailedException.Reason: the same words from every backend.
+    public const string AlreadyLeased = "the object is already leased";
+    public const string NoLongerHeld = "the lease is no longer held by this id";
+    public const string WriteWithoutLeaseId = "the object is leased and the write did not present the lease id";
+    public const string WrongLeaseId = "the presented lease id does not match the active lease";
+    public const string NoActiveLease = "a lease id was presented but no lease is active on the object";
+
     public static void ValidateDuration(TimeSpan duration)
     {
         if (duration != Timeout.InfiniteTimeSpan && (duration < MinimumDuration || duration > MaximumDuration))
@@ -39,14 +46,14 @@ internal static class LeaseRules
         {
             if (presentedLeaseId is null)
             {
-                return "the object is leased and the write did not present the lease id";
+                return WriteWithoutLeaseId;
             }
 
             return string.Equals(activeLease.LeaseId, presentedLeaseId, StringComparison.Ordinal)
                 ? null
-                : "the presented lease id does not match the active lease";
+                : WrongLeaseId;
         }
 
-        return presentedLeaseId is null ? null : "a lease id was presented but no lease is active on the object";
+        return presentedLeaseId is null ? null : NoActiveLease;
     }
 }

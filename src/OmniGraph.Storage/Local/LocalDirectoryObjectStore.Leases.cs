@@ -18,7 +18,7 @@ public sealed partial class LocalDirectoryObjectStore
             var now = Now;
             if (keyLock.ReadLease() is { } held && held.IsActiveAt(now))
             {
-                throw new ObjectPreconditionFailedException(key, WriteCondition.None, current.ETag, "the object is already leased");
+                throw new ObjectPreconditionFailedException(key, WriteCondition.None, current.ETag, LeaseRules.AlreadyLeased);
             }
 
             var lease = LeaseState.Start(LeaseRules.NewLeaseId(), duration, now);
@@ -43,7 +43,7 @@ public sealed partial class LocalDirectoryObjectStore
             using var heldLock = keyLock;
             if (keyLock.ReadLease() is not { } held || !string.Equals(held.LeaseId, lease.LeaseId, StringComparison.Ordinal))
             {
-                throw new ObjectPreconditionFailedException(lease.Key, WriteCondition.None.WithLease(lease.LeaseId), current.ETag, "the lease is no longer held by this id");
+                throw new ObjectPreconditionFailedException(lease.Key, WriteCondition.None.WithLease(lease.LeaseId), current.ETag, LeaseRules.NoLongerHeld);
             }
 
             keyLock.WriteLease(held.RenewedAt(Now));

@@ -16,7 +16,7 @@ public sealed partial class MemoryObjectStore
                 var entry = GetEntryOrThrow(key);
                 if (entry.Lease is { } held && held.IsActiveAt(now))
                 {
-                    throw new ObjectPreconditionFailedException(key, WriteCondition.None, entry.ETag, "the object is already leased");
+                    throw new ObjectPreconditionFailedException(key, WriteCondition.None, entry.ETag, LeaseRules.AlreadyLeased);
                 }
 
                 var lease = LeaseState.Start(LeaseRules.NewLeaseId(), duration, now);
@@ -42,7 +42,7 @@ public sealed partial class MemoryObjectStore
                 var entry = GetEntryOrThrow(lease.Key);
                 if (entry.Lease is not { } held || !string.Equals(held.LeaseId, lease.LeaseId, StringComparison.Ordinal))
                 {
-                    throw new ObjectPreconditionFailedException(lease.Key, WriteCondition.None.WithLease(lease.LeaseId), entry.ETag, "the lease is no longer held by this id");
+                    throw new ObjectPreconditionFailedException(lease.Key, WriteCondition.None.WithLease(lease.LeaseId), entry.ETag, LeaseRules.NoLongerHeld);
                 }
 
                 _objects[lease.Key] = entry with { Lease = held.RenewedAt(_timeProvider.GetUtcNow()) };

@@ -6,7 +6,6 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Query;
 using OmniGraph.Schema;
-using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 using Orleans.TestingHost;
@@ -53,7 +52,7 @@ public sealed class ExecutionHostingTests
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddOmniGraph(o => o.AddGraph("g", new MemoryObjectStore("limit")));
+            silo.AddOmniGraph(o => o.AddGraph("g", $"memory://limit-{Guid.NewGuid():N}"));
             silo.AddOmniGraphLoading();
             silo.AddOmniGraphExecution(o => o.MaxIntermediateRows = 10);
         });

@@ -174,7 +174,7 @@ public sealed class GrainBoundarySerializationTests : IDisposable
         var types = new Dictionary<string, Type>(StringComparer.Ordinal);
         foreach (var grain in GrainInterfaces.Find(s_grainAssemblies))
         {
-            foreach (var method in grain.GetMethods())
+            foreach (var method in grain.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             {
                 foreach (var type in method.GetParameters().Select(static p => p.ParameterType).Append(method.ReturnType))
                 {

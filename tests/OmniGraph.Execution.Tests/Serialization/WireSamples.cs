@@ -125,8 +125,7 @@ internal static class WireSamples
                 {
                     var factory = definition == typeof(ImmutableDictionary<,>) ? typeof(ImmutableDictionary) : typeof(ImmutableSortedDictionary);
                     return factory.GetMethods()
-                        .Single(m => m.Name == (definition == typeof(ImmutableDictionary<,>) ? nameof(ImmutableDictionary.ToImmutableDictionary) : nameof(ImmutableSortedDictionary.ToImmutableSortedDictionary))
-                            && m.GetParameters().Length == 1 && m.GetGenericArguments().Length == 2)
+                        .Single(static m => m.Name == nameof(ImmutableDictionary.CreateRange) && m.GetParameters().Length == 1)
                         .MakeGenericMethod(arguments)
                         .Invoke(null, [dictionary]);
                 }

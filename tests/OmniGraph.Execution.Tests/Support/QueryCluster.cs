@@ -1,30 +1,29 @@
-using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Engine;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
-using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Execution.Tests.Support;
 
 /// <summary>
 /// One silo (an in-process test cluster) with the engine, loading, mutations and query execution, shared by every test: each test
-/// creates its own graph (a fresh memory store registered under a new id), so tests never see each other's data.
+/// creates its own graph (a fresh memory store, registered under a new id with the cluster's graph registry), so tests
+/// never see each other's data.
 /// </summary>
 public sealed class QueryCluster : IAsyncLifetime
 {
-    private InProcessTestCluster? _cluster;
+    private TestCluster? _cluster;
     private int _graphs;
 
-    internal InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
+    internal TestCluster Cluster => _cluster ?? throw new InvalidOperationException("the cluster is not started");
 
     /// <summary>A new graph with <paramref name="schema"/>, optionally loaded with <paramref name="data"/> (overwrite).</summary>
     internal async Task<TestGraph> NewGraphAsync(string schema, string? data = null)
     {
         var graphId = $"g{Interlocked.Increment(ref _graphs)}";
-        Cluster.Silos[0].ServiceProvider.GetRequiredService<IGraphDirectory>().Register(graphId, new MemoryObjectStore(graphId));
+        await Cluster.Client.GetGrain<IGraphRegistryGrain>(IGraphRegistryGrain.ClusterKey).RegisterAsync(graphId, $"memory://query-tests-{Guid.NewGuid():N}-{graphId}");
         var client = new GraphClient(Cluster.Client, graphId);
         await client.InitializeAsync(schema);
         var graph = new TestGraph(client);

@@ -2,11 +2,12 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
 
 /// <summary>Concurrent writes in one silo serialize at the manifest grain; retryable ones all land.</summary>
-public sealed class InSiloWriteTests
+public abstract class InSiloWriteTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     [Fact]
     public async Task TwelveConcurrentInsertsOfDifferentKeys_AllLand_OneCommitEach()
@@ -72,3 +73,12 @@ public sealed class InSiloWriteTests
         Assert.Equal(["Alice", "Bob"], await host.ColumnAsync("node:Person", "id"));
     }
 }
+
+/// <summary><see cref="InSiloWriteTests"/> on one silo.</summary>
+public sealed class InSiloWriteTestsOnOneSilo() : InSiloWriteTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="InSiloWriteTests"/> on three silos.</summary>
+public sealed class InSiloWriteTestsOnThreeSilos() : InSiloWriteTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="InSiloWriteTests"/> on three silos with random placement.</summary>
+public sealed class InSiloWriteTestsOnThreeSilosRandom() : InSiloWriteTests(ClusterShape.ThreeSilosRandom);

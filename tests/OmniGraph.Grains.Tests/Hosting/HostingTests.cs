@@ -4,6 +4,7 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
+using OmniGraph.Testing.Hosting;
 using OmniGraph.Testing.IO;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
@@ -36,7 +37,7 @@ public sealed class HostingTests(ITestOutputHelper output)
     {
         var options = new OmniGraphOptions { MaxWriteAttempts = 0, StaleSidecarAge = TimeSpan.FromSeconds(-1) };
         options.Graphs["ok"] = "weird://x";
-        options.AddGraph("ok", new MemoryObjectStore());
+        options.RegistryLocation = "weird://registry";
         var result = new OmniGraphOptionsValidator().Validate(null, options);
         Assert.True(result.Failed);
         Assert.Equal(4, result.Failures!.Count());
@@ -135,7 +136,8 @@ public sealed class HostingTests(ITestOutputHelper output)
     private static async Task<ObjectStoreRequestCounts> OpenCostAsync(string path)
     {
         var store = new CountingObjectStore(new LocalDirectoryObjectStore(path));
-        await using var graph = await OmniGraphEmbedded.OpenAsync(path, o => o.Store = store);
+        var stores = new SiloStores("embedded", new Dictionary<string, IObjectStore> { [Path.GetFullPath(path)] = store, [path] = store });
+        await using var graph = await OmniGraphEmbedded.OpenAsync(path, o => o.ConfigureSilo = silo => silo.Services.AddSingleton<IObjectStoreFactory>(stores));
         await graph.Client.GetSnapshotAsync();
         return store.Snapshot();
     }

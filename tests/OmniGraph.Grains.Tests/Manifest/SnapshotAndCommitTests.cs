@@ -3,11 +3,12 @@ using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Grains.Tests.Manifest;
 
 /// <summary>Snapshot resolution (head, manifest version, commit), time travel, commit lookup and listing.</summary>
-public sealed class SnapshotAndCommitTests
+public abstract class SnapshotAndCommitTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     [Fact]
     public async Task EveryEarlierVersionAndCommit_StaysReadable()
@@ -112,3 +113,12 @@ public sealed class SnapshotAndCommitTests
         Assert.Equal(key, error.Key);
     }
 }
+
+/// <summary><see cref="SnapshotAndCommitTests"/> on one silo.</summary>
+public sealed class SnapshotAndCommitTestsOnOneSilo() : SnapshotAndCommitTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="SnapshotAndCommitTests"/> on three silos.</summary>
+public sealed class SnapshotAndCommitTestsOnThreeSilos() : SnapshotAndCommitTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="SnapshotAndCommitTests"/> on three silos with random placement.</summary>
+public sealed class SnapshotAndCommitTestsOnThreeSilosRandom() : SnapshotAndCommitTests(ClusterShape.ThreeSilosRandom);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Testing.Serialization;
@@ -31,7 +32,7 @@ public sealed class GrainCancellationContractTests
         var exempted = new List<string>();
         foreach (var grain in GrainInterfaces.Find(assemblies))
         {
-            foreach (var method in grain.GetMethods())
+            foreach (var method in grain.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             {
                 var name = $"{grain.Name}.{method.Name}";
                 var parameters = method.GetParameters();

@@ -4,6 +4,7 @@ using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Errors;
+using OmniGraph.Testing.Hosting;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Recovery;
@@ -14,7 +15,7 @@ namespace OmniGraph.Grains.Tests.Recovery;
 /// killed) leaves published == physical heads and no sidecar, W committed exactly once if it rolled forward, and at most
 /// one fencing rollback commit if it rolled back.
 /// </summary>
-public sealed class FailpointMatrixTests
+public abstract class FailpointMatrixTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     public static TheoryData<MatrixCase> Cases() =>
     [
@@ -32,7 +33,7 @@ public sealed class FailpointMatrixTests
 
     /// <summary>The heal happens at the next write in the same silo.</summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(FailpointMatrixTests))]
     public async Task Failure_ThenNextWriteInTheSameSilo_HealsToAConsistentGraph(MatrixCase matrix)
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
@@ -47,7 +48,7 @@ public sealed class FailpointMatrixTests
 
     /// <summary>The first silo is killed after the failure; a fresh silo on the same directory heals on activation.</summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(FailpointMatrixTests))]
     public async Task Failure_ThenKill_ThenAFreshSiloOnTheSameDirectory_HealsOnOpen(MatrixCase matrix)
     {
         using var directory = new TempDirectory();
@@ -67,7 +68,7 @@ public sealed class FailpointMatrixTests
 
     /// <summary>While the commit stands still before each durable step, a reader sees the old graph (the new one from the sidecar delete on).</summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Cases), MemberType = typeof(FailpointMatrixTests))]
     public async Task ReadersDuringEachStep_SeeOldOrNew_NeverAMix(MatrixCase matrix)
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
@@ -134,3 +135,12 @@ public sealed class FailpointMatrixTests
         public override string ToString() => $"{Name} {Action}";
     }
 }
+
+/// <summary><see cref="FailpointMatrixTests"/> on one silo.</summary>
+public sealed class FailpointMatrixTestsOnOneSilo() : FailpointMatrixTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="FailpointMatrixTests"/> on three silos.</summary>
+public sealed class FailpointMatrixTestsOnThreeSilos() : FailpointMatrixTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="FailpointMatrixTests"/> on three silos with random placement.</summary>
+public sealed class FailpointMatrixTestsOnThreeSilosRandom() : FailpointMatrixTests(ClusterShape.ThreeSilosRandom);

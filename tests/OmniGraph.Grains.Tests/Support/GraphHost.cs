@@ -1,14 +1,13 @@
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Grains.Tests.Support;
 
 /// <summary>The engine alone in a <see cref="GraphTestHost"/>; graphs start with <see cref="TestSchemas.Social"/> unless told otherwise.</summary>
 internal sealed class GraphHost : GraphTestHost
 {
-    private GraphHost(InProcessTestCluster cluster, IObjectStore store)
+    private GraphHost(TestCluster cluster, IObjectStore store)
         : base(cluster, store)
     {
     }

@@ -3,11 +3,12 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Grains.Tests.Tables;
 
 /// <summary>The read API of a table grain at a pinned version: scans, pages, key lookups, unique probes, expansion, degrees.</summary>
-public sealed class TableReadTests : IAsyncLifetime
+public abstract class TableReadTests(ClusterShape shape) : ClusterShapedTests(shape), IAsyncLifetime
 {
     private GraphHost _host = null!;
     private GraphSnapshot _snapshot = null!;
@@ -132,3 +133,12 @@ public sealed class TableReadTests : IAsyncLifetime
         await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Company").ScanAsync(Person, []));
     }
 }
+
+/// <summary><see cref="TableReadTests"/> on one silo.</summary>
+public sealed class TableReadTestsOnOneSilo() : TableReadTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="TableReadTests"/> on three silos.</summary>
+public sealed class TableReadTestsOnThreeSilos() : TableReadTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="TableReadTests"/> on three silos with random placement.</summary>
+public sealed class TableReadTestsOnThreeSilosRandom() : TableReadTests(ClusterShape.ThreeSilosRandom);

@@ -3,11 +3,12 @@ using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Errors;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Grains.Tests.Writes;
 
 /// <summary>One write is one commit (manifest version + 1); an invalid write changes nothing.</summary>
-public sealed class WriteAtomicityTests
+public abstract class WriteAtomicityTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     [Fact]
     public async Task Write_PublishesExactlyOneManifestVersionWithItsCommit()
@@ -166,3 +167,12 @@ public sealed class WriteAtomicityTests
         await GraphAssertions.ConsistentAsync(host);
     }
 }
+
+/// <summary><see cref="WriteAtomicityTests"/> on one silo.</summary>
+public sealed class WriteAtomicityTestsOnOneSilo() : WriteAtomicityTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="WriteAtomicityTests"/> on three silos.</summary>
+public sealed class WriteAtomicityTestsOnThreeSilos() : WriteAtomicityTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="WriteAtomicityTests"/> on three silos with random placement.</summary>
+public sealed class WriteAtomicityTestsOnThreeSilosRandom() : WriteAtomicityTests(ClusterShape.ThreeSilosRandom);

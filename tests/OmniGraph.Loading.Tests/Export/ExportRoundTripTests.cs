@@ -3,11 +3,12 @@ using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Loading.Tests.Export;
 
 /// <summary>Export writes load records with physical ids; loading them into a fresh graph reproduces the graph exactly.</summary>
-public sealed class ExportRoundTripTests
+public abstract class ExportRoundTripTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     /// <summary>Every property type, nullable and not, keyed by several key types, unkeyed with ids, edges with properties.</summary>
     private const string EveryTypeSchema = """
@@ -216,3 +217,12 @@ public sealed class ExportRoundTripTests
         Assert.Equal(exported, await copy.ExportAsync());
     }
 }
+
+/// <summary><see cref="ExportRoundTripTests"/> on one silo.</summary>
+public sealed class ExportRoundTripTestsOnOneSilo() : ExportRoundTripTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="ExportRoundTripTests"/> on three silos.</summary>
+public sealed class ExportRoundTripTestsOnThreeSilos() : ExportRoundTripTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="ExportRoundTripTests"/> on three silos with random placement.</summary>
+public sealed class ExportRoundTripTestsOnThreeSilosRandom() : ExportRoundTripTests(ClusterShape.ThreeSilosRandom);

@@ -2,11 +2,12 @@ using OmniGraph.Engine;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Loading.Tests.Loads;
 
 /// <summary>The load modes (AC-32) and the load receipts (AC-46).</summary>
-public sealed class LoadModeTests
+public abstract class LoadModeTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     [Fact]
     public async Task Load_StandardFixture_ReportsSortedCountsAndCommitsOneVersion()
@@ -218,3 +219,12 @@ public sealed class LoadModeTests
     internal static string[] SortedLines(string text) =>
         [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
 }
+
+/// <summary><see cref="LoadModeTests"/> on one silo.</summary>
+public sealed class LoadModeTestsOnOneSilo() : LoadModeTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="LoadModeTests"/> on three silos.</summary>
+public sealed class LoadModeTestsOnThreeSilos() : LoadModeTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="LoadModeTests"/> on three silos with random placement.</summary>
+public sealed class LoadModeTestsOnThreeSilosRandom() : LoadModeTests(ClusterShape.ThreeSilosRandom);

@@ -5,14 +5,13 @@ using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Loading.Tests.Support;
 
 /// <summary>A <see cref="GraphTestHost"/> running the engine and the loading feature.</summary>
 internal sealed class LoadingHost : GraphTestHost
 {
-    private LoadingHost(InProcessTestCluster cluster, IObjectStore store)
+    private LoadingHost(TestCluster cluster, IObjectStore store)
         : base(cluster, store)
     {
     }

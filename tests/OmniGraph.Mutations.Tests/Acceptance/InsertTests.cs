@@ -1,9 +1,10 @@
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
 
 /// <summary>AC-24: inserts of nodes and edges, their counts, and one commit per query.</summary>
-public sealed class InsertTests
+public abstract class InsertTests(ClusterShape shape) : ClusterShapedTests(shape)
 {
     [Fact]
     public async Task InsertNode_CountsOneNode_AndPublishesOneVersion()
@@ -90,3 +91,12 @@ public sealed class InsertTests
         Assert.Contains(notes, static n => n["tags"] is null);
     }
 }
+
+/// <summary><see cref="InsertTests"/> on one silo.</summary>
+public sealed class InsertTestsOnOneSilo() : InsertTests(ClusterShape.OneSilo);
+
+/// <summary><see cref="InsertTests"/> on three silos.</summary>
+public sealed class InsertTestsOnThreeSilos() : InsertTests(ClusterShape.ThreeSilos);
+
+/// <summary><see cref="InsertTests"/> on three silos with random placement.</summary>
+public sealed class InsertTestsOnThreeSilosRandom() : InsertTests(ClusterShape.ThreeSilosRandom);

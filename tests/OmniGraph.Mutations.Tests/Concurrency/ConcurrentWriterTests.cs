@@ -3,12 +3,13 @@ using OmniGraph.Arrow;
 using OmniGraph.Engine;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Mutations.Tests.Concurrency;
 
 /// <summary>Several writers on one branch: inserts are re-prepared, read-dependent writes fail with typed conflicts, and no update is lost.</summary>
-public sealed class ConcurrentWriterTests(ITestOutputHelper output)
+public abstract class ConcurrentWriterTests(ClusterShape shape, ITestOutputHelper output) : ClusterShapedTests(shape)
 {
     private const string Schema = """
         node Counter { name: String @key  value: I64 }
@@ -132,3 +133,12 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
         return (snapshot.Commit.Id, ((PrimitiveColumn<long>)found.Rows.Column(0)).GetValue(0));
     }
 }
+
+/// <summary><see cref="ConcurrentWriterTests"/> on one silo.</summary>
+public sealed class ConcurrentWriterTestsOnOneSilo(ITestOutputHelper output) : ConcurrentWriterTests(ClusterShape.OneSilo, output);
+
+/// <summary><see cref="ConcurrentWriterTests"/> on three silos.</summary>
+public sealed class ConcurrentWriterTestsOnThreeSilos(ITestOutputHelper output) : ConcurrentWriterTests(ClusterShape.ThreeSilos, output);
+
+/// <summary><see cref="ConcurrentWriterTests"/> on three silos with random placement.</summary>
+public sealed class ConcurrentWriterTestsOnThreeSilosRandom(ITestOutputHelper output) : ConcurrentWriterTests(ClusterShape.ThreeSilosRandom, output);

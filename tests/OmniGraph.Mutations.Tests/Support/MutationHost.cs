@@ -5,14 +5,13 @@ using OmniGraph.Mutations.Hosting;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.Hosting;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Mutations.Tests.Support;
 
 /// <summary>A <see cref="GraphTestHost"/> running the engine, loads (for fixtures) and mutations.</summary>
 internal sealed class MutationHost : GraphTestHost
 {
-    private MutationHost(InProcessTestCluster cluster, IObjectStore store)
+    private MutationHost(TestCluster cluster, IObjectStore store)
         : base(cluster, store)
     {
     }

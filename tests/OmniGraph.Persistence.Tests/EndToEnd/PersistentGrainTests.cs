@@ -1,5 +1,8 @@
 using System.Text;
+using OmniGraph.Engine.Serialization;
 using OmniGraph.Storage;
+using Orleans.Configuration;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
@@ -86,14 +89,38 @@ public sealed class PersistentGrainTests : IDisposable
         await cluster.KillSiloAsync(cluster.Silos[0]);
         await cluster.StartAdditionalSiloAsync();
 
-        Assert.Equal("Dave", await cluster.Client.GetGrain<IProfileGrain>("dave").GetName());
+        // The client lost its only gateway: it reconnects to the new silo's once its gateway list is refreshed.
+        Assert.Equal("Dave", await Reconnected(() => cluster.Client.GetGrain<IProfileGrain>("dave").GetName()));
+    }
+
+    /// <summary>The call's result once the client reaches a gateway again (a bounded number of tries, each waiting for the refresh).</summary>
+    private static async Task<T> Reconnected<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception exception) when (attempt < 60 && exception is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 
     private async Task<InProcessTestCluster> DeployAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) => silo.AddObjectStoreGrainStorage("store", options => options.ObjectStoreFactory = _ => new LocalDirectoryObjectStore(_root)));
+        builder.ConfigureClient(static client => client
+            .Configure<GatewayOptions>(static o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1))
+            .Services.AddOmniGraphSerialization());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddOmniGraphSerialization();
+            silo.AddObjectStoreGrainStorage("store", options => options.ObjectStoreFactory = _ => new LocalDirectoryObjectStore(_root));
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

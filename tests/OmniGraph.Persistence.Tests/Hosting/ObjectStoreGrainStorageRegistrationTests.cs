@@ -41,6 +41,7 @@ public sealed class ObjectStoreGrainStorageRegistrationTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0)
             .AddObjectStoreGrainStorage("store", o => o.ObjectStore = new MemoryObjectStore())
             .AddObjectStoreGrainStorageAsDefault(o => o.ObjectStore = new MemoryObjectStore()));
         using var host = builder.Build();
@@ -59,7 +60,7 @@ public sealed class ObjectStoreGrainStorageRegistrationTests
     public async Task InvalidOptions_FailSiloStartup(string problem, string expectedMessage)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.UseOrleans(silo => silo.AddObjectStoreGrainStorage("store", o =>
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0).AddObjectStoreGrainStorage("store", o =>
         {
             if (problem != "no-store")
             {
@@ -83,5 +84,13 @@ public sealed class ObjectStoreGrainStorageRegistrationTests
         var error = await Assert.ThrowsAsync<OrleansConfigurationException>(() => host.StartAsync());
         Assert.Contains("'store'", error.Message, StringComparison.Ordinal);
         Assert.Contains(expectedMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A loopback port nobody listens on (the silo's; validation fails before it is bound).</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,5 @@
-using OmniGraph.Storage.Tests.Support;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Addressing;
 
@@ -45,7 +45,7 @@ public sealed class ObjectStoreUriTests
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
     [InlineData("s3://bucket/x", "unknown scheme 's3'")]
-    [InlineData("az://account/container", "unknown scheme 'az'")]
+    [InlineData("az://container/prefix", "needs the Azure Blob store (OmniGraph.Storage.Azure")]
     [InlineData("https://example.com/x", "unknown scheme 'https'")]
     [InlineData("memory://", "needs a name")]
     [InlineData("memory://a/b", "letters, digits")]

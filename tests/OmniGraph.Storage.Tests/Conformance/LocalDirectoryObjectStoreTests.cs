@@ -1,4 +1,5 @@
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage.Conformance;
 
 namespace OmniGraph.Storage.Tests.Conformance;
 
@@ -7,8 +8,8 @@ public sealed class LocalDirectoryObjectStoreTests : ObjectStoreConformanceTests
 {
     private readonly TempDirectory _directory = new();
 
-    protected override IObjectStore CreateStore(TimeProvider timeProvider) =>
-        new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = _directory.Combine("store") }, timeProvider: timeProvider);
+    protected override Task<IObjectStore> CreateStoreAsync(TimeProvider timeProvider) =>
+        Task.FromResult<IObjectStore>(new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = _directory.Combine("store") }, timeProvider: timeProvider));
 
     public void Dispose() => _directory.Dispose();
 }

@@ -1,3 +1,5 @@
+using OmniGraph.Testing.Storage.Conformance;
+
 namespace OmniGraph.Storage.Tests.Conformance;
 
 /// <summary>
@@ -10,14 +12,14 @@ public sealed class PrefixedObjectStoreTests : ObjectStoreConformanceTests
 
     protected override int MaxKeyBytes => ObjectKey.MaxKeyBytes - ViewPrefix.Length;
 
-    protected override IObjectStore CreateStore(TimeProvider timeProvider)
+    protected override async Task<IObjectStore> CreateStoreAsync(TimeProvider timeProvider)
     {
         var inner = new MemoryObjectStore("shared", timeProvider);
 
         // Neighbours on both sides of the prefix in key order, and one that shares its text without the slash.
         foreach (var neighbour in new[] { "graphs/g0/x", "graphs/g1", "graphs/g1-other/x", "graphs/g2/x", "a" })
         {
-            inner.PutAsync(neighbour, new byte[] { 1 }, WriteCondition.None).AsTask().GetAwaiter().GetResult();
+            await inner.PutAsync(neighbour, new byte[] { 1 }, WriteCondition.None);
         }
 
         return new PrefixedObjectStore(inner, "graphs/g1");

@@ -1,4 +1,4 @@
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Decorators;
 

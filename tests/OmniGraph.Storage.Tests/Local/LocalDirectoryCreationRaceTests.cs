@@ -1,5 +1,5 @@
-using OmniGraph.Storage.Tests.Support;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Local;
 

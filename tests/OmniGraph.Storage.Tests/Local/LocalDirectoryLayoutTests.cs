@@ -1,6 +1,6 @@
-using OmniGraph.Storage.Tests.Support;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Local;
 

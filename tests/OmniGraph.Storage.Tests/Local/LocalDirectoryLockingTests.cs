@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using OmniGraph.Storage.Tests.Support;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Storage;
 
 namespace OmniGraph.Storage.Tests.Local;
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using OmniGraph.Storage.Tests.Support;
+using OmniGraph.TestWorker.Verbs;
 using OmniGraph.Testing.IO;
 using OmniGraph.Testing.Processes;
-using OmniGraph.TestWorker.Verbs;
+using OmniGraph.Testing.Storage;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Storage.Tests.MultiProcess;

@@ -1,16 +1,14 @@
-using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Storage;
-using Orleans.TestingHost;
 
 namespace OmniGraph.Testing.Hosting;
 
 /// <summary>
-/// One silo (an in-process test cluster) serving graph <see cref="GraphId"/> on a given store. Two hosts on the same
-/// store (or the same directory) are two "processes" as far as the graph is concerned: separate activations, separate
-/// caches. Each test project derives its host from this one, registering the feature it tests through
+/// An in-process test cluster (one silo unless the shape says otherwise) serving graph <see cref="GraphId"/> on a given
+/// store, called through the cluster's external client. Two hosts on the same store (or the same directory) are two
+/// "processes" as far as the graph is concerned: separate activations, separate caches. Each test project derives its host from this one, registering the feature it tests through
 /// <see cref="TestSiloOptions.ConfigureSilo"/> and adding that feature's helpers; reads of stored state live in
 /// <c>GraphTestHost.Reads.cs</c>.
 /// </summary>
@@ -19,21 +17,19 @@ public abstract partial class GraphTestHost : IAsyncDisposable
     /// <summary>The id of the graph every test host serves.</summary>
     public const string GraphId = "g";
 
-    private bool _killed;
-
     /// <summary>Wraps a cluster started by <see cref="DeployAsync"/> for <paramref name="store"/>.</summary>
-    protected GraphTestHost(InProcessTestCluster cluster, IObjectStore store)
+    protected GraphTestHost(TestCluster cluster, IObjectStore store)
     {
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(store);
         Cluster = cluster;
         Store = store;
         Client = new GraphClient(cluster.Client, GraphId);
-        Failpoints = cluster.Silos[0].ServiceProvider.GetRequiredService<FailpointRegistry>();
+        Failpoints = cluster.Failpoints;
     }
 
-    /// <summary>The test cluster (for deactivations and silo-level checks).</summary>
-    public InProcessTestCluster Cluster { get; }
+    /// <summary>The test cluster (for deactivations, crashes and silo-level checks).</summary>
+    public TestCluster Cluster { get; }
 
     /// <summary>The store the graph lives on.</summary>
     public IObjectStore Store { get; }
@@ -41,7 +37,7 @@ public abstract partial class GraphTestHost : IAsyncDisposable
     /// <summary>The client of the graph.</summary>
     public IGraphClient Client { get; }
 
-    /// <summary>This silo's failpoints (disarmed when the host is disposed).</summary>
+    /// <summary>The cluster's failpoints: armed once, they fire on whichever silo runs the step (disarmed when the host is disposed).</summary>
     public FailpointRegistry Failpoints { get; }
 
     /// <summary>The graph's manifest grain.</summary>
@@ -57,41 +53,49 @@ public abstract partial class GraphTestHost : IAsyncDisposable
     public Task<GraphWriteResult> WriteAsync(params TableWrite[] tables) =>
         Client.WriteAsync(new GraphWriteRequest(BranchNames.Main, [.. tables]));
 
-    /// <summary>A crash: activations vanish without deactivating, nothing more reaches the store from this silo.</summary>
-    public async Task KillAsync()
-    {
-        _killed = true;
-        await Cluster.KillSiloAsync(Cluster.Silos[0]);
-    }
+    /// <summary>
+    /// A crash of the whole cluster: activations vanish without deactivating, and nothing more reaches the store from
+    /// any silo (grain code still running in this process fails at its next store call, as it would have died).
+    /// </summary>
+    public Task KillAsync() => Cluster.KillAllAsync();
 
-    /// <summary>Disarms the failpoints and stops the silo gracefully, unless it was killed.</summary>
+    /// <summary>Disarms the failpoints and stops the cluster (gracefully, unless it was killed).</summary>
     public async ValueTask DisposeAsync()
     {
-        Failpoints.DisarmAll();
-        if (!_killed)
-        {
-            await Cluster.DisposeAsync();
-        }
-
+        await Cluster.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Deploys a silo serving <see cref="GraphId"/> on <paramref name="store"/>, with the engine settings and features of <paramref name="options"/>.</summary>
-    protected static Task<InProcessTestCluster> DeployAsync(IObjectStore store, TestSiloOptions options)
+    /// <summary>
+    /// Deploys a cluster serving <see cref="GraphId"/> on <paramref name="store"/>, with the engine settings, features
+    /// and shape of <paramref name="options"/>. The silos address the store by a location of its own (a
+    /// <c>memory://</c> name), which the test cluster maps to this instance.
+    /// </summary>
+    protected static Task<TestCluster> DeployAsync(IObjectStore store, TestSiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
+        var location = $"memory://test-graph-{Guid.NewGuid():N}";
         var configureEngine = options.ConfigureEngine;
-        return TestSilo.DeployAsync(new TestSiloOptions
+        var deploy = new TestSiloOptions
         {
             ConfigureEngine = engine =>
             {
                 configureEngine?.Invoke(engine);
-                engine.AddGraph(GraphId, store);
+                engine.AddGraph(GraphId, location);
             },
             ConfigureSilo = options.ConfigureSilo,
             TimeProvider = options.TimeProvider,
-        });
+            Shape = options.Shape,
+            Failpoints = options.Failpoints,
+        };
+        foreach (var (key, value) in options.Stores)
+        {
+            deploy.Stores[key] = value;
+        }
+
+        deploy.Stores[location] = store;
+        return TestSilo.DeployAsync(deploy);
     }
 
     /// <summary>Initialises the graph of a started host with <paramref name="schema"/>; a failure stops the host.</summary>

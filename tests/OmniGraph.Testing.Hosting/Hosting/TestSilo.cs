@@ -1,28 +1,40 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Engine.Serialization;
+using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using Orleans.TestingHost;
 
 namespace OmniGraph.Testing.Hosting;
 
-/// <summary>Starts an in-process test cluster of one silo running the engine (and whatever <see cref="TestSiloOptions"/> adds).</summary>
+/// <summary>Starts an in-process test cluster running the engine (and whatever <see cref="TestSiloOptions"/> adds), of the options' shape.</summary>
 public static class TestSilo
 {
     /// <summary>Builds and deploys the cluster; the caller disposes it.</summary>
-    public static async Task<InProcessTestCluster> DeployAsync(TestSiloOptions options)
+    public static async Task<TestCluster> DeployAsync(TestSiloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new InProcessTestClusterBuilder(1);
+        var failpoints = options.Failpoints ?? new FailpointRegistry();
+        var stores = new Dictionary<string, Storage.IObjectStore>(options.Stores, StringComparer.Ordinal);
+        var silos = new Dictionary<string, SiloStores>(StringComparer.Ordinal);
+        var builder = new InProcessTestClusterBuilder((short)options.Shape.Silos);
         builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((_, silo) =>
+        builder.ConfigureSilo((silo, siloBuilder) =>
         {
-            silo.AddOmniGraph(options.ConfigureEngine);
-            options.ConfigureSilo?.Invoke(silo);
+            siloBuilder.AddOmniGraph(options.ConfigureEngine);
+            options.ConfigureSilo?.Invoke(siloBuilder);
 
-            // Registered last so that it wins over any default clock a feature registers.
+            // Registered last so that they win over the engine's defaults: one failpoint registry for the whole
+            // cluster, this silo's stores (killable), the test clock, and the placement of the shape.
+            siloBuilder.Services.AddSingleton(failpoints);
+            TestCluster.AddTo(siloBuilder.Services, TestCluster.Register(silos, silo.SiloName, stores));
             if (options.TimeProvider is { } time)
             {
-                silo.Services.AddSingleton(time);
+                siloBuilder.Services.AddSingleton(time);
+            }
+
+            if (options.Shape.RandomPlacement)
+            {
+                siloBuilder.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
             }
         });
         builder.ConfigureClient(static client => client.Services.AddOmniGraphSerialization());
@@ -30,7 +42,7 @@ public static class TestSilo
         try
         {
             await cluster.DeployAsync();
-            return cluster;
+            return new TestCluster(cluster, options.Shape, failpoints, silos);
         }
         catch
         {

@@ -1,0 +1,33 @@
+using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Engine;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Cli.Commands;
+
+/// <summary>
+/// The <c>audit</c> commands read a graph's store directly — no silo, no recovery, nothing written — so they stay light
+/// and can inspect a graph another process (a server) is using.
+/// </summary>
+internal static class AuditGraphStore
+{
+    /// <summary>The graph's format stamp: a directory without it holds no graph.</summary>
+    private const string StampKey = "graph.json";
+
+    /// <summary>Opens the graph's store read-only in effect (its root is never created).</summary>
+    /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: No graph is there.</exception>
+    public static async Task<IObjectStore> OpenAsync(GraphTarget target, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(target.Location))
+        {
+            throw EngineErrors.GraphNotInitialized(target.Uri);
+        }
+
+        var store = new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = target.Location, CreateRootIfMissing = false });
+        if (await store.GetPropertiesAsync(StampKey, cancellationToken) is null)
+        {
+            throw EngineErrors.GraphNotInitialized(target.Uri);
+        }
+
+        return store;
+    }
+}

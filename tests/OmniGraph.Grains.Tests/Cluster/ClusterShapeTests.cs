@@ -1,0 +1,39 @@
+using OmniGraph.Grains.Tests.Support;
+using OmniGraph.Storage;
+using OmniGraph.Testing.Hosting;
+
+namespace OmniGraph.Grains.Tests.Cluster;
+
+/// <summary>
+/// The shape dimension itself: a shaped suite's hosts deploy the shape's silos, and random placement really spreads
+/// one graph's grains over several silos (so the 3-silo runs of the suites cross silos on the calls between grains).
+/// </summary>
+public abstract class ClusterShapeTests(ClusterShape shape) : ClusterShapedTests(shape)
+{
+    [Fact]
+    public async Task HostsOfAShapedSuite_DeployTheShape()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+
+        Assert.Equal(Shape, host.Cluster.Shape);
+        Assert.Equal(Shape.Silos, host.Cluster.Silos.Count);
+        if (Shape.RandomPlacement)
+        {
+            // Activate every table grain of the graph (a snapshot read of each), then see where each one lives.
+            var silos = new HashSet<SiloAddress>();
+            foreach (var table in new[] { "node:Person", "node:Company", "edge:Knows", "edge:WorksAt" })
+            {
+                await host.RowsAsync(table);
+                silos.Add(host.Cluster.SiloOf(host.Table(table)) ?? throw new InvalidOperationException($"{table}: no activation after a read"));
+            }
+
+            Assert.True(silos.Count > 1, "four table grains of one graph all landed on one silo under random placement");
+        }
+    }
+}
+
+public sealed class ClusterShapeOnOneSilo() : ClusterShapeTests(ClusterShape.OneSilo);
+
+public sealed class ClusterShapeOnThreeSilos() : ClusterShapeTests(ClusterShape.ThreeSilos);
+
+public sealed class ClusterShapeOnThreeSilosRandom() : ClusterShapeTests(ClusterShape.ThreeSilosRandom);

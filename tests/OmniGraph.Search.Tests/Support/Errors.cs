@@ -1,0 +1,14 @@
+namespace OmniGraph.Search.Tests;
+
+/// <summary>Asserts a typed refusal: an <see cref="OmniGraphException"/> with the expected stable code.</summary>
+internal static class Errors
+{
+    public static OmniGraphException Expect(string code, Action action)
+    {
+        var error = Assert.Throws<OmniGraphException>(action);
+        Assert.Equal(code, error.Code);
+        return error;
+    }
+
+    public static OmniGraphException Expect(string code, Func<object?> action) => Expect(code, () => { _ = action(); });
+}
