@@ -72,6 +72,7 @@ public sealed class ServeProcessTests
         {
             using var http = new HttpClient { BaseAddress = server.BaseAddress };
             var sent = new TaskCompletionSource();
+            var release = new TaskCompletionSource();
             var line = Encoding.UTF8.GetBytes("{\"type\":\"Company\",\"data\":{\"name\":\"Co-" + new string('x', 200) + "\"}}\n");
             var load = http.PostAsync("graphs/g/load/ndjson?mode=merge", new PushStreamContent(async stream =>
             {
@@ -83,12 +84,15 @@ public sealed class ServeProcessTests
 
                 await stream.FlushAsync();
                 sent.TrySetResult();
-                await Task.Delay(Timeout.Infinite);
+
+                // Held until the server is dead: the client's send cannot finish (and the request cannot fail) before.
+                await release.Task;
             }));
             await sent.Task.WaitAsync(TimeSpan.FromMinutes(1));
             await Task.Delay(500);
             await server.KillAsync();
-            await Assert.ThrowsAnyAsync<Exception>(() => load);
+            release.SetResult();
+            await Assert.ThrowsAnyAsync<Exception>(() => load.WaitAsync(TimeSpan.FromMinutes(1)));
         }
 
         using var restarted = await ServeProcess.StartAsync(root.Path, extra: "--unauthenticated");
