@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using OmniGraph.Client.Wire;
 using OmniGraph.Engine;
+using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Http;
+using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Endpoints;
 
@@ -17,10 +19,10 @@ internal static partial class GraphEndpoints
     private static void MapWrites(RouteGroupBuilder graph)
     {
         graph.MapPost("/mutate", Mutate).WithName("cluster_mutate").WithTags("mutations").WithSummary("Run a mutation as one commit")
-            .RequestBody<MutateRequestBody>(WireNames.Json);
+            .RequestBody<MutateRequestBody>(WireNames.Json).RequiresAccess(PolicyAction.Change);
         graph.MapPost("/mutate/if-graph-commit", MutateIfGraphCommit).WithName("cluster_mutateIfGraphCommit").WithTags("mutations")
             .WithSummary("Run a mutation only if the branch head is the commit in Omnigraph-If-Graph-Commit (412 otherwise)")
-            .RequestBody<MutateRequestBody>(WireNames.Json);
+            .RequestBody<MutateRequestBody>(WireNames.Json).RequiresAccess(PolicyAction.Change);
     }
 
     private static Task<JsonHttpResult<ChangeOutput>> Mutate(string graphId, HttpContext context, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options)
@@ -56,6 +58,8 @@ internal static partial class GraphEndpoints
     {
         var graph = graphs.Get(graphId);
         var body = await RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.MutateRequestBody, options.MaxRequestBodyBytes);
+        var branch = BranchOrMain(body.Branch);
+        await context.AuthorizeAsync(graph.Id, branch);
         var source = Required(body.Query, "query");
         var parameters = body.Params?.GetRawText();
         var actor = context.Actor();
@@ -63,7 +67,7 @@ internal static partial class GraphEndpoints
         var request = new MutationRequest(source, body.Name)
         {
             Parameters = parameters,
-            Branch = BranchOrMain(body.Branch),
+            Branch = branch,
             ExpectedHeadCommit = expectedHead,
             Actor = actor,
         };

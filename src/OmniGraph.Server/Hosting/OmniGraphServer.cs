@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OmniGraph.Security;
 using OmniGraph.Server.Graphs;
+using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Hosting;
 
@@ -70,6 +72,10 @@ public sealed class OmniGraphServer : IAsyncDisposable
             var address = BoundAddress(app);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<OmniGraphServer>();
             ServerLog.Listening(logger, address.ToString(), OmniGraphServerBuilder.AuthModeName(app.Services), app.Services.GetRequiredService<IOptions<OmniGraphServerOptions>>().Value.StoreRoot);
+            if (app.Services.GetRequiredService<ServerAccess>().Mode == ServerAuthMode.Open && !IPAddress.IsLoopback(address.Address))
+            {
+                ServerLog.OpenModeExposed(logger, address.ToString());
+            }
             return new OmniGraphServer(app, address);
         }
         catch

@@ -16,6 +16,7 @@ using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
+using OmniGraph.Server.Security;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -33,19 +34,16 @@ internal static class OmniGraphServerBuilder
             throw new OmniGraphException(ErrorCodes.Usage, "the server needs a store root (--store ROOT): a directory whose child folders are graphs");
         }
 
-        if (!options.Unauthenticated)
-        {
-            // The runtime-state table (docs/security.md): no tokens and no policy refuses to start. This version reads
-            // no tokens yet (docs/server.md, "Authentication"), so open mode must be asked for explicitly.
-            throw new OmniGraphException(
-                ErrorCodes.Usage,
-                "server has no bearer tokens and no policy configured (this version serves in open mode only): pass --unauthenticated (or OMNIGRAPH_UNAUTHENTICATED=1) to serve without authentication");
-        }
-
         var graphs = ServedGraphs.Discover(options.StoreRoot, out var skipped);
+
+        // Tokens, bundles and the runtime mode are settled before anything starts: a bad token source or policy, or no
+        // credentials at all, refuses the start with its own code.
+        var access = ServerAccess.Build(options, graphs.Keys.ToList());
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(OmniGraphServer).Assembly.GetName().Name });
         ConfigureLogging(builder, options);
         builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(access);
+        builder.Services.AddSingleton<DenialAudit>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -55,7 +53,7 @@ internal static class OmniGraphServerBuilder
             kestrel.Limits.MaxRequestBodySize = null;
         });
 
-        AddSilo(builder, options, graphs);
+        AddSilo(builder, options, graphs, access);
         builder.Services.AddSingleton<ServedGraphs>();
         builder.Services.AddHostedService(provider =>
         {
@@ -80,22 +78,28 @@ internal static class OmniGraphServerBuilder
         ServerTelemetry.Add(builder);
 
         var app = builder.Build();
+
+        // Errors outermost (every failure gets the envelope), then routing (the endpoint says what it needs), then the
+        // bearer token (401 before the handler resolves the graph: 404 and 400 come after it).
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.MapOmniGraph();
-        app.MapOpenApi("/openapi.json");
-        app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API"));
+        app.MapOpenApi("/openapi.json").AllowsAnyone();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API")).AllowsAnyone();
+        RouteAccessGuard.RequireDeclared(app);
         return app;
     }
 
     /// <summary>How the server authenticates, for the start-up log line.</summary>
-    public static string AuthModeName(IServiceProvider services) => "open: unauthenticated";
+    public static string AuthModeName(IServiceProvider services) => services.GetRequiredService<ServerAccess>().Describe();
 
     /// <summary>
     /// The silo: loopback clustering on a free port (or the configured one), a gateway only when asked for (Orleans
-    /// clients in other processes), the engine with every graph found under the root, and the query, load and mutation
-    /// features.
+    /// clients in other processes), the engine with every graph found under the root (audited, with the graphs'
+    /// policies), and the query, load and mutation features.
     /// </summary>
-    private static void AddSilo(WebApplicationBuilder builder, OmniGraphServerOptions options, IReadOnlyDictionary<string, string> graphs)
+    private static void AddSilo(WebApplicationBuilder builder, OmniGraphServerOptions options, IReadOnlyDictionary<string, string> graphs, ServerAccess access)
     {
         builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromMinutes(10));
         builder.UseOrleans(silo =>
@@ -114,6 +118,14 @@ internal static class OmniGraphServerBuilder
                 foreach (var (id, location) in graphs)
                 {
                     engine.AddGraph(id, location);
+                }
+
+                // Every commit through this server is audited, and re-checked against its graph's policy in the engine
+                // (which also covers Orleans clients of the gateway, whom no HTTP handler checked).
+                engine.AuditWrites = true;
+                foreach (var (id, bundle) in access.GraphPolicies)
+                {
+                    engine.GraphPolicies[id] = bundle;
                 }
             });
             silo.AddOmniGraphLoading();

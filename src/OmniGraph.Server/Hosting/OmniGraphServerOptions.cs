@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Client.Cluster;
+using OmniGraph.Security;
 
 namespace OmniGraph.Server.Hosting;
 
@@ -28,8 +29,26 @@ public sealed class OmniGraphServerOptions
     /// <summary>Where to listen: <c>ADDR:PORT</c> (<c>[::1]:8080</c> for IPv6). Port 0 picks a free port. Default <see cref="DefaultBind"/>.</summary>
     public string Bind { get; set; } = DefaultBind;
 
-    /// <summary>Serve without bearer tokens (open mode; <c>--unauthenticated</c>, <c>OMNIGRAPH_UNAUTHENTICATED</c>).</summary>
+    /// <summary>
+    /// Serve without bearer tokens (open mode; <c>--unauthenticated</c>, <c>OMNIGRAPH_UNAUTHENTICATED</c>). Only when no
+    /// token and no policy is configured: tokens or a policy win (the runtime-state table, docs/security.md).
+    /// </summary>
     public bool Unauthenticated { get; set; }
+
+    /// <summary>
+    /// Where the bearer tokens come from (<c>OMNIGRAPH_SERVER_BEARER_TOKEN</c>, <c>_TOKENS_FILE</c>, <c>_TOKENS_JSON</c>;
+    /// <see cref="BearerTokenSources.FromEnvironment"/>). Default: none. Read once, at start; kept only as hashes.
+    /// </summary>
+    public BearerTokenSources BearerTokens { get; set; } = BearerTokenSources.None;
+
+    /// <summary>A graph policy bundle bound to every served graph (<c>--policy FILE</c>), or <c>null</c>.</summary>
+    public PolicyBundle? GraphPolicy { get; set; }
+
+    /// <summary>Graph id → the bundle bound to that graph instead of <see cref="GraphPolicy"/> (<c>--graph-policy ID=FILE</c>).</summary>
+    public Dictionary<string, PolicyBundle> GraphPolicies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The server bundle (only <c>graph_list</c> rules; <c>--server-policy FILE</c>), or <c>null</c>: then <c>GET /graphs</c> is closed.</summary>
+    public PolicyBundle? ServerPolicy { get; set; }
 
     /// <summary>
     /// The silo's gateway port for Orleans clients (<c>services.AddOmniGraphClient</c>), or <c>null</c> for none (the

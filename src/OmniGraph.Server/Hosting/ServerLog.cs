@@ -31,4 +31,16 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 8008, Level = LogLevel.Warning, Message = "{Variable}='{Value}' is not a valid value; the default {Default} applies")]
     public static partial void InvalidSetting(ILogger logger, string variable, string value, string @default);
+
+    [LoggerMessage(EventId = 8009, Level = LogLevel.Debug, Message = "Allowed {Action} on graph {GraphId} (branch {Branch}, target {TargetBranch}) for actor {Actor}: {Basis}, rule {Rule}")]
+    public static partial void AccessAllowed(ILogger logger, string? actor, string action, string? graphId, string? branch, string? targetBranch, string? rule, OmniGraph.Security.AccessBasis basis);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Information, Message = "Denied {Action} on graph {GraphId} (branch {Branch}, target {TargetBranch}) for actor {Actor}: {Basis}: {Reason}")]
+    public static partial void AccessDenied(ILogger logger, string? actor, string action, string? graphId, string? branch, string? targetBranch, OmniGraph.Security.AccessBasis basis, string? reason);
+
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Error, Message = "The denial of {Action} on graph {GraphId} could not be recorded in its audit log; the request is refused anyway")]
+    public static partial void DenialNotAudited(ILogger logger, Exception exception, string graphId, string action);
+
+    [LoggerMessage(EventId = 8012, Level = LogLevel.Warning, Message = "Serving without authentication on {Address}, which is not a loopback address: anyone who can reach it may read and write every graph")]
+    public static partial void OpenModeExposed(ILogger logger, string address);
 }

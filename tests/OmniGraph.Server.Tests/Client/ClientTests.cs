@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using OmniGraph.Client.Http;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Output;
-using OmniGraph.Grains.Hosting;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;
 
@@ -77,23 +76,12 @@ public sealed class ClientTests(ServerFixture fixture)
     [Fact]
     public async Task AddOmniGraphClient_CallsTheGrainsThroughTheGateway()
     {
-        var gateway = fixture.Server.GatewayAddress ?? throw new InvalidOperationException("the fixture opens a gateway");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddOmniGraphClient(options => options.Gateways.Add(gateway));
-        using var host = builder.Build();
-        await host.StartAsync();
-        try
-        {
-            var client = host.Services.GetRequiredService<IGraphClientFactory>().GetClient("g");
-            var snapshot = await client.GetSnapshotAsync();
-            Assert.Equal(4, snapshot.Datasets.Single(static d => d.TypeName == "Person").EntityCount);
-            var rows = await new GrainGraphService(client).QueryAsync(new QueryRequest(AcceptanceFixtures.TestQueries, "get_person", """{"name":"Bob"}""", QueryTarget.Head()));
-            Assert.Equal(1, rows.RowCount);
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await using var host = await GatewayClientHost.StartAsync(fixture.Server.GatewayAddress);
+        var client = host.Graph("g");
+        var snapshot = await client.GetSnapshotAsync();
+        Assert.Equal(4, snapshot.Datasets.Single(static d => d.TypeName == "Person").EntityCount);
+        var rows = await new GrainGraphService(client).QueryAsync(new QueryRequest(AcceptanceFixtures.TestQueries, "get_person", """{"name":"Bob"}""", QueryTarget.Head()));
+        Assert.Equal(1, rows.RowCount);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace OmniGraph.Server.Tests.Routes;
 public sealed class RouteTests(ServerFixture fixture)
 {
     [Fact]
-    public async Task Health_Readiness_GraphList()
+    public async Task Health_Readiness_AndTheGraphListClosedInOpenMode()
     {
         using var health = JsonDocument.Parse(await fixture.Http.GetStringAsync("healthz"));
         Assert.Equal("ok", health.RootElement.GetProperty("status").GetString());
@@ -21,9 +21,9 @@ public sealed class RouteTests(ServerFixture fixture)
         Assert.Equal("ready", ready.RootElement.GetProperty("status").GetString());
         Assert.Equal(2, ready.RootElement.GetProperty("graphs").GetInt32());
 
-        using var graphs = JsonDocument.Parse(await fixture.Http.GetStringAsync("graphs"));
-        var ids = graphs.RootElement.GetProperty("graphs").EnumerateArray().Select(static g => g.GetProperty("graph_id").GetString()!).ToArray();
-        Assert.Equal(["g", "w"], ids);
+        // graph_list is decided by a server policy only, and open mode has none (operations.md §3.2): always 403.
+        using var graphs = await fixture.Http.GetAsync("graphs");
+        await ErrorBody.AssertAsync(graphs, HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
