@@ -25,6 +25,7 @@ internal static class CliCommandCatalog
         new SchemaShowCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
+        new ServeCommand(),
         new PolicyValidateCommand(),
         new PolicyTestCommand(),
         new PolicyExplainCommand(),

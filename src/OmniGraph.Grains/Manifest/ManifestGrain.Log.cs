@@ -49,4 +49,13 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage(15, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
     private partial void LogRepaired(string graphId, RepairStepKind kind, string branch, string detail);
+
+    [LoggerMessage(16, LogLevel.Information, "Graph {GraphId}: write to {Branch} by {Actor} denied: {Reason}")]
+    private partial void LogWriteDenied(string graphId, string branch, string? actor, string? reason);
+
+    [LoggerMessage(17, LogLevel.Error, "Graph {GraphId}: recording the denial of write {Tx} in the audit log failed; the write is refused anyway")]
+    private partial void LogDenialAuditFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Error, "Graph {GraphId}: write {Tx} is published as commit {CommitId}, but its audit entry could not be appended; its sidecar stays and the next heal appends it")]
+    private partial void LogAuditAppendFailed(string graphId, string tx, string commitId, Exception exception);
 }
