@@ -133,13 +133,16 @@ public sealed class ServeProcessTests
             using var http = new HttpClient { BaseAddress = server.BaseAddress };
             var sent = new TaskCompletionSource();
             var release = new TaskCompletionSource();
-            var line = Encoding.UTF8.GetBytes("{\"type\":\"Company\",\"data\":{\"name\":\"Co-" + new string('x', 200) + "\"}}\n");
+            var padding = new string('x', 200);
             var load = http.PostAsync("graphs/g/load/ndjson?mode=merge", new PushStreamContent(async stream =>
             {
-                // 4 MiB of lines, then wait: the load is part way when the server dies.
-                for (var written = 0; written < 4 * 1024 * 1024; written += line.Length)
+                // 4 MiB of valid lines (Company.name is @unique: each name differs, so the server streams on and does
+                // not answer early with a 400), then wait: the load is part way when the server dies.
+                for (int written = 0, n = 0; written < 4 * 1024 * 1024; n++)
                 {
+                    var line = Encoding.UTF8.GetBytes("{\"type\":\"Company\",\"data\":{\"name\":\"Co-" + n + "-" + padding + "\"}}\n");
                     await stream.WriteAsync(line);
+                    written += line.Length;
                 }
 
                 await stream.FlushAsync();
