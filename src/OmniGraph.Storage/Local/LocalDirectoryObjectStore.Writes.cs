@@ -6,24 +6,23 @@ namespace OmniGraph.Storage;
 public sealed partial class LocalDirectoryObjectStore
 {
     /// <inheritdoc />
-    public async ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>): the caller's thread does not wait on the disk.</remarks>
+    public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        new(BlockingIo.RunAsync(() => PutCoreAsync(key, content, condition, cancellationToken).AsTask()));
+
+    /// <inheritdoc />
+    /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>).</remarks>
+    public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        new(BlockingIo.RunAsync(() => DeleteCoreAsync(key, condition, cancellationToken).AsTask()));
+
+    private async ValueTask<ObjectProperties> PutCoreAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
         var paths = PathsOf(key);
         try
         {
-            if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
-            {
-                // A new object cannot be leased, so the write fails whatever the disk holds; say which way.
-                var existing = TryReadInfo(key, paths.DataFile);
-                throw new ObjectPreconditionFailedException(
-                    key,
-                    condition,
-                    existing?.ETag,
-                    existing is null ? LeaseRules.FindWriteViolation(null, Now, condition.LeaseId) : "the object already exists");
-            }
-
+            ThrowIfLeasedCreate(key, paths, condition);
             var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
             var tempFile = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch);
             if (tempFile is null)
@@ -32,19 +31,7 @@ public sealed partial class LocalDirectoryObjectStore
                 throw new ObjectPreconditionFailedException(key, condition, null);
             }
 
-            var written = new ObjectFileInfo(eTag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(eTag.TimestampMilliseconds), content.Length);
-            try
-            {
-                return condition.Kind == WriteConditionKind.IfNotExists
-                    ? PublishIfAbsent(key, paths, tempFile, condition, written)
-                    : await PublishUnderLockAsync(key, paths, tempFile, condition, written, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // After a link the temporary name is a second link to the published file; after a rename it is
-                // gone; after a lost condition it is garbage. Removing it is right in every case.
-                File.Delete(tempFile);
-            }
+            return await PublishTemporaryFileAsync(key, paths, new TemporaryWrite(tempFile, eTag, content.Length), condition, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -52,8 +39,7 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
-    /// <inheritdoc />
-    public async ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
+    private async ValueTask<bool> DeleteCoreAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
@@ -88,6 +74,27 @@ public sealed partial class LocalDirectoryObjectStore
     }
 
     /// <summary>
+    /// Publishes a flushed temporary file under the object's name if the condition holds (link for create-if-absent,
+    /// rename under the key lock otherwise), flushes the directory, and removes the temporary name in every case.
+    /// </summary>
+    private async ValueTask<ObjectProperties> PublishTemporaryFileAsync(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, CancellationToken cancellationToken)
+    {
+        var written = new ObjectFileInfo(write.ETag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(write.ETag.TimestampMilliseconds), write.Length);
+        try
+        {
+            return condition.Kind == WriteConditionKind.IfNotExists
+                ? PublishIfAbsent(key, paths, write.Path, condition, written)
+                : await PublishUnderLockAsync(key, paths, write.Path, condition, written, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After a link the temporary name is a second link to the published file; after a rename it is
+            // gone; after a lost condition it is garbage. Removing it is right in every case.
+            File.Delete(write.Path);
+        }
+    }
+
+    /// <summary>
     /// Writes header and content to a new temporary file in the object's directory and flushes it to disk;
     /// returns <c>null</c> when the directory is missing and <paramref name="createDirectory"/> is false.
     /// </summary>
@@ -116,14 +123,7 @@ public sealed partial class LocalDirectoryObjectStore
 
         try
         {
-            using (handle)
-            {
-                Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
-                ObjectFileHeader.Write(header, eTag, ObjectChecksum.Compute(key, content.Span));
-                RandomAccess.Write(handle, header, 0);
-                RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
-                RandomAccess.FlushToDisk(handle);
-            }
+            WriteObjectFile(handle, key, eTag, content, flush: true);
 
             // The handle is closed before publishing: .NET readers take a shared flock on open, which must
             // not meet the exclusive one this handle holds once the file is visible under the object's name.
@@ -133,6 +133,22 @@ public sealed partial class LocalDirectoryObjectStore
         {
             File.Delete(tempFile);
             throw;
+        }
+    }
+
+    /// <summary>Writes an object file (header with the entity tag and the key-bound checksum, then the bytes) and closes it; flushes it first when asked.</summary>
+    private static void WriteObjectFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string key, Ulid eTag, ReadOnlyMemory<byte> content, bool flush)
+    {
+        using (handle)
+        {
+            Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
+            ObjectFileHeader.Write(header, eTag, ObjectChecksum.Compute(key, content.Span));
+            RandomAccess.Write(handle, header, 0);
+            RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
+            if (flush)
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
         }
     }
 
@@ -179,6 +195,20 @@ public sealed partial class LocalDirectoryObjectStore
 
         LocalFiles.FlushDirectory(key, paths.Directory);
         return written.ToProperties(key, lease is { } held && held.IsActiveAt(Now));
+    }
+
+    /// <summary>A new object cannot be leased, so a create-if-absent carrying a lease fails whatever the disk holds; says which way.</summary>
+    private void ThrowIfLeasedCreate(string key, ObjectPaths paths, WriteCondition condition)
+    {
+        if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
+        {
+            var existing = TryReadInfo(key, paths.DataFile);
+            throw new ObjectPreconditionFailedException(
+                key,
+                condition,
+                existing?.ETag,
+                existing is null ? LeaseRules.FindWriteViolation(null, Now, condition.LeaseId) : "the object already exists");
+        }
     }
 
     private void ThrowIfConditionFails(string key, WriteCondition condition, string? currentETag, LeaseState? lease)

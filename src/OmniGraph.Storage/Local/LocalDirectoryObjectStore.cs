@@ -20,8 +20,10 @@ namespace OmniGraph.Storage;
 /// operations publish while holding the key's cross-process lock (<see cref="KeyLock"/>), after re-reading
 /// the current entity tag and lease under it. The directory is flushed before an operation returns, so an
 /// acknowledged write survives a crash, and a reader opens either the old file or the new one, never a mix.</para>
-/// <para>Operations run synchronously on the calling thread (file I/O on Linux has no useful asynchronous
-/// path); only waiting for a contended key lock is asynchronous.</para>
+/// <para>Reads run synchronously on the calling thread (file I/O on Linux has no useful asynchronous path, and a read
+/// from the page cache is quick). Operations that flush (puts, deletes, prepared puts and their publication, flushes)
+/// run on the store's own I/O threads (<see cref="Local.BlockingIo"/>), so a caller that starts several has them in
+/// flight together and its own thread never waits on the disk; waiting for a contended key lock is asynchronous.</para>
 /// </remarks>
 public sealed partial class LocalDirectoryObjectStore : IObjectStore
 {
