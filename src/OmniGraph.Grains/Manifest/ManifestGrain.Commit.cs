@@ -80,47 +80,20 @@ internal sealed partial class ManifestGrain
         // leaves it to recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
         cancellationToken.ThrowIfCancellationRequested();
 
-        // 3. Sidecar (with the commit pointer, which is only believed once the manifest names the commit).
-        await WriteSidecarAsync(sidecarKey, sidecar);
+        // 3. The staged objects made durable, the sidecar and the commit pointer written; the manifest's bytes are made
+        //    durable too, so that publishing it is one link and one directory flush.
+        var preparedManifest = await WriteSidecarAsync(sidecarKey, sidecar, changes);
 
-        // 4. Table heads, in table-key order.
-        var advanced = new List<TableCommitChange>(changes.Count);
-        try
-        {
-            foreach (var change in changes)
-            {
-                await _failpoints.BeforeAsync(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-                await AdvanceHeadAsync(request.Tx, branch, head, change);
-                advanced.Add(change);
-                _failpoints.After(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-            }
-        }
-        catch (SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            await UndoOwnEffectsAsync(request.Tx, sidecarKey, branch, advanced, exception);
-            if (exception is TableHeadConflictException conflict)
-            {
-                throw new ReadSetChangedException($"table:{conflict.Table}", conflict.Expected.ToString(), conflict.Actual?.ToString(), conflict);
-            }
-
-            throw;
-        }
-
-        // 5. Publish: the commit point.
+        // 4. Publish: the commit point.
         var manifestKey = GraphObjectKeys.Manifest(branch.Incarnation, manifest.Version);
         try
         {
             await _failpoints.BeforeAsync(Failpoints.CommitManifestPublish);
-            await _store.PutAsync(manifestKey, StoredDocuments.Serialize(manifest), WriteCondition.IfNotExists);
+            await _store.PublishAsync(preparedManifest, WriteCondition.IfNotExists);
         }
         catch (ObjectPreconditionFailedException)
         {
-            manifest = await ResolvePublishRaceAsync(request, sidecarKey, branch, advanced, manifest.Version);
+            manifest = await ResolvePublishRaceAsync(request, sidecarKey, branch, manifest.Version);
         }
         catch (SimulatedCrashException)
         {
@@ -129,11 +102,11 @@ internal sealed partial class ManifestGrain
         }
         catch (Exception exception)
         {
-            // The heads moved and the publish may or may not have happened: recovery decides (forward, since every
-            // effect is in place, unless another writer took the version meanwhile).
+            // The publish may or may not have happened: recovery decides (forward if it did, back behind a fence if not).
+            await _store.DiscardAsync(preparedManifest);
             Abandon(request.Tx);
             LogPublishFailed(GraphId, request.Tx, exception);
-            throw new RecoveryRequiredException(request.Tx, sidecarKey, "publishing the manifest failed after the table heads moved; the next heal decides the write's outcome", exception);
+            throw new RecoveryRequiredException(request.Tx, sidecarKey, "publishing the manifest failed; the next heal decides the write's outcome", exception);
         }
 
         try
@@ -153,32 +126,19 @@ internal sealed partial class ManifestGrain
             NoteFigureVerified(change.Staged.Key);
         }
 
-        // 6. Delete the sidecar; a failure does not fail the write (the next heal finds it published and deletes it).
-        try
-        {
-            await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
-            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-        }
-        catch (Exception exception) when (exception is not SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            LogSidecarDeleteFailed(GraphId, request.Tx, exception);
-        }
-
-        _failpoints.After(Failpoints.CommitSidecarDelete);
-
-        // A commit that moved no table head leaves no head record naming its version: the hint is then its only
-        // durable evidence once the sidecar is gone (§6.1), so it is written now rather than at the interval.
-        await PersistHeadHintsQuietlyAsync(force: changes.Count == 0);
+        // 5. Acknowledged: the write is durable. Moving the table heads to it and deleting the sidecar follow off the
+        //    acknowledgement path, in commit order; until they are done the sidecar covers them (§6).
+        CompleteInBackground(request.Tx, sidecarKey, branch, head.ManifestVersion, changes);
         LogCommitted(GraphId, branch.Name, manifest.Version, request.CommitId, changes.Count);
         return StoredDocuments.ToCommit(manifest);
     }
 
     /// <summary>
     /// The manifest version this write wanted exists: if it carries this write's commit a healer rolled the write
-    /// forward (it is published); otherwise another writer or a healer's fence won, so this write undoes its heads.
+    /// forward (it is published); otherwise another writer or a healer's fence won, and since no head has moved the
+    /// write only has to delete its sidecar.
     /// </summary>
-    private async Task<ManifestDocument> ResolvePublishRaceAsync(CommitRequest request, string sidecarKey, BranchInfo branch, List<TableCommitChange> advanced, long version)
+    private async Task<ManifestDocument> ResolvePublishRaceAsync(CommitRequest request, string sidecarKey, BranchInfo branch, long version)
     {
         ManifestDocument winner;
         try
@@ -197,14 +157,40 @@ internal sealed partial class ManifestGrain
         }
 
         NoteHead(winner);
-        await UndoOwnEffectsAsync(request.Tx, sidecarKey, branch, advanced, null);
-        throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, winner.Commit.Id);
+        try
+        {
+            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
+        }
+        catch (Exception exception) when (exception is not SimulatedCrashException)
+        {
+            // Harmless: the next heal finds the version taken and deletes the sidecar.
+            Abandon(request.Tx);
+            LogCleanupFailed(GraphId, sidecarKey, exception);
+        }
+
+        // The conflict names the head as it is now (the winner may have been followed by more commits already).
+        var current = winner.Commit.Id;
+        try
+        {
+            current = (await ResolveHeadAsync(branch)).Commit.Id;
+        }
+        catch (OmniGraphException)
+        {
+            // The branch cannot be resolved now (that error reaches the caller's next call): the winner is still true.
+        }
+
+        throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, current);
     }
 
-    /// <summary>Writes the sidecar and the commit pointer; on failure nothing of the write has taken effect.</summary>
-    private async Task WriteSidecarAsync(string sidecarKey, SidecarDocument sidecar)
+    /// <summary>
+    /// Makes the write's staged objects durable and writes its sidecar and commit pointer, in two rounds of flushes:
+    /// first everything whose bytes can be made durable at once (the staged objects, the sidecar's, the pointer's and the
+    /// manifest's, each under a name nobody reads), then the sidecar and the pointer are published. Returns the prepared
+    /// manifest. A failure before the sidecar is published fails the write (nothing took effect; what was prepared is
+    /// dropped); one after it leaves the outcome to recovery.
+    /// </summary>
+    private async Task<PreparedPut> WriteSidecarAsync(string sidecarKey, SidecarDocument sidecar, List<TableCommitChange> changes)
     {
-        await _failpoints.BeforeAsync(Failpoints.CommitSidecarWrite);
         var pointer = new CommitPointerDocument
         {
             Format = StorageFormat.ObjectFormat,
@@ -213,24 +199,45 @@ internal sealed partial class ManifestGrain
             BranchIncarnation = sidecar.BranchIncarnation,
             ManifestVersion = sidecar.Manifest.Version,
         };
+        var unflushed = new List<string>();
+        foreach (var change in changes)
+        {
+            unflushed.AddRange(change.Unflushed.IsDefault ? [] : change.Unflushed);
+        }
+
+        var prepared = new PreparedPut?[3];
         try
         {
-            await ConcurrentWrites.PutAllAsync(_store,
-            [
-                (sidecarKey, StoredDocuments.Serialize(sidecar)),
-                (GraphObjectKeys.CommitPointer(sidecar.CommitId), StoredDocuments.Serialize(pointer)),
-            ]);
+            // Round 1: the staged objects must be durable before anything durable names them (the sidecar does).
+            await _failpoints.BeforeAsync(Failpoints.CommitStagedFlush);
+            await DurableRound.RunAsync(
+                async () => await _store.FlushAsync(unflushed),
+                async () => prepared[0] = await _store.PreparePutAsync(sidecarKey, StoredDocuments.Serialize(sidecar)),
+                async () => prepared[1] = await _store.PreparePutAsync(GraphObjectKeys.CommitPointer(sidecar.CommitId), StoredDocuments.Serialize(pointer)),
+                async () => prepared[2] = await _store.PreparePutAsync(GraphObjectKeys.Manifest(sidecar.BranchIncarnation, sidecar.Manifest.Version), StoredDocuments.Serialize(sidecar.Manifest)));
+            _failpoints.After(Failpoints.CommitStagedFlush);
+            await _failpoints.BeforeAsync(Failpoints.CommitSidecarWrite);
+        }
+        catch (SimulatedCrashException)
+        {
+            Abandon(sidecar.Tx);
+            throw;
         }
         catch (Exception exception)
         {
-            // No head moved, so a sidecar that did land can simply go.
-            await TryDeleteAsync(sidecarKey);
+            // Nothing is published: the write fails, leaving only objects nobody names.
+            await DiscardAllAsync(prepared);
             LogSidecarWriteFailed(GraphId, sidecar.Tx, exception);
             throw;
         }
 
         try
         {
+            // Round 2: the sidecar and the pointer become visible and durable. From here on the write is complete on
+            // disk (a heal publishes a sidecar whose staged objects are durable), so it can no longer simply fail.
+            await DurableRound.RunAsync(
+                async () => await _store.PublishAsync(prepared[0]!, WriteCondition.IfNotExists),
+                async () => await _store.PublishAsync(prepared[1]!, WriteCondition.IfNotExists));
             _failpoints.After(Failpoints.CommitSidecarWrite);
         }
         catch (SimulatedCrashException)
@@ -238,69 +245,17 @@ internal sealed partial class ManifestGrain
             Abandon(sidecar.Tx);
             throw;
         }
-    }
-
-    /// <summary>
-    /// Moves one table head. On a conflict the head record is classified (§6.1): a head left by an abandoned write that
-    /// no sidecar covers and whose version another commit took (an orphan, possible when a healer and a dying writer
-    /// cross) is reset and the move retried once; a head that proves a lost manifest version, or a missing or
-    /// inconsistent head record, is corruption; anything else (a write in flight) is the conflict it looks like.
-    /// </summary>
-    private async Task AdvanceHeadAsync(string tx, BranchInfo branch, GraphSnapshot head, TableCommitChange change)
-    {
-        var grain = TableGrain(change.Staged.Table, branch.Name);
-        var move = new TableHeadMove(tx, change.Expected, change.Staged, head.ManifestVersion + 1);
-        TableVersionRef orphan;
-        try
+        catch (Exception exception)
         {
-            await grain.AdvanceHeadAsync(move);
-            return;
-        }
-        catch (TableHeadConflictException)
-        {
-            var record = await grain.GetHeadRecordAsync(refresh: false);
-            var verdict = await ClassifyHeadAsync(branch, head.ManifestVersion, change.Expected, record);
-            switch (verdict.Relation)
-            {
-                case HeadRelation.Orphan:
-                    orphan = record.Head!;
-                    break;
-                case HeadRelation.LostManifest:
-                    ThrowIfChainEndsBelow(branch, head.ManifestVersion, [(verdict.ProvenVersion!.Value, $"the table head record {verdict.StateKey} ({verdict.Detail})")]);
-                    throw;
-                case HeadRelation.Missing or HeadRelation.Inconsistent:
-                    throw HeadRecordError(branch, verdict);
-                default:
-                    throw;
-            }
+            // The sidecar may have landed (a failure after its link): its outcome is recovery's, which publishes the write
+            // if it did. Telling the writer it failed could be contradicted by a heal.
+            await _store.DiscardAsync(prepared[2]!);
+            Abandon(sidecar.Tx);
+            LogSidecarWriteFailed(GraphId, sidecar.Tx, exception);
+            throw new RecoveryRequiredException(sidecar.Tx, sidecarKey, "writing the recovery sidecar failed part way; the next heal publishes the write if the sidecar was written", exception);
         }
 
-        LogOrphanedHeadRepaired(GraphId, change.Staged.Table, orphan.ToString(), change.Expected.ToString());
-        await grain.RollBackHeadAsync(orphan.Tx!, orphan, change.Expected);
-        await grain.AdvanceHeadAsync(move);
-    }
-
-    /// <summary>
-    /// A writer undoing its own head moves after a failure before publish: heads back, then the sidecar. If that fails
-    /// too, the sidecar stays and recovery takes over.
-    /// </summary>
-    private async Task UndoOwnEffectsAsync(string tx, string sidecarKey, BranchInfo branch, List<TableCommitChange> advanced, Exception? cause)
-    {
-        try
-        {
-            for (var i = advanced.Count - 1; i >= 0; i--)
-            {
-                var change = advanced[i];
-                await TableGrain(change.Staged.Table, branch.Name).RollBackHeadAsync(tx, change.Staged, change.Expected);
-            }
-
-            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-        }
-        catch (Exception undo)
-        {
-            Abandon(tx);
-            throw new RecoveryRequiredException(tx, sidecarKey, $"undoing the write's head moves failed ({undo.Message}); the next heal rolls it back", cause ?? undo);
-        }
+        return prepared[2]!;
     }
 
     /// <summary>Validates the staged changes against the head and orders them by table key.</summary>
@@ -378,6 +333,17 @@ internal sealed partial class ManifestGrain
         };
     }
 
+    private async Task DiscardAllAsync(PreparedPut?[] prepared)
+    {
+        foreach (var put in prepared)
+        {
+            if (put is not null)
+            {
+                await _store.DiscardAsync(put);
+            }
+        }
+    }
+
     /// <summary>Remembers that this activation gave up on a write: its sidecar may be healed at the next write entry whatever its age.</summary>
     private void Abandon(string tx) => _abandoned.Add(tx);
 
@@ -390,18 +356,6 @@ internal sealed partial class ManifestGrain
         catch (OmniGraphException exception)
         {
             LogCleanupFailed(GraphId, key, exception);
-        }
-    }
-
-    private async Task PersistHeadHintsQuietlyAsync(bool force)
-    {
-        try
-        {
-            await PersistHeadHintsAsync(force);
-        }
-        catch (Exception exception) when (exception is not SimulatedCrashException)
-        {
-            LogHintWriteFailed(GraphId, exception);
         }
     }
 }

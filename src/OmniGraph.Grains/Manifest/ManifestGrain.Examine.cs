@@ -18,6 +18,7 @@ internal sealed partial class ManifestGrain
     public async Task<RecoveryExamination> ExamineAsync(CancellationToken cancellationToken = default)
     {
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         var (examination, _) = await SurveyAsync();
         return examination;
     }

@@ -22,13 +22,19 @@ internal sealed partial class ManifestGrain
     public async Task<HealReport> HealAsync(CancellationToken cancellationToken = default)
     {
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         return await HealAllAsync(HealMode.Full);
     }
 
     /// <inheritdoc />
-    public Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RecoveryStatus([.. _pending.Values]));
+    /// <remarks>Waits for the background completions of this activation's writes first, so what it reports is settled.</remarks>
+    public async Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await SettleCompletionsAsync();
+        return new RecoveryStatus([.. _pending.Values]);
+    }
 
-    /// <summary>Heals the sidecars the mode allows, in ULID (key) order, each against the store as it is then.</summary>
+    /// <summary>Heals the sidecars the mode allows, in commit order (by base version), each against the store as it is then.</summary>
     private async Task<HealReport> HealAllAsync(HealMode mode, BranchInfo? branch = null)
     {
         var outcomes = ImmutableArray.CreateBuilder<HealOutcome>();
@@ -44,8 +50,15 @@ internal sealed partial class ManifestGrain
             _sidecarBases.Remove(stale);
         }
 
+        var readable = new List<(string Key, SidecarDocument Sidecar)>(keys.Count);
         foreach (var key in keys)
         {
+            if (_completing.Contains(key))
+            {
+                // A write of this activation, published and being completed in the background: its completion deletes it.
+                continue;
+            }
+
             StoredObject stored;
             try
             {
@@ -75,6 +88,21 @@ internal sealed partial class ManifestGrain
                 continue;
             }
 
+            readable.Add((key, sidecar));
+        }
+
+        // In commit order: a write based on another's version is healed after it (their table heads follow each other),
+        // which their transaction ids alone do not promise (ids are minted when a write prepares, not when it commits).
+        readable.Sort(static (a, b) =>
+        {
+            var byIncarnation = string.CompareOrdinal(a.Sidecar.BranchIncarnation, b.Sidecar.BranchIncarnation);
+            return byIncarnation != 0 ? byIncarnation
+                : a.Sidecar.BaseVersion != b.Sidecar.BaseVersion ? a.Sidecar.BaseVersion.CompareTo(b.Sidecar.BaseVersion)
+                : string.CompareOrdinal(a.Key, b.Key);
+        });
+
+        foreach (var (key, sidecar) in readable)
+        {
             // Its base was published (the sidecar is written on top of it): evidence for the chain's end (§6.1).
             _sidecarBases[key] = (sidecar.BranchIncarnation, sidecar.BaseVersion);
             if (mode == HealMode.Survey)
@@ -173,11 +201,16 @@ internal sealed partial class ManifestGrain
         var published = await TryReadManifestAsync(sidecar.BranchIncarnation, target);
         if (published is null)
         {
+            // Written once its staged objects were durable, by a writer that moves heads only after publishing: complete.
+            // An older sidecar is complete when every head it names was moved.
             var complete = true;
-            foreach (var table in sidecar.Tables)
+            if (sidecar.SidecarFormat < StorageFormat.SidecarFormat)
             {
-                var head = await TableGrain(table.Staged.Table, sidecar.Branch).GetHeadAsync(refresh: true);
-                complete &= StoredDocuments.ToRef(table.Staged).SameVersionAs(head);
+                foreach (var table in sidecar.Tables)
+                {
+                    var head = await TableGrain(table.Staged.Table, sidecar.Branch).GetHeadAsync(refresh: true);
+                    complete &= StoredDocuments.ToRef(table.Staged).SameVersionAs(head);
+                }
             }
 
             if (complete)

@@ -21,6 +21,7 @@ internal sealed partial class ManifestGrain
     {
         ArgumentNullException.ThrowIfNull(request);
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         if (request.Apply)
         {
             // What healing resolves needs no repair (and a pending sidecar must be resolved before anything else).

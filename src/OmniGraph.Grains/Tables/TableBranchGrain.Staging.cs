@@ -133,9 +133,15 @@ internal sealed partial class TableBranchGrain
         };
         writes.Add((versionKey, StoredDocuments.Serialize(document)));
 
-        // Fragments, deletion vectors and the version object are independent objects: write them all at once. They
-        // stay invisible until a manifest names them, so a cancellation part way leaves only unreferenced objects.
-        await ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
+        // Fragments, deletion vectors and the version object are written now but flushed by the commit, together with
+        // its recovery sidecar (one round of flushes instead of one here and one there). They stay invisible until a
+        // manifest names them, so a cancellation or a crash part way leaves only unreferenced objects.
+        var unflushed = ImmutableArray.CreateBuilder<string>(writes.Count);
+        foreach (var (key, content) in writes)
+        {
+            await _store.PutUnflushedAsync(key, content, cancellationToken);
+            unflushed.Add(key);
+        }
 
         var staged = new TableVersionRef(_table, tableId, _branch, delta.BranchIncarnation, version, versionKey, rows, tx, delta.SchemaHash);
         var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors);
@@ -150,6 +156,7 @@ internal sealed partial class TableBranchGrain
         return WithEdgeFacts(new StagedTableVersion(staged, baseVersion, plan.Inserted, plan.Replaced, plan.Deleted)
         {
             RemovedIds = new KeyBatch(plan.RemovedIds.ToColumn()),
+            Unflushed = unflushed.MoveToImmutable(),
         }, baseView, plan);
     }
 

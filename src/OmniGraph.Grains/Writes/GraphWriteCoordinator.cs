@@ -87,7 +87,7 @@ public sealed partial class GraphWriteCoordinator
                     request.Branch,
                     snapshot.ManifestVersion,
                     snapshot.Commit.Id,
-                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version))],
+                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
                     Ulid.NewUlid().ToString(),
                     Ulid.NewUlid().ToString(),
                     (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)

@@ -122,7 +122,7 @@ public sealed class ChainGapTests
         Assert.Equal(4, (await fresh.HeadAsync()).ManifestVersion);
     }
 
-    /// <summary>Writes the baseline and W to a local graph, stops the silo, and returns the key of v3 (W's manifest).</summary>
+    /// <summary>Writes the baseline and W to a local graph, waits for W's completion, stops the silo, and returns the key of v3 (W's manifest).</summary>
     internal static async Task<string> WriteThreeVersionsAsync(string path, bool graceful, bool crashAWriteOnTop = false)
     {
         var host = await GraphHost.InitAsync(new LocalDirectoryObjectStore(path));
@@ -130,6 +130,9 @@ public sealed class ChainGapTests
         await host.Client.WriteAsync(CrashScenario.Write());
         var head = await host.HeadAsync();
         Assert.Equal(3, head.ManifestVersion);
+
+        // W completed: its heads moved (they name v3) and its sidecar is gone.
+        await host.Manifest.GetRecoveryStatusAsync();
         if (crashAWriteOnTop)
         {
             host.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter);

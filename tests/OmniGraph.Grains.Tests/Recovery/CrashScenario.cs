@@ -14,9 +14,14 @@ internal static class CrashScenario
     public const string WriteActor = "w";
     public const string NextActor = "w2";
 
-    public static Task BaselineAsync(GraphHost host) => host.WriteAsync(
-        TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
-        TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))));
+    /// <summary>Writes the baseline and waits until its completion (heads, sidecar delete) is done, so failpoints armed next meet only W.</summary>
+    public static async Task BaselineAsync(GraphHost host)
+    {
+        await host.WriteAsync(
+            TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
+            TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))));
+        await host.Manifest.GetRecoveryStatusAsync();
+    }
 
     public static GraphWriteRequest Write() => new(BranchNames.Main,
     [
