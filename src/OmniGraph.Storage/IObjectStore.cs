@@ -87,6 +87,16 @@ public interface IObjectStore
         return PutAsync(put.Key, put.Content, condition, cancellationToken);
     }
 
+    /// <summary>
+    /// Publishes a prepared put like <see cref="PublishAsync"/>, atomically and under the condition, but leaves making its
+    /// name durable to a later <see cref="FlushAsync"/> of its key: lets a writer publish several objects in order and
+    /// flush their names in one round. Until that flush returns a crash may lose the object (never tear it: its bytes are
+    /// durable). The default is <see cref="PublishAsync"/>.
+    /// </summary>
+    /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        PublishAsync(put, condition, cancellationToken);
+
     /// <summary>Drops a prepared put that will not be published (best effort; never throws for a put already gone).</summary>
     ValueTask DiscardAsync(PreparedPut put) => ValueTask.CompletedTask;
 

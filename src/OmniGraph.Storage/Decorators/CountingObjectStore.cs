@@ -107,6 +107,13 @@ public sealed class CountingObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Put);
+        return _inner.PublishUnflushedAsync(put, condition, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask DiscardAsync(PreparedPut put) => _inner.DiscardAsync(put);
 
     /// <inheritdoc />

@@ -168,6 +168,26 @@ public sealed class PrefixedObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        if (put.State is not PreparedPut prepared)
+        {
+            return await PutAsync(put.Key, put.Content, condition, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var properties = await _inner.PublishUnflushedAsync(prepared, condition, cancellationToken).ConfigureAwait(false);
+            return properties with { Key = put.Key };
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == prepared.Key)
+        {
+            throw Translate(exception, put.Key);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask DiscardAsync(PreparedPut put)
     {
         ArgumentNullException.ThrowIfNull(put);

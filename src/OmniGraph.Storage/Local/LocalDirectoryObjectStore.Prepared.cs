@@ -21,7 +21,15 @@ public sealed partial class LocalDirectoryObjectStore
     public ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(put);
-        return new(BlockingIo.RunAsync(() => PublishCoreAsync(put, condition, cancellationToken).AsTask()));
+        return new(BlockingIo.RunAsync(() => PublishCoreAsync(put, condition, flushDirectory: true, cancellationToken).AsTask()));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The link or rename without the directory flush that follows it; <see cref="FlushAsync"/> flushes the directory.</remarks>
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        return new(BlockingIo.RunAsync(() => PublishCoreAsync(put, condition, flushDirectory: false, cancellationToken).AsTask()));
     }
 
     private PreparedPut Prepare(string key, ReadOnlyMemory<byte> content)
@@ -39,7 +47,7 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
-    private async ValueTask<ObjectProperties> PublishCoreAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken)
+    private async ValueTask<ObjectProperties> PublishCoreAsync(PreparedPut put, WriteCondition condition, bool flushDirectory, CancellationToken cancellationToken)
     {
         if (put.State is not TemporaryWrite write || !File.Exists(write.Path))
         {
@@ -53,7 +61,7 @@ public sealed partial class LocalDirectoryObjectStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfLeasedCreate(put.Key, paths, condition);
-            return await PublishTemporaryFileAsync(put.Key, paths, write, condition, cancellationToken).ConfigureAwait(false);
+            return await PublishTemporaryFileAsync(put.Key, paths, write, condition, flushDirectory, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {

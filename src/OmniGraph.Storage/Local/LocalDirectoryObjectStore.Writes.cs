@@ -31,7 +31,7 @@ public sealed partial class LocalDirectoryObjectStore
                 throw new ObjectPreconditionFailedException(key, condition, null);
             }
 
-            return await PublishTemporaryFileAsync(key, paths, new TemporaryWrite(tempFile, eTag, content.Length), condition, cancellationToken).ConfigureAwait(false);
+            return await PublishTemporaryFileAsync(key, paths, new TemporaryWrite(tempFile, eTag, content.Length), condition, flushDirectory: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -77,14 +77,14 @@ public sealed partial class LocalDirectoryObjectStore
     /// Publishes a flushed temporary file under the object's name if the condition holds (link for create-if-absent,
     /// rename under the key lock otherwise), flushes the directory, and removes the temporary name in every case.
     /// </summary>
-    private async ValueTask<ObjectProperties> PublishTemporaryFileAsync(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, CancellationToken cancellationToken)
+    private async ValueTask<ObjectProperties> PublishTemporaryFileAsync(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, bool flushDirectory, CancellationToken cancellationToken)
     {
         var written = new ObjectFileInfo(write.ETag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(write.ETag.TimestampMilliseconds), write.Length);
         try
         {
             return condition.Kind == WriteConditionKind.IfNotExists
-                ? PublishIfAbsent(key, paths, write.Path, condition, written)
-                : await PublishUnderLockAsync(key, paths, write.Path, condition, written, cancellationToken).ConfigureAwait(false);
+                ? PublishIfAbsent(key, paths, write.Path, condition, written, flushDirectory)
+                : await PublishUnderLockAsync(key, paths, write.Path, condition, written, flushDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -153,7 +153,7 @@ public sealed partial class LocalDirectoryObjectStore
     }
 
     /// <summary>Create-if-absent: <c>link(2)</c> never replaces an existing name, so one racing writer wins.</summary>
-    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written)
+    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, bool flushDirectory)
     {
         if (LibC.Link(tempFile, paths.DataFile) != 0)
         {
@@ -166,13 +166,16 @@ public sealed partial class LocalDirectoryObjectStore
             throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, error);
         }
 
-        LocalFiles.FlushDirectory(key, paths.Directory);
+        if (flushDirectory)
+        {
+            LocalFiles.FlushDirectory(key, paths.Directory);
+        }
         return written.ToProperties(key, isLeased: false);
     }
 
     /// <summary>Unconditional or if-match: re-check tag and lease under the key lock, then rename over the object.</summary>
     private async ValueTask<ObjectProperties> PublishUnderLockAsync(
-        string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, CancellationToken cancellationToken)
+        string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, bool flushDirectory, CancellationToken cancellationToken)
     {
         using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
             ?? throw StoreErrors.Unavailable(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
@@ -193,7 +196,10 @@ public sealed partial class LocalDirectoryObjectStore
             throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, Marshal.GetLastPInvokeError());
         }
 
-        LocalFiles.FlushDirectory(key, paths.Directory);
+        if (flushDirectory)
+        {
+            LocalFiles.FlushDirectory(key, paths.Directory);
+        }
         return written.ToProperties(key, lease is { } held && held.IsActiveAt(Now));
     }
 

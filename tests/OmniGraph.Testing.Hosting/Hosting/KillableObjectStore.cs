@@ -28,6 +28,9 @@ internal sealed class KillableObjectStore(IObjectStore inner, SiloStores silo) :
     public ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
         Alive().PublishAsync(put, condition, cancellationToken);
 
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        Alive().PublishUnflushedAsync(put, condition, cancellationToken);
+
     // A killed silo leaves its prepared temporary files behind, as a crashed process would: the sweep finds them.
     public ValueTask DiscardAsync(PreparedPut put) => silo.Killed ? ValueTask.CompletedTask : inner.DiscardAsync(put);
 
