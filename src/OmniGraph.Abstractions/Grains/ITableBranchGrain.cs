@@ -103,8 +103,9 @@ public interface ITableBranchGrain : IGrainWithStringKey
 
     /// <summary>
     /// Moves the physical head from <see cref="TableHeadMove.Expected"/> to <see cref="TableHeadMove.Staged"/> (ETag
-    /// compare-and-swap, durable) and records the manifest version the move's write publishes. A table that never moved on
-    /// this branch accepts its version 0 or the version it inherits from a fork.
+    /// compare-and-swap, durable) and records the manifest version the move's write publishes. The staged version may be
+    /// several versions past the expected one: a group of commits moves each head once, to its last version. A table that
+    /// never moved on this branch accepts its version 0 or the version it inherits from a fork.
     /// </summary>
     /// <exception cref="TableHeadConflictException">The head is not the expected version.</exception>
     /// <exception cref="CorruptObjectException">The stored head record belongs to another table or branch.</exception>

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// What a coordinator asks <see cref="IManifestGrain.CommitAsync"/> to publish: the staged table versions of one
+/// What a coordinator asks <see cref="IManifestGrain.SubmitCommitAsync"/> to publish: the staged table versions of one
 /// write, the base they were prepared against and the pre-minted commit identity.
 /// </summary>
 /// <param name="Tx">The write transaction (names the recovery sidecar).</param>

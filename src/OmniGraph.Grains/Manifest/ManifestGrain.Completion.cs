@@ -1,5 +1,6 @@
 using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Storage;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;
@@ -19,63 +20,117 @@ internal sealed partial class ManifestGrain
     /// <summary>The sidecars of completions in progress: a heal leaves them to their completion.</summary>
     private readonly HashSet<string> _completing = new(StringComparer.Ordinal);
 
-    /// <summary>Waits until every completion started so far has finished (they never fault: failures leave the sidecar to heal).</summary>
-    private Task SettleCompletionsAsync() => _completions;
-
-    /// <summary>Starts the completion of a published write after those already running.</summary>
-    private void CompleteInBackground(string tx, string sidecarKey, BranchInfo branch, long baseVersion, List<TableCommitChange> changes)
+    /// <summary>
+    /// Waits until the committer and every completion started so far have finished (they never fault: failures leave
+    /// sidecars to the heal).
+    /// </summary>
+    private async Task SettleCompletionsAsync()
     {
-        // Registered before it starts: a completion can run to its end (and unregister) before the call returns.
-        _completing.Add(sidecarKey);
-        _completions = CompleteAsync(_completions, tx, sidecarKey, branch, baseVersion, changes);
-        _completionTracker.Track(_completions);
-    }
-
-    private async Task CompleteAsync(Task previous, string tx, string sidecarKey, BranchInfo branch, long baseVersion, List<TableCommitChange> changes)
-    {
-        // Its failure leaves its sidecar to the heal; this one still runs (a head move that needed it then conflicts, and
-        // leaves this sidecar to the heal too, which handles both in commit order).
-        await previous;
-        try
+        while (!_committer.IsCompleted || !_completions.IsCompleted)
         {
-            foreach (var change in changes)
-            {
-                await _failpoints.BeforeAsync(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-                await MoveHeadToPublishedAsync(tx, branch, baseVersion, change);
-                _failpoints.After(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-            }
-
-            // A commit that moved no table head leaves no head record naming its version: the hint is then its only
-            // durable evidence once the sidecar is gone (§6.1), so it is written before the sidecar goes.
-            await PersistHeadHintsQuietlyAsync(force: changes.Count == 0);
-
-            await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
-            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-            _failpoints.After(Failpoints.CommitSidecarDelete);
-        }
-        catch (Exception exception)
-        {
-            // Includes a simulated crash: the write is published either way, and the sidecar (if still there) is the
-            // heal's, at the next write entry whatever its age.
-            Abandon(tx);
-            LogCompletionFailed(GraphId, tx, exception);
-        }
-        finally
-        {
-            _completing.Remove(sidecarKey);
+            await _committer;
+            await _completions;
         }
     }
 
     /// <summary>
-    /// Moves one table head to the version the published write staged. A head already there (a heal of another process
-    /// rolled the write forward) or past it is left alone. On any other conflict the head record is classified (§6.1): a
-    /// head left by an abandoned write of an earlier protocol that no sidecar covers and whose version another commit took
-    /// (an orphan) is reset and the move retried once; anything else is left to the heal (the sidecar stays).
+    /// Starts the completion of published commits (one batch, in version order; their sidecars are already registered in
+    /// <see cref="_completing"/>) after those already running.
     /// </summary>
-    private async Task MoveHeadToPublishedAsync(string tx, BranchInfo branch, long baseVersion, TableCommitChange change)
+    private void CompleteInBackground(List<PendingCommit> published)
+    {
+        _completions = CompleteAsync(_completions, published);
+        _completionTracker.Track(_completions);
+    }
+
+    private async Task CompleteAsync(Task previous, List<PendingCommit> published)
+    {
+        // Its failure leaves its sidecars to the heal; this one still runs (a head move that needed it then conflicts, and
+        // leaves these sidecars to the heal too, which handles both in commit order).
+        await previous;
+        var branch = published[0].Branch;
+        try
+        {
+            // Each table's head moves once, from its version before the batch to the last version the batch staged.
+            foreach (var (change, manifestVersion, earlier) in HeadMoves(published))
+            {
+                await _failpoints.BeforeAsync(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
+                await MoveHeadToPublishedAsync(branch, published[0].Request.BaseVersion, change, manifestVersion);
+                _failpoints.After(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
+                foreach (var tx in earlier)
+                {
+                    // The versions the batch staged before the last one are published, not heads: let go of them.
+                    await TableGrain(change.Staged.Table, branch.Name).AbortAsync(tx);
+                }
+            }
+
+            // A commit that moved no table head leaves no head record naming its version: the hint is then its only
+            // durable evidence once the sidecar is gone (§6.1), so it is written before the sidecar goes.
+            await PersistHeadHintsQuietlyAsync(force: published.Any(static c => c.Changes.Count == 0));
+
+            await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
+            await DurableRound.RunAsync([.. published.Select(c => (Func<Task>)(async () => await _store.DeleteAsync(c.SidecarKey, WriteCondition.None)))]);
+            _failpoints.After(Failpoints.CommitSidecarDelete);
+        }
+        catch (Exception exception)
+        {
+            // Includes a simulated crash: the writes are published either way, and the sidecars (if still there) are the
+            // heal's, at the next write entry whatever their age.
+            foreach (var commit in published)
+            {
+                Abandon(commit.Tx);
+            }
+
+            LogCompletionFailed(GraphId, published[^1].Tx, exception);
+        }
+        finally
+        {
+            foreach (var commit in published)
+            {
+                _completing.Remove(commit.SidecarKey);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One move per table the batch wrote, in table-key order: from the version the first commit expected to the version
+    /// the last one staged, recording the manifest version of that last commit; and the transactions of the commits
+    /// before it that staged versions of the table.
+    /// </summary>
+    private static List<(TableCommitChange Change, long ManifestVersion, List<string> Earlier)> HeadMoves(List<PendingCommit> published)
+    {
+        var moves = new SortedDictionary<string, (TableCommitChange Change, long ManifestVersion, List<string> Earlier)>(StringComparer.Ordinal);
+        foreach (var commit in published)
+        {
+            foreach (var change in commit.Changes)
+            {
+                var table = change.Staged.Table;
+                if (moves.TryGetValue(table, out var move))
+                {
+                    move.Earlier.Add(move.Change.Staged.Tx!);
+                    moves[table] = (move.Change with { Staged = change.Staged }, commit.Manifest.Version, move.Earlier);
+                }
+                else
+                {
+                    moves[table] = (change, commit.Manifest.Version, []);
+                }
+            }
+        }
+
+        return [.. moves.Values];
+    }
+
+    /// <summary>
+    /// Moves one table head to the version the published commits staged (possibly several versions past its head: one
+    /// move for a batch). A head already there (a heal of another process rolled the write forward) or past it is left
+    /// alone. On any other conflict the head record is classified (§6.1): a head left by an abandoned write of an earlier
+    /// protocol that no sidecar covers and whose version another commit took (an orphan) is reset and the move retried
+    /// once; anything else is left to the heal (the sidecar stays).
+    /// </summary>
+    private async Task MoveHeadToPublishedAsync(BranchInfo branch, long baseVersion, TableCommitChange change, long manifestVersion)
     {
         var grain = TableGrain(change.Staged.Table, branch.Name);
-        var move = new TableHeadMove(tx, change.Expected, change.Staged, baseVersion + 1);
+        var move = new TableHeadMove(change.Staged.Tx!, change.Expected, change.Staged, manifestVersion);
         TableVersionRef orphan;
         try
         {
@@ -91,6 +146,7 @@ internal sealed partial class ManifestGrain
                 return;
             }
 
+            // The version the head should be at was published at or before the batch's base.
             var verdict = await ClassifyHeadAsync(branch, baseVersion, change.Expected, record);
             if (verdict.Relation != HeadRelation.Orphan)
             {

@@ -258,7 +258,7 @@ internal sealed partial class ManifestGrain
         }
 
         var sidecarKey = GraphObjectKeys.Sidecar(tx);
-        return _completing.Contains(sidecarKey) || await _store.GetPropertiesAsync(sidecarKey) is not null;
+        return OwnsSidecar(sidecarKey) || await _store.GetPropertiesAsync(sidecarKey) is not null;
     }
 
     /// <summary>A version with the write that staged it: two versions with the same number read apart.</summary>

@@ -21,6 +21,7 @@ internal sealed partial class ManifestGrain
     /// <inheritdoc />
     public async Task<HealReport> HealAsync(CancellationToken cancellationToken = default)
     {
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         await SettleCompletionsAsync();
         return await HealAllAsync(HealMode.Full);
@@ -53,7 +54,7 @@ internal sealed partial class ManifestGrain
         var readable = new List<(string Key, SidecarDocument Sidecar)>(keys.Count);
         foreach (var key in keys)
         {
-            if (_completing.Contains(key))
+            if (OwnsSidecar(key))
             {
                 // A write of this activation, published and being completed in the background: its completion deletes it.
                 continue;
@@ -91,13 +92,14 @@ internal sealed partial class ManifestGrain
             readable.Add((key, sidecar));
         }
 
-        // In commit order: a write based on another's version is healed after it (their table heads follow each other),
-        // which their transaction ids alone do not promise (ids are minted when a write prepares, not when it commits).
+        // In commit order (by the version each publishes): a write based on another's version is healed after it (their
+        // table heads follow each other), which their transaction ids alone do not promise (ids are minted when a write
+        // prepares, not when it commits).
         readable.Sort(static (a, b) =>
         {
             var byIncarnation = string.CompareOrdinal(a.Sidecar.BranchIncarnation, b.Sidecar.BranchIncarnation);
             return byIncarnation != 0 ? byIncarnation
-                : a.Sidecar.BaseVersion != b.Sidecar.BaseVersion ? a.Sidecar.BaseVersion.CompareTo(b.Sidecar.BaseVersion)
+                : a.Sidecar.Manifest.Version != b.Sidecar.Manifest.Version ? a.Sidecar.Manifest.Version.CompareTo(b.Sidecar.Manifest.Version)
                 : string.CompareOrdinal(a.Key, b.Key);
         });
 
@@ -197,20 +199,21 @@ internal sealed partial class ManifestGrain
                 $"manifest version {sidecar.BaseVersion}, the base of the pending write in {key}, is {(baseManifest is null ? "missing" : $"commit {baseManifest.Commit.Id}, not {sidecar.BaseCommit}")}; the write is neither rolled forward nor back");
         }
 
+        if (sidecar.SidecarFormat >= StorageFormat.SidecarFormat)
+        {
+            return await HealChainAsync(key, sidecar);
+        }
+
         var target = sidecar.BaseVersion + 1;
         var published = await TryReadManifestAsync(sidecar.BranchIncarnation, target);
         if (published is null)
         {
-            // Written once its staged objects were durable, by a writer that moves heads only after publishing: complete.
-            // An older sidecar is complete when every head it names was moved.
+            // A format 1 sidecar is complete when every head it names was moved (its writer moved them before publishing).
             var complete = true;
-            if (sidecar.SidecarFormat < StorageFormat.SidecarFormat)
+            foreach (var table in sidecar.Tables)
             {
-                foreach (var table in sidecar.Tables)
-                {
-                    var head = await TableGrain(table.Staged.Table, sidecar.Branch).GetHeadAsync(refresh: true);
-                    complete &= StoredDocuments.ToRef(table.Staged).SameVersionAs(head);
-                }
+                var head = await TableGrain(table.Staged.Table, sidecar.Branch).GetHeadAsync(refresh: true);
+                complete &= StoredDocuments.ToRef(table.Staged).SameVersionAs(head);
             }
 
             if (complete)
@@ -240,12 +243,12 @@ internal sealed partial class ManifestGrain
         HealAction action;
         if (string.Equals(published.Commit.Id, sidecar.CommitId, StringComparison.Ordinal))
         {
-            await RollHeadsForwardAsync(sidecar);
+            await RollHeadsForwardAsync(sidecar.Branch, sidecar.Tx, sidecar.Tables, target);
             action = HealAction.RolledForward;
         }
         else
         {
-            await RollHeadsBackAsync(sidecar);
+            await RollHeadsBackAsync(sidecar.Branch, sidecar.Tx, sidecar.Tables);
             action = HealAction.RolledBack;
         }
 
@@ -258,13 +261,65 @@ internal sealed partial class ManifestGrain
         return new HealOutcome(sidecar.Tx, sidecar.Branch, action, commitId);
     }
 
-    /// <summary>Makes every table head of a published write its staged version (a no-op for heads already there).</summary>
-    private async Task RollHeadsForwardAsync(SidecarDocument sidecar)
+    /// <summary>
+    /// Resolves a sidecar of this protocol (format 2): it is complete, and so is every predecessor it carries (the commits
+    /// of its group before it, all durable before it was written). Publishes each link of the chain whose version is free,
+    /// in order, until one finds its version taken by another commit: from there the chain can never publish (no head of
+    /// it moved). Then moves the heads of the links that stand and deletes the sidecar.
+    /// </summary>
+    private async Task<HealOutcome> HealChainAsync(string key, SidecarDocument sidecar)
     {
-        foreach (var table in sidecar.Tables)
+        var links = (sidecar.Predecessors ?? []).Select(static p => (p.Tx, p.CommitId, p.Tables, p.Manifest))
+            .Append((sidecar.Tx, sidecar.CommitId, sidecar.Tables, sidecar.Manifest)).ToList();
+        var standing = 0;
+        foreach (var (_, commitId, _, manifest) in links)
+        {
+            var published = await TryReadManifestAsync(sidecar.BranchIncarnation, manifest.Version);
+            if (published is null)
+            {
+                await _failpoints.BeforeAsync(Failpoints.HealRollForwardPublish);
+                await PutPointerAsync(commitId, sidecar, manifest.Version);
+                published = await PublishOrReadAsync(sidecar.BranchIncarnation, manifest);
+                _failpoints.After(Failpoints.HealRollForwardPublish);
+            }
+
+            NoteHead(published);
+            if (!string.Equals(published.Commit.Id, commitId, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            standing++;
+        }
+
+        for (var i = 0; i < links.Count; i++)
+        {
+            var (tx, _, tables, manifest) = links[i];
+            if (i < standing)
+            {
+                await RollHeadsForwardAsync(sidecar.Branch, tx, tables, manifest.Version);
+            }
+            else
+            {
+                await RollHeadsBackAsync(sidecar.Branch, tx, tables);
+            }
+        }
+
+        await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
+        await _store.DeleteAsync(key, WriteCondition.None);
+        _failpoints.After(Failpoints.HealSidecarDelete);
+        return standing == links.Count
+            ? new HealOutcome(sidecar.Tx, sidecar.Branch, HealAction.RolledForward, sidecar.CommitId)
+            : new HealOutcome(sidecar.Tx, sidecar.Branch, HealAction.RolledBack, null);
+    }
+
+    /// <summary>Makes every table head of a published write its staged version (a no-op for heads already there or past it).</summary>
+    private async Task RollHeadsForwardAsync(string branch, string tx, SidecarTableDocument[] tables, long manifestVersion)
+    {
+        foreach (var table in tables)
         {
             var staged = StoredDocuments.ToRef(table.Staged);
-            var grain = TableGrain(staged.Table, sidecar.Branch);
+            var grain = TableGrain(staged.Table, branch);
             var head = await grain.GetHeadAsync(refresh: true);
             if (staged.SameVersionAs(head))
             {
@@ -274,7 +329,7 @@ internal sealed partial class ManifestGrain
             await _failpoints.BeforeAsync(Failpoints.HealHeadRollForward, staged.Table);
             try
             {
-                await grain.AdvanceHeadAsync(new TableHeadMove(sidecar.Tx, StoredDocuments.ToRef(table.Expected), staged, sidecar.BaseVersion + 1));
+                await grain.AdvanceHeadAsync(new TableHeadMove(tx, StoredDocuments.ToRef(table.Expected), staged, manifestVersion));
             }
             catch (TableHeadConflictException conflict)
             {
@@ -287,13 +342,13 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>Moves every table head still at its staged version back to its expected version.</summary>
-    private async Task RollHeadsBackAsync(SidecarDocument sidecar)
+    private async Task RollHeadsBackAsync(string branch, string tx, SidecarTableDocument[] tables)
     {
-        foreach (var table in sidecar.Tables)
+        foreach (var table in tables)
         {
             var staged = StoredDocuments.ToRef(table.Staged);
             await _failpoints.BeforeAsync(Failpoints.HealHeadRollback, staged.Table);
-            await TableGrain(staged.Table, sidecar.Branch).RollBackHeadAsync(sidecar.Tx, staged, StoredDocuments.ToRef(table.Expected));
+            await TableGrain(staged.Table, branch).RollBackHeadAsync(tx, staged, StoredDocuments.ToRef(table.Expected));
             _failpoints.After(Failpoints.HealHeadRollback, staged.Table);
         }
     }

@@ -20,6 +20,7 @@ internal sealed partial class ManifestGrain
     public async Task<RepairReport> RepairAsync(RepairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         await SettleCompletionsAsync();
         if (request.Apply)

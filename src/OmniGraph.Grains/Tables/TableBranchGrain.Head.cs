@@ -40,7 +40,7 @@ internal sealed partial class TableBranchGrain
             || !string.Equals(expected.Table, _table, StringComparison.Ordinal)
             || !string.Equals(staged.ChainBranch, _branch, StringComparison.Ordinal)
             || staged.Key is null
-            || staged.Version != expected.Version + 1
+            || staged.Version <= expected.Version
             || move.ManifestVersion < 2)
         {
             throw EngineErrors.InvalidWrite(_table, $"{staged} cannot follow {expected} on branch '{_branch}' (manifest version {move.ManifestVersion})");

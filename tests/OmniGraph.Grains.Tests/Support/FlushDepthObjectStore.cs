@@ -7,7 +7,7 @@ namespace OmniGraph.Grains.Tests.Support;
 /// path. Each request is charged what it costs the local directory store in sequential flushes: a put 2 (the temporary
 /// file, then the directory after the link or rename), a prepared put 1 (its temporary file), publishing it 1 (the
 /// directory), a flush of any number of objects 1 (files and directories flushed side by side), a delete 1, an unflushed
-/// put and every read 0. A request's depth is its cost plus the greatest depth among the requests that had completed when
+/// put, an unflushed publication (a link) and every read 0. A request's depth is its cost plus the greatest depth among the requests that had completed when
 /// it started: requests started together share a depth, a request started after another completed adds to it. So the
 /// depth of a write's publish is the number of flushes its acknowledgement waited for in a row.
 /// </summary>
@@ -115,6 +115,10 @@ public sealed class FlushDepthObjectStore : IObjectStore
         TrackAsync("publish", put.Key, 1, () => _inner.PublishAsync(put, condition, cancellationToken));
 
     /// <inheritdoc />
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        TrackAsync("link", put.Key, 0, () => _inner.PublishUnflushedAsync(put, condition, cancellationToken));
+
+    /// <inheritdoc />
     public ValueTask DiscardAsync(PreparedPut put) => _inner.DiscardAsync(put);
 
     /// <inheritdoc />
@@ -146,7 +150,11 @@ public sealed class FlushDepthObjectStore : IObjectStore
             start = _completedDepth;
         }
 
-        await Task.Delay(HoldTime).ConfigureAwait(false);
+        if (cost > 0)
+        {
+            await Task.Delay(HoldTime).ConfigureAwait(false);
+        }
+
         var result = await run().ConfigureAwait(false);
         Interlocked.Add(ref _flushes, cost);
         lock (_gate)
