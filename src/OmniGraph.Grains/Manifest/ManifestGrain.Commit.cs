@@ -27,8 +27,9 @@ internal sealed partial class ManifestGrain
         using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         var info = await GetBranchAsync(branch);
-        var head = await EnterWriteAsync(info);
-        return TailOf(info.Incarnation) is { } tail ? StoredDocuments.ToSnapshot(tail) : head;
+
+        // Commits in flight: the write chains onto the last one (its submission heals, as every submission does).
+        return TailOf(info.Incarnation) is { } tail ? StoredDocuments.ToSnapshot(tail) : await EnterWriteAsync(info);
     }
 
     /// <inheritdoc />
