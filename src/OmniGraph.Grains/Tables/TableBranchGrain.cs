@@ -80,7 +80,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         var key = CacheKey(version);
         if (_versions.TryGet(key, out var view))
         {
-            return view;
+            return view.IsResident ? view : await MakeResidentAsync(view, cancellationToken);
         }
 
         if (!_loading.TryGetValue(key, out var loading))
@@ -93,7 +93,8 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         {
             // The load is shared by every caller of the version (and cached for later ones): a caller that gives up
             // stops waiting for it, the load itself runs on.
-            return await loading.WaitAsync(cancellationToken);
+            view = await loading.WaitAsync(cancellationToken);
+            return view.IsResident ? view : await MakeResidentAsync(view, cancellationToken);
         }
         finally
         {

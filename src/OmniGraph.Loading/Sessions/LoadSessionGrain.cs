@@ -232,7 +232,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     }
 
     private LoadProgress Progress() =>
-        new(_bytesReceived, _intake!.LinesRead, _intake.RecordsRead, _stager!.Count);
+        new(_bytesReceived, _intake!.LinesRead, _intake.RecordsRead, _stager!.Count) { PeakBytesInFlight = _stager.PeakBytesInFlight };
 
     /// <summary>Marks the session failed and frees its staging; nothing of it is published.</summary>
     private async Task FailAsync(Exception exception)

@@ -99,6 +99,36 @@ internal static class VersionLoader
         return (new TableVersionView(reference, layout, document.SchemaHash, fragments!, masks, vectors), document);
     }
 
+    /// <summary>
+    /// Reads back the fragments of <paramref name="fragments"/> that are not resident (a version a large write staged),
+    /// in parallel, and makes them resident.
+    /// </summary>
+    /// <exception cref="CorruptObjectException">A fragment is missing or malformed.</exception>
+    public static async Task MakeResidentAsync(IObjectStore store, IReadOnlyList<FragmentData> fragments, TableLayout layout, CancellationToken cancellationToken = default)
+    {
+        var missing = fragments.Where(static f => !f.IsResident).Distinct().ToArray();
+        var batches = new Arrow.RecordBatch[missing.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, missing.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken },
+            async (n, token) =>
+            {
+                var fragment = missing[n];
+                var file = await GetReferencedAsync(store, fragment.Key, token).ConfigureAwait(false);
+                batches[n] = FragmentFiles.Read(fragment.Key, file, layout.Schema, fragment.Rows);
+            });
+
+        // Back on the caller's turn (no ConfigureAwait(false) above), and only once every read succeeded: a failed read
+        // leaves nothing half-resident, and no reader of the grain sees a fragment change under it.
+        for (var n = 0; n < missing.Length; n++)
+        {
+            if (!missing[n].IsResident)
+            {
+                missing[n].Load(batches[n]);
+            }
+        }
+    }
+
     /// <summary>Reads an object a published object refers to: missing means corruption, not absence.</summary>
     private static async Task<ReadOnlyMemory<byte>> GetReferencedAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
