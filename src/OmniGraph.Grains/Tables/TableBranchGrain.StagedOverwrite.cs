@@ -17,7 +17,11 @@ namespace OmniGraph.Grains.Tables;
 /// </summary>
 internal sealed partial class TableBranchGrain
 {
-    /// <summary>Digests of freshly staged fragments (run off the grain's thread; the staging belongs to the calling turn).</summary>
+    /// <summary>
+    /// Digests of freshly staged fragments, run off the grain's thread. Staging calls interleave (a load keeps several in
+    /// flight), so digests of one staging may run at once: the hashes are each call's own, the endpoints are shared and
+    /// added under the staging's lock.
+    /// </summary>
     private StagedFragmentDigest[] DigestStaged(FragmentData[] fragments, TransactionStaging staging)
     {
         var digests = new StagedFragmentDigest[fragments.Length];
@@ -39,10 +43,30 @@ internal sealed partial class TableBranchGrain
 
         var sources = fragment.Sources!;
         var targets = fragment.Targets!;
-        for (var row = 0; row < fragment.Rows; row++)
+        lock (staging.EndpointsLock)
         {
-            staging.Sources.Add(sources.GetBytes(row));
-            staging.Targets.Add(targets.GetBytes(row));
+            AddDistinct(sources, fragment.Rows, staging.Sources);
+            AddDistinct(targets, fragment.Rows, staging.Targets);
+        }
+    }
+
+    /// <summary>
+    /// Adds a column's values to a distinct set, skipping a value equal to the row before it: edge files are usually
+    /// grouped by source, so most source lookups (each a probe of a table as large as the node set) are never made.
+    /// </summary>
+    private static void AddDistinct(Arrow.Utf8Column column, int rows, DistinctKeyCollector distinct)
+    {
+        var previous = ReadOnlySpan<byte>.Empty;
+        for (var row = 0; row < rows; row++)
+        {
+            var value = column.GetBytes(row);
+            if (row > 0 && value.SequenceEqual(previous))
+            {
+                continue;
+            }
+
+            distinct.Add(value);
+            previous = value;
         }
     }
 
@@ -82,10 +106,12 @@ internal sealed partial class TableBranchGrain
         CancellationToken cancellationToken)
     {
         var fragments = written.ToArray();
-        var idRuns = new List<ulong[]>(fragments.Length);
+        var digests = new StagedFragmentDigest[fragments.Length];
         long rows = 0;
-        foreach (var fragment in fragments)
+        var ascending = true;
+        for (var f = 0; f < fragments.Length; f++)
         {
+            var fragment = fragments[f];
             if (!staging.Fragments.TryGetValue(fragment.Key, out var digest))
             {
                 // A batch that travels with the commit (the table's last, partial fragment): resident, digested now.
@@ -93,14 +119,25 @@ internal sealed partial class TableBranchGrain
                 digest = StagedFragmentDigest.Compute(fragment, keepRows: true);
             }
 
-            idRuns.Add(digest.IdHashes);
+            digests[f] = digest;
             rows += fragment.Rows;
+            ascending &= digest.IdHashes is null && (f == 0 || digest.FirstId.AsSpan().SequenceCompareTo(digests[f - 1].LastId) > 0);
         }
 
-        var repeatedIds = RepeatedHashFinder.Find(idRuns);
-        if (repeatedIds.Count > 0)
+        // Ids ascending across the whole write (as the intake mints them) cannot repeat; otherwise compare hashes.
+        if (!ascending)
         {
-            await ThrowIfRepeatedAsync(layout, fragments, IdKeyFunction.Instance, repeatedIds, (later, row, _) => RepeatedId(layout, later.Ids.GetString(row)), cancellationToken);
+            var idRuns = new List<ulong[]>(fragments.Length);
+            for (var f = 0; f < fragments.Length; f++)
+            {
+                idRuns.Add(digests[f].IdHashes ?? StagedFragmentDigest.HashIds(await RowsOfAsync(layout, fragments[f], cancellationToken)));
+            }
+
+            var repeatedIds = RepeatedHashFinder.Find(idRuns);
+            if (repeatedIds.Count > 0)
+            {
+                await ThrowIfRepeatedAsync(layout, fragments, IdKeyFunction.Instance, repeatedIds, (later, row, _) => RepeatedId(layout, later.Ids.GetString(row)), cancellationToken);
+            }
         }
 
         var constraints = layout.Type.UniqueConstraints;

@@ -26,8 +26,7 @@ internal sealed partial class TableBranchGrain
         var staging = StagingOf(tx);
 
         // Off the grain's thread, both at once: the encoding and durable write of the files, and their digests (id hashes,
-        // distinct endpoints). The staging state is touched only by this turn (staging calls do not interleave), and the
-        // rows are not kept: the digest is all the commit needs of them.
+        // distinct endpoints). The rows are not kept: the digest is all the commit needs of them.
         var write = Task.Run(
             () =>
             {

@@ -12,6 +12,9 @@ internal sealed class TransactionStaging
     /// </summary>
     public Dictionary<string, StagedFragmentDigest> Fragments { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Guards <see cref="Sources"/> and <see cref="Targets"/>: staging calls interleave and digest off the grain's thread.</summary>
+    public Lock EndpointsLock { get; } = new();
+
     /// <summary>The distinct <c>src</c> of every staged edge row (what the cross-table checks need of an edge write).</summary>
     public DistinctKeyCollector Sources { get; } = new();
 

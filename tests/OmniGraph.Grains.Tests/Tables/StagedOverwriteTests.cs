@@ -35,6 +35,17 @@ public sealed class StagedOverwriteTests
         Assert.Equal(inline.Message, staged.Message);
     }
 
+    /// <summary>Fragments whose ids each ascend (as minted ids do) but overlap: the chain check must not let the repeat through.</summary>
+    [Fact]
+    public async Task AnIdRepeatedAcrossAscendingFragments_FailsAsItDoesInline()
+    {
+        var inline = await ErrorOfAsync(staged: false, "edge:Knows", Rows.Edges("edge:Knows", ("k1", "A", "B"), ("k2", "A", "C")), Rows.Edges("edge:Knows", ("k2", "B", "C"), ("k3", "C", "A")));
+        var staged = await ErrorOfAsync(staged: true, "edge:Knows", Rows.Edges("edge:Knows", ("k1", "A", "B"), ("k2", "A", "C")), Rows.Edges("edge:Knows", ("k2", "B", "C"), ("k3", "C", "A")));
+
+        Assert.Equal(ErrorCodes.KeyConflict, staged.Code);
+        Assert.Equal(inline.Message, staged.Message);
+    }
+
     [Fact]
     public async Task AnIdRepeatedWithinOneStagedFragment_FailsAsItDoesInline()
     {
@@ -76,6 +87,30 @@ public sealed class StagedOverwriteTests
         var refused = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Overwrite, dropsC, [], null)));
         Assert.Contains("'C'", refused.Message, StringComparison.Ordinal);
         Assert.Equal(["A", "C", "D"], await host.ColumnAsync("node:Person", "id"));
+    }
+
+    /// <summary>
+    /// Staging calls interleave (a load keeps several in flight) and digest off the grain's thread: endpoints staged
+    /// concurrently all reach the cross-table checks, so one edge to a missing node among many is still refused.
+    /// </summary>
+    [Fact]
+    public async Task EndpointsStagedConcurrently_AllReachTheEndpointCheck()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        var people = Enumerable.Range(0, 400).Select(static i => $"p{i}").ToArray();
+        await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [], [Rows.Persons(people)], null));
+        for (var missingIn = 0; missingIn < 24; missingIn += 7)
+        {
+            var tx = Ulid.NewUlid().ToString();
+            var batches = Enumerable.Range(0, 24).Select(b => Rows.Edges(
+                "edge:Knows",
+                [.. Enumerable.Range(0, 50).Select(i => ($"k{b}-{i}", $"p{(b * 50 + i) % 400}", b == missingIn && i == 49 ? "nobody" : $"p{(b * 31 + i) % 400}"))]));
+            var staged = await Task.WhenAll(batches.Select(batch => host.Table("edge:Knows").StageFragmentAsync(tx, batch)));
+            var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.WriteAsync(new TableWrite("edge:Knows", TableWriteMode.Overwrite, [.. staged.SelectMany(static s => s)], [], null)));
+            Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await host.ColumnAsync("edge:Knows", "id"));
     }
 
     private static async Task<OmniGraphException> ErrorOfAsync(bool staged, string table, params RecordBatch[] batches)
