@@ -4,31 +4,50 @@ namespace OmniGraph.Grains.Tables;
 
 internal sealed partial class TableBranchGrain
 {
+    /// <summary>Whether a version's fragments hold what a read needs: every column, or the endpoints of an edge table.</summary>
+    private bool IsReady(TableVersionView view, bool endpointsOnly) =>
+        view.IsResident || (endpointsOnly && IsEdge && view.HasEndpoints);
+
     /// <summary>
-    /// Reads back the fragments of a version that a large write staged without keeping its rows (a load's head right
-    /// after its commit): the first read of the version pays it, every concurrent reader shares the same read, and a read
-    /// that gives up stops waiting while the read runs on for the others.
+    /// Reads back what a read needs of a version's fragments: after a load committed (its rows were staged, not kept), or
+    /// after the version was loaded (its object and deletion vectors only). The first read pays it, concurrent readers
+    /// share the same read, and a read that gives up stops waiting while the read runs on for the others. A version read
+    /// only by traversals keeps only the endpoint columns of its edge fragments.
     /// </summary>
-    private async Task<TableVersionView> MakeResidentAsync(TableVersionView view, CancellationToken cancellationToken)
+    private async Task<TableVersionView> MakeResidentAsync(TableVersionView view, bool endpointsOnly, CancellationToken cancellationToken)
     {
-        view.Residency ??= ReadFragmentsAsync(view);
-        try
+        endpointsOnly &= IsEdge;
+        while (!IsReady(view, endpointsOnly))
         {
-            await view.Residency.WaitAsync(cancellationToken);
-        }
-        catch when (view.Residency.IsFaulted)
-        {
-            // A failed read is retried by the next caller rather than remembered.
-            view.Residency = null;
-            throw;
+            var reading = endpointsOnly
+                ? view.EndpointResidency ??= ReadFragmentsAsync(view, endpointsOnly: true)
+                : view.Residency ??= ReadFragmentsAsync(view, endpointsOnly: false);
+            try
+            {
+                await reading.WaitAsync(cancellationToken);
+            }
+            catch when (reading.IsFaulted)
+            {
+                // A failed read is retried by the next caller rather than remembered.
+                if (endpointsOnly)
+                {
+                    view.EndpointResidency = null;
+                }
+                else
+                {
+                    view.Residency = null;
+                }
+
+                throw;
+            }
         }
 
         return view;
     }
 
-    private async Task ReadFragmentsAsync(TableVersionView view)
+    private async Task ReadFragmentsAsync(TableVersionView view, bool endpointsOnly)
     {
-        await VersionLoader.MakeResidentAsync(_store, view.Fragments, view.Layout);
-        LogVersionResident(_graphId, _table, view.Ref.Version, view.Fragments.Length, view.RowCount);
+        await VersionLoader.MakeResidentAsync(_store, view.Fragments, view.Layout, endpointsOnly);
+        LogVersionResident(_graphId, _table, view.Ref.Version, view.Fragments.Length, view.RowCount, endpointsOnly ? "endpoints" : "all columns");
     }
 }

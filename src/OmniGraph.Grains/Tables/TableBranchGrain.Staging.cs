@@ -98,7 +98,7 @@ internal sealed partial class TableBranchGrain
         }
         else
         {
-            await VersionLoader.MakeResidentAsync(_store, written, layout, cancellationToken);
+            await VersionLoader.MakeResidentAsync(_store, written, layout, cancellationToken: cancellationToken);
             plan = VersionStager.Build(_table, baseView, written, delta.Mode, delta.DeleteIds, id => RepeatedId(layout, id));
 
             // Every check this table can make alone runs before anything is written.

@@ -43,8 +43,15 @@ internal sealed class FragmentData
     /// <summary>Row count.</summary>
     public int Rows { get; }
 
-    /// <summary>Whether the rows are in memory.</summary>
+    /// <summary>Whether the rows are in memory (every column).</summary>
     public bool IsResident => _batch is not null;
+
+    /// <summary>
+    /// Whether the endpoint columns of an edge fragment are in memory: all that traversals and degree counts read. A
+    /// version read only by traversals keeps just these (copied out of the file, so the file's other columns, the
+    /// 26-byte edge ids above all, do not stay in memory with them).
+    /// </summary>
+    public bool HasEndpoints => _batch is not null || (_sources is not null && _targets is not null);
 
     /// <summary>The rows.</summary>
     /// <exception cref="InvalidOperationException">The fragment is not resident (an engine bug: reads make versions resident first).</exception>
@@ -60,7 +67,28 @@ internal sealed class FragmentData
     public Utf8Column? Targets => _isEdge ? _targets ?? throw NotResident() : null;
 
     /// <summary>Approximate bytes held by the batch's buffers (for cache accounting and diagnostics; 0 when not resident).</summary>
-    public long EstimatedBytes => _batch is null ? 0 : (long)Rows * _batch.ColumnCount * 8;
+    public long EstimatedBytes => _batch is not null ? (long)Rows * _batch.ColumnCount * 8 : HasEndpoints && _isEdge ? (long)Rows * 16 : 0;
+
+    /// <summary>Makes only the endpoint columns resident (compact copies, <see cref="EndpointsOf"/>: the file can go).</summary>
+    /// <exception cref="InvalidOperationException">Not an edge fragment, or the batch's row count is not the fragment's.</exception>
+    public void LoadEndpoints((Utf8Column Sources, Utf8Column Targets) endpoints)
+    {
+        if (!_isEdge || endpoints.Sources.Length != Rows || endpoints.Targets.Length != Rows)
+        {
+            throw new InvalidOperationException($"fragment {Key}: endpoints of {endpoints.Sources.Length} rows for a {Rows}-row {(_isEdge ? "edge" : "node")} fragment");
+        }
+
+        if (HasEndpoints)
+        {
+            return;
+        }
+
+        (_sources, _targets) = endpoints;
+    }
+
+    /// <summary>Compact copies of a stored batch's endpoint columns (what <see cref="LoadEndpoints"/> keeps).</summary>
+    public static (Utf8Column Sources, Utf8Column Targets) EndpointsOf(RecordBatch batch) =>
+        ((Utf8Column)batch.Column(TableLayout.SourceColumnIndex).Compact(), (Utf8Column)batch.Column(TableLayout.TargetColumnIndex).Compact());
 
     /// <summary>The same fragment without its rows (what a version keeps of a fragment a write staged).</summary>
     public FragmentData WithoutRows() => new(Id, Key, Rows, _isEdge);
