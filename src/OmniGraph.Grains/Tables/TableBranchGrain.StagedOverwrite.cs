@@ -108,7 +108,6 @@ internal sealed partial class TableBranchGrain
         var fragments = written.ToArray();
         var digests = new StagedFragmentDigest[fragments.Length];
         long rows = 0;
-        var ascending = true;
         for (var f = 0; f < fragments.Length; f++)
         {
             var fragment = fragments[f];
@@ -121,11 +120,11 @@ internal sealed partial class TableBranchGrain
 
             digests[f] = digest;
             rows += fragment.Rows;
-            ascending &= digest.IdHashes is null && (f == 0 || digest.FirstId.AsSpan().SequenceCompareTo(digests[f - 1].LastId) > 0);
         }
 
-        // Ids ascending across the whole write (as the intake mints them) cannot repeat; otherwise compare hashes.
-        if (!ascending)
+        // Fragments of ascending ids with disjoint ranges (as the intake mints them) hold no id twice; otherwise compare
+        // hashes (read back for a fragment that dropped its own).
+        if (!StagedFragmentDigest.RangesAreDisjoint(digests))
         {
             var idRuns = new List<ulong[]>(fragments.Length);
             for (var f = 0; f < fragments.Length; f++)

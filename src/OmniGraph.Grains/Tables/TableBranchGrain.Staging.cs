@@ -44,7 +44,7 @@ internal sealed partial class TableBranchGrain
         var staged = ImmutableArray.CreateBuilder<StagedFragment>(fragments.Length);
         foreach (var digest in digests.Result)
         {
-            staging.Fragments[digest.Fragment.Key] = digest;
+            staging.Keep(digest);
             staged.Add(new StagedFragment(digest.Fragment.Id, digest.Fragment.Key, digest.Fragment.Rows));
         }
 
