@@ -6,8 +6,9 @@ public sealed partial class LocalDirectoryObjectStore
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Writes and flushes the temporary file a put would write, on the store's I/O threads (<see cref="BlockingIo"/>);
-    /// publishing is then one link or rename and one directory flush.
+    /// Writes and flushes the temporary file a put would write, on the store's I/O threads (<see cref="BlockingIo"/>):
+    /// an unnamed file held open until it is published, so a process that dies first leaves nothing (a named temporary
+    /// file where the file system has no unnamed ones). Publishing is then one link or rename and one directory flush.
     /// </remarks>
     public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -38,8 +39,7 @@ public sealed partial class LocalDirectoryObjectStore
         try
         {
             var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
-            var tempFile = WriteTemporaryFile(key, paths, eTag, content, createDirectory: true)!;
-            return new PreparedPut(key, content, new TemporaryWrite(tempFile, eTag, content.Length));
+            return new PreparedPut(key, content, WriteTemporaryFile(key, paths, eTag, content, createDirectory: true)!);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -49,7 +49,7 @@ public sealed partial class LocalDirectoryObjectStore
 
     private async ValueTask<ObjectProperties> PublishCoreAsync(PreparedPut put, WriteCondition condition, bool flushDirectory, CancellationToken cancellationToken)
     {
-        if (put.State is not TemporaryWrite write || !File.Exists(write.Path))
+        if (put.State is not TemporaryWrite write || !write.IsPending)
         {
             // Prepared by the default (content in memory), or already published or discarded: an ordinary put of the
             // content, which is what publishing means.
@@ -69,7 +69,7 @@ public sealed partial class LocalDirectoryObjectStore
         }
         finally
         {
-            File.Delete(write.Path);
+            write.Dispose();
         }
     }
 
@@ -81,12 +81,12 @@ public sealed partial class LocalDirectoryObjectStore
         {
             try
             {
-                File.Delete(write.Path);
+                write.Dispose();
             }
             catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
             {
-                // Best effort: a temporary file left behind is swept once it is old.
-                LocalObjectStoreLog.TemporaryFileSweepFailed(_logger, write.Path, exception);
+                // Best effort: a named temporary file left behind is swept once it is old (an unnamed one cannot fail).
+                LocalObjectStoreLog.TemporaryFileSweepFailed(_logger, write.Path ?? put.Key, exception);
             }
         }
 

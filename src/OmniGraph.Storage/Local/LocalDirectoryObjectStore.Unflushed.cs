@@ -101,7 +101,10 @@ public sealed partial class LocalDirectoryObjectStore
 
             try
             {
-                WriteObjectFile(handle, key, eTag, content, flush: false);
+                using (handle)
+                {
+                    WriteObjectBytes(handle, key, eTag, content, flush: false);
+                }
             }
             catch
             {

@@ -24,14 +24,9 @@ public sealed partial class LocalDirectoryObjectStore
         {
             ThrowIfLeasedCreate(key, paths, condition);
             var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
-            var tempFile = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch);
-            if (tempFile is null)
-            {
-                // Only if-match skips creating the directory: no directory, no object, no match.
-                throw new ObjectPreconditionFailedException(key, condition, null);
-            }
-
-            return await PublishTemporaryFileAsync(key, paths, new TemporaryWrite(tempFile, eTag, content.Length), condition, flushDirectory: true, cancellationToken).ConfigureAwait(false);
+            var write = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch)
+                ?? throw new ObjectPreconditionFailedException(key, condition, null); // only if-match skips creating the directory: no directory, no object, no match
+            return await PublishTemporaryFileAsync(key, paths, write, condition, flushDirectory: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -75,7 +70,7 @@ public sealed partial class LocalDirectoryObjectStore
 
     /// <summary>
     /// Publishes a flushed temporary file under the object's name if the condition holds (link for create-if-absent,
-    /// rename under the key lock otherwise), flushes the directory, and removes the temporary name in every case.
+    /// rename under the key lock otherwise), flushes the directory, and lets go of the temporary file in every case.
     /// </summary>
     private async ValueTask<ObjectProperties> PublishTemporaryFileAsync(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, bool flushDirectory, CancellationToken cancellationToken)
     {
@@ -83,81 +78,23 @@ public sealed partial class LocalDirectoryObjectStore
         try
         {
             return condition.Kind == WriteConditionKind.IfNotExists
-                ? PublishIfAbsent(key, paths, write.Path, condition, written, flushDirectory)
-                : await PublishUnderLockAsync(key, paths, write.Path, condition, written, flushDirectory, cancellationToken).ConfigureAwait(false);
+                ? PublishIfAbsent(key, paths, write, condition, written, flushDirectory)
+                : await PublishUnderLockAsync(key, paths, write, condition, written, flushDirectory, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            // After a link the temporary name is a second link to the published file; after a rename it is
-            // gone; after a lost condition it is garbage. Removing it is right in every case.
-            File.Delete(write.Path);
-        }
-    }
-
-    /// <summary>
-    /// Writes header and content to a new temporary file in the object's directory and flushes it to disk;
-    /// returns <c>null</c> when the directory is missing and <paramref name="createDirectory"/> is false.
-    /// </summary>
-    private string? WriteTemporaryFile(string key, ObjectPaths paths, Ulid eTag, ReadOnlyMemory<byte> content, bool createDirectory)
-    {
-        SweepIfDue(paths.Directory);
-        var tempFile = paths.TempFileFor(eTag);
-        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
-        {
-            // A create-new open fails with ENOENT only when the directory is missing. .NET picks the exception type by
-            // checking the directory afterwards, so when another process creates it in between, the same failure
-            // arrives as FileNotFoundException: both mean "no directory yet".
-            if (!createDirectory)
-            {
-                return null;
-            }
-
-            LocalFiles.CreateDirectoryDurably(key, _root, paths.Directory);
-            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-
-        try
-        {
-            WriteObjectFile(handle, key, eTag, content, flush: true);
-
-            // The handle is closed before publishing: .NET readers take a shared flock on open, which must
-            // not meet the exclusive one this handle holds once the file is visible under the object's name.
-            return tempFile;
-        }
-        catch
-        {
-            File.Delete(tempFile);
-            throw;
-        }
-    }
-
-    /// <summary>Writes an object file (header with the entity tag and the key-bound checksum, then the bytes) and closes it; flushes it first when asked.</summary>
-    private static void WriteObjectFile(Microsoft.Win32.SafeHandles.SafeFileHandle handle, string key, Ulid eTag, ReadOnlyMemory<byte> content, bool flush)
-    {
-        using (handle)
-        {
-            Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
-            ObjectFileHeader.Write(header, eTag, ObjectChecksum.Compute(key, content.Span));
-            RandomAccess.Write(handle, header, 0);
-            RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
-            if (flush)
-            {
-                RandomAccess.FlushToDisk(handle);
-            }
+            // After a link the temporary name is a second link to the published file (an unnamed file is closed); after
+            // a rename it is gone; after a lost condition it is garbage. Letting go is right in every case.
+            write.Dispose();
         }
     }
 
     /// <summary>Create-if-absent: <c>link(2)</c> never replaces an existing name, so one racing writer wins.</summary>
-    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, bool flushDirectory)
+    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, ObjectFileInfo written, bool flushDirectory)
     {
-        if (LibC.Link(tempFile, paths.DataFile) != 0)
+        var error = write.LinkTo(paths.DataFile);
+        if (error != 0)
         {
-            var error = Marshal.GetLastPInvokeError();
             if (error == LibC.ErrorExists)
             {
                 throw new ObjectPreconditionFailedException(key, condition, TryReadInfo(key, paths.DataFile)?.ETag, "the object already exists");
@@ -175,7 +112,7 @@ public sealed partial class LocalDirectoryObjectStore
 
     /// <summary>Unconditional or if-match: re-check tag and lease under the key lock, then rename over the object.</summary>
     private async ValueTask<ObjectProperties> PublishUnderLockAsync(
-        string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, bool flushDirectory, CancellationToken cancellationToken)
+        string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, ObjectFileInfo written, bool flushDirectory, CancellationToken cancellationToken)
     {
         using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
             ?? throw StoreErrors.Unavailable(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
@@ -191,9 +128,18 @@ public sealed partial class LocalDirectoryObjectStore
             throw;
         }
 
+        // rename(2) needs a name to move: an unnamed file gets its temporary one only now, for the moment of the rename.
+        var tempFile = write.Path ?? paths.TempFileFor(write.ETag);
+        if (write.Path is null && write.LinkTo(tempFile) is var linkError and not 0)
+        {
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, linkError);
+        }
+
         if (LibC.Rename(tempFile, paths.DataFile) != 0)
         {
-            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, Marshal.GetLastPInvokeError());
+            var error = Marshal.GetLastPInvokeError();
+            File.Delete(tempFile);
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, error);
         }
 
         if (flushDirectory)

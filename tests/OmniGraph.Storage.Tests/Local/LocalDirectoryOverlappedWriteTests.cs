@@ -40,17 +40,50 @@ public sealed class LocalDirectoryOverlappedWriteTests : IDisposable
     }
 
     [Fact]
-    public async Task PreparedPut_IsATemporaryFile_UntilPublished()
+    public async Task PreparedPut_HasNoNameUntilPublished()
     {
         var prepared = await Store.PreparePutAsync("manifests/inc/v2.json", Bytes.Utf8("manifest"));
 
-        var temporary = Assert.Single(Store.ListTemporaryFiles());
-        Assert.StartsWith("manifests/inc/.og-tmp-", temporary.Path);
+        // An unnamed file: a process that dies now leaves nothing in the directory.
+        Assert.Empty(Directory.GetFiles(_directory.Combine("store", "manifests", "inc")));
         Assert.Null(await Store.GetPropertiesAsync("manifests/inc/v2.json"));
 
         await Store.PublishAsync(prepared, WriteCondition.IfNotExists);
         Assert.Empty(Store.ListTemporaryFiles());
         Assert.Equal("manifest", Bytes.Text((await Store.GetAsync("manifests/inc/v2.json")).Content));
+    }
+
+    [Fact]
+    public async Task PreparedPut_WithNamedTemporaryFiles_IsATemporaryFile_UntilPublished()
+    {
+        var store = new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = _directory.Combine("named"), UnnamedTemporaryFiles = false });
+        var prepared = await store.PreparePutAsync("manifests/inc/v2.json", Bytes.Utf8("manifest"));
+
+        var temporary = Assert.Single(store.ListTemporaryFiles());
+        Assert.StartsWith("manifests/inc/.og-tmp-", temporary.Path);
+        Assert.Null(await store.GetPropertiesAsync("manifests/inc/v2.json"));
+
+        await store.PublishAsync(prepared, WriteCondition.IfNotExists);
+        Assert.Empty(store.ListTemporaryFiles());
+        Assert.Equal("manifest", Bytes.Text((await store.GetAsync("manifests/inc/v2.json")).Content));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task ReplacingPut_LeavesOnlyTheObjectAndItsLockFile(bool unnamed)
+    {
+        var root = _directory.Combine(unnamed ? "unnamed" : "named");
+        var store = new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = root, UnnamedTemporaryFiles = unnamed });
+        var first = await store.PutAsync("heads/main", Bytes.Utf8("1"), WriteCondition.IfNotExists);
+        var prepared = await store.PreparePutAsync("heads/main", Bytes.Utf8("3"));
+
+        await store.PutAsync("heads/main", Bytes.Utf8("2"), WriteCondition.IfMatch(first.ETag));
+        await store.PublishAsync(prepared, WriteCondition.None);
+
+        Assert.Equal("3", Bytes.Text((await store.GetAsync("heads/main")).Content));
+        Assert.Equal(["main.og-obj"], Directory.GetFiles(Path.Combine(root, "heads")).Select(Path.GetFileName).Where(static f => !f!.StartsWith(".og-lock.", StringComparison.Ordinal)));
+        Assert.Empty(store.ListTemporaryFiles());
     }
 
     [Fact]
