@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
+using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Writes;
 
@@ -35,7 +37,7 @@ public sealed partial class GraphWriteCoordinator
     private readonly ILogger<GraphWriteCoordinator> _logger;
 
     /// <summary>Per graph and branch: the writes of this silo that chain onto commits in flight prepare one at a time.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Graph, string Branch), SemaphoreSlim> _gates = new();
+    private readonly ConcurrentDictionary<(string Graph, string Branch), SemaphoreSlim> _gates = new();
 
     /// <summary>Creates the coordinator (a silo singleton).</summary>
     public GraphWriteCoordinator(
@@ -130,7 +132,7 @@ public sealed partial class GraphWriteCoordinator
     private async Task<GraphSnapshot> PrepareAndSubmitAsync(
         string graphId,
         IManifestGrain manifest,
-        OmniGraph.Storage.IObjectStore store,
+        IObjectStore store,
         GraphWriteRequest request,
         TableWrite[] writes,
         int attempt,
