@@ -1,6 +1,6 @@
 namespace OmniGraph.Cli.Bench;
 
-/// <summary>The benchmark's operations, in the workload's order (load first, then the reads, the upserts last).</summary>
+/// <summary>The benchmark's operations, in the workload's order (load first, then the reads, the writes last).</summary>
 internal static class BenchStepCatalog
 {
     public static IReadOnlyList<IBenchStep> All { get; } =
@@ -15,5 +15,6 @@ internal static class BenchStepCatalog
         new AntiBenchStep(),
         new Upsert32BenchStep(),
         new MutationBenchStep(),
+        new ConcurrentWritersBenchStep(),
     ];
 }

@@ -32,6 +32,7 @@ internal sealed partial class ManifestGrain
     public async Task<BranchInfo> ForkBranchAsync(string name, string fromBranch)
     {
         ArgumentNullException.ThrowIfNull(name);
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         if (FindBranchNameViolation(name) is { } problem)
         {

@@ -18,4 +18,7 @@ internal sealed partial class TableBranchGrain
 
     [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: recovery repair rewrote the head record of {Table}@{Branch} as {Head}")]
     private partial void LogHeadRepaired(string graphId, string table, string branch, string head);
+
+    [LoggerMessage(6, LogLevel.Debug, "Graph {GraphId}: read {Table} v{Version} into memory ({Fragments} fragments, {Rows} rows, {Columns})")]
+    private partial void LogVersionResident(string graphId, string table, long version, int fragments, long rows, string columns);
 }
