@@ -15,23 +15,14 @@ internal sealed class CommitShowCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var positionals = new Argument<string[]>("ARGS")
-        {
-            Description = "[URI] COMMIT_ID",
-            Arity = new ArgumentArity(1, 2),
-        };
-        var graphUri = new Option<string?>("--uri") { Description = "The graph (instead of the positional URI)", HelpName = "URI" };
-        var store = CliOptions.Store();
+        var arguments = new GraphAndNameArguments("COMMIT_ID");
         var json = CliOptions.Json();
-        var command = new Command("show", "Show one commit") { positionals, graphUri, store, json };
+        var command = new Command("show", "Show one commit");
+        arguments.AddTo(command);
+        command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var values = parseResult.GetValue(positionals)!;
-            var commitId = values[^1];
-            var target = GraphTarget.Resolve(
-                ("URI", values.Length == 2 ? values[0] : null),
-                ("--uri", parseResult.GetValue(graphUri)),
-                ("--store", parseResult.GetValue(store)));
+            var (target, commitId) = arguments.Resolve(parseResult);
             await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
             var commit = await graph.Client.GetCommitAsync(commitId, cancellationToken);
             if (parseResult.GetValue(json))

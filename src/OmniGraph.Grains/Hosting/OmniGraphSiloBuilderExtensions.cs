@@ -46,6 +46,7 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<SchemaCatalogCache>();
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
+        services.TryAddSingleton<Merging.BranchMergeCoordinator>();
         services.TryAddSingleton<IGraphClientFactory, GraphClientFactory>();
         if (!services.Any(static d => d.ServiceType == typeof(Orleans.Storage.IGrainStorage) && Equals(d.ServiceKey, GraphGrainStorage.ProviderName)))
         {

@@ -48,12 +48,17 @@ internal sealed partial class ManifestGrain
             throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, head.Commit.Id);
         }
 
+        if (request.MergedParentId is { } mergedParent && !StoredDocuments.IsUlid(mergedParent))
+        {
+            throw EngineErrors.InvalidWrite("graph", $"merged parent '{mergedParent}' is not a commit id");
+        }
+
         var changes = CheckChanges(request, branch, head);
         var manifest = BuildManifest(branch, head, changes, new CommitRecordDocument
         {
             Id = request.CommitId,
             Parent = head.Commit.Id,
-            MergedParent = null,
+            MergedParent = request.MergedParentId,
             Actor = request.Actor,
             CreatedAt = request.CreatedAt,
             Kind = request.Writer,

@@ -49,4 +49,16 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage(15, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
     private partial void LogRepaired(string graphId, RepairStepKind kind, string branch, string detail);
+
+    [LoggerMessage(16, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
+    private partial void LogBranchDeleted(string graphId, string branch, string incarnation);
+
+    [LoggerMessage(17, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
+    private partial void LogReclaimed(string graphId, string branch, string incarnation, long objects);
+
+    [LoggerMessage(18, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
+    private partial void LogReclaimFailed(string graphId, string branch, string incarnation, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
+    private partial void LogReclaimSkipped(string graphId, string branch, string key);
 }

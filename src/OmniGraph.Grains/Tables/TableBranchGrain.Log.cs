@@ -18,4 +18,10 @@ internal sealed partial class TableBranchGrain
 
     [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: recovery repair rewrote the head record of {Table}@{Branch} as {Head}")]
     private partial void LogHeadRepaired(string graphId, string table, string branch, string head);
+
+    [LoggerMessage(6, LogLevel.Debug, "Graph {GraphId}: merge of {Table} examined {Examined} ids: {Upserts} rows to take, {Deletes} to delete, {Conflicts} conflicts")]
+    private partial void LogMergePlanned(string graphId, string table, long examined, int upserts, int deletes, int conflicts);
+
+    [LoggerMessage(7, LogLevel.Information, "Graph {GraphId}: head record of {Table}@{Branch} from deleted incarnation {Incarnation} cleared")]
+    private partial void LogIncarnationForgotten(string graphId, string table, string branch, string incarnation);
 }

@@ -1,0 +1,13 @@
+using System.Globalization;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Cli.Output;
+
+/// <summary>Human forms of branch fields.</summary>
+internal static class BranchText
+{
+    /// <summary><c>main@v3 (01J…)</c>: where a branch was forked.</summary>
+    public static string ForkPoint(BranchOutput branch) => branch.ForkedFrom is { } fork
+        ? string.Create(CultureInfo.InvariantCulture, $"{fork.Branch}@v{fork.ManifestVersion} ({fork.CommitId})")
+        : "-";
+}
