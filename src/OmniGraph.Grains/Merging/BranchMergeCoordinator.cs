@@ -219,7 +219,7 @@ public sealed partial class BranchMergeCoordinator
             await manifest.DeleteBranchAsync(request.Source);
             return result with { BranchDeleted = true };
         }
-        catch (Exception exception) when (OmniGraphErrors.Unwrap(exception) is OmniGraphException error)
+        catch (Exception exception) when (OmniGraphErrors.Unwrap(exception) is OmniGraphException error and not SimulatedCrashException)
         {
             return result with { BranchDeleteError = $"{error.Code}: {error.Message}" };
         }
