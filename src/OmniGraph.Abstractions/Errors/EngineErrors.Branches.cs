@@ -17,7 +17,7 @@ public static partial class EngineErrors
         new(
             ErrorCodes.BranchNameCollision,
             $"branch '{name}' collides with live branch '{live}': live branch names may not be path ancestors or descendants of each other",
-            ErrorDetails.Of(ErrorDetail.Branch.With(name), ErrorDetail.DependentBranch.With(live)));
+            ErrorDetails.Of(ErrorDetail.Branch.With(name), ErrorDetail.ExistingBranch.With(live)));
 
     /// <summary><c>branch_in_use</c>: <paramref name="dependent"/> was forked from <paramref name="name"/>.</summary>
     public static OmniGraphException BranchInUse(string name, string dependent) =>

@@ -1,6 +1,10 @@
 namespace OmniGraph.Cli.Bench;
 
-/// <summary>The benchmark's operations, in the workload's order (load first, then the reads, the upserts last).</summary>
+/// <summary>
+/// The benchmark's operations, in the workload's order (load first, then the reads, the upserts last), with our own
+/// steps where they measure what they should: branch creation and reads on a fresh branch right after the reads on main
+/// (the same warm state), the merges last (they write main).
+/// </summary>
 internal static class BenchStepCatalog
 {
     public static IReadOnlyList<IBenchStep> All { get; } =
@@ -13,7 +17,10 @@ internal static class BenchStepCatalog
         new Reach2BenchStep(),
         new AggBenchStep(),
         new AntiBenchStep(),
+        new BranchCreateBenchStep(),
+        new BranchReadBenchStep(),
         new Upsert32BenchStep(),
         new MutationBenchStep(),
+        new Merge32BenchStep(),
     ];
 }
