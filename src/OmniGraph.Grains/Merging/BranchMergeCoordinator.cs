@@ -16,7 +16,7 @@ namespace OmniGraph.Grains.Merging;
 /// <item>up to date when the heads are equal or the source head is the merge base (<see cref="IManifestGrain.FindMergeBaseAsync"/>);
 /// a fast forward when the target head is the base;</item>
 /// <item>for every table the source changed since the base and whose version differs between the sides, the three-way
-/// merge of its rows (<see cref="ITableBranchGrain.PlanMergeAsync"/> on the target's table grain); any row conflict
+/// merge of its rows (<see cref="ITableBranchGrain.PlanMergeAsync"/> on the grain that holds the target's version); any row conflict
 /// ends the merge with nothing written;</item>
 /// <item>the merged rows staged on the target (<see cref="GraphWriteCoordinator.PrepareAllAsync"/>), then the constraint
 /// checks on the merged graph (<see cref="WriteValidator"/>), every violation collected;</item>
@@ -189,7 +189,9 @@ public sealed partial class BranchMergeCoordinator
                 continue;
             }
 
-            var grain = _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, table.Table, target.Branch));
+            // On the grain of the chain that holds the target's version: it keeps that version warm, and the base's and
+            // the source's versions share its leading fragments, so only what changed is read.
+            var grain = _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, table.Table, table.ChainBranch));
             plans.Add(grain.PlanMergeAsync(common, theirs, table, cancellationToken));
         }
 
