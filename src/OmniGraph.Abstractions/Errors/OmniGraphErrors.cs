@@ -19,4 +19,18 @@ public static class OmniGraphErrors
 
         return current is OmniGraphException ? current : exception;
     }
+
+    /// <summary>
+    /// Every failure as an <see cref="OmniGraphException"/>: the one mapping the front-ends share (the CLI's exit code and
+    /// the HTTP status both come from its <see cref="OmniGraphException.Kind"/>). A typed error is returned as is; a grain
+    /// call past its response timeout is <c>timeout</c>; a bare I/O failure is <c>io_error</c>; anything else is
+    /// <c>internal</c>, with the .NET exception's type in the message.
+    /// </summary>
+    public static OmniGraphException Classify(Exception exception) => Unwrap(exception) switch
+    {
+        OmniGraphException known => known,
+        TimeoutException timeout => new OmniGraphException(ErrorCodes.Timeout, timeout.Message, timeout),
+        IOException or UnauthorizedAccessException => new OmniGraphException(ErrorCodes.IoError, $"input/output failed: {IoErrorText.Reason(exception)}", exception),
+        var other => new OmniGraphException(ErrorCodes.Internal, $"{other.GetType().Name}: {other.Message}", other),
+    };
 }

@@ -31,14 +31,14 @@ internal sealed class BranchCreateCommand : ICliCommand
             var source = parseResult.GetValue(from);
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"creating branch {name} from {source ?? BranchNames.Main} in {target.Uri}");
             await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var branch = BranchOutput.From(await graph.Client.CreateBranchAsync(name, source, cancellationToken));
+            var branch = BranchCreateOutput.Of(target.Uri, source ?? BranchNames.Main, await graph.Client.CreateBranchAsync(name, source, cancellationToken));
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, branch);
             }
             else
             {
-                await runtime.Console.Out.WriteLineAsync($"created branch {branch.Name} from {BranchText.ForkPoint(branch)}");
+                await runtime.Console.Out.WriteLineAsync($"created branch {branch.Name} from {BranchText.ForkPoint(branch.ForkedFrom)}");
             }
 
             return CliExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Cli.Output;
 using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Commands;
@@ -27,7 +28,7 @@ internal sealed class BranchDeleteCommand : ICliCommand
             var (target, name) = arguments.Resolve(parseResult);
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"deleting branch {name} in {target.Uri}");
             await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var deleted = BranchDeleteOutput.From(await graph.Client.DeleteBranchAsync(name, cancellationToken));
+            var deleted = BranchDeleteOutput.Of(target.Uri, await graph.Client.DeleteBranchAsync(name, cancellationToken));
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, deleted);

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Cli.Output;
-using OmniGraph.Engine;
+using OmniGraph.Client.Wire;
 
 namespace OmniGraph.Cli.Commands;
 
-/// <summary><c>omnigraph branch list [URI] [--json]</c>: the branches, main first, then by name.</summary>
+/// <summary>
+/// <c>omnigraph branch list [URI] [--json]</c> (or <c>--store</c>, or <c>--server URL --graph ID</c>): the branch names,
+/// sorted, one per line; <c>--json</c> prints <c>{"branches":[…]}</c>, the shape of <c>GET /graphs/{id}/branches</c>.
+/// </summary>
 internal sealed class BranchListCommand : ICliCommand
 {
     public IReadOnlyList<string> Path { get; } = ["branch", "list"];
@@ -13,24 +15,24 @@ internal sealed class BranchListCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var json = CliOptions.Json();
-        var command = new Command("list", "List the branches, main first") { uri, store, json };
+        var command = new Command("list", "List the branch names, sorted") { uri, json };
+        scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var branches = new BranchListOutput([.. (await graph.Client.ListBranchesAsync(cancellationToken)).Select(BranchOutput.From)]);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
+            var names = await graph.Service.ListBranchesAsync(cancellationToken);
             if (parseResult.GetValue(json))
             {
-                await CliJson.WriteAsync(runtime.Console.Out, branches);
+                await CliJson.WriteAsync(runtime.Console.Out, new BranchListOutput(names));
             }
             else
             {
-                await TextTable.WriteAsync(
-                    runtime.Console.Out,
-                    ["BRANCH", "FORKED FROM", "CREATED"],
-                    [.. branches.Branches.Select(static b => new[] { b.Name, b.ForkedFrom is null ? "-" : BranchText.ForkPoint(b), CommitText.Time(b.CreatedAt) })]);
+                foreach (var name in names)
+                {
+                    await runtime.Console.Out.WriteLineAsync(name);
+                }
             }
 
             return CliExitCodes.Success;

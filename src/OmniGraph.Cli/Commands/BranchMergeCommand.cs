@@ -48,7 +48,7 @@ internal sealed class BranchMergeCommand : ICliCommand
                 return await ReportConflictsAsync(runtime, result, asJson);
             }
 
-            var output = BranchMergeOutput.From(result);
+            var output = BranchMergeOutput.From(result, request.Actor, request.DeleteBranch);
             if (asJson)
             {
                 await CliJson.WriteAsync(runtime.Console.Out, output);
@@ -92,13 +92,13 @@ internal sealed class BranchMergeCommand : ICliCommand
     {
         if (merge.Commit is not { } commit)
         {
-            await output.WriteLineAsync($"{merge.Target} is already up to date with {merge.Source}{(merge.BranchDeleted ? $"; deleted branch {merge.Source}" : string.Empty)}");
+            await output.WriteLineAsync($"{merge.Target} is already up to date with {merge.Source}{(merge.BranchDeleted == true ? $"; deleted branch {merge.Source}" : string.Empty)}");
             return;
         }
 
         var kind = merge.Outcome == BranchMergeOutcome.FastForward.ToWireName() ? "fast-forward" : "merge";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"merged {merge.Source} into {merge.Target} ({kind}): commit {commit.GraphCommitId} at manifest version {commit.GraphManifestVersion}{(merge.BranchDeleted ? $"; deleted branch {merge.Source}" : string.Empty)}"));
+            $"merged {merge.Source} into {merge.Target} ({kind}): commit {commit.GraphCommitId} at manifest version {commit.GraphManifestVersion}{(merge.BranchDeleted == true ? $"; deleted branch {merge.Source}" : string.Empty)}"));
         await TextTable.WriteAsync(
             output,
             ["TABLE", "INSERTED", "UPDATED", "DELETED"],

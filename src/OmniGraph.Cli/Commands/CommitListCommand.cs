@@ -12,15 +12,15 @@ internal sealed class CommitListCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var branch = CliOptions.Branch();
         var json = CliOptions.Json();
-        var command = new Command("list", "List the commits of a branch, newest first") { uri, store, branch, json };
+        var command = new Command("list", "List the commits of a branch, newest first") { uri, branch, json };
+        scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var commits = await graph.Client.ListCommitsAsync(parseResult.GetValue(branch)!, cancellationToken: cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
+            var commits = await graph.Service.ListCommitsAsync(parseResult.GetValue(branch)!, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, commits);

@@ -15,16 +15,26 @@ internal sealed class CommitShowCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var arguments = new GraphAndNameArguments("COMMIT_ID");
+        var positionals = new Argument<string[]>("ARGS")
+        {
+            Description = "[URI] COMMIT_ID",
+            Arity = new ArgumentArity(1, 2),
+        };
+        var graphUri = new Option<string?>("--uri") { Description = "The graph (instead of the positional URI)", HelpName = "URI" };
+        var scope = new GraphScopeOptions();
         var json = CliOptions.Json();
-        var command = new Command("show", "Show one commit");
-        arguments.AddTo(command);
-        command.Options.Add(json);
+        var command = new Command("show", "Show one commit") { positionals, graphUri, json };
+        scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, commitId) = arguments.Resolve(parseResult);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var commit = await graph.Client.GetCommitAsync(commitId, cancellationToken);
+            var values = parseResult.GetValue(positionals)!;
+            var commitId = values[^1];
+            await using var graph = await scope.OpenAsync(
+                parseResult,
+                cancellationToken,
+                ("URI", values.Length == 2 ? values[0] : null),
+                ("--uri", parseResult.GetValue(graphUri)));
+            var commit = await graph.Service.GetCommitAsync(commitId, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, commit);

@@ -16,17 +16,18 @@ internal sealed class ExportCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var branch = CliOptions.Branch();
         var types = new Option<string[]>("--type") { Description = "Export only this node or edge type (repeatable)", HelpName = "T" };
         var jsonl = new Option<bool>("--jsonl") { Description = "JSONL output (the only format; accepted for compatibility)", Hidden = true };
-        var command = new Command("export", "Write a branch as JSONL that loads back into a fresh graph") { uri, store, branch, types, jsonl };
+        var command = new Command("export", "Write a branch as JSONL that loads back into a fresh graph") { uri, branch, types, jsonl };
+        scope.AddTo(command);
         runtime.SetAction(command, json: null, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
             await runtime.Console.Out.FlushAsync(cancellationToken);
-            await graph.Client.ExportAsync(runtime.Console.OutputStream, parseResult.GetValue(branch)!, parseResult.GetValue(types) ?? [], cancellationToken);
+            var request = new ExportRequest(parseResult.GetValue(branch)!, [.. parseResult.GetValue(types) ?? []]);
+            await graph.Service.ExportAsync(runtime.Console.OutputStream, request, cancellationToken);
             return CliExitCodes.Success;
         });
         return command;

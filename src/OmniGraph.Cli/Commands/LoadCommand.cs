@@ -18,7 +18,7 @@ internal sealed class LoadCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var data = new Option<string>("--data") { Description = "The JSONL file to load", Required = true, HelpName = "F" };
         var mode = new Option<string>("--mode") { Description = "overwrite | append | merge", Required = true, HelpName = "M" };
         mode.AcceptOnlyFromAmong([.. GraphLoadModes.Names]);
@@ -27,25 +27,32 @@ internal sealed class LoadCommand : ICliCommand
         var from = new Option<string?>("--from") { Description = "Create a missing --branch first, at the head of this branch (or at this commit)", HelpName = "BASE" };
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
-        var command = new Command("load", "Load a JSONL file into a branch as one commit") { uri, store, data, mode, branch, from, actor, quiet, json };
+        var command = new Command("load", "Load a JSONL file into a branch as one commit") { uri, data, mode, branch, from, actor, quiet, json };
+        scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
+            scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             var file = parseResult.GetValue(data)!;
             CliErrors.RequireFile(file, "data file");
             GraphLoadModes.TryParse(parseResult.GetValue(mode), out var loadMode);
             var console = runtime.Console;
             var branchName = parseResult.GetValue(branch)!;
             var baseBranch = parseResult.GetValue(from);
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"loading {file} into {target.Uri} (branch {branchName}{(baseBranch is null ? string.Empty : $", created from {baseBranch} if missing")}, mode {loadMode.ToWireName()})");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
+            if (baseBranch is not null && graph.IsServed)
+            {
+                throw CliErrors.Usage("--from cannot be used with --server yet: create the branch first (branch commands over HTTP arrive with the server's branch routes)");
+            }
+
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"loading {file} into {graph.Uri} (branch {branchName}{(baseBranch is null ? string.Empty : $", created from {baseBranch} if missing")}, mode {loadMode.ToWireName()})");
             var options = new GraphLoadOptions { Actor = parseResult.GetValue(actor), BaseBranch = baseBranch };
             LoadOutput output;
             try
             {
-                output = console.IsErrorInteractive && !parseResult.GetValue(quiet)
-                    ? await LoadProgressBar.RunAsync(console, new FileInfo(file).Length, options, () => graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken))
-                    : await graph.Client.LoadFileAsync(file, loadMode, branchName, options, cancellationToken);
+                // The progress bar follows the engine's parsing: a load sent to a server has no such reports.
+                output = console.IsErrorInteractive && !parseResult.GetValue(quiet) && !graph.IsServed
+                    ? await LoadProgressBar.RunAsync(console, new FileInfo(file).Length, options, () => LoadFileAsync(graph, file, loadMode, branchName, options, cancellationToken))
+                    : await LoadFileAsync(graph, file, loadMode, branchName, options, cancellationToken);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -55,16 +62,25 @@ internal sealed class LoadCommand : ICliCommand
 
             if (parseResult.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, LoadCommandOutput.From(target.Uri, output));
+                await CliJson.WriteAsync(console.Out, LoadCommandOutput.From(graph.Uri, output));
             }
             else
             {
                 await console.Out.WriteLineAsync(
-                    $"loaded {target.Uri} on branch {output.Branch} with {output.Mode}: {output.TotalEntities} entities across {output.Nodes.Length} node types and {output.Edges.Length} edge types");
+                    $"loaded {graph.Uri} on branch {output.Branch} with {output.Mode}: {output.TotalEntities} entities across {output.Nodes.Length} node types and {output.Edges.Length} edge types");
             }
 
             return CliExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<LoadOutput> LoadFileAsync(CliGraph graph, string file, GraphLoadMode mode, string branch, GraphLoadOptions options, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await graph.Service.LoadAsync(stream, mode, branch, options, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

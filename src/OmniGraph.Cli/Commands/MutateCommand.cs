@@ -10,8 +10,8 @@ namespace OmniGraph.Cli.Commands;
 /// [--as ACTOR] [--json] --store URI</c> (deprecated alias <c>change</c>): runs one mutation query as one commit and prints
 /// its receipt (<c>ChangeOutput</c>; <c>"commit": null</c> when nothing changed). <c>--if-commit</c> makes it a
 /// compare-and-swap on the branch head: a lost race exits with code 4 and, with <c>--json</c>, prints the structured
-/// <c>precondition_failure</c> on standard output. The graph is addressed with <c>--store</c> only (the positional is the
-/// query name); <c>mutate</c> does not echo its target.
+/// <c>precondition_failure</c> on standard output. The graph is addressed with <c>--store</c>, or with
+/// <c>--server URL --graph ID</c> (the positional is the query name); <c>mutate</c> does not echo its target.
 /// </summary>
 internal sealed class MutateCommand : ICliCommand
 {
@@ -23,14 +23,14 @@ internal sealed class MutateCommand : ICliCommand
         var branch = CliOptions.Branch();
         var ifCommit = new Option<string?>("--if-commit") { Description = "Write only if the branch head is this commit (compare-and-swap)", HelpName = "COMMIT_ID" };
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var json = CliOptions.Json();
         var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit");
         input.AddTo(command);
         command.Options.Add(branch);
         command.Options.Add(ifCommit);
         command.Options.Add(actor);
-        command.Options.Add(store);
+        scope.AddTo(command);
         command.Options.Add(json);
         var deprecated = new DeprecatedAlias(command, "change");
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
@@ -38,7 +38,7 @@ internal sealed class MutateCommand : ICliCommand
             var console = runtime.Console;
             await deprecated.WarnIfUsedAsync(parseResult, console.Error);
 
-            var target = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
+            scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             var expectedHead = parseResult.GetValue(ifCommit);
             if (expectedHead is not null && !Ulid.TryParse(expectedHead, out _))
             {
@@ -55,11 +55,11 @@ internal sealed class MutateCommand : ICliCommand
             };
             var asJson = parseResult.GetValue(json);
 
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken);
             ChangeOutput change;
             try
             {
-                change = await graph.Client.MutateAsync(request, cancellationToken);
+                change = await graph.Service.MutateAsync(request, cancellationToken);
             }
             catch (GraphPreconditionFailedException lost) when (asJson)
             {

@@ -9,8 +9,8 @@ namespace OmniGraph.Cli.Commands;
 /// <c>omnigraph query [NAME] (--query F | -e SRC) [--params JSON | --params-file F] [--branch B | --snapshot S]
 /// [--format table|kv|csv|jsonl|json | --json] --store URI</c> (deprecated alias <c>read</c>): runs one read query
 /// against a branch head or a snapshot (commit id or manifest version) and prints the result (languages.md §4.2). The
-/// positional names the query inside the source; the graph is addressed with <c>--store</c> only. A bare store has no
-/// stored-query catalog, so the source must be given.
+/// positional names the query inside the source; the graph is addressed with <c>--store</c>, or with
+/// <c>--server URL --graph ID</c> on a server. A bare store has no stored-query catalog, so the source must be given.
 /// </summary>
 internal sealed class QueryCommand : ICliCommand
 {
@@ -22,14 +22,14 @@ internal sealed class QueryCommand : ICliCommand
         var branch = new Option<string?>("--branch") { Description = "Read the head of this branch (default main)", HelpName = "B" };
         var snapshot = new Option<string?>("--snapshot") { Description = "Read this snapshot: a commit id, or a manifest version of main (12 or v12)", HelpName = "S" };
         var format = new Option<string?>("--format") { Description = $"Output format: {string.Join(", ", ReadOutputFormats.Names)} (default table)", HelpName = "FORMAT" };
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var json = CliOptions.Json();
         var command = new Command("query", "Run a read query and print its rows");
         input.AddTo(command);
         command.Options.Add(branch);
         command.Options.Add(snapshot);
         command.Options.Add(format);
-        command.Options.Add(store);
+        scope.AddTo(command);
         command.Options.Add(json);
         var deprecated = new DeprecatedAlias(command, "read");
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
@@ -39,11 +39,10 @@ internal sealed class QueryCommand : ICliCommand
 
             var outputFormat = ResolveFormat(parseResult.GetValue(format), parseResult.GetValue(json));
             var target = ResolveTarget(parseResult.GetValue(branch), parseResult.GetValue(snapshot));
-            var graphTarget = GraphTarget.Resolve(("--store", parseResult.GetValue(store)));
             var query = await input.ReadAsync(parseResult, cancellationToken);
 
-            await using var graph = await EmbeddedGraph.OpenAsync(graphTarget, cancellationToken);
-            var result = await graph.Client.QueryAsync(query.Source, query.Name, query.Parameters, target, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken);
+            var result = await graph.Service.QueryAsync(new QueryRequest(query.Source, query.Name, query.Parameters, target), cancellationToken);
             await ReadOutputWriter.WriteAsync(console.Out, result, outputFormat);
             return CliExitCodes.Success;
         });

@@ -11,16 +11,16 @@ internal sealed class SchemaShowCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var branch = CliOptions.Branch();
         var json = CliOptions.Json();
-        var command = new Command("show", "Print the graph's schema source") { uri, store, branch, json };
+        var command = new Command("show", "Print the graph's schema source") { uri, branch, json };
+        scope.AddTo(command);
         command.Aliases.Add("get");
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var schema = await graph.Client.GetSchemaAsync(parseResult.GetValue(branch)!, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
+            var schema = await graph.Service.GetSchemaAsync(parseResult.GetValue(branch)!, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, schema);

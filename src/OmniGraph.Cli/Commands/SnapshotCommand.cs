@@ -14,15 +14,15 @@ internal sealed class SnapshotCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var store = CliOptions.Store();
+        var scope = new GraphScopeOptions();
         var branch = CliOptions.Branch();
         var json = CliOptions.Json();
-        var command = new Command("snapshot", "Show each table's version and entity count at a branch head") { uri, store, branch, json };
+        var command = new Command("snapshot", "Show each table's version and entity count at a branch head") { uri, branch, json };
+        scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var target = CliOptions.Target(parseResult, uri, store);
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var snapshot = await graph.Client.GetSnapshotAsync(parseResult.GetValue(branch)!, cancellationToken);
+            await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
+            var snapshot = await graph.Service.GetSnapshotAsync(parseResult.GetValue(branch)!, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, snapshot);

@@ -29,6 +29,7 @@ internal static class CliCommandCatalog
         new SchemaShowCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
+        new ServeCommand(),
         new PolicyValidateCommand(),
         new PolicyTestCommand(),
         new PolicyExplainCommand(),

@@ -69,13 +69,11 @@ internal sealed class CliRuntime(CliConsole console, CliTermination termination)
     public const string CancelledCode = ErrorCodes.Cancelled;
 
     /// <summary>The code, message and exit code of a failure (of a command that was not asked to stop).</summary>
-    public static (string Code, string Message, int ExitCode) Describe(Exception exception) => OmniGraphErrors.Unwrap(exception) switch
+    public static (string Code, string Message, int ExitCode) Describe(Exception exception)
     {
-        OmniGraphException known => (known.Code, known.Message, known.Kind.ExitCode()),
-        TimeoutException timeout => (ErrorCodes.Timeout, timeout.Message, ErrorKind.Timeout.ExitCode()),
-        IOException or UnauthorizedAccessException => (ErrorCodes.IoError, $"input/output failed: {IoErrorText.Reason(exception)}", ErrorKind.Unavailable.ExitCode()),
-        _ => (ErrorCodes.Internal, $"{exception.GetType().Name}: {exception.Message}", ErrorKind.Internal.ExitCode()),
-    };
+        var error = OmniGraphErrors.Classify(exception);
+        return (error.Code, error.Message, error.Kind.ExitCode());
+    }
 
     /// <summary>Messages go on one line (a multi-line message would break line-oriented consumers of stderr).</summary>
     private static string OneLine(string message) =>

@@ -18,8 +18,8 @@ namespace OmniGraph.Cli.Infrastructure;
 /// </remarks>
 internal sealed class CliTermination : IDisposable
 {
-    /// <summary>How long a command may take to stop after the first signal before the process is ended.</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(2);
+    /// <summary>How long a command may take to stop after the first signal before the process is ended, by default.</summary>
+    public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A repeat of the signal this soon after the first is the same request delivered twice (<c>timeout(1)</c> signals
@@ -44,6 +44,12 @@ internal sealed class CliTermination : IDisposable
             ? [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)]
             : [];
     }
+
+    /// <summary>
+    /// How long the running command may take to stop after the first signal (<see cref="DefaultGracePeriod"/> unless a
+    /// command that stops gracefully by design, such as <c>serve</c> draining its requests, sets a longer one).
+    /// </summary>
+    public TimeSpan GracePeriod { get; set; } = DefaultGracePeriod;
 
     /// <summary>The token of the running command.</summary>
     public CancellationToken Token => _source.Token;

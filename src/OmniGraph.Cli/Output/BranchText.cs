@@ -1,5 +1,4 @@
 using System.Globalization;
-using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Output;
 
@@ -7,7 +6,6 @@ namespace OmniGraph.Cli.Output;
 internal static class BranchText
 {
     /// <summary><c>main@v3 (01J…)</c>: where a branch was forked.</summary>
-    public static string ForkPoint(BranchOutput branch) => branch.ForkedFrom is { } fork
-        ? string.Create(CultureInfo.InvariantCulture, $"{fork.Branch}@v{fork.ManifestVersion} ({fork.CommitId})")
-        : "-";
+    public static string ForkPoint(BranchForkPointOutput fork) =>
+        string.Create(CultureInfo.InvariantCulture, $"{fork.Branch}@v{fork.ManifestVersion} ({fork.CommitId})");
 }

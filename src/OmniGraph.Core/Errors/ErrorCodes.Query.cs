@@ -38,4 +38,20 @@ public static partial class ErrorCodes
     /// <summary>A required parameter the query references was not supplied.</summary>
     [ErrorCode(ErrorKind.Invalid)]
     public const string QueryParameterMissing = "query_parameter_missing";
+
+    /// <summary>A call names no function of the query language (the message suggests the closest name).</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string QueryFunctionUnknown = "query_function_unknown";
+
+    /// <summary>A function is called with too few or too many arguments.</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string QueryFunctionArity = "query_function_arity";
+
+    /// <summary>A function argument is of a kind the function does not take (a number where a String is expected).</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string QueryFunctionArgument = "query_function_argument";
+
+    /// <summary>A function stands where it is not allowed (an aggregate in a filter, <c>lower</c> in a mutation value).</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string QueryFunctionNotAllowed = "query_function_not_allowed";
 }

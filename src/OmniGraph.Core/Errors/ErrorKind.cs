@@ -39,6 +39,18 @@ public enum ErrorKind
     /// <summary>A failure that is no deliberate error of OmniGraph (a bug, an injected fault in a test). Exit 1, HTTP 500.</summary>
     Internal,
 
-    /// <summary>The caller may not do this (an access decision denied it). Exit 1, HTTP 403.</summary>
+    /// <summary>The request carries no credentials, or credentials that match none configured. Exit 1, HTTP 401.</summary>
+    Unauthorized,
+
+    /// <summary>The caller is known but may not do this (a policy decision). Exit 1, HTTP 403.</summary>
     Forbidden,
+
+    /// <summary>The request body is not of a media type the operation reads. Exit 1, HTTP 415.</summary>
+    UnsupportedMediaType,
+
+    /// <summary>The caller has too many requests in flight; retry after a while. Exit 1, HTTP 429.</summary>
+    TooManyRequests,
+
+    /// <summary>The operation is part of the interface but this version does not do it yet. Exit 1, HTTP 501.</summary>
+    NotImplemented,
 }

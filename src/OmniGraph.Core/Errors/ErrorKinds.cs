@@ -16,12 +16,16 @@ public static class ErrorKinds
     public static int HttpStatus(this ErrorKind kind) => kind switch
     {
         ErrorKind.Invalid or ErrorKind.Usage => 400,
+        ErrorKind.Unauthorized => 401,
         ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
         ErrorKind.PreconditionFailed => 412,
         ErrorKind.TooLarge => 413,
+        ErrorKind.UnsupportedMediaType => 415,
+        ErrorKind.TooManyRequests => 429,
         ErrorKind.Cancelled => 499,
+        ErrorKind.NotImplemented => 501,
         ErrorKind.Unavailable => 503,
         ErrorKind.Timeout => 504,
         _ => 500,

@@ -1,61 +1,75 @@
 using OmniGraph.Engine;
 using OmniGraph.Query.Ir;
+using OmniGraph.Query.Values;
 
 namespace OmniGraph.Execution.Planning;
 
 /// <summary>
 /// Recognises the filters a table grain can evaluate itself: one property of one variable compared with a constant
-/// (literal, parameter or <c>now()</c>), in either operand order.
+/// (a literal, a parameter, or a call of constants such as <c>now()</c>), in either operand order; and the call of a
+/// predicate function the registry equates with an operator, tested for <c>true</c> (<c>starts_with($p.name, "A")</c>).
 /// </summary>
 internal static class PushdownTranslator
 {
     /// <summary>The pushed-down form of <paramref name="predicate"/>, or <c>null</c> when it is not <c>$v.p op constant</c> (or reversed).</summary>
     public static PushdownFilter? TryTranslate(FilterPredicate predicate)
     {
-        if (predicate.Left is PropertyExpression left && IsConstant(predicate.Right))
+        if (!TryCanonical(predicate, out var property, out var op, out var constant, out var flipped))
         {
-            var op = predicate.Operator switch
-            {
-                ComparisonOperator.Equal => ColumnPredicateOperator.Equal,
-                ComparisonOperator.NotEqual => ColumnPredicateOperator.NotEqual,
-                ComparisonOperator.Less => ColumnPredicateOperator.Less,
-                ComparisonOperator.LessOrEqual => ColumnPredicateOperator.LessOrEqual,
-                ComparisonOperator.Greater => ColumnPredicateOperator.Greater,
-                ComparisonOperator.GreaterOrEqual => ColumnPredicateOperator.GreaterOrEqual,
-                ComparisonOperator.StringContains => ColumnPredicateOperator.Contains,
-                ComparisonOperator.StartsWith => ColumnPredicateOperator.StartsWith,
-                _ => ColumnPredicateOperator.ListContains,
-            };
-            return new PushdownFilter(left.Property.Name, op, predicate.Right, predicate);
+            return null;
         }
 
-        if (predicate.Right is PropertyExpression right && IsConstant(predicate.Left))
+        ColumnPredicateOperator? column = (op, flipped) switch
         {
-            ColumnPredicateOperator? op = predicate.Operator switch
-            {
-                ComparisonOperator.Equal => ColumnPredicateOperator.Equal,
-                ComparisonOperator.NotEqual => ColumnPredicateOperator.NotEqual,
-                ComparisonOperator.Less => ColumnPredicateOperator.Greater,
-                ComparisonOperator.LessOrEqual => ColumnPredicateOperator.GreaterOrEqual,
-                ComparisonOperator.Greater => ColumnPredicateOperator.Less,
-                ComparisonOperator.GreaterOrEqual => ColumnPredicateOperator.LessOrEqual,
-                ComparisonOperator.StringContains => ColumnPredicateOperator.ContainedIn,
-                ComparisonOperator.StartsWith => ColumnPredicateOperator.PrefixOf,
+            (ComparisonOperator.Equal, _) => ColumnPredicateOperator.Equal,
+            (ComparisonOperator.NotEqual, _) => ColumnPredicateOperator.NotEqual,
+            (ComparisonOperator.Less, false) or (ComparisonOperator.Greater, true) => ColumnPredicateOperator.Less,
+            (ComparisonOperator.LessOrEqual, false) or (ComparisonOperator.GreaterOrEqual, true) => ColumnPredicateOperator.LessOrEqual,
+            (ComparisonOperator.Greater, false) or (ComparisonOperator.Less, true) => ColumnPredicateOperator.Greater,
+            (ComparisonOperator.GreaterOrEqual, false) or (ComparisonOperator.LessOrEqual, true) => ColumnPredicateOperator.GreaterOrEqual,
+            (ComparisonOperator.StringContains, false) => ColumnPredicateOperator.Contains,
+            (ComparisonOperator.StringContains, true) => ColumnPredicateOperator.ContainedIn,
+            (ComparisonOperator.StartsWith, false) => ColumnPredicateOperator.StartsWith,
+            (ComparisonOperator.StartsWith, true) => ColumnPredicateOperator.PrefixOf,
+            (ComparisonOperator.ListContains, false) => ColumnPredicateOperator.ListContains,
 
-                // A constant list holding the property's value is a disjunction: not one column predicate.
-                _ => null,
-            };
-            return op is { } flipped ? new PushdownFilter(right.Property.Name, flipped, predicate.Left, predicate) : null;
-        }
-
-        return null;
+            // A constant list holding the property's value is a disjunction: not one column predicate.
+            _ => null,
+        };
+        return column is { } translated ? new PushdownFilter(property.Variable, property.Property.Name, translated, constant, predicate) : null;
     }
 
-    /// <summary>The variable a pushable filter reads.</summary>
-    public static PatternVariable VariableOf(PushdownFilter filter) =>
-        (filter.Source.Left as PropertyExpression ?? (PropertyExpression)filter.Source.Right).Variable;
+    /// <summary>
+    /// The predicate as <c>property op constant</c> (<paramref name="flipped"/> when the property is the right operand
+    /// of <paramref name="op"/>).
+    /// </summary>
+    private static bool TryCanonical(FilterPredicate predicate, out PropertyExpression property, out ComparisonOperator op, out QueryExpression constant, out bool flipped)
+    {
+        var left = predicate.Left;
+        var right = predicate.Right;
+        op = predicate.Operator;
+        if (op == ComparisonOperator.Equal
+            && left is FunctionCallExpression { Function.Operator: { } equivalent, Arguments: [var first, var second] }
+            && right is LiteralExpression { Value: { Kind: QueryValueKind.Bool } isTrue } && isTrue.AsBool())
+        {
+            op = equivalent;
+            left = first;
+            right = second;
+        }
 
-    /// <summary>Literals, parameters and <c>now()</c>: values fixed for the whole execution.</summary>
-    public static bool IsConstant(QueryExpression expression) =>
-        expression.Kind is ExpressionKind.Literal or ExpressionKind.Parameter or ExpressionKind.Now;
+        if (left is PropertyExpression leftProperty && QueryExpressions.IsConstant(right))
+        {
+            (property, constant, flipped) = (leftProperty, right, false);
+            return true;
+        }
+
+        if (right is PropertyExpression rightProperty && QueryExpressions.IsConstant(left))
+        {
+            (property, constant, flipped) = (rightProperty, left, true);
+            return true;
+        }
+
+        (property, constant, flipped) = (null!, null!, false);
+        return false;
+    }
 }

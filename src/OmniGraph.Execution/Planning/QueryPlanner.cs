@@ -449,9 +449,9 @@ internal sealed class QueryPlanner
 
         private void AddFilter(FilterPredicate predicate, HashSet<int> owned)
         {
-            if (PushdownTranslator.TryTranslate(predicate) is { } pushed && owned.Contains(PushdownTranslator.VariableOf(pushed).Id))
+            if (PushdownTranslator.TryTranslate(predicate) is { } pushed && owned.Contains(pushed.Variable.Id))
             {
-                AddPushdown(PushdownTranslator.VariableOf(pushed), pushed);
+                AddPushdown(pushed.Variable, pushed);
                 return;
             }
 

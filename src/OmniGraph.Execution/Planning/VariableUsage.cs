@@ -53,24 +53,21 @@ internal sealed class VariableUsage
 
     private void ReadByResult(QueryExpression expression)
     {
-        switch (expression)
+        foreach (var variable in QueryExpressions.Variables(expression))
         {
-            case PropertyExpression property:
-                _readByResult[property.Variable.Id] = true;
-                _properties[property.Variable.Id].Add(property.Property);
-                break;
-            case VariableExpression variable:
-                _readByResult[variable.Variable.Id] = true;
-                break;
-            case AggregateExpression aggregate:
-                ReadByResult(aggregate.Argument);
-                break;
+            _readByResult[variable.Id] = true;
+        }
+
+        foreach (var property in QueryExpressions.Properties(expression))
+        {
+            _properties[property.Variable.Id].Add(property.Property);
         }
     }
 
     /// <summary>
     /// Filters that are not pushed into a table read are evaluated on rows and need their properties fetched: every
-    /// filter with two property operands, and every filter on a variable bound outside the pattern it is written in.
+    /// filter with two property operands or a call of row values, and every filter on a variable bound outside the
+    /// pattern it is written in.
     /// </summary>
     private void CollectFilterReads(QueryPattern pattern)
     {
@@ -97,17 +94,14 @@ internal sealed class VariableUsage
 
     private void CollectFilterRead(FilterPredicate predicate, int depth)
     {
-        if (PushdownTranslator.TryTranslate(predicate) is { } pushed && PushdownTranslator.VariableOf(pushed).Depth == depth)
+        if (PushdownTranslator.TryTranslate(predicate) is { } pushed && pushed.Variable.Depth == depth)
         {
             return;
         }
 
-        foreach (var operand in (ReadOnlySpan<QueryExpression>)[predicate.Left, predicate.Right])
+        foreach (var property in QueryExpressions.Properties(predicate.Left).Concat(QueryExpressions.Properties(predicate.Right)))
         {
-            if (operand is PropertyExpression property)
-            {
-                _properties[property.Variable.Id].Add(property.Property);
-            }
+            _properties[property.Variable.Id].Add(property.Property);
         }
     }
 }

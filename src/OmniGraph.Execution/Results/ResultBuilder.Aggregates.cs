@@ -100,9 +100,7 @@ internal sealed partial class ResultBuilder
             {
                 AggregateExpression aggregate => AggregateColumn(table, aggregate, projection, groupOfRow, groupCount),
                 _ when groupCount == 0 => EmptyColumn(projection),
-                PropertyExpression property => ColumnOf(table, property).Take(EntityIndexes(table, property.Variable, [.. representative])),
-                VariableExpression variable => table.EntitiesOf(variable.Variable.Id).Ids.Take(EntityIndexes(table, variable.Variable, [.. representative])),
-                var other => throw new InvalidOperationException($"{other} is not a group key"),
+                var key => _evaluator.Gather(key, table, [.. representative]),
             };
         }
 
@@ -142,25 +140,26 @@ internal sealed partial class ResultBuilder
         return columns;
     }
 
-    /// <summary>Dense value numbers per entity of a group key (a property's values, or a node's identity) and the row slots.</summary>
-    private static (int[] ValueIds, int[] Slot) GroupKeyValues(BindingTable table, QueryExpression key)
+    /// <summary>
+    /// Dense value numbers of a group key (per entity for a node's identity or a property, per value of a computed
+    /// column) and the row slots into them.
+    /// </summary>
+    private (int[] ValueIds, int[] Slot) GroupKeyValues(BindingTable table, QueryExpression key)
     {
-        switch (key)
+        if (key is VariableExpression variable)
         {
-            case PropertyExpression property:
-                return (ColumnValues.Dedupe(ColumnOf(table, property)).Ids, table.SlotOf(property.Variable.Id));
-            case VariableExpression variable:
-                var entities = table.EntitiesOf(variable.Variable.Id);
-                var identity = new int[entities.Count];
-                for (var i = 0; i < identity.Length; i++)
-                {
-                    identity[i] = i;
-                }
+            var entities = table.EntitiesOf(variable.Variable.Id);
+            var identity = new int[entities.Count];
+            for (var i = 0; i < identity.Length; i++)
+            {
+                identity[i] = i;
+            }
 
-                return (identity, table.SlotOf(variable.Variable.Id));
-            default:
-                throw new InvalidOperationException($"{key} is not a group key");
+            return (identity, table.SlotOf(variable.Variable.Id));
         }
+
+        var values = _evaluator.Evaluate(key, table);
+        return (ColumnValues.Dedupe(values.Values!).Ids, values.Slots(table.RowCount));
     }
 
     private ArrowColumn AggregateColumn(BindingTable table, AggregateExpression aggregate, Projection projection, int[] groupOfRow, int groupCount)
@@ -198,23 +197,20 @@ internal sealed partial class ResultBuilder
     /// <summary>A test for null argument values per row, or <c>null</c> when the argument is never null.</summary>
     private Func<int, bool>? NullTest(BindingTable table, QueryExpression argument)
     {
-        switch (argument)
+        // A row's variable always holds an entity; count($v) need not read it (a counted traversal leaves it unbound).
+        if (argument is VariableExpression)
         {
-            case PropertyExpression property:
-                var column = ColumnOf(table, property);
-                if (column.NullCount == 0)
-                {
-                    return null;
-                }
-
-                var slot = table.SlotOf(property.Variable.Id);
-                return row => column.IsNull(slot[row]);
-            case VariableExpression:
-                return null;
-            default:
-                var value = context.Evaluate(argument);
-                return value.IsNull ? static _ => true : null;
+            return null;
         }
+
+        var values = _evaluator.Evaluate(argument, table);
+        if (values.IsConstant)
+        {
+            return values.Constant.IsNull ? static _ => true : null;
+        }
+
+        var column = values.Values!;
+        return column.NullCount == 0 ? null : row => column.IsNull(values.IndexOf(row));
     }
 
     /// <summary>Sum and average as Float64; integers are summed exactly (Int128) and converted once.</summary>
@@ -224,10 +220,12 @@ internal sealed partial class ResultBuilder
         var doubles = new double[groupCount];
         var counts = new long[groupCount];
         var isInteger = argument.Type.Kind == PropertyTypeKind.Scalar && argument.Type.Scalar.IsInteger();
+        var values = _evaluator.Evaluate(argument, table);
+        var scalar = CellReader.ScalarOf(argument.Type);
         for (var row = 0; row < table.RowCount; row++)
         {
             CancellationChecks.Every(row, context.CancellationToken);
-            var value = ArgumentValue(table, argument, row);
+            var value = values.IsConstant ? values.Constant : CellReader.Scalar(values.Values!, values.IndexOf(row), scalar);
             if (value.IsNull)
             {
                 continue;
@@ -262,40 +260,25 @@ internal sealed partial class ResultBuilder
         return builder.Build();
     }
 
-    private QueryValue ArgumentValue(BindingTable table, QueryExpression argument, int row) => argument switch
-    {
-        PropertyExpression property => CellReader.Scalar(ColumnOf(table, property), table.SlotOf(property.Variable.Id)[row], CellReader.ScalarOf(property.Property.Type)),
-        _ => context.Evaluate(argument),
-    };
-
     /// <summary>Min and max keep the argument's type: the winning entity's value is copied from its column.</summary>
     private ArrowColumn MinOrMax(BindingTable table, QueryExpression argument, Projection projection, bool max, int[] groupOfRow, int groupCount)
     {
-        ArrowColumn values;
-        int[] slot;
-        switch (argument)
+        var argumentValues = _evaluator.Evaluate(argument, table);
+        if (argumentValues.IsConstant)
         {
-            case PropertyExpression property:
-                values = ColumnOf(table, property);
-                slot = table.SlotOf(property.Variable.Id);
-                break;
-            case VariableExpression variable:
-                values = table.EntitiesOf(variable.Variable.Id).Ids;
-                slot = table.SlotOf(variable.Variable.Id);
-                break;
-            default:
-                // A constant: every non-empty group has that value.
-                var constant = context.Evaluate(argument);
-                var present = new bool[groupCount];
-                foreach (var group in groupOfRow)
-                {
-                    present[group] = true;
-                }
+            // A constant: every non-empty group has that value.
+            var present = new bool[groupCount];
+            foreach (var group in groupOfRow)
+            {
+                present[group] = true;
+            }
 
-                var constantColumn = ConstantColumn.Create(projection.Type, constant, 1);
-                return TakeOrNull(constantColumn, [.. present.Select(static p => p ? 0 : -1)]);
+            var constantColumn = ConstantColumn.Create(projection.Type, argumentValues.Constant, 1);
+            return TakeOrNull(constantColumn, [.. present.Select(static p => p ? 0 : -1)]);
         }
 
+        var values = argumentValues.Values!;
+        var slot = argumentValues.Slots(table.RowCount);
         var ranks = ColumnValues.Ranks(values);
         var best = new int[groupCount];
         best.AsSpan().Fill(-1);

@@ -26,13 +26,7 @@ internal sealed partial class ResultBuilder
             var projection = Query.Projections[i];
             columns[i] = rows.Length == 0
                 ? EmptyColumn(projection)
-                : projection.Expression switch
-                {
-                    ColumnReferenceExpression reference => columns[reference.Column],
-                    PropertyExpression property => ColumnOf(table, property).Take(EntityIndexes(table, property.Variable, rows)),
-                    VariableExpression variable => table.EntitiesOf(variable.Variable.Id).Ids.Take(EntityIndexes(table, variable.Variable, rows)),
-                    var constant => ConstantColumn.Create(projection.Type, context.Evaluate(constant), rows.Length),
-                };
+                : projection.Expression is ColumnReferenceExpression reference ? columns[reference.Column] : _evaluator.Gather(projection.Expression, table, rows);
         }
 
         return columns;
@@ -72,18 +66,6 @@ internal sealed partial class ResultBuilder
         return rows;
     }
 
-    private static int[] EntityIndexes(BindingTable table, PatternVariable variable, int[] rows)
-    {
-        var slot = table.SlotOf(variable.Id);
-        var indexes = new int[rows.Length];
-        for (var i = 0; i < indexes.Length; i++)
-        {
-            indexes[i] = slot[rows[i]];
-        }
-
-        return indexes;
-    }
-
     /// <summary>
     /// Orders the rows by the user keys (nulls first ascending, last descending), then by the id of every named variable
     /// (by name) ascending, so the order is total; with a limit far below the row count only the first rows are
@@ -94,16 +76,12 @@ internal sealed partial class ResultBuilder
         var keys = new List<(ArrowColumn Values, int[] Slot, bool Descending)>();
         foreach (var key in Query.Order)
         {
-            switch (Resolve(key.Expression))
-            {
-                case PropertyExpression property:
-                    keys.Add((ColumnOf(table, property), table.SlotOf(property.Variable.Id), key.Descending));
-                    break;
-                case VariableExpression variable:
-                    keys.Add((table.EntitiesOf(variable.Variable.Id).Ids, table.SlotOf(variable.Variable.Id), key.Descending));
-                    break;
+            var values = _evaluator.Evaluate(Resolve(key.Expression), table);
 
-                    // Constants order nothing.
+            // Constants order nothing.
+            if (!values.IsConstant)
+            {
+                keys.Add((values.Values!, values.Slots(table.RowCount), key.Descending));
             }
         }
 

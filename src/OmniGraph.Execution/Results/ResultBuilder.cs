@@ -13,6 +13,8 @@ namespace OmniGraph.Execution.Results;
 /// </summary>
 internal sealed partial class ResultBuilder(QueryPlan plan, QueryExecutionContext context, PatternExecutor executor)
 {
+    private readonly ExpressionEvaluator _evaluator = new(context);
+
     private ReadQuery Query => plan.Query;
 
     /// <summary>Builds the result of the matched rows.</summary>
@@ -44,11 +46,6 @@ internal sealed partial class ResultBuilder(QueryPlan plan, QueryExecutionContex
 
         return new ArrowSchema(fields);
     }
-
-    /// <summary>The entity column behind a property of a bound variable.</summary>
-    private static ArrowColumn ColumnOf(BindingTable table, PropertyExpression property) =>
-        table.EntitiesOf(property.Variable.Id).TryGetColumn(property.Property)
-        ?? throw new InvalidOperationException($"{property} was not fetched");
 
     /// <summary>An empty column of a projection's type.</summary>
     private static ArrowColumn EmptyColumn(Projection projection) =>

@@ -5,7 +5,7 @@ using OmniGraph.Schema;
 
 namespace OmniGraph.Execution.Runtime;
 
-/// <summary>One side of a filter evaluated on rows: a constant, or a property column read through a variable's row slots.</summary>
+/// <summary>One side of a filter evaluated on rows: a constant, or a column read through row slots.</summary>
 internal abstract class FilterOperand
 {
     /// <summary>Whether the value of row <paramref name="row"/> is null.</summary>
@@ -24,7 +24,7 @@ internal abstract class FilterOperand
     public abstract int EntityOf(int row);
 }
 
-/// <summary>A literal, parameter or <c>now()</c> value.</summary>
+/// <summary>A constant: a literal, a parameter or a call of constants (<c>now()</c>).</summary>
 internal sealed class ConstantOperand(QueryValue value) : FilterOperand
 {
     private readonly byte[] _utf8 = value.Kind == QueryValueKind.String ? Encoding.UTF8.GetBytes(value.AsString()) : [];
@@ -48,7 +48,7 @@ internal sealed class ConstantOperand(QueryValue value) : FilterOperand
     public override int EntityOf(int row) => 0;
 }
 
-/// <summary>A property of a bound variable: the column holds one value per entity, the slot one entity per row.</summary>
+/// <summary>Values per row: a property of a bound variable (one value per entity, the slot one entity per row) or a computed column.</summary>
 internal sealed class ColumnOperand(ArrowColumn column, int[] slot, PropertyType type) : FilterOperand
 {
     private readonly ScalarKind _scalar = CellReader.ScalarOf(type);

@@ -25,16 +25,16 @@ internal sealed partial class PatternExecutor
         return kept.Count == table.RowCount ? table : table.Select(CollectionsMarshal.AsSpan(kept));
     }
 
+    /// <summary>One side of a filter: a constant, or values per row (a property, or a function of the rows' values).</summary>
     private async Task<FilterOperand> OperandAsync(QueryExpression expression, BindingTable table)
     {
-        if (expression is PropertyExpression property)
+        foreach (var read in QueryExpressions.Properties(expression).GroupBy(static p => p.Variable.Id))
         {
-            var entities = table.EntitiesOf(property.Variable.Id);
-            await EnsureColumnsAsync(entities, [property.Property]);
-            return new ColumnOperand(entities.TryGetColumn(property.Property)!, table.SlotOf(property.Variable.Id), property.Property.Type);
+            await EnsureColumnsAsync(table.EntitiesOf(read.Key), [.. read.Select(static p => p.Property)]);
         }
 
-        return new ConstantOperand(context.Evaluate(expression));
+        var values = _evaluator.Evaluate(expression, table);
+        return values.IsConstant ? new ConstantOperand(values.Constant) : new ColumnOperand(values.Values!, values.Slots(table.RowCount), expression.Type);
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ internal sealed partial class PatternExecutor
         }
 
         var (values, start, length) = left.List(row);
-        var elementType = ((PropertyExpression)predicate.Left).Property.Type.Scalar;
+        var elementType = predicate.Left.Type.Scalar;
         for (var i = start; i < start + length; i++)
         {
             if (elementType == ScalarKind.String

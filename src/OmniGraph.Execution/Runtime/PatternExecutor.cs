@@ -13,6 +13,8 @@ namespace OmniGraph.Execution.Runtime;
 /// </summary>
 internal sealed partial class PatternExecutor(QueryExecutionContext context)
 {
+    private readonly ExpressionEvaluator _evaluator = new(context);
+
     /// <summary>Runs the steps of <paramref name="plan"/> from <paramref name="table"/>.</summary>
     public async Task<BindingTable> RunAsync(PatternPlan plan, BindingTable table)
     {

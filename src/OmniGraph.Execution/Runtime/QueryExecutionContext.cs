@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Query.Values;
@@ -29,6 +30,9 @@ internal sealed class QueryExecutionContext(
 
     public QueryParameterValues Values { get; } = values;
 
+    /// <summary>What function kernels read besides their arguments (the execution's <c>now()</c>).</summary>
+    public FunctionContext Functions { get; } = FunctionContext.Of(values);
+
     /// <summary>The version of a type's table in the pinned snapshot.</summary>
     public TableVersionRef TableOf(GraphElementType type) => Snapshot.GetTable(type.TableName);
 
@@ -36,14 +40,8 @@ internal sealed class QueryExecutionContext(
     public ITableBranchGrain Grain(TableVersionRef version) =>
         grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
 
-    /// <summary>The value of a literal, a parameter or <c>now()</c>.</summary>
-    public QueryValue Evaluate(QueryExpression constant) => constant switch
-    {
-        LiteralExpression literal => literal.Value,
-        ParameterExpression parameter => Values.Get(parameter.Parameter),
-        NowExpression => Values.Now,
-        _ => throw new InvalidOperationException($"{constant} is not a constant"),
-    };
+    /// <summary>The value of a constant: a literal, a parameter or a call of constants (<c>now()</c>).</summary>
+    public QueryValue Evaluate(QueryExpression constant) => ConstantEvaluator.Evaluate(constant, Values, Functions);
 
     /// <summary>The column predicates of pushed-down filters, or <c>null</c> when one compares with NULL (matches nothing).</summary>
     public ImmutableArray<ColumnPredicate>? Predicates(ImmutableArray<PushdownFilter> filters)

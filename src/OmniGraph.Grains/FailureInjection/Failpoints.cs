@@ -18,6 +18,9 @@ public static class Failpoints
     /// <summary>Commit: creating manifest version base + 1 (the commit point).</summary>
     public static readonly Failpoint CommitManifestPublish = new("commit.manifest_publish", "create manifests/{inc}/{base+1}.json");
 
+    /// <summary>Commit: appending the published write's entry to the audit log (only when commits are audited).</summary>
+    public static readonly Failpoint CommitAuditAppend = new("commit.audit_append", "append audit/entries/{seq}.json for the commit");
+
     /// <summary>Commit: deleting the sidecar after the publish.</summary>
     public static readonly Failpoint CommitSidecarDelete = new("commit.sidecar_delete", "delete recovery/{tx}.json");
 
@@ -32,6 +35,9 @@ public static class Failpoints
 
     /// <summary>Heal: moving one table head back to its expected version.</summary>
     public static readonly Failpoint HealHeadRollback = new("heal.head_rollback", "compare-and-swap one table head back to its expected version");
+
+    /// <summary>Heal: appending the audit entry a resolved write (or its fence) owes (only for audited writes).</summary>
+    public static readonly Failpoint HealAuditAppend = new("heal.audit_append", "append audit/entries/{seq}.json for the healed commit");
 
     /// <summary>Heal: deleting the sidecar once its write is resolved.</summary>
     public static readonly Failpoint HealSidecarDelete = new("heal.sidecar_delete", "delete recovery/{tx}.json");
@@ -51,11 +57,13 @@ public static class Failpoints
         CommitSidecarWrite,
         CommitTableHeadAdvance,
         CommitManifestPublish,
+        CommitAuditAppend,
         CommitSidecarDelete,
         HealRollForwardPublish,
         HealHeadRollForward,
         HealRollbackFence,
         HealHeadRollback,
+        HealAuditAppend,
         HealSidecarDelete,
         MergeStage,
         BranchRegistryWrite,

@@ -1,3 +1,5 @@
+using OmniGraph.Security;
+
 namespace OmniGraph.Grains.Hosting;
 
 /// <summary>Settings of the storage engine in a silo (<c>silo.AddOmniGraph(options =&gt; ...)</c>).</summary>
@@ -43,11 +45,27 @@ public sealed class OmniGraphOptions
     /// <summary>How many versions a branch head may move before the manifest grain refreshes its persisted head hint. Default 64.</summary>
     public int HeadHintInterval { get; set; } = 64;
 
+    /// <summary>
+    /// Whether every commit appends an entry to its graph's hash-chained audit log (<c>audit/</c> in the graph's store,
+    /// docs/security.md): after the publish and before the recovery sidecar is deleted, so a crash between the two is
+    /// completed by the heal, exactly once per commit. A write the graph's policy denies appends a <c>deny</c> entry.
+    /// Default <c>false</c> (the embedded engine); the server turns it on. Configure the same value on every silo.
+    /// </summary>
+    public bool AuditWrites { get; set; }
+
+    /// <summary>
+    /// Graph id → the policy bundle bound to that graph. Every commit re-checks the same decision the front-end made
+    /// (operations.md §3.5, defence in depth): the write's actor must be allowed <c>change</c> on its branch, and a write
+    /// without an actor is refused (fail closed) — including calls through the gateway, which no front-end checked. A
+    /// graph without a bundle is not checked here. Each bundle must be a graph bundle. Configure the same bundles on
+    /// every silo.
+    /// </summary>
+    public Dictionary<string, PolicyBundle> GraphPolicies { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Registers a graph at a store location.</summary>
     public OmniGraphOptions AddGraph(string graphId, string location)
     {
         Graphs[graphId] = location;
         return this;
     }
-
 }

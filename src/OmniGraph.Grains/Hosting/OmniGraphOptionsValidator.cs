@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
+using OmniGraph.Security;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
@@ -27,6 +28,12 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
             {
                 failures.Add($"graph '{graphId}': {exception.Message}");
             }
+        }
+
+        foreach (var (graphId, bundle) in options.GraphPolicies.OrderBy(static g => g.Key, StringComparer.Ordinal))
+        {
+            Require(failures, options.Graphs.ContainsKey(graphId), $"{nameof(OmniGraphOptions.GraphPolicies)}: graph '{graphId}' is not configured");
+            Require(failures, bundle.Kind == PolicyBundleKind.Graph, $"{nameof(OmniGraphOptions.GraphPolicies)}: the bundle of graph '{graphId}' grants graph_list, a server-scoped action: it is no graph bundle");
         }
 
         try

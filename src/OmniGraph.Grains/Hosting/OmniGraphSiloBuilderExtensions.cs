@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OmniGraph.Engine.Serialization;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.Access;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Persistence;
 using Orleans.Runtime.Hosting;
@@ -47,6 +48,8 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
         services.TryAddSingleton<Merging.BranchMergeCoordinator>();
+        services.TryAddSingleton<GraphWriteAccess>();
+        services.AddOmniGraphAudit();
         services.TryAddSingleton<IGraphClientFactory, GraphClientFactory>();
         if (!services.Any(static d => d.ServiceType == typeof(Orleans.Storage.IGrainStorage) && Equals(d.ServiceKey, GraphGrainStorage.ProviderName)))
         {

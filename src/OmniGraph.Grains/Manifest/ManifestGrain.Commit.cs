@@ -27,6 +27,9 @@ internal sealed partial class ManifestGrain
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
         await RequireStampAsync();
+
+        // 0. The graph's policy, before anything else (a denied write learns nothing about the branch).
+        var owedAudit = await AuthorizeCommitAsync(request, request.Branch);
         var branch = await GetBranchAsync(request.Branch);
 
         // 1. Heal this branch's sidecars that can be healed now (again: a concurrent write of this silo may have been
@@ -78,6 +81,7 @@ internal sealed partial class ManifestGrain
             Actor = request.Actor,
             Tables = [.. changes.Select(static c => new SidecarTableDocument { Expected = StoredDocuments.ToDocument(c.Expected), Staged = StoredDocuments.ToDocument(c.Staged) })],
             Manifest = manifest,
+            Audit = owedAudit,
         };
         var sidecarKey = GraphObjectKeys.Sidecar(request.Tx);
 
@@ -158,19 +162,24 @@ internal sealed partial class ManifestGrain
             NoteFigureVerified(change.Staged.Key);
         }
 
-        // 6. Delete the sidecar; a failure does not fail the write (the next heal finds it published and deletes it).
-        try
+        // 6. The audit entry the write owes (when audited); if it cannot be appended the sidecar stays and the next
+        //    heal appends it, so the sidecar is deleted only after the entry exists.
+        if (await TryAppendCommitAuditAsync(sidecar))
         {
-            await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
-            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-        }
-        catch (Exception exception) when (exception is not SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            LogSidecarDeleteFailed(GraphId, request.Tx, exception);
-        }
+            // 7. Delete the sidecar; a failure does not fail the write (the next heal finds it published and deletes it).
+            try
+            {
+                await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
+                await _store.DeleteAsync(sidecarKey, WriteCondition.None);
+            }
+            catch (Exception exception) when (exception is not SimulatedCrashException)
+            {
+                Abandon(request.Tx);
+                LogSidecarDeleteFailed(GraphId, request.Tx, exception);
+            }
 
-        _failpoints.After(Failpoints.CommitSidecarDelete);
+            _failpoints.After(Failpoints.CommitSidecarDelete);
+        }
 
         // A commit that moved no table head leaves no head record naming its version: the hint is then its only
         // durable evidence once the sidecar is gone (§6.1), so it is written now rather than at the interval.

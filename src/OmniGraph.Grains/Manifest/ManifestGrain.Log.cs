@@ -50,15 +50,24 @@ internal sealed partial class ManifestGrain
     [LoggerMessage(15, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
     private partial void LogRepaired(string graphId, RepairStepKind kind, string branch, string detail);
 
-    [LoggerMessage(16, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
+    [LoggerMessage(16, LogLevel.Information, "Graph {GraphId}: write to {Branch} by {Actor} denied: {Reason}")]
+    private partial void LogWriteDenied(string graphId, string branch, string? actor, string? reason);
+
+    [LoggerMessage(17, LogLevel.Error, "Graph {GraphId}: recording the denial of write {Tx} in the audit log failed; the write is refused anyway")]
+    private partial void LogDenialAuditFailed(string graphId, string tx, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Error, "Graph {GraphId}: write {Tx} is published as commit {CommitId}, but its audit entry could not be appended; its sidecar stays and the next heal appends it")]
+    private partial void LogAuditAppendFailed(string graphId, string tx, string commitId, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
     private partial void LogBranchDeleted(string graphId, string branch, string incarnation);
 
-    [LoggerMessage(17, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
+    [LoggerMessage(20, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
     private partial void LogReclaimed(string graphId, string branch, string incarnation, long objects);
 
-    [LoggerMessage(18, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
+    [LoggerMessage(21, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
     private partial void LogReclaimFailed(string graphId, string branch, string incarnation, Exception exception);
 
-    [LoggerMessage(19, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
+    [LoggerMessage(22, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
     private partial void LogReclaimSkipped(string graphId, string branch, string key);
 }

@@ -216,12 +216,15 @@ internal sealed partial class ManifestGrain
             action = HealAction.RolledBack;
         }
 
-        await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
-        await _store.DeleteAsync(key, WriteCondition.None);
-        _failpoints.After(Failpoints.HealSidecarDelete);
         var commitId = action == HealAction.RolledForward
             ? sidecar.CommitId
             : string.Equals(published.Commit.Id, sidecar.RollbackCommitId, StringComparison.Ordinal) ? sidecar.RollbackCommitId : null;
+
+        // The audit entry the write (or its fence) owes, before the sidecar that records the debt goes.
+        await HealAuditAsync(sidecar, commitId);
+        await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
+        await _store.DeleteAsync(key, WriteCondition.None);
+        _failpoints.After(Failpoints.HealSidecarDelete);
         return new HealOutcome(sidecar.Tx, sidecar.Branch, action, commitId);
     }
 

@@ -4,8 +4,10 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.Access;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Security;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;
@@ -43,6 +45,8 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
 
     private readonly Dictionary<string, string> _schemaSources = new(StringComparer.Ordinal);
     private readonly IGraphDirectory _directory;
+    private readonly GraphWriteAccess _access;
+    private readonly AuditLogFactory _auditLogs;
     private IObjectStore _store = null!;
 
     private GraphStampDocument? _stamp;
@@ -54,9 +58,13 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
         SchemaCatalogCache schemas,
         FailpointRegistry failpoints,
         IOptions<OmniGraphOptions> options,
+        GraphWriteAccess access,
+        AuditLogFactory auditLogs,
         TimeProvider time,
         ILogger<ManifestGrain> logger)
     {
+        _access = access;
+        _auditLogs = auditLogs;
         _state = state;
         _schemas = schemas;
         _failpoints = failpoints;

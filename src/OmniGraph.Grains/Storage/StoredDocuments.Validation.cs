@@ -1,3 +1,4 @@
+using OmniGraph.Security;
 using OmniGraph.Grains.Storage.Documents;
 
 namespace OmniGraph.Grains.Storage;
@@ -108,6 +109,12 @@ internal static partial class StoredDocuments
         Check(key, string.Equals(sidecar.Manifest.Commit.Id, sidecar.CommitId, StringComparison.Ordinal), "the manifest does not carry commit_id");
         Check(key, string.Equals(sidecar.Manifest.BranchIncarnation, sidecar.BranchIncarnation, StringComparison.Ordinal)
             && string.Equals(sidecar.Manifest.Branch, sidecar.Branch, StringComparison.Ordinal), "the manifest is for another branch");
+        if (sidecar.Audit is { } audit)
+        {
+            Check(key, PolicyActions.TryParse(audit.Action, out _), $"audit.action '{audit.Action}' is not a policy action");
+            Check(key, audit.Rule is null || audit.Rule.Length > 0, "audit.rule is empty");
+        }
+
         foreach (var table in sidecar.Tables)
         {
             Check(key, table is not null, "a table entry is null");

@@ -4,6 +4,7 @@ using OmniGraph.Ingest;
 using OmniGraph.Mutations.Matching;
 using OmniGraph.Mutations.Pending;
 using OmniGraph.Mutations.Values;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Query.Values;
@@ -24,6 +25,7 @@ internal sealed partial class MutationRun
 {
     private readonly MutationQuery _query;
     private readonly QueryParameterValues _values;
+    private readonly FunctionContext _functions;
     private readonly CommittedRows _committed;
     private readonly SortedDictionary<string, PendingNodeTable> _nodes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PendingEdgeTable> _edges = new(StringComparer.Ordinal);
@@ -35,6 +37,7 @@ internal sealed partial class MutationRun
     {
         _query = query;
         _values = values;
+        _functions = FunctionContext.Of(values);
         _committed = committed;
     }
 
@@ -138,14 +141,8 @@ internal sealed partial class MutationRun
         }
     }
 
-    /// <summary>The value of a literal, a parameter (bound for this execution) or <c>now()</c> (one timestamp per execution).</summary>
-    private QueryValue Evaluate(QueryExpression expression) => expression switch
-    {
-        LiteralExpression literal => literal.Value,
-        ParameterExpression parameter => _values.Get(parameter.Parameter),
-        NowExpression => _values.Now,
-        _ => throw new InvalidOperationException($"a mutation value is a literal, a parameter or now(), not {expression.Kind}"),
-    };
+    /// <summary>The value of a literal, a parameter (bound for this execution) or a call of constants (<c>now()</c>: one timestamp per execution).</summary>
+    private QueryValue Evaluate(QueryExpression expression) => ConstantEvaluator.Evaluate(expression, _values, _functions);
 
     private PendingNodeTable NodesOf(NodeType type)
     {

@@ -26,6 +26,16 @@ internal static class QueryThrow
     public static T Type<T>(TypeRule rule, SourcePosition position, string reason) =>
         throw new QueryTypeException(rule, reason, position);
 
+    /// <summary>A function error (<c>query_function_*</c>): <c>function error: … (at line L, column C)</c>.</summary>
+    [DoesNotReturn]
+    public static void Function(string code, SourcePosition position, string reason) => throw FunctionError(code, position, reason);
+
+    [DoesNotReturn]
+    public static T Function<T>(string code, SourcePosition position, string reason) => throw FunctionError(code, position, reason);
+
+    public static QueryException FunctionError(string code, SourcePosition position, string reason) =>
+        new(code, position.IsKnown ? $"function error: {reason} (at {position})" : $"function error: {reason}", reason, position);
+
     [DoesNotReturn]
     public static void InvalidParameter(string name, string detail) =>
         throw QueryException.Parameter(ErrorCodes.QueryParameterInvalid, $"param '{name}': {detail}", name);

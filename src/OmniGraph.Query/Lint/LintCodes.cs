@@ -1,6 +1,6 @@
 namespace OmniGraph.Query.Lint;
 
-/// <summary>Stable finding codes of <see cref="QueryLinter"/> besides the type rules (<c>T1</c>…<c>T24</c>).</summary>
+/// <summary>Stable finding codes of <see cref="QueryLinter"/> besides the type rules (<c>T1</c>…<c>T24</c>) and the function error codes (<c>query_function_*</c>).</summary>
 public static class LintCodes
 {
     /// <summary>The query file does not parse (a single finding for the whole file).</summary>

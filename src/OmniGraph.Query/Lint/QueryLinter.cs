@@ -13,7 +13,7 @@ namespace OmniGraph.Query.Lint;
 /// <remarks>
 /// A parse failure yields one <c>Q000</c> finding and no results. A query that fails type checking gets a
 /// result with <c>error</c> and no <c>operation</c>, and an error finding coded with its rule (<c>T7</c>, or
-/// <c>D2</c>). Warnings: <c>L101</c> for a mutation without parameters; <c>L201</c> for each nullable, non-key,
+/// <c>D2</c>), or, for a function error, its code (<c>query_function_arity</c>, …); the message carries the position. Warnings: <c>L101</c> for a mutation without parameters; <c>L201</c> for each nullable, non-key,
 /// non-<c>@embed</c> property of a node type that some update statement in the file writes, when no update sets
 /// that property. Result column names are the names queries return at run time (<c>p.name</c>, aliases).
 /// </remarks>
@@ -49,7 +49,12 @@ public static class QueryLinter
             }
             catch (QueryException error)
             {
-                var code = error is QueryTypeException typeError ? typeError.RuleCode : LintCodes.MixedMutation;
+                var code = error switch
+                {
+                    QueryTypeException typeError => typeError.RuleCode,
+                    _ when error.Code == ErrorCodes.QueryMixedMutation => LintCodes.MixedMutation,
+                    _ => error.Code,
+                };
                 findings.Add(new LintFinding(LintSeverity.Error, code, error.Message, QueryNames: [declaration.Name]));
                 results.Add(new LintQueryResult(declaration.Name, kind, LintStatus.Error, null, error.Message, null));
                 continue;

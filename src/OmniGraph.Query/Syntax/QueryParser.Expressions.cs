@@ -25,11 +25,6 @@ internal sealed partial class QueryParser
                     return ParseLiteral();
                 }
 
-                if (token.Text == "now" && Peek(1).Is(QueryTokenKind.LeftParen))
-                {
-                    return ParseNow();
-                }
-
                 if (token.Text == "null")
                 {
                     Fail(token.Position, "there is no null literal; pass null through an optional parameter");
@@ -47,7 +42,7 @@ internal sealed partial class QueryParser
         }
     }
 
-    /// <summary>Parses a value position of a binding match or a mutation: literal, <c>$variable</c> or <c>now()</c>.</summary>
+    /// <summary>Parses a value position of a binding match or a mutation: literal, <c>$variable</c> or a function call (<c>now()</c>).</summary>
     private ExpressionSyntax ParseValue(string expected)
     {
         var token = Current;
@@ -57,14 +52,14 @@ internal sealed partial class QueryParser
             return new VariableReferenceSyntax(new VariableSyntax(token.Text, token.Position));
         }
 
-        if (token.IsWord("now") && Peek(1).Is(QueryTokenKind.LeftParen))
-        {
-            return ParseNow();
-        }
-
         if (IsLiteralStart(token))
         {
             return ParseLiteral();
+        }
+
+        if (token.Is(QueryTokenKind.Identifier) && Peek(1).Is(QueryTokenKind.LeftParen))
+        {
+            return ParseCall(depth: 0);
         }
 
         if (token.IsWord("null"))
@@ -93,22 +88,9 @@ internal sealed partial class QueryParser
         return new PropertyAccessSyntax(variable, property);
     }
 
-    private NowSyntax ParseNow()
-    {
-        var position = Advance().Position;
-        Expect(QueryTokenKind.LeftParen, "'(' after now");
-        Expect(QueryTokenKind.RightParen, "')': now() takes no arguments");
-        return new NowSyntax(position);
-    }
-
     private CallExpressionSyntax ParseCall(int depth)
     {
         var nameToken = Advance();
-        if (!QueryFunctions.TryParse(nameToken.Text, out var function))
-        {
-            Fail(nameToken.Position, $"unknown function '{nameToken.Text}'");
-        }
-
         EnterNesting(nameToken.Position, depth + 1);
         Advance();
         var arguments = ImmutableArray.CreateBuilder<ExpressionSyntax>();
@@ -126,7 +108,7 @@ internal sealed partial class QueryParser
             }
         }
 
-        return new CallExpressionSyntax(function, arguments.DrainToImmutable(), nameToken.Position);
+        return new CallExpressionSyntax(nameToken.Text, arguments.DrainToImmutable(), nameToken.Position);
     }
 
     private static bool IsLiteralStart(QueryToken token) =>

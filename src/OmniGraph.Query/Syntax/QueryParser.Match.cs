@@ -86,7 +86,7 @@ internal sealed partial class QueryParser
             }
         }
 
-        return ParseFilterOrSearch(depth);
+        return ParseFilterOrCall(depth);
     }
 
     /// <summary>
@@ -221,7 +221,7 @@ internal sealed partial class QueryParser
             : QueryThrow.Parse<ulong>(token.Position, $"hop count {token.Text} is out of range");
     }
 
-    private ClauseSyntax ParseFilterOrSearch(int depth)
+    private ClauseSyntax ParseFilterOrCall(int depth)
     {
         var position = Current.Position;
         var left = ParseExpression(depth);
@@ -231,9 +231,9 @@ internal sealed partial class QueryParser
             return new FilterClauseSyntax(left, op, right, position);
         }
 
-        if (left is CallExpressionSyntax call && call.Function.IsSearchClause())
+        if (left is CallExpressionSyntax call)
         {
-            return new SearchClauseSyntax(call, position);
+            return new CallClauseSyntax(call, position);
         }
 
         return Fail<ClauseSyntax>(ComparisonOperators);

@@ -59,7 +59,7 @@ internal sealed partial class QueryParser
             var descending = false;
             if (Current.IsWord("asc") || Current.IsWord("desc"))
             {
-                if (expression is CallExpressionSyntax { Function: QueryFunction.Nearest })
+                if (expression is CallExpressionSyntax { Name: "nearest" })
                 {
                     Fail(Current.Position, "a nearest(…) ordering takes no asc/desc (it always sorts by distance)");
                 }

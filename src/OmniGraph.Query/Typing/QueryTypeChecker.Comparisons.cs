@@ -207,7 +207,7 @@ internal sealed partial class QueryTypeChecker
         PropertyExpression property => $"`{property}` ({property.Type.DisplayName})",
         ParameterExpression parameter => $"`${parameter.Parameter.Name}` ({parameter.Type.DisplayName})",
         LiteralExpression literal => DescribeLiteral(literal.Value),
-        NowExpression => "now() (DateTime)",
+        FunctionCallExpression call => $"{call} ({call.Type.DisplayName})",
         SubjectExpression subject => $"`{subject.Name}` ({subject.Type.DisplayName})",
         _ => $"`{expression}` ({expression.Type.DisplayName})",
     };

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Syntax;
 using OmniGraph.Query.Values;
@@ -235,15 +236,15 @@ internal sealed partial class QueryTypeChecker
         return assignments.MoveToImmutable();
     }
 
-    /// <summary>A value position of a mutation: literal, declared parameter (T14 otherwise) or <c>now()</c>.</summary>
-    private QueryExpression CheckMutationValue(ExpressionSyntax value) => value switch
+    /// <summary>A value position of a mutation (or an argument of a call there): literal, declared parameter (T14 otherwise) or function call.</summary>
+    private QueryExpression CheckMutationValue(ExpressionSyntax value, FunctionPlaces place = FunctionPlaces.MutationValue) => value switch
     {
         LiteralSyntax literal => Literal(literal),
-        NowSyntax now => UseNow(now.Position),
+        CallExpressionSyntax call => CheckCall(call, place, (syntax, _, _, nested) => CheckMutationValue(syntax, nested)),
         VariableReferenceSyntax reference => TryGetParameter(reference.Variable.Name, out var parameter)
             ? UseParameter(parameter, reference.Position)
             : QueryThrow.Type<QueryExpression>(TypeRule.T14, reference.Position, $"`${reference.Variable.Name}` is not a declared parameter of mutation `{_declaration.Name}`"),
-        _ => throw new InvalidOperationException("The parser only produces literals, variables and now() here."),
+        _ => throw new InvalidOperationException("The parser only produces literals, variables and calls here."),
     };
 
     private QueryExpression CheckAssignmentValue(Property property, ExpressionSyntax syntax, SourcePosition position)
@@ -255,10 +256,16 @@ internal sealed partial class QueryTypeChecker
             case LiteralExpression literal:
                 var converted = ConvertLiteralForAssignment(literal.Value, target, property, position);
                 return new LiteralExpression(converted, target.WithNullable(false), literal.Position);
-            case NowExpression:
-                if (target.Kind != PropertyTypeKind.Scalar || target.Scalar != ScalarKind.DateTime)
+            case FunctionCallExpression call:
+                if (!IsAssignable(call.Type, target))
                 {
-                    QueryThrow.Type(TypeRule.T7, position, $"now() is a DateTime and cannot be assigned to `{property.QualifiedName}` ({target.DisplayName})");
+                    QueryThrow.Type(TypeRule.T7, position,
+                        $"{call.Function.Name}() is a {call.Type.WithNullable(false).DisplayName} and cannot be assigned to `{property.QualifiedName}` ({target.DisplayName})");
+                }
+
+                if (call.Type.IsNullable && !target.IsNullable)
+                {
+                    QueryThrow.Type(TypeRule.T3, position, $"`{call}` may be null, but `{property.QualifiedName}` is not nullable");
                 }
 
                 return value;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Syntax;
 using OmniGraph.Schema;
@@ -18,18 +19,12 @@ internal sealed partial class QueryTypeChecker
                 TraversalClauseSyntax traversal => CheckTraversal(traversal, scope),
                 FilterClauseSyntax filter => CheckFilter(filter, scope),
                 NegationClauseSyntax negation => CheckNegation(negation, scope),
-                SearchClauseSyntax search => SearchClauseNotSupported(search),
+                CallClauseSyntax call => CheckCallClause(call, scope),
                 _ => throw new InvalidOperationException("Unknown clause."),
             });
         }
 
         return new QueryPattern(scope.Depth, checkedClauses.MoveToImmutable(), [.. scope.Local]);
-    }
-
-    private static PatternClause SearchClauseNotSupported(SearchClauseSyntax search)
-    {
-        SearchNotSupported(search.Call);
-        return null!;
     }
 
     private NodeBinding CheckBinding(BindingClauseSyntax syntax, VariableScope scope)
@@ -127,15 +122,15 @@ internal sealed partial class QueryTypeChecker
         return new FilterPredicate(typedLeft, resolved, typedRight, domain, [variable], isInline: true, position);
     }
 
-    /// <summary>A value position of an inline match: literal, declared parameter or <c>now()</c>.</summary>
-    private QueryExpression CheckMatchValue(ExpressionSyntax value, VariableScope scope)
+    /// <summary>A value position of an inline match (or an argument of a call there): literal, declared parameter or function call.</summary>
+    private QueryExpression CheckMatchValue(ExpressionSyntax value, VariableScope scope, FunctionPlaces place = FunctionPlaces.InlineMatch)
     {
         switch (value)
         {
             case LiteralSyntax literal:
                 return Literal(literal);
-            case NowSyntax now:
-                return UseNow(now.Position);
+            case CallExpressionSyntax call:
+                return CheckCall(call, place, (syntax, _, _, nested) => CheckMatchValue(syntax, scope, nested));
             case VariableReferenceSyntax reference:
                 var name = reference.Variable.Name;
                 if (TryGetParameter(name, out var parameter))
@@ -151,7 +146,7 @@ internal sealed partial class QueryTypeChecker
 
                 return QueryThrow.Type<QueryExpression>(TypeRule.T6, reference.Position, $"`${name}` is not a declared parameter of query `{_declaration.Name}`");
             default:
-                throw new InvalidOperationException("The parser only produces literals, variables and now() here.");
+                throw new InvalidOperationException("The parser only produces literals, variables and calls here.");
         }
     }
 
@@ -350,18 +345,11 @@ internal sealed partial class QueryTypeChecker
                 return QueryThrow.Type<QueryExpression>(TypeRule.T6, reference.Position, $"variable `${name}` is not bound");
             case LiteralSyntax literal:
                 return Literal(literal);
-            case NowSyntax now:
-                return UseNow(now.Position);
             case AliasReferenceSyntax alias:
                 return QueryThrow.Type<QueryExpression>(TypeRule.T7, alias.Position,
                     $"filter comparisons require scalar operands: `{alias.Name}` is not a value in match (aliases exist only in return and order)");
             case CallExpressionSyntax call:
-                if (!call.Function.IsAggregate())
-                {
-                    SearchNotSupported(call);
-                }
-
-                return QueryThrow.Type<QueryExpression>(TypeRule.T7, call.Position, $"filter comparisons require scalar operands: aggregate {call.Function.GetName()}() cannot be used in match");
+                return CheckCall(call, FunctionPlaces.Filter, ReadArguments(scope));
             default:
                 throw new InvalidOperationException("Unknown expression.");
         }
@@ -398,29 +386,13 @@ internal sealed partial class QueryTypeChecker
         return new NegationClause(pattern, [.. inner.GetOuterReferences()], syntax.Position);
     }
 
+    /// <summary>The distinct variables both operands read (through function arguments too), by id.</summary>
     private static ImmutableArray<PatternVariable> CollectVariables(QueryExpression left, QueryExpression right)
     {
-        var a = VariableOf(left);
-        var b = VariableOf(right);
-        if (a is null)
-        {
-            return b is null ? [] : [b];
-        }
-
-        if (b is null || ReferenceEquals(a, b))
-        {
-            return [a];
-        }
-
-        return a.Id < b.Id ? [a, b] : [b, a];
+        var variables = QueryExpressions.Variables(left).Concat(QueryExpressions.Variables(right)).DistinctBy(static v => v.Id).ToArray();
+        Array.Sort(variables, static (a, b) => a.Id.CompareTo(b.Id));
+        return [.. variables];
     }
-
-    private static PatternVariable? VariableOf(QueryExpression expression) => expression switch
-    {
-        PropertyExpression property => property.Variable,
-        VariableExpression variable => variable.Variable,
-        _ => null,
-    };
 
     private void AttachInlineFilters()
     {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Syntax;
-using OmniGraph.Schema;
 
 namespace OmniGraph.Query.Typing;
 
@@ -50,7 +50,8 @@ internal sealed partial class QueryTypeChecker
         var isAggregate = false;
         foreach (var projection in syntax)
         {
-            isAggregate |= projection.Expression is CallExpressionSyntax { Function: var f } && f.IsAggregate();
+            isAggregate |= projection.Expression is CallExpressionSyntax call
+                && FunctionRegistry.TryGet(call.Name, out var function) && function.Kind == FunctionKind.Aggregate;
         }
 
         var projections = ImmutableArray.CreateBuilder<Projection>(syntax.Length);
@@ -58,10 +59,10 @@ internal sealed partial class QueryTypeChecker
         foreach (var projection in syntax)
         {
             var expression = CheckProjectionExpression(projection.Expression, root, projections);
-            if (isAggregate && expression is not (AggregateExpression or PropertyExpression or VariableExpression))
+            if (isAggregate && expression is not (AggregateExpression or PropertyExpression or VariableExpression or FunctionCallExpression { IsConstant: false }))
             {
                 QueryThrow.Type(TypeRule.T9, projection.Expression.Position,
-                    $"in an aggregate query every other projection must be `$v.prop` or `$v` (a group key), got `{expression}`");
+                    $"in an aggregate query every other projection must be `$v.prop`, `$v` or a function of them (a group key), got `{expression}`");
             }
 
             var columnName = projection.Alias?.Text ?? DefaultColumnName(expression);
@@ -82,12 +83,7 @@ internal sealed partial class QueryTypeChecker
         switch (syntax)
         {
             case CallExpressionSyntax call:
-                if (!call.Function.IsAggregate())
-                {
-                    SearchNotSupported(call);
-                }
-
-                return CheckAggregate(call, root);
+                return CheckCall(call, FunctionPlaces.Return, ReadArguments(root));
             case AliasReferenceSyntax alias:
                 foreach (var projection in earlier)
                 {
@@ -109,7 +105,7 @@ internal sealed partial class QueryTypeChecker
         }
     }
 
-    /// <summary>A scalar read value: <c>$v.prop</c>, a bare node variable (its id), a parameter, a literal or <c>now()</c>.</summary>
+    /// <summary>A scalar read value: <c>$v.prop</c>, a bare node variable (its id), a parameter or a literal.</summary>
     private QueryExpression CheckReadValue(ExpressionSyntax syntax, VariableScope root, string use)
     {
         switch (syntax)
@@ -138,87 +134,10 @@ internal sealed partial class QueryTypeChecker
                 return new VariableExpression(variable, reference.Position);
             case LiteralSyntax literal:
                 return Literal(literal);
-            case NowSyntax now:
-                return UseNow(now.Position);
             default:
                 throw new InvalidOperationException("Unexpected expression.");
         }
     }
-
-    private AggregateExpression CheckAggregate(CallExpressionSyntax call, VariableScope root)
-    {
-        var name = call.Function.GetName();
-        if (call.Arguments.Length != 1)
-        {
-            QueryThrow.Type(TypeRule.T8, call.Position, $"{name}() takes exactly one argument, got {call.Arguments.Length}");
-        }
-
-        var argumentSyntax = call.Arguments[0];
-        QueryExpression argument;
-        switch (argumentSyntax)
-        {
-            case CallExpressionSyntax inner:
-                if (!inner.Function.IsAggregate())
-                {
-                    SearchNotSupported(inner);
-                }
-
-                return QueryThrow.Type<AggregateExpression>(TypeRule.T8, inner.Position, "aggregates cannot be nested");
-            case AliasReferenceSyntax alias:
-                return QueryThrow.Type<AggregateExpression>(TypeRule.T8, alias.Position, $"{name}() aggregates match values (`$v.prop`, `$v`), not the alias `{alias.Name}`");
-            case VariableReferenceSyntax { Variable.IsAnonymous: false } reference when call.Function == QueryFunction.Count
-                && root.Lookup(reference.Variable.Name) is { Kind: VariableKind.Edge } edgeVariable:
-                // count($w) counts matched edges; the bare edge variable is not a value otherwise.
-                argument = new VariableExpression(edgeVariable, reference.Position);
-                break;
-            default:
-                argument = CheckReadValue(argumentSyntax, root, "aggregated");
-                break;
-        }
-
-        var type = argument.Type;
-        if (type.IsBlob)
-        {
-            QueryThrow.Type(TypeRule.T24, argumentSyntax.Position, $"Blob values cannot be aggregated: {Describe(argument)}");
-        }
-
-        PropertyType resultType;
-        switch (call.Function)
-        {
-            case QueryFunction.Count:
-                resultType = PropertyType.Of(ScalarKind.I64);
-                break;
-            case QueryFunction.Sum or QueryFunction.Avg:
-                if (!type.IsNumeric)
-                {
-                    QueryThrow.Type(TypeRule.T8, argumentSyntax.Position, $"{name}() needs a numeric argument, got {DescribeAggregateArgument(argument)}");
-                }
-
-                resultType = PropertyType.Of(ScalarKind.F64, nullable: true);
-                break;
-            default:
-                if (!type.IsNumeric && !IsStringLike(type))
-                {
-                    QueryThrow.Type(TypeRule.T8, argumentSyntax.Position, $"{name}() needs a numeric or String argument, got {DescribeAggregateArgument(argument)}");
-                }
-
-                resultType = type.WithNullable(true);
-                break;
-        }
-
-        var function = call.Function switch
-        {
-            QueryFunction.Count => AggregateFunction.Count,
-            QueryFunction.Sum => AggregateFunction.Sum,
-            QueryFunction.Avg => AggregateFunction.Avg,
-            QueryFunction.Min => AggregateFunction.Min,
-            _ => AggregateFunction.Max,
-        };
-        return new AggregateExpression(function, argument, resultType, call.Position);
-    }
-
-    private static string DescribeAggregateArgument(QueryExpression argument) =>
-        argument is VariableExpression variable ? $"node `{variable.Variable.DisplayName}`" : Describe(argument);
 
     private static string DefaultColumnName(QueryExpression expression) => expression switch
     {
@@ -226,7 +145,7 @@ internal sealed partial class QueryTypeChecker
         VariableExpression variable => variable.Variable.Name,
         ParameterExpression parameter => parameter.Parameter.Name,
         LiteralExpression => "literal",
-        NowExpression => "now",
+        FunctionCallExpression call => call.Function.Name,
         ColumnReferenceExpression column => column.ColumnName,
         AggregateExpression aggregate => DefaultColumnName(aggregate.Argument),
         _ => throw new InvalidOperationException("Unknown expression."),
@@ -251,16 +170,17 @@ internal sealed partial class QueryTypeChecker
 
     private QueryExpression CheckOrderKey(ExpressionSyntax syntax, ImmutableArray<Projection> projections, bool isAggregate, VariableScope root)
     {
+        QueryExpression value;
         switch (syntax)
         {
             case CallExpressionSyntax call:
-                if (!call.Function.IsAggregate())
+                value = CheckCall(call, FunctionPlaces.Order, ReadArguments(root));
+                if (QueryExpressions.IsConstant(value))
                 {
-                    SearchNotSupported(call);
+                    QueryThrow.Type(TypeRule.T9, syntax.Position, $"order keys must read the rows; `{value}` is the same for every row");
                 }
 
-                return QueryThrow.Type<QueryExpression>(TypeRule.T9, call.Position,
-                    $"order by an alias of the aggregate instead (`{call.Function.GetName()}(…) as n` in return, then `order {{ n desc }}`)");
+                break;
             case AliasReferenceSyntax alias:
                 foreach (var projection in projections)
                 {
@@ -277,37 +197,32 @@ internal sealed partial class QueryTypeChecker
                     return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position, $"cannot order by the parameter `${reference.Variable.Name}`");
                 }
 
-                var value = CheckReadValue(syntax, root, "ordered by");
+                value = CheckReadValue(syntax, root, "ordered by");
                 if (value.Type.IsBlob)
                 {
                     QueryThrow.Type(TypeRule.T24, syntax.Position, $"Blob values cannot be ordered by: {Describe(value)}");
                 }
 
-                if (!isAggregate)
-                {
-                    return value;
-                }
-
-                // An aggregate query sorts its result rows, so the key must be one of the group-key columns.
-                foreach (var projection in projections)
-                {
-                    if (projection.IsGroupKey && SameValue(projection.Expression, value))
-                    {
-                        return new ColumnReferenceExpression(projection.Index, projection.ColumnName, projection.Type, syntax.Position);
-                    }
-                }
-
-                return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position,
-                    $"in an aggregate query, order keys must be group keys or aliases; `{value}` is neither");
+                break;
             default:
-                return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position, "order keys must be `$v.prop`, `$v` or an alias");
+                return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position, "order keys must be `$v.prop`, `$v`, a function of them or an alias");
         }
-    }
 
-    private static bool SameValue(QueryExpression a, QueryExpression b) => (a, b) switch
-    {
-        (PropertyExpression x, PropertyExpression y) => ReferenceEquals(x.Variable, y.Variable) && ReferenceEquals(x.Property, y.Property),
-        (VariableExpression x, VariableExpression y) => ReferenceEquals(x.Variable, y.Variable),
-        _ => false,
-    };
+        if (!isAggregate)
+        {
+            return value;
+        }
+
+        // An aggregate query sorts its result rows, so the key must be one of the group-key columns.
+        foreach (var projection in projections)
+        {
+            if (projection.IsGroupKey && QueryExpressions.SameValue(projection.Expression, value))
+            {
+                return new ColumnReferenceExpression(projection.Index, projection.ColumnName, projection.Type, syntax.Position);
+            }
+        }
+
+        return QueryThrow.Type<QueryExpression>(TypeRule.T9, syntax.Position,
+            $"in an aggregate query, order keys must be group keys or aliases; `{value}` is neither");
+    }
 }

@@ -79,33 +79,12 @@ internal sealed partial class QueryTypeChecker
         return new ParameterExpression(parameter, position);
     }
 
-    private NowExpression UseNow(SourcePosition position)
-    {
-        _usesNow = true;
-        return new NowExpression(position);
-    }
-
     private PatternVariable NewVariable(string name, bool anonymous, GraphElementType type, VariableOrigin origin, VariableScope scope, SourcePosition position)
     {
         var variable = new PatternVariable(_variables.Count, name, anonymous, type, origin, scope.Depth, position);
         _variables.Add(variable);
         scope.Declare(variable);
         return variable;
-    }
-
-    /// <summary>The search functions parse, but execution of search arrives later: reject them with their rule's code.</summary>
-    [DoesNotReturn]
-    private static void SearchNotSupported(CallExpressionSyntax call)
-    {
-        var rule = call.Function switch
-        {
-            QueryFunction.Search or QueryFunction.Fuzzy => TypeRule.T19,
-            QueryFunction.MatchText or QueryFunction.Bm25 => TypeRule.T20,
-            QueryFunction.Nearest => TypeRule.T15,
-            _ => TypeRule.T21,
-        };
-        QueryThrow.Type(rule, call.Position,
-            $"{call.Function.GetName()}() is not supported yet: full-text and vector search (search, fuzzy, match_text, bm25, nearest, rrf) are not available in this version");
     }
 
     /// <summary>The static type of a literal value.</summary>

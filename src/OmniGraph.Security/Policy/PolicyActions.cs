@@ -36,6 +36,13 @@ public static class PolicyActions
     public static bool TakesTargetBranchScope(this PolicyAction action) =>
         action is PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge or PolicyAction.SchemaApply;
 
+    /// <summary>
+    /// Whether the action writes to a graph (change, schema_apply and the branch operations): the decisions the audit
+    /// log records when they deny (an allowed write is recorded with the commit it publishes).
+    /// </summary>
+    public static bool IsWrite(this PolicyAction action) =>
+        action is PolicyAction.Change or PolicyAction.SchemaApply or PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge;
+
     /// <summary>Whether the action is server-scoped (<c>graph_list</c>) rather than per graph.</summary>
     public static bool IsServerScoped(this PolicyAction action) => action == PolicyAction.GraphList;
 }

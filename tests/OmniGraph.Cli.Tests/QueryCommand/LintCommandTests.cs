@@ -61,6 +61,22 @@ public sealed class LintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task FunctionError_IsAFindingWithItsCodeAndPosition()
+    {
+        var queries = _workspace.Write("fn.gq", "query q() {\n  match { $p: Person }\n  return { lower($p.name, \"x\") as n }\n}\n" + Good);
+
+        var text = await CliRun.RunAsync("lint", "--query", queries, "--schema", _workspace.SchemaFile);
+        var json = await CliRun.RunAsync("lint", "--query", queries, "--schema", _workspace.SchemaFile, "--json");
+
+        Assert.Equal(1, text.ExitCode);
+        Assert.Contains("error[query_function_arity]", text.Out, StringComparison.Ordinal);
+        Assert.Contains("lower() takes exactly one argument, got 2 (at line 3, column 12)", text.Out, StringComparison.Ordinal);
+        var finding = json.Json().GetProperty("findings")[0];
+        Assert.Equal("query_function_arity", finding.GetProperty("code").GetString());
+        Assert.Equal("function error: lower() takes exactly one argument, got 2 (at line 3, column 12)", finding.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task ParseFailure_IsOneQ000Finding()
     {
         var queries = _workspace.Write("broken.gq", "query q( {");

@@ -36,6 +36,32 @@ public sealed class QueryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Functions_RunFromTheCommandLine()
+    {
+        const string Source = """
+            query initials($prefix: String) {
+                match { $p: Person  starts_with(lower($p.name), lower($prefix)) }
+                return { upper($p.name) as name, length($p.name) as letters }
+                order { length($p.name) desc }
+            }
+            """;
+
+        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"prefix":"C"}""", "--format", "csv", "--store", _workspace.Graph);
+
+        Assert.Equal("name,letters\nCHARLIE,7\n", result.Out);
+    }
+
+    [Fact]
+    public async Task UnknownFunction_IsATypedErrorWithItsPosition()
+    {
+        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { slugify($p.name) } }", "--store", _workspace.Graph, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("query_function_unknown", result.Json().GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("error[query_function_unknown]: function error: unknown function 'slugify' (at line 1, column 43)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryFile_WithSeveralQueries_RunsTheNamedOne()
     {
         var file = _workspace.Write("q.gq", GetPerson + "\nquery everyone() { match { $p: Person } return { $p.name } order { $p.name } }");

@@ -50,6 +50,31 @@ public sealed class QueryPlannerTests
         Assert.StartsWith("bind $b: Person by filtered scan [age GreaterOrEqual", steps[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("starts_with($a.name, \"A\")", "name StartsWith")]
+    [InlineData("contains(\"the alps\", $a.name)", "name ContainedIn")]
+    [InlineData("contains($a.name, lower($q)) = true", "name Contains lower($q)")]
+    [InlineData("$a.city = upper($q)", "city Equal upper($q)")]
+    public void OperatorFunctionsAndConstantCalls_ArePushedDown(string filter, string pushed)
+    {
+        var steps = Plan($"query q($q: String) {{ match {{ $a: Person  {filter} }} return {{ $a.name }} }}");
+
+        Assert.StartsWith("bind $a: Person by filtered scan [", steps[0], StringComparison.Ordinal);
+        Assert.Contains(pushed, steps[0], StringComparison.Ordinal);
+        Assert.Single(steps);
+    }
+
+    [Theory]
+    [InlineData("lower($a.name) = \"alice\"")]
+    [InlineData("starts_with($a.name, \"A\") = false")]
+    [InlineData("starts_with($a.name, $a.city)")]
+    public void FunctionsOfRowValues_AreFilteredOnRows(string filter)
+    {
+        var steps = Plan($"query q() {{ match {{ $a: Person  {filter} }} return {{ $a.name }} }}");
+
+        Assert.Equal(["bind $a: Person by scan", $"filter {filter}" + (filter.Contains('=', StringComparison.Ordinal) ? string.Empty : " = true")], steps);
+    }
+
     [Fact]
     public void TraversalToAnUnreadVariable_IsACount()
     {

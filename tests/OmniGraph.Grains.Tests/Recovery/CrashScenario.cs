@@ -14,9 +14,13 @@ internal static class CrashScenario
     public const string WriteActor = "w";
     public const string NextActor = "w2";
 
-    public static Task BaselineAsync(GraphHost host) => host.WriteAsync(
+    /// <summary>The baseline commit, written by <paramref name="actor"/> (none by default).</summary>
+    public static Task BaselineAsync(GraphHost host, string? actor = null) => host.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main,
+    [
         TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
-        TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))));
+        TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))),
+    ])
+    { Actor = actor });
 
     public static GraphWriteRequest Write() => new(BranchNames.Main,
     [

@@ -121,6 +121,22 @@ public sealed class QueryLinterTests
         Assert.Equal(["bad"], finding.QueryNames!.Value.AsEnumerable());
     }
 
+    [Theory]
+    [InlineData("query a() { match { $p: Policy } return { lower($p.slug, 1) as s } }", "query_function_arity", "function error: lower() takes exactly one argument, got 2 (at line 1, column 43)")]
+    [InlineData("query a() { match { $p: Policy\n  length($p.effectiveTo) > 1 } return { $p.slug } }", "query_function_argument", "function error: length() needs a String argument, got `$p.effectiveTo` (Date?) (at line 2, column 10)")]
+    [InlineData("query a() { match { $p: Policy  slugify($p.slug) = \"x\" } return { $p.slug } }", "query_function_unknown", "function error: unknown function 'slugify' (at line 1, column 33)")]
+    [InlineData("query a($t: String) { update Policy set { title: upper($t) } where slug = $t }", "query_function_not_allowed", "function error: upper() cannot be used in a mutation value;")]
+    public void FunctionErrors_AreFindingsWithTheirCodeAndPosition(string query, string code, string message)
+    {
+        var report = Lint(query);
+        Assert.Equal(LintStatus.Error, report.Status);
+        var finding = Assert.Single(report.Findings, static f => f.Severity == LintSeverity.Error);
+        Assert.Equal(code, finding.Code);
+        Assert.StartsWith(message, finding.Message);
+        Assert.Equal(finding.Message, report.Results[0].Error);
+        Assert.Contains("\"code\": \"" + code + "\"", report.ToJson(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MixedMutation_IsAD2Error()
     {

@@ -1,3 +1,4 @@
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
@@ -144,7 +145,7 @@ public sealed class MutationAcceptanceTests
         var vector = Assert.IsType<LiteralExpression>(values["embedding"]).Value;
         Assert.Equal(QueryValueKind.Vector, vector.Kind);
         Assert.Equal([1f, 2.5f, 3f, 4f], vector.AsVector().ToArray());
-        Assert.IsType<NowExpression>(values["updated_at"]);
+        Assert.Same(FunctionRegistry.Now, Assert.IsType<FunctionCallExpression>(values["updated_at"]).Function);
         Assert.Equal(QueryValueKind.String, Assert.IsType<LiteralExpression>(values["attachment"]).Value.Kind);
     }
 
@@ -154,7 +155,9 @@ public sealed class MutationAcceptanceTests
         var query = QueryAssert.Mutation(Fixture.Example, Fixture.Read("example.gq"), "publish");
         Assert.True(query.UsesNow);
         var update = Assert.IsType<UpdateNodeStatement>(Assert.Single(query.Statements));
-        Assert.IsType<NowExpression>(update.Assignments[1].Value);
+        var now = Assert.IsType<FunctionCallExpression>(update.Assignments[1].Value);
+        Assert.Same(FunctionRegistry.Now, now.Function);
+        Assert.True(now.IsConstant);
     }
 
     [Fact]

@@ -51,6 +51,19 @@ internal static class QueryAssert
         return error;
     }
 
+    /// <summary>A function error (<c>query_function_*</c>) at a known position, rendered <c>function error: … (at line L, column C)</c>.</summary>
+    public static QueryException FunctionError(SchemaCatalog schema, string source, string code, string fragment)
+    {
+        var error = Assert.Throws<QueryException>(() => Compile(schema, source));
+        Assert.Equal(code, error.Code);
+        Assert.StartsWith("function error: ", error.Message);
+        Assert.Contains(fragment, error.Message);
+        Assert.True(error.Position.IsKnown, "function errors name a line and column");
+        Assert.EndsWith($"(at line {error.Position.Line}, column {error.Position.Column})", error.Message);
+        Assert.Equal(ErrorKind.Invalid, ErrorCatalog.KindOf(error.Code));
+        return error;
+    }
+
     /// <summary>Type error of <c>query q(params) { match { match } return { ret } tail }</c>.</summary>
     public static QueryTypeException MatchError(SchemaCatalog schema, string match, string ret, TypeRule rule, string fragment, string tail = "", string parameters = "") =>
         TypeError(schema, $"query q({parameters}) {{ match {{ {match} }} return {{ {ret} }} {tail} }}", rule, fragment);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmniGraph.Grains.Storage.Documents;
 
 /// <summary>
@@ -32,6 +34,24 @@ internal sealed class SidecarDocument
 
     /// <summary>The complete manifest object version <see cref="BaseVersion"/> + 1 publishes.</summary>
     public required ManifestDocument Manifest { get; init; }
+
+    /// <summary>
+    /// The audit entry the write owes once it is published (or its fence, once rolled back), or <c>null</c> when the
+    /// write is not audited. Kept here so whoever finishes the write — its writer or a heal in any process — appends it.
+    /// Left out when <c>null</c>, so a sidecar of an unaudited write is what it was before the audit log.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SidecarAuditDocument? Audit { get; init; }
+}
+
+/// <summary>The audit entry a sidecar's write owes (docs/security.md, "The audit log").</summary>
+internal sealed class SidecarAuditDocument
+{
+    /// <summary>The policy action's wire name (<c>change</c>).</summary>
+    public required string Action { get; init; }
+
+    /// <summary>The policy rule that allowed the write, or <c>null</c> (no policy).</summary>
+    public required string? Rule { get; init; }
 }
 
 /// <summary>One table effect of a sidecar.</summary>

@@ -17,8 +17,8 @@ public enum ExpressionKind : byte
     /// <summary><see cref="LiteralExpression"/>.</summary>
     Literal,
 
-    /// <summary><see cref="NowExpression"/>: <c>now()</c>.</summary>
-    Now,
+    /// <summary><see cref="FunctionCallExpression"/>: a scalar function call (<c>now()</c>, <c>lower($p.name)</c>).</summary>
+    FunctionCall,
 
     /// <summary><see cref="AggregateExpression"/>: <c>count/sum/avg/min/max(…)</c> (projections only).</summary>
     Aggregate,

@@ -6,7 +6,7 @@ namespace OmniGraph.Query.Ir;
 /// <c>prop: value</c> in an insert or update. <see cref="Value"/> is a <see cref="LiteralExpression"/> (already of
 /// the property's kind), a <see cref="ParameterExpression"/> (its declared type widens losslessly to the
 /// property's; a String parameter may feed an enum, checked against the set at execution, or a Blob, as a
-/// <c>base64:</c> payload or a URI) or a <see cref="NowExpression"/>.
+/// <c>base64:</c> payload or a URI) or a <see cref="FunctionCallExpression"/> of constants (<c>now()</c>).
 /// </summary>
 public sealed class PropertyAssignment
 {

@@ -13,7 +13,7 @@ internal sealed record BindingClauseSyntax(
     ImmutableArray<PropertyMatchSyntax> Matches,
     SourcePosition Position) : ClauseSyntax(Position);
 
-/// <summary><c>prop: value</c> inside binding braces; the value is a literal, a variable or <c>now()</c>.</summary>
+/// <summary><c>prop: value</c> inside binding braces; the value is a literal, a variable or a function call (<c>now()</c>).</summary>
 internal sealed record PropertyMatchSyntax(NameSyntax Property, ExpressionSyntax Value);
 
 /// <summary><c>$src [$w:] edge|&lt;edge&gt; [{min,max}] $dst</c>.</summary>
@@ -39,8 +39,8 @@ internal sealed record FilterClauseSyntax(
 /// <summary><c>not { clause+ }</c>.</summary>
 internal sealed record NegationClauseSyntax(ImmutableArray<ClauseSyntax> Clauses, SourcePosition Position) : ClauseSyntax(Position);
 
-/// <summary>A bare <c>search(…)</c>, <c>fuzzy(…)</c> or <c>match_text(…)</c> clause (sugar for <c>call = true</c>).</summary>
-internal sealed record SearchClauseSyntax(CallExpressionSyntax Call, SourcePosition Position) : ClauseSyntax(Position);
+/// <summary>A bare function call as a clause (<c>starts_with($p.name, "A")</c>, <c>search(…)</c>): sugar for <c>call = true</c>.</summary>
+internal sealed record CallClauseSyntax(CallExpressionSyntax Call, SourcePosition Position) : ClauseSyntax(Position);
 
 /// <summary>Filter operators as written (<c>contains</c> is resolved to list or string semantics by the type checker).</summary>
 internal enum FilterOperatorSyntax : byte

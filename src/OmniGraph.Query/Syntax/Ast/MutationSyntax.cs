@@ -21,7 +21,7 @@ internal sealed record UpdateSyntax(
 internal sealed record DeleteSyntax(NameSyntax TypeName, MutationPredicateSyntax Predicate, SourcePosition Position)
     : MutationStatementSyntax(TypeName, Position);
 
-/// <summary><c>prop: value</c>; the value is a literal, a variable or <c>now()</c>.</summary>
+/// <summary><c>prop: value</c>; the value is a literal, a variable or a function call (<c>now()</c>).</summary>
 internal sealed record AssignmentSyntax(NameSyntax Property, ExpressionSyntax Value);
 
 /// <summary><c>prop op value</c> (ordering comparisons only).</summary>

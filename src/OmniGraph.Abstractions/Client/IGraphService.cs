@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// The operations on one graph that every front-end offers, with the same inputs, outputs and typed errors whichever
+/// way the graph is reached: in this process through its grains (<see cref="GrainGraphService"/>: the embedded CLI and
+/// the HTTP server's handlers), or over HTTP (<c>OmniGraph.Client.HttpGraphService</c>: the CLI with <c>--server</c>,
+/// application services). A command or handler written against this interface works on both.
+/// </summary>
+public interface IGraphService
+{
+    /// <summary>The graph id.</summary>
+    string GraphId { get; }
+
+    /// <summary>Runs a read query.</summary>
+    Task<QueryResult> QueryAsync(QueryRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a mutation as one commit (a compare-and-swap when <see cref="MutationRequest.ExpectedHeadCommit"/> is set).</summary>
+    /// <exception cref="GraphPreconditionFailedException">The expected head is not the head; nothing was written.</exception>
+    Task<ChangeOutput> MutateAsync(MutationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads JSONL from <paramref name="data"/> into <paramref name="branch"/> as one commit.</summary>
+    Task<LoadOutput> LoadAsync(Stream data, GraphLoadMode mode, string branch = BranchNames.Main, GraphLoadOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the export of a branch to <paramref name="destination"/> as JSONL, as it is produced. A failure part way
+    /// leaves a truncated export that must be discarded.
+    /// </summary>
+    Task ExportAsync(Stream destination, ExportRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>The <c>snapshot</c> output of a branch head.</summary>
+    Task<SnapshotOutput> GetSnapshotAsync(string branch = BranchNames.Main, CancellationToken cancellationToken = default);
+
+    /// <summary>The commits of a branch, newest first.</summary>
+    Task<CommitListOutput> ListCommitsAsync(string branch = BranchNames.Main, CancellationToken cancellationToken = default);
+
+    /// <summary>One commit.</summary>
+    Task<CommitOutput> GetCommitAsync(string commitId, CancellationToken cancellationToken = default);
+
+    /// <summary>The accepted schema of a branch head.</summary>
+    Task<SchemaOutput> GetSchemaAsync(string branch = BranchNames.Main, CancellationToken cancellationToken = default);
+
+    /// <summary>The branch names, sorted.</summary>
+    Task<ImmutableArray<string>> ListBranchesAsync(CancellationToken cancellationToken = default);
+}

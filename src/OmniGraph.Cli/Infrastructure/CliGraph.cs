@@ -1,0 +1,58 @@
+using OmniGraph.Client.Http;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
+
+namespace OmniGraph.Cli.Infrastructure;
+
+/// <summary>
+/// The graph a command works on, reached one of two ways behind one interface (<see cref="Service"/>): the engine
+/// embedded in this process on a local directory (<c>--store</c>, a positional URI), or a server over HTTP
+/// (<c>--server URL --graph ID</c>). Commands are written once against <see cref="IGraphService"/>; outputs and exit
+/// codes are the same either way.
+/// </summary>
+internal sealed class CliGraph : IAsyncDisposable
+{
+    private readonly IAsyncDisposable? _embedded;
+    private readonly IDisposable? _http;
+
+    private CliGraph(IGraphService service, string uri, IAsyncDisposable? embedded, IDisposable? http)
+    {
+        Service = service;
+        Uri = uri;
+        _embedded = embedded;
+        _http = http;
+    }
+
+    /// <summary>The graph's operations.</summary>
+    public IGraphService Service { get; }
+
+    /// <summary>The graph as outputs name it: the URI or path given, or the server's graph URL.</summary>
+    public string Uri { get; }
+
+    /// <summary>Whether the graph is reached through a server (the actor then comes from the bearer token).</summary>
+    public bool IsServed => _http is not null;
+
+    /// <summary>Opens the local graph at <paramref name="target"/> in an embedded engine.</summary>
+    public static async Task<CliGraph> OpenEmbeddedAsync(GraphTarget target, CancellationToken cancellationToken)
+    {
+        OmniGraphEmbedded embedded = await EmbeddedGraph.OpenAsync(target, cancellationToken).ConfigureAwait(false);
+        return new CliGraph(new GrainGraphService(embedded.Client), target.Uri, embedded, null);
+    }
+
+    /// <summary>Addresses graph <paramref name="graphId"/> on the server at <paramref name="server"/> (nothing is sent yet).</summary>
+    public static CliGraph OpenServed(Uri server, string graphId, string? bearerToken)
+    {
+        var client = new OmniGraphHttpClient(server, bearerToken);
+        var graph = client.Graph(graphId);
+        return new CliGraph(graph, graph.Address.AbsoluteUri, null, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

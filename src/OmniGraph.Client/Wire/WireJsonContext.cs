@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using OmniGraph.Engine;
+
+namespace OmniGraph.Client.Wire;
+
+/// <summary>
+/// Source-generated JSON metadata of every HTTP body (requests, responses). Request bodies refuse members they do not
+/// define (their types say so: a misspelt field is an error, not silently ignored) and members given twice; responses
+/// accept members they do not know, so an older client reads a newer server.
+/// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never, AllowDuplicateProperties = false)]
+[JsonSerializable(typeof(QueryRequestBody))]
+[JsonSerializable(typeof(MutateRequestBody))]
+[JsonSerializable(typeof(LoadRequestBody))]
+[JsonSerializable(typeof(ExportRequestBody))]
+[JsonSerializable(typeof(HealthOutput))]
+[JsonSerializable(typeof(ReadinessOutput))]
+[JsonSerializable(typeof(GraphListOutput))]
+[JsonSerializable(typeof(BranchListOutput))]
+[JsonSerializable(typeof(IngestOutput))]
+[JsonSerializable(typeof(LoadOutput))]
+[JsonSerializable(typeof(ChangeOutput))]
+[JsonSerializable(typeof(SnapshotOutput))]
+[JsonSerializable(typeof(CommitOutput))]
+[JsonSerializable(typeof(CommitListOutput))]
+[JsonSerializable(typeof(SchemaOutput))]
+public sealed partial class WireJsonContext : JsonSerializerContext;

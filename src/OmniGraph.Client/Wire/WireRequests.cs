@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OmniGraph.Client.Wire;
+
+/// <summary>The body of <c>POST /graphs/{id}/query</c> (operations.md §2.5 <c>QueryRequest</c>).</summary>
+/// <param name="Query">The <c>.gq</c> source.</param>
+/// <param name="Name">The query to run in it (needed when it declares several).</param>
+/// <param name="Params">Parameter values as a JSON object.</param>
+/// <param name="Branch">The branch whose head is read (default main); exclusive with <paramref name="Snapshot"/>.</param>
+/// <param name="Snapshot">A snapshot to read: a commit id or a manifest version.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record QueryRequestBody(
+    [property: JsonPropertyName("query")] string? Query,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("params")] JsonElement? Params = null,
+    [property: JsonPropertyName("branch")] string? Branch = null,
+    [property: JsonPropertyName("snapshot")] string? Snapshot = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/mutate</c> and <c>/mutate/if-graph-commit</c> (§2.5 <c>ChangeRequest</c>).</summary>
+/// <param name="Query">The <c>.gq</c> source.</param>
+/// <param name="Name">The mutation to run in it.</param>
+/// <param name="Params">Parameter values as a JSON object.</param>
+/// <param name="Branch">The branch to write (default main).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record MutateRequestBody(
+    [property: JsonPropertyName("query")] string? Query,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("params")] JsonElement? Params = null,
+    [property: JsonPropertyName("branch")] string? Branch = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/load</c> (§2.5 <c>IngestRequest</c>): the JSONL travels inside the JSON.</summary>
+/// <param name="Data">The JSONL text.</param>
+/// <param name="Mode"><c>overwrite</c>, <c>append</c> or <c>merge</c> (default merge).</param>
+/// <param name="Branch">The branch to load into (default main); it must exist.</param>
+/// <param name="From">Fork a missing branch from this one first (not done by this version: 501).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record LoadRequestBody(
+    [property: JsonPropertyName("data")] string? Data,
+    [property: JsonPropertyName("mode")] string? Mode = null,
+    [property: JsonPropertyName("branch")] string? Branch = null,
+    [property: JsonPropertyName("from")] string? From = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/export</c> (§2.5 <c>ExportRequest</c>); unknown members are refused.</summary>
+/// <param name="Branch">The branch to export (default main).</param>
+/// <param name="TypeNames">Only these node or edge types (empty or absent: every type).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ExportRequestBody(
+    [property: JsonPropertyName("branch")] string? Branch = null,
+    [property: JsonPropertyName("type_names")] string[]? TypeNames = null);

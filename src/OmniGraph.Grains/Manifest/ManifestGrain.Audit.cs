@@ -1,0 +1,128 @@
+using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Security;
+
+namespace OmniGraph.Grains.Manifest;
+
+/// <summary>
+/// Access control and audit in the commit protocol (docs/security.md). A commit first re-checks its graph's policy
+/// (defence in depth behind the front-end; fail closed without an actor); a denial is audited and nothing happens. An
+/// allowed write carries the audit entry it owes in its recovery sidecar, and the entry is appended after the publish
+/// and before the sidecar is deleted — by the writer, or by the heal that finishes the write in any process — so every
+/// published commit gets exactly one entry (appends are idempotent per commit and action).
+/// </summary>
+internal sealed partial class ManifestGrain
+{
+    private AuditLog? _audit;
+
+    /// <summary>The graph's audit log (on its own store).</summary>
+    private AuditLog Audit => _audit ??= _auditLogs.Create(_store);
+
+    /// <summary>
+    /// Decides whether the commit may happen. Denied: the denial is audited (when commits are) and thrown as
+    /// <c>forbidden</c>, before any effect. Allowed: the audit entry the write will owe, or <c>null</c> when unaudited.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>forbidden</c>.</exception>
+    private async Task<SidecarAuditDocument?> AuthorizeCommitAsync(CommitRequest request, string branch)
+    {
+        var decision = _access.DecideChange(GraphId, request.Actor, branch);
+        if (!decision.Allowed)
+        {
+            LogWriteDenied(GraphId, branch, request.Actor, decision.Message);
+            if (_access.AuditWrites)
+            {
+                try
+                {
+                    await Audit.AppendAsync(AuditRecord.FromDecision(decision, GraphId));
+                }
+                catch (Exception exception) when (exception is not SimulatedCrashException)
+                {
+                    // The write is refused either way; a denial that cannot be recorded must not turn into an allow.
+                    LogDenialAuditFailed(GraphId, request.Tx, exception);
+                }
+            }
+
+            throw SecurityErrors.AccessDenied(decision);
+        }
+
+        return _access.AuditWrites ? new SidecarAuditDocument { Action = PolicyAction.Change.Name(), Rule = decision.RuleId } : null;
+    }
+
+    /// <summary>
+    /// The writer's own append of the entry its published write owes. <c>false</c> when it failed: the write stands
+    /// (it is published), and its sidecar must stay so the next heal appends the entry.
+    /// </summary>
+    private async Task<bool> TryAppendCommitAuditAsync(SidecarDocument sidecar)
+    {
+        if (sidecar.Audit is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            await _failpoints.BeforeAsync(Failpoints.CommitAuditAppend);
+            await AppendOwedAuditAsync(sidecar, sidecar.CommitId);
+        }
+        catch (SimulatedCrashException)
+        {
+            Abandon(sidecar.Tx);
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Abandon(sidecar.Tx);
+            LogAuditAppendFailed(GraphId, sidecar.Tx, sidecar.CommitId, exception);
+            return false;
+        }
+
+        try
+        {
+            _failpoints.After(Failpoints.CommitAuditAppend);
+        }
+        catch (SimulatedCrashException)
+        {
+            Abandon(sidecar.Tx);
+            throw;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The heal's append for a resolved sidecar: the write's entry when it rolled forward, the fence's when recovery
+    /// published its rollback commit; nothing when another writer took the version. Failures propagate: the sidecar is
+    /// kept and the heal retried.
+    /// </summary>
+    private async Task HealAuditAsync(SidecarDocument sidecar, string? publishedCommitId)
+    {
+        if (sidecar.Audit is null || publishedCommitId is null)
+        {
+            return;
+        }
+
+        await _failpoints.BeforeAsync(Failpoints.HealAuditAppend);
+        await AppendOwedAuditAsync(sidecar, publishedCommitId);
+        _failpoints.After(Failpoints.HealAuditAppend);
+    }
+
+    /// <summary>
+    /// Appends the entry of <paramref name="commitId"/>: the sidecar's write (its actor and the rule that allowed it), or
+    /// its rollback fence (the recovery actor, no rule). Idempotent: a second append of the same commit writes nothing.
+    /// </summary>
+    private Task AppendOwedAuditAsync(SidecarDocument sidecar, string commitId)
+    {
+        var audit = sidecar.Audit!;
+        var fence = string.Equals(commitId, sidecar.RollbackCommitId, StringComparison.Ordinal);
+        var record = new AuditRecord(
+            fence ? CommitInfo.RecoveryActor : sidecar.Actor,
+            PolicyActions.Parse(audit.Action, "the recovery sidecar"),
+            GraphId,
+            sidecar.Branch,
+            commitId,
+            AuditDecisionKind.Allow,
+            fence ? null : audit.Rule);
+        return Audit.AppendAsync(record);
+    }
+}

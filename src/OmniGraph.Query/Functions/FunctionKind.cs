@@ -1,0 +1,14 @@
+namespace OmniGraph.Query.Functions;
+
+/// <summary>How a function is evaluated.</summary>
+public enum FunctionKind
+{
+    /// <summary>One value per row from the row's argument values, by a column kernel (<see cref="QueryFunction.Kernel"/>).</summary>
+    Scalar,
+
+    /// <summary>One value per group of rows (<see cref="QueryFunction.Aggregate"/>), in <c>return</c> only.</summary>
+    Aggregate,
+
+    /// <summary>A full-text or vector search function: parsed and listed, refused by the type checker until search is wired in.</summary>
+    Search,
+}

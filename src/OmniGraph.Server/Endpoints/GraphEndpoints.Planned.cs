@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OmniGraph.Security;
+using OmniGraph.Server.Graphs;
+using OmniGraph.Server.Http;
+using OmniGraph.Server.Security;
+
+namespace OmniGraph.Server.Endpoints;
+
+internal static partial class GraphEndpoints
+{
+    /// <summary>
+    /// The routes of the interface that later versions fill (operations.md §2.4): they exist now, so clients and the
+    /// OpenAPI document see the whole interface, and answer 501 <c>not_implemented</c> after the same authentication and
+    /// graph resolution as every route (401 and 404 come first). No access decision is made: a later version adds it
+    /// with the handler, from the inputs the decision needs.
+    /// </summary>
+    private static void MapPlanned(RouteGroupBuilder graph)
+    {
+        Planned(graph.MapPost("/branches", Planned("creating a branch")), "cluster_createBranch", "branches", PolicyAction.BranchCreate);
+        Planned(graph.MapDelete("/branches/{branch}", Planned("deleting a branch")), "cluster_deleteBranch", "branches", PolicyAction.BranchDelete);
+        Planned(graph.MapPost("/branches/merge", Planned("merging branches")), "cluster_mergeBranches", "branches", PolicyAction.BranchMerge);
+        Planned(graph.MapGet("/commits/{commitId}/changes", Planned("a commit's changes")), "cluster_commitChanges", "changes", PolicyAction.Read);
+        Planned(graph.MapGet("/changes", Planned("the change feed")), "cluster_changes", "changes", PolicyAction.Read);
+        Planned(graph.MapPost("/changes/baseline", Planned("a change baseline")), "cluster_changesBaseline", "changes", PolicyAction.Export);
+        Planned(graph.MapPost("/schema/apply", Planned("applying a schema")), "cluster_schemaApply", "schema", PolicyAction.SchemaApply);
+        Planned(graph.MapGet("/queries", Planned("the stored-query catalogue")), "cluster_listQueries", "queries", PolicyAction.Read);
+        Planned(graph.MapPost("/queries/{name}", Planned("invoking a stored query")), "cluster_invokeQuery", "queries", PolicyAction.InvokeQuery);
+        Planned(graph.MapPost("/queries/{name}/if-graph-commit", Planned("invoking a stored mutation conditionally")), "cluster_invokeQueryIfGraphCommit", "queries", PolicyAction.InvokeQuery);
+        Planned(graph.MapGet("/blob", Planned("blob delivery")), "cluster_getBlob", "blobs", PolicyAction.Read);
+        Planned(graph.MapMethods("/blob", ["HEAD"], Planned("blob delivery")), "cluster_headBlob", "blobs", PolicyAction.Read);
+    }
+
+    private static Delegate Planned(string what) => (string graphId, ServedGraphs graphs) =>
+    {
+        graphs.Get(graphId);
+        throw ServerErrors.NotImplemented(what);
+    };
+
+    /// <summary>
+    /// The route's action is declared now (operations.md §2.4), so it is authenticated like every route; the decision
+    /// itself needs the route's own inputs (a branch, a target), read by the handler a later version adds.
+    /// </summary>
+    private static void Planned(RouteHandlerBuilder route, string operationId, string tag, PolicyAction action) =>
+        route.WithName(operationId).WithTags(tag).WithSummary("Not served by this version yet (501)").Produces(StatusCodes.Status501NotImplemented)
+            .RequiresAccess(action);
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmniGraph.Client.Wire;
+using OmniGraph.Execution.Hosting;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Loading.Hosting;
+using OmniGraph.Mutations.Hosting;
+using OmniGraph.Server.Admission;
+using OmniGraph.Server.Endpoints;
+using OmniGraph.Server.Graphs;
+using OmniGraph.Server.Http;
+using OmniGraph.Server.Security;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+
+namespace OmniGraph.Server.Hosting;
+
+/// <summary>How an <see cref="OmniGraphServer"/> is put together: the web application, the co-hosted silo, the routes.</summary>
+internal static class OmniGraphServerBuilder
+{
+    /// <summary>Builds the application (not started).</summary>
+    public static WebApplication Build(OmniGraphServerOptions options)
+    {
+        var endpoint = options.ParseBind();
+        if (string.IsNullOrWhiteSpace(options.StoreRoot))
+        {
+            throw new OmniGraphException(ErrorCodes.Usage, "the server needs a store root (--store ROOT): a directory whose child folders are graphs");
+        }
+
+        var graphs = ServedGraphs.Discover(options.StoreRoot, out var skipped);
+
+        // Tokens, bundles and the runtime mode are settled before anything starts: a bad token source or policy, or no
+        // credentials at all, refuses the start with its own code.
+        var access = ServerAccess.Build(options, graphs.Keys.ToList());
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = typeof(OmniGraphServer).Assembly.GetName().Name });
+        ConfigureLogging(builder, options);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(access);
+        builder.Services.AddSingleton<DenialAudit>();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(endpoint);
+
+            // Each route enforces its own limit (1 MiB, 32 MiB for loads) with the error envelope.
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
+
+        AddSilo(builder, options, graphs, access);
+        builder.Services.AddSingleton<ServedGraphs>();
+        builder.Services.AddHostedService(provider =>
+        {
+            var served = provider.GetRequiredService<ServedGraphs>();
+            served.Configure(graphs);
+            var logger = provider.GetRequiredService<ILogger<ServedGraphsOpener>>();
+            foreach (var (name, reason) in skipped)
+            {
+                ServerLog.FolderSkipped(logger, name, reason);
+            }
+
+            return ActivatorUtilities.CreateInstance<ServedGraphsOpener>(provider);
+        });
+        builder.Services.AddSingleton<ActorAdmission>();
+        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default));
+        builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "OmniGraph API";
+            document.Info.Version = ServerInfo.Version;
+            return Task.CompletedTask;
+        }));
+        ServerTelemetry.Add(builder);
+
+        var app = builder.Build();
+
+        // Errors outermost (every failure gets the envelope), then routing (the endpoint says what it needs), then the
+        // bearer token (401 before the handler resolves the graph: 404 and 400 come after it).
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<BearerAuthenticationMiddleware>();
+        app.MapOmniGraph();
+        app.MapOpenApi("/openapi.json").AllowsAnyone();
+        app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API")).AllowsAnyone();
+        RouteAccessGuard.RequireDeclared(app);
+        return app;
+    }
+
+    /// <summary>How the server authenticates, for the start-up log line.</summary>
+    public static string AuthModeName(IServiceProvider services) => services.GetRequiredService<ServerAccess>().Describe();
+
+    /// <summary>
+    /// The silo: loopback clustering on a free port (or the configured one), a gateway only when asked for (Orleans
+    /// clients in other processes), the engine with every graph found under the root (audited, with the graphs'
+    /// policies), and the query, load and mutation features.
+    /// </summary>
+    private static void AddSilo(WebApplicationBuilder builder, OmniGraphServerOptions options, IReadOnlyDictionary<string, string> graphs, ServerAccess access)
+    {
+        builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromMinutes(10));
+        builder.UseOrleans(silo =>
+        {
+            var siloPort = options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort;
+            var gatewayPort = options.GatewayPort switch
+            {
+                null => 0,
+                0 => FreeLoopbackPort(),
+                var port => port.Value,
+            };
+            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            silo.AddActivityPropagation();
+            silo.AddOmniGraph(engine =>
+            {
+                foreach (var (id, location) in graphs)
+                {
+                    engine.AddGraph(id, location);
+                }
+
+                // Every commit through this server is audited, and re-checked against its graph's policy in the engine
+                // (which also covers Orleans clients of the gateway, whom no HTTP handler checked).
+                engine.AuditWrites = true;
+                foreach (var (id, bundle) in access.GraphPolicies)
+                {
+                    engine.GraphPolicies[id] = bundle;
+                }
+            });
+            silo.AddOmniGraphLoading();
+            silo.AddOmniGraphExecution();
+            silo.AddOmniGraphMutations();
+            options.ConfigureSilo?.Invoke(silo);
+        });
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, OmniGraphServerOptions options)
+    {
+        builder.Logging.ClearProviders();
+        if (options.ConfigureLogging is { } configure)
+        {
+            configure(builder.Logging);
+            return;
+        }
+
+        // Standard output carries only the listen line: every log line goes to standard error.
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace OmniGraph.Server.Hosting;
+
+/// <summary>
+/// OpenTelemetry traces and metrics of the server — ASP.NET Core requests and Orleans grain calls (Orleans' own activity
+/// sources and meter) — exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the
+/// standard <c>OTEL_*</c> variables). Without it nothing is collected.
+/// </summary>
+internal static class ServerTelemetry
+{
+    /// <summary>The variable that turns export on.</summary>
+    public const string EndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The Orleans activity sources (grain calls, the application's grain methods).</summary>
+    private static readonly string[] s_orleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    /// <summary>Adds telemetry when an OTLP endpoint is configured.</summary>
+    public static void Add(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EndpointVariable)))
+        {
+            return;
+        }
+
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("omnigraph-server", serviceVersion: ServerInfo.Version))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(s_orleansSources))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("Microsoft.Orleans"))
+            .UseOtlpExporter();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Security;
+using OmniGraph.Server.Security;
+using OmniGraph.Server.Tests.Support;
+
+namespace OmniGraph.Server.Tests.Security;
+
+/// <summary>
+/// The auth matrix of every route (operations.md §2.4, §3.1, §3.5): no token and a wrong token are 401, an actor the
+/// policy denies is 403 with the decision's message, an allowed one gets the answer — and a refused write writes
+/// nothing. The route → action mapping is declared on every endpoint and is the one of §2.4.
+/// </summary>
+[Collection(SecuredServerCollection.Name)]
+public sealed class AccessMatrixTests(SecuredServerFixture fixture)
+{
+    /// <summary>operations.md §2.4: each route's policy action (the routes later steps fill included).</summary>
+    private static readonly Dictionary<string, PolicyAction?> s_expectedActions = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = null,
+        ["GET /readyz"] = null,
+        ["GET /graphs"] = PolicyAction.GraphList,
+        ["GET /graphs/{graphId}/snapshot"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/query"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/export"] = PolicyAction.Export,
+        ["GET /graphs/{graphId}/commits"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/commits/{commitId}"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/schema"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/branches"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/mutate"] = PolicyAction.Change,
+        ["POST /graphs/{graphId}/mutate/if-graph-commit"] = PolicyAction.Change,
+        ["POST /graphs/{graphId}/load"] = PolicyAction.Change,
+        ["POST /graphs/{graphId}/load/ndjson"] = PolicyAction.Change,
+        ["POST /graphs/{graphId}/branches"] = PolicyAction.BranchCreate,
+        ["DELETE /graphs/{graphId}/branches/{branch}"] = PolicyAction.BranchDelete,
+        ["POST /graphs/{graphId}/branches/merge"] = PolicyAction.BranchMerge,
+        ["GET /graphs/{graphId}/commits/{commitId}/changes"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/changes"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/changes/baseline"] = PolicyAction.Export,
+        ["POST /graphs/{graphId}/schema/apply"] = PolicyAction.SchemaApply,
+        ["GET /graphs/{graphId}/queries"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/queries/{name}"] = PolicyAction.InvokeQuery,
+        ["POST /graphs/{graphId}/queries/{name}/if-graph-commit"] = PolicyAction.InvokeQuery,
+        ["GET /graphs/{graphId}/blob"] = PolicyAction.Read,
+        ["HEAD /graphs/{graphId}/blob"] = PolicyAction.Read,
+    };
+
+    [Fact]
+    public void EveryRoute_DeclaresTheActionOfTheSpec()
+    {
+        var declared = new Dictionary<string, PolicyAction?>(StringComparer.Ordinal);
+        foreach (var endpoint in fixture.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var access = endpoint.Metadata.GetMetadata<RouteAccess>();
+            Assert.True(access is not null, $"{endpoint.RoutePattern.RawText} declares no access");
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"];
+            foreach (var method in methods)
+            {
+                declared[$"{method} /{endpoint.RoutePattern.RawText!.TrimStart('/')}"] = access!.Action;
+            }
+        }
+
+        // The OpenAPI document and the reference page are public too; everything else is the table.
+        var routes = declared.Where(static d => !d.Key.Contains("/openapi", StringComparison.Ordinal) && !d.Key.Contains("/docs", StringComparison.Ordinal))
+            .ToDictionary(static d => d.Key, static d => d.Value, StringComparer.Ordinal);
+        Assert.Equal(s_expectedActions.OrderBy(static e => e.Key, StringComparer.Ordinal), routes.OrderBy(static e => e.Key, StringComparer.Ordinal));
+        Assert.All(declared.Where(static d => d.Key.Contains("/openapi", StringComparison.Ordinal) || d.Key.Contains("/docs", StringComparison.Ordinal)), static d => Assert.Null(d.Value));
+    }
+
+    /// <summary>Each route without a token (the header absent) and with a token configured for nobody.</summary>
+    public static TheoryData<string, string?, string> Unauthenticated()
+    {
+        var cases = new TheoryData<string, string?, string>();
+        foreach (var route in SecuredRoutes.All)
+        {
+            cases.Add(route.Name, null, "missing bearer token");
+            cases.Add(route.Name, "Bearer token-andrew-7f3b", "invalid bearer token");
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Unauthenticated))]
+    public async Task NoTokenOrAWrongToken_Is401_AndWritesNothing(string route, string? authorization, string message)
+    {
+        using var client = authorization is null ? new HttpClient { BaseAddress = fixture.Server.BaseAddress } : fixture.WithAuthorization(authorization);
+        await SendAsync(SecuredRoutes.Named(route), client, written: false, async response =>
+        {
+            var error = await ErrorBody.AssertAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+            Assert.Equal(message, error.GetProperty("error").GetString());
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(SecuredRoutes.Names), MemberType = typeof(SecuredRoutes))]
+    public async Task ADeniedActor_Is403WithTheDecision_AndWritesNothing(string route)
+    {
+        var secured = SecuredRoutes.Named(route);
+        using var client = fixture.As(secured.DeniedActor);
+        await SendAsync(secured, client, written: false, async response =>
+        {
+            var error = await ErrorBody.AssertAsync(response, HttpStatusCode.Forbidden, "forbidden");
+            var message = error.GetProperty("error").GetString()!;
+            Assert.StartsWith($"policy denied action '{secured.Action.Name()}'", message, StringComparison.Ordinal);
+            Assert.EndsWith($"actor '{secured.DeniedActor}'", message, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(SecuredRoutes.Names), MemberType = typeof(SecuredRoutes))]
+    public async Task AnAllowedActor_GetsTheAnswer(string route)
+    {
+        var secured = SecuredRoutes.Named(route);
+        using var client = fixture.As(secured.AllowedActor);
+        await SendAsync(secured, client, written: secured.Write, async response =>
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}"));
+    }
+
+    [Fact]
+    public async Task BranchScopes_AreDecidedOnTheBranchTheRequestNames()
+    {
+        // act-fiona may change unprotected branches only: main is protected.
+        using var fiona = fixture.As("act-fiona");
+        using (var main = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson()))
+        {
+            var error = await ErrorBody.AssertAsync(main, HttpStatusCode.Forbidden, "forbidden");
+            Assert.Equal("policy denied action 'change' on branch 'main' for actor 'act-fiona'", error.GetProperty("error").GetString());
+        }
+
+        // On another branch the policy allows it; the engine then finds no such branch.
+        using (var feature = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "feature")))
+        {
+            await ErrorBody.AssertAsync(feature, HttpStatusCode.NotFound, "branch_not_found");
+        }
+
+        using (var snapshot = await fiona.GetAsync("graphs/w/snapshot?branch=feature"))
+        {
+            await ErrorBody.AssertAsync(snapshot, HttpStatusCode.NotFound, "branch_not_found");
+        }
+
+        using var protectedRead = await fiona.GetAsync("graphs/w/snapshot");
+        await ErrorBody.AssertAsync(protectedRead, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task AGraphWithoutABundle_IsDefaultDeny_ReadsOnly()
+    {
+        using var rita = fixture.As("act-rita");
+        using (var read = await rita.GetAsync("graphs/d/snapshot"))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+
+        var before = await fixture.CommitCountAsync("d");
+        using var andrew = fixture.As("act-andrew");
+        using (var write = await andrew.PostAsync("graphs/d/mutate", SecuredRoutes.NewPerson()))
+        {
+            var error = await ErrorBody.AssertAsync(write, HttpStatusCode.Forbidden, "forbidden");
+            Assert.Contains("default-deny", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        using (var export = await andrew.PostAsync("graphs/d/export", SecuredRoutes.Json("{}")))
+        {
+            await ErrorBody.AssertAsync(export, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        Assert.Equal(before, await fixture.CommitCountAsync("d"));
+    }
+
+    [Fact]
+    public async Task AReadIsDecidedBeforeTheQueryIsParsed()
+    {
+        const string body = """{"query": "query broken( {"}""";
+        using var zed = fixture.As("act-zed");
+        using (var denied = await zed.PostAsync("graphs/g/query", SecuredRoutes.Json(body)))
+        {
+            await ErrorBody.AssertAsync(denied, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        using var rita = fixture.As("act-rita");
+        using var allowed = await rita.PostAsync("graphs/g/query", SecuredRoutes.Json(body));
+        await ErrorBody.AssertAsync(allowed, HttpStatusCode.BadRequest, "query_parse_error");
+    }
+
+    [Fact]
+    public async Task TheGraphList_IsTheServerPolicys()
+    {
+        using var andrew = fixture.As("act-andrew");
+        var graphs = await andrew.GetStringAsync("graphs");
+        Assert.Contains("\"graph_id\":\"a\"", graphs, StringComparison.Ordinal);
+        Assert.Contains("\"graph_id\":\"w\"", graphs, StringComparison.Ordinal);
+
+        // act-zed has a token but the server policy does not know it.
+        using var zed = fixture.As("act-zed");
+        using var denied = await zed.GetAsync("graphs");
+        var error = await ErrorBody.AssertAsync(denied, HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal("policy denied action 'graph_list' for unknown actor 'act-zed'", error.GetProperty("error").GetString());
+    }
+
+    /// <summary>Sends a fresh request of <paramref name="route"/> with <paramref name="client"/>, checks the response, and that graph <c>w</c> got one commit or none.</summary>
+    private async Task SendAsync(SecuredRoute route, HttpClient client, bool written, Func<HttpResponseMessage, Task> check)
+    {
+        var before = await fixture.CommitCountAsync("w");
+        using var request = await route.Build(fixture);
+        using var response = await client.SendAsync(request);
+        await check(response);
+        Assert.Equal(before + (written ? 1 : 0), await fixture.CommitCountAsync("w"));
+    }
+}

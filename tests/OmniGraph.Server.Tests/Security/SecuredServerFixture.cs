@@ -1,0 +1,143 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using OmniGraph.Security;
+using OmniGraph.Server.Hosting;
+using OmniGraph.Server.Tests.Support;
+using OmniGraph.Testing.IO;
+
+namespace OmniGraph.Server.Tests.Security;
+
+/// <summary>
+/// A server with bearer tokens and policies (PolicyEnabled mode) on loopback: graphs <c>g</c> (reads), <c>w</c>
+/// (writes of the access matrix), <c>a</c> (writes whose audit log a test reads) bound to <see cref="GraphPolicy"/>,
+/// and <c>d</c>, bound to nothing (default-deny); <see cref="ServerPolicy"/> lets <c>act-andrew</c> list the graphs.
+/// A gateway is open, so the engine's own re-check can be reached without the HTTP front-end.
+/// </summary>
+public sealed class SecuredServerFixture : IAsyncLifetime
+{
+    /// <summary>Writers may read, export and change any branch; readers only read; branchers change unprotected branches.</summary>
+    public const string GraphPolicy = """
+        version: 1
+        groups:
+          writers: [act-andrew, act-bruno]
+          readers: [act-rita]
+          branchers: [act-fiona]
+        protected_branches: [main]
+        rules:
+          - id: writers-read
+            allow: { actors: { group: writers }, actions: [read, export] }
+          - id: writers-change
+            allow: { actors: { group: writers }, actions: [change], branch_scope: any }
+          - id: readers-read
+            allow: { actors: { group: readers }, actions: [read] }
+          - id: branchers-change
+            allow: { actors: { group: branchers }, actions: [read, change], branch_scope: unprotected }
+        """;
+
+    public const string ServerPolicy = """
+        version: 1
+        groups:
+          ops: [act-andrew]
+        rules:
+          - id: ops-list
+            allow: { actors: { group: ops }, actions: [graph_list] }
+        """;
+
+    /// <summary>Actor → token. <c>act-zed</c> has a token but is in no group of the policy.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Tokens = new Dictionary<string, string>
+    {
+        ["act-andrew"] = "token-andrew-7f3a",
+        ["act-bruno"] = "token-bruno-91c2",
+        ["act-rita"] = "token-rita-44d0",
+        ["act-fiona"] = "token-fiona-0b9e",
+        ["act-zed"] = "token-zed-5e61",
+    };
+
+    private readonly TempDirectory _root = new();
+
+    public OmniGraphServer Server { get; private set; } = null!;
+
+    public string Root => _root.Path;
+
+    /// <summary>A client without a token.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        foreach (var graph in (string[])["g", "w", "a", "d"])
+        {
+            await ServerFixture.CreateGraphAsync(_root.Combine(graph));
+        }
+
+        Server = await OmniGraphServer.StartAsync(Options(Root));
+        Anonymous = new HttpClient { BaseAddress = Server.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Anonymous.Dispose();
+        await Server.DisposeAsync();
+        _root.Dispose();
+    }
+
+    /// <summary>The fixture's options on <paramref name="root"/>: the tokens as inline JSON, the policies bound.</summary>
+    public static OmniGraphServerOptions Options(string root, IReadOnlyDictionary<string, string>? tokens = null)
+    {
+        var options = new OmniGraphServerOptions
+        {
+            StoreRoot = root,
+            Bind = "127.0.0.1:0",
+            GatewayPort = 0,
+            BearerTokens = new BearerTokenSources(null, null, JsonSerializer.Serialize(tokens ?? Tokens)),
+            ServerPolicy = PolicyBundleReader.Parse(ServerPolicy, "server-policy.yaml"),
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+            ConfigureLogging = static _ => { },
+        };
+        var bundle = PolicyBundleReader.Parse(GraphPolicy, "policy.yaml");
+        foreach (var graph in (string[])["g", "w", "a"])
+        {
+            if (Directory.Exists(Path.Combine(root, graph)))
+            {
+                options.GraphPolicies[graph] = bundle;
+            }
+        }
+
+        return options;
+    }
+
+    /// <summary>A client sending <paramref name="actor"/>'s token (a new one each call: dispose it).</summary>
+    public HttpClient As(string actor) => WithAuthorization($"Bearer {Tokens[actor]}");
+
+    /// <summary>A client sending exactly <paramref name="authorization"/> as its <c>Authorization</c> header.</summary>
+    public HttpClient WithAuthorization(string authorization)
+    {
+        var client = new HttpClient { BaseAddress = Server.BaseAddress };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        return client;
+    }
+
+    /// <summary>The number of commits on main of <paramref name="graphId"/> (read as a writer).</summary>
+    public async Task<int> CommitCountAsync(string graphId)
+    {
+        using var client = As("act-andrew");
+        using var document = JsonDocument.Parse(await client.GetStringAsync($"graphs/{graphId}/commits"));
+        return document.RootElement.GetProperty("commits").GetArrayLength();
+    }
+
+    /// <summary>The head commit id of main of <paramref name="graphId"/>.</summary>
+    public async Task<string> HeadAsync(string graphId)
+    {
+        using var client = As("act-andrew");
+        using var document = JsonDocument.Parse(await client.GetStringAsync($"graphs/{graphId}/commits"));
+        return document.RootElement.GetProperty("commits")[0].GetProperty("graph_commit_id").GetString()!;
+    }
+
+    /// <summary>An <c>Authorization</c> header value of <paramref name="actor"/>.</summary>
+    public static AuthenticationHeaderValue Bearer(string actor) => new("Bearer", Tokens[actor]);
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecuredServerCollection : ICollectionFixture<SecuredServerFixture>
+{
+    public const string Name = "secured server";
+}
