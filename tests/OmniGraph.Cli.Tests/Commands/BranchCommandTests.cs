@@ -94,6 +94,10 @@ public sealed class BranchCommandTests : IAsyncLifetime
         Assert.Equal(("feature", "main", true), (first.GetProperty("branch").GetString(), first.GetProperty("base_branch").GetString(), first.GetProperty("branch_created").GetBoolean()));
         Assert.Equal("feature", first.GetProperty("commit").GetProperty("graph_branch").GetString());
 
+        var served = await CliRun.RunAsync("load", "--server", "http://127.0.0.1:9", "--graph", "g", "--data", eve, "--mode", "merge", "--branch", "x", "--from", "main");
+        Assert.Equal(2, served.ExitCode);
+        Assert.StartsWith("error[usage]: --from cannot be used with --server yet", served.Error, StringComparison.Ordinal);
+
         var again = (await CliRun.OkAsync("load", _workspace.Graph, "--data", eve, "--mode", "merge", "--branch", "feature", "--from", "main", "--json", "--quiet")).Json();
         Assert.False(again.GetProperty("branch_created").GetBoolean());
         Assert.DoesNotContain("Eve", (await CliRun.OkAsync("query", "-e", Names, "--store", _workspace.Graph, "--format", "csv")).Out, StringComparison.Ordinal);
@@ -171,7 +175,7 @@ public sealed class BranchCommandTests : IAsyncLifetime
         var merge = (await CliRun.OkAsync("branch", "merge", "--store", _workspace.Graph, "feature", "--into", "main", "--delete-branch", "--json", "--quiet")).Json();
         Assert.True(merge.GetProperty("branch_deleted").GetBoolean());
         Assert.False(merge.TryGetProperty("branch_delete_error", out _));
-        Assert.Equal(["main"], (await CliRun.OkAsync("branch", "list", _workspace.Graph, "--json")).Json().GetProperty("branches").EnumerateArray().Select(static b => b.GetProperty("name").GetString()));
+        Assert.Equal("main\n", (await CliRun.OkAsync("branch", "list", _workspace.Graph)).Out);
 
         var show = await CliRun.RunAsync("commit", "show", _workspace.Graph, featureHead);
         Assert.Equal(1, show.ExitCode);
