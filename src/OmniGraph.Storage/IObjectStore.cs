@@ -41,6 +41,66 @@ public interface IObjectStore
     ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Creates a new object whose durability may be deferred to <see cref="FlushAsync"/>: for objects under a name unique
+    /// to their writer that nobody reads before a durable record names them (a write's staged fragments, deletion files
+    /// and table versions). It is create-if-absent like <see cref="WriteCondition.IfNotExists"/>, but until the call
+    /// returns a concurrent reader may see the object partly written, and until <see cref="FlushAsync"/> returns for its
+    /// key a crash may lose it or leave it torn (the local store then fails its checksum). The writer must flush it before
+    /// any durable record refers to it. The default is an ordinary durable create-if-absent.
+    /// </summary>
+    /// <exception cref="ObjectPreconditionFailedException">An object has the key.</exception>
+    ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        PutAsync(key, content, WriteCondition.IfNotExists, cancellationToken);
+
+    /// <summary>
+    /// Makes objects written by <see cref="PutUnflushedAsync"/> durable, all at once (the local store flushes every file
+    /// and every directory holding one in parallel). Flushing an object that is already durable is harmless. The default
+    /// does nothing: the default <see cref="PutUnflushedAsync"/> is durable already.
+    /// </summary>
+    /// <exception cref="ObjectNotFoundException">One of the objects does not exist (a store that flushes finds out; one whose puts are always durable has nothing to do).</exception>
+    ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The first half of a <see cref="PutAsync"/>, done ahead of time: the content is made durable where no reader sees
+    /// it, so that <see cref="PublishAsync"/> later only has to make it visible (the local store writes and flushes a
+    /// temporary file now, and publishing is a link or rename plus a directory flush). Lets a caller overlap the slow half
+    /// of writes it must publish one after another. A prepared put that is never published is discarded with
+    /// <see cref="DiscardAsync"/> (or, if the process dies, swept like any temporary file). The default keeps the content
+    /// in memory: publishing is then an ordinary put.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>invalid_object_key</c>: The key is not valid.</exception>
+    ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        ObjectKey.Validate(key);
+        return ValueTask.FromResult(new PreparedPut(key, content));
+    }
+
+    /// <summary>
+    /// Publishes a put prepared by <see cref="PreparePutAsync"/> of this store under a condition, with every guarantee of
+    /// <see cref="PutAsync"/> (atomic, durable once it returns). A put can be published once; whatever the outcome, its
+    /// temporary state is gone afterwards.
+    /// </summary>
+    /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        return PutAsync(put.Key, put.Content, condition, cancellationToken);
+    }
+
+    /// <summary>
+    /// Publishes a prepared put like <see cref="PublishAsync"/>, atomically and under the condition, but leaves making its
+    /// name durable to a later <see cref="FlushAsync"/> of its key: lets a writer publish several objects in order and
+    /// flush their names in one round. Until that flush returns a crash may lose the object (never tear it: its bytes are
+    /// durable). The default is <see cref="PublishAsync"/>.
+    /// </summary>
+    /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
+    ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        PublishAsync(put, condition, cancellationToken);
+
+    /// <summary>Drops a prepared put that will not be published (best effort; never throws for a put already gone).</summary>
+    ValueTask DiscardAsync(PreparedPut put) => ValueTask.CompletedTask;
+
+    /// <summary>
     /// Deletes an object under a condition. With <see cref="WriteCondition.None"/> a missing object is
     /// not an error (returns <c>false</c>); with <see cref="WriteCondition.IfMatch"/> it is a precondition failure.
     /// </summary>

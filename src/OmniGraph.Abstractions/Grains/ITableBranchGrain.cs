@@ -113,11 +113,17 @@ public interface ITableBranchGrain : IGrainWithStringKey
 
     /// <summary>
     /// Moves the physical head from <see cref="TableHeadMove.Expected"/> to <see cref="TableHeadMove.Staged"/> (ETag
-    /// compare-and-swap, durable) and records the manifest version the move's write publishes. A table that never moved on
-    /// this branch accepts its version 0 or the version it inherits from a fork.
+    /// compare-and-swap, durable) and records the manifest version the move's write publishes. The staged version may be
+    /// several versions past the expected one: a group of commits moves each head once, to its last version. A table that
+    /// never moved on this branch accepts its version 0 or the version it inherits from a fork.
     /// </summary>
     /// <exception cref="TableHeadConflictException">The head is not the expected version.</exception>
     /// <exception cref="CorruptObjectException">The stored head record belongs to another table or branch.</exception>
+    /// <remarks>
+    /// Head calls interleave with the grain's staging (a head write waits on the disk, and must not hold up the next
+    /// write's preparation of the table); the grain orders head calls among themselves.
+    /// </remarks>
+    [AlwaysInterleave]
     Task AdvanceHeadAsync(TableHeadMove move);
 
     /// <summary>
@@ -125,13 +131,28 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// its own head moves). A no-op when the head is not <paramref name="staged"/>; returns the head afterwards.
     /// </summary>
     /// <exception cref="TableHeadConflictException">Another writer moved the stored head twice while this rolled back.</exception>
+    /// <remarks>
+    /// Head calls interleave with the grain's staging (a head write waits on the disk, and must not hold up the next
+    /// write's preparation of the table); the grain orders head calls among themselves.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected);
 
     /// <summary>The physical head (<c>null</c> when the table never moved on this branch), re-read from storage when <paramref name="refresh"/>.</summary>
+    /// <remarks>
+    /// Head calls interleave with the grain's staging (a head write waits on the disk, and must not hold up the next
+    /// write's preparation of the table); the grain orders head calls among themselves.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<TableVersionRef?> GetHeadAsync(bool refresh);
 
     /// <summary>The stored head record with what it says about the write that moved it (integrity checks, recovery).</summary>
     /// <exception cref="CorruptObjectException">The record belongs to another table or branch.</exception>
+    /// <remarks>
+    /// Head calls interleave with the grain's staging (a head write waits on the disk, and must not hold up the next
+    /// write's preparation of the table); the grain orders head calls among themselves.
+    /// </remarks>
+    [AlwaysInterleave]
     Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -145,5 +166,10 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// Recovery repair only: rewrites the head record as <paramref name="published"/>, the version the verified published
     /// head names (a head record is derived state). Replaces whatever record is stored, under its ETag.
     /// </summary>
+    /// <remarks>
+    /// Head calls interleave with the grain's staging (a head write waits on the disk, and must not hold up the next
+    /// write's preparation of the table); the grain orders head calls among themselves.
+    /// </remarks>
+    [AlwaysInterleave]
     Task RepairHeadAsync(TableVersionRef published);
 }

@@ -1,8 +1,12 @@
+using System.Collections.Immutable;
+
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// A table version staged (durably, invisibly) by <see cref="ITableBranchGrain.PrepareVersionAsync"/>, with the facts
-/// the cross-table checks of the write need (edge endpoints it adds, sources it touches, node ids it removes).
+/// A table version staged (invisibly) by <see cref="ITableBranchGrain.PrepareVersionAsync"/>, with the facts the
+/// cross-table checks of the write need (edge endpoints it adds, sources it touches, node ids it removes). The objects
+/// it wrote are durable only once their <see cref="Unflushed"/> keys are flushed, which the commit does before its first
+/// effect.
 /// </summary>
 /// <param name="Version">The staged version (its object exists; no manifest names it yet).</param>
 /// <param name="Parent">The version it was prepared against (the expected head).</param>
@@ -33,4 +37,11 @@ public sealed record StagedTableVersion(
     /// <summary>Edge tables: the distinct <c>src</c> ids of the parent's rows the write removes (replaced, deleted or overwritten).</summary>
     [Id(8)]
     public KeyBatch RemovedSources { get; init; } = KeyBatch.Empty;
+
+    /// <summary>
+    /// The objects the preparation wrote without flushing them (new fragments, the deletion file, the version object):
+    /// the commit must flush them (<c>IObjectStore.FlushAsync</c>) before anything durable names them.
+    /// </summary>
+    [Id(9)]
+    public ImmutableArray<string> Unflushed { get; init; } = [];
 }

@@ -9,8 +9,8 @@ namespace OmniGraph.Engine;
 /// </summary>
 /// <param name="Tx">The write transaction (it staged <paramref name="Staged"/>).</param>
 /// <param name="Expected">The published version the move starts from.</param>
-/// <param name="Staged">The version the head moves to.</param>
-/// <param name="ManifestVersion">The manifest version the write publishes (its base + 1).</param>
+/// <param name="Staged">The version the head moves to (one or more versions past <paramref name="Expected"/>).</param>
+/// <param name="ManifestVersion">The manifest version the write that staged <paramref name="Staged"/> publishes.</param>
 [GenerateSerializer]
 [Immutable]
 public sealed record TableHeadMove(

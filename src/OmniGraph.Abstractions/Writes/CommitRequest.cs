@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace OmniGraph.Engine;
 
 /// <summary>
-/// What a coordinator asks <see cref="IManifestGrain.CommitAsync"/> to publish: the staged table versions of one
+/// What a coordinator asks <see cref="IManifestGrain.SubmitCommitAsync"/> to publish: the staged table versions of one
 /// write, the base they were prepared against and the pre-minted commit identity.
 /// </summary>
 /// <param name="Tx">The write transaction (names the recovery sidecar).</param>
@@ -53,4 +53,12 @@ public sealed record CommitRequest(
 [Immutable]
 public sealed record TableCommitChange(
     [property: Id(0)] TableVersionRef Expected,
-    [property: Id(1)] TableVersionRef Staged);
+    [property: Id(1)] TableVersionRef Staged)
+{
+    /// <summary>
+    /// Objects of the staged version written without a flush (<see cref="StagedTableVersion.Unflushed"/>): the commit
+    /// flushes them together with its recovery sidecar, before it moves any head.
+    /// </summary>
+    [Id(2)]
+    public ImmutableArray<string> Unflushed { get; init; } = [];
+}

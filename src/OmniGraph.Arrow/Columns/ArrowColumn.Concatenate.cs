@@ -37,6 +37,12 @@ public abstract partial class ArrowColumn
         return columns.Count == 1 ? columns[0] : columns[0].ConcatenateCore(columns, (int)total);
     }
 
+    /// <summary>
+    /// A copy of this column in buffers of its own, sized to its values: it keeps none of the memory it was read or
+    /// sliced from alive (a column read zero-copy from a file otherwise holds the whole file).
+    /// </summary>
+    public ArrowColumn Compact() => ConcatenateCore([this], Length);
+
     /// <summary>Concatenates columns of this column's type (checked by the caller) whose lengths sum to <paramref name="totalLength"/>.</summary>
     private protected abstract ArrowColumn ConcatenateCore(IReadOnlyList<ArrowColumn> columns, int totalLength);
 

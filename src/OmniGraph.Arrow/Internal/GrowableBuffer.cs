@@ -12,10 +12,15 @@ internal struct GrowableBuffer
     private byte[] _bytes;
     private int _length;
 
+    // The size of the last detached buffer: a builder fills batch after batch of similar size, so the next buffer starts
+    // there instead of doubling up from nothing (which leaves a trail of discarded buffers on the large object heap).
+    private int _lastDetached;
+
     public GrowableBuffer()
     {
         _bytes = [];
         _length = 0;
+        _lastDetached = 0;
     }
 
     public readonly int Length => _length;
@@ -82,6 +87,7 @@ internal struct GrowableBuffer
     public ReadOnlyMemory<byte> Detach()
     {
         var memory = new ReadOnlyMemory<byte>(_bytes, 0, _length);
+        _lastDetached = _length;
         _bytes = [];
         _length = 0;
         return memory;
@@ -96,6 +102,12 @@ internal struct GrowableBuffer
         }
 
         var capacity = Math.Max(Math.Max(_bytes.Length * 2L, required), 64);
+        if (_bytes.Length == 0 && _lastDetached > 0)
+        {
+            // A sixteenth of headroom absorbs the usual variation between batches without a doubling.
+            capacity = Math.Max(capacity, _lastDetached + (_lastDetached >> 4));
+        }
+
         var grown = GC.AllocateUninitializedArray<byte>((int)Math.Min(capacity, Array.MaxLength));
         _bytes.AsSpan(0, _length).CopyTo(grown);
         _bytes = grown;

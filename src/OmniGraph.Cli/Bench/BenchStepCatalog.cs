@@ -1,9 +1,9 @@
 namespace OmniGraph.Cli.Bench;
 
 /// <summary>
-/// The benchmark's operations, in the workload's order (load first, then the reads, the upserts last), with our own
+/// The benchmark's operations, in the workload's order (load first, then the reads, the writes last), with our own
 /// steps where they measure what they should: branch creation and reads on a fresh branch right after the reads on main
-/// (the same warm state), the merges last (they write main).
+/// (the same warm state), the merges after the other writes (they write main).
 /// </summary>
 internal static class BenchStepCatalog
 {
@@ -21,6 +21,7 @@ internal static class BenchStepCatalog
         new BranchReadBenchStep(),
         new Upsert32BenchStep(),
         new MutationBenchStep(),
+        new ConcurrentWritersBenchStep(),
         new Merge32BenchStep(),
     ];
 }

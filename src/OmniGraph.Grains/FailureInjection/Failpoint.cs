@@ -6,10 +6,11 @@ namespace OmniGraph.Grains.FailureInjection;
 /// </summary>
 public sealed class Failpoint
 {
-    internal Failpoint(string name, string step)
+    internal Failpoint(string name, string step, bool afterAcknowledgement = false)
     {
         Name = name;
         Step = step;
+        AfterAcknowledgement = afterAcknowledgement;
     }
 
     /// <summary>A stable name, for logs and messages (<c>commit.sidecar_write</c>).</summary>
@@ -17,6 +18,12 @@ public sealed class Failpoint
 
     /// <summary>The durable step it guards.</summary>
     public string Step { get; }
+
+    /// <summary>
+    /// Whether the step runs after the write it belongs to was acknowledged (in the background): failing it never fails
+    /// the write, it leaves the write's sidecar to the heal.
+    /// </summary>
+    public bool AfterAcknowledgement { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -9,20 +9,26 @@ namespace OmniGraph.Grains.FailureInjection;
 /// </summary>
 public static class Failpoints
 {
-    /// <summary>Commit: creating the recovery sidecar (before any effect).</summary>
-    public static readonly Failpoint CommitSidecarWrite = new("commit.sidecar_write", "create recovery/{tx}.json");
+    /// <summary>
+    /// Commit: making the staged objects (fragments, deletion file, table version) durable, together with the bytes of
+    /// the sidecar, the commit pointer and the manifest (before any of them is published).
+    /// </summary>
+    public static readonly Failpoint CommitStagedFlush = new("commit.staged_flush", "flush the staged objects; write the sidecar, pointer and manifest under temporary names");
 
-    /// <summary>Commit: moving one table head (hit once per table, in table-key order).</summary>
-    public static readonly Failpoint CommitTableHeadAdvance = new("commit.table_head_advance", "compare-and-swap one table head to its staged version");
+    /// <summary>Commit: publishing the recovery sidecar and the commit pointer (before any effect).</summary>
+    public static readonly Failpoint CommitSidecarWrite = new("commit.sidecar_write", "create recovery/{tx}.json and commits/{commit}.json");
 
-    /// <summary>Commit: creating manifest version base + 1 (the commit point).</summary>
+    /// <summary>Commit: creating manifest version base + 1 (the commit point; the write is acknowledged after it).</summary>
     public static readonly Failpoint CommitManifestPublish = new("commit.manifest_publish", "create manifests/{inc}/{base+1}.json");
 
-    /// <summary>Commit: appending the published write's entry to the audit log (only when commits are audited).</summary>
+    /// <summary>Commit: appending each published write's entry to the audit log (only when commits are audited; before the acknowledgement).</summary>
     public static readonly Failpoint CommitAuditAppend = new("commit.audit_append", "append audit/entries/{seq}.json for the commit");
 
-    /// <summary>Commit: deleting the sidecar after the publish.</summary>
-    public static readonly Failpoint CommitSidecarDelete = new("commit.sidecar_delete", "delete recovery/{tx}.json");
+    /// <summary>Commit, after the acknowledgement: moving one table head to the published version (hit once per table, in table-key order).</summary>
+    public static readonly Failpoint CommitTableHeadAdvance = new("commit.table_head_advance", "compare-and-swap one table head to its staged version", afterAcknowledgement: true);
+
+    /// <summary>Commit, after the acknowledgement: deleting the sidecar once the heads moved.</summary>
+    public static readonly Failpoint CommitSidecarDelete = new("commit.sidecar_delete", "delete recovery/{tx}.json", afterAcknowledgement: true);
 
     /// <summary>Heal: publishing a sidecar's manifest when every effect is in place.</summary>
     public static readonly Failpoint HealRollForwardPublish = new("heal.roll_forward_publish", "create the sidecar's manifest version");
@@ -54,10 +60,11 @@ public static class Failpoints
     /// <summary>Every failpoint, in catalogue order.</summary>
     public static ImmutableArray<Failpoint> All { get; } =
     [
+        CommitStagedFlush,
         CommitSidecarWrite,
-        CommitTableHeadAdvance,
         CommitManifestPublish,
         CommitAuditAppend,
+        CommitTableHeadAdvance,
         CommitSidecarDelete,
         HealRollForwardPublish,
         HealHeadRollForward,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine.Serialization;
 using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Manifest;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.Writes;
@@ -50,6 +51,12 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<Merging.BranchMergeCoordinator>();
         services.TryAddSingleton<GraphWriteAccess>();
         services.AddOmniGraphAudit();
+        if (!services.Any(static d => d.ServiceType == typeof(CommitCompletions)))
+        {
+            services.AddSingleton<CommitCompletions>();
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(static provider => provider.GetRequiredService<CommitCompletions>());
+        }
+
         services.TryAddSingleton<IGraphClientFactory, GraphClientFactory>();
         if (!services.Any(static d => d.ServiceType == typeof(Orleans.Storage.IGrainStorage) && Equals(d.ServiceKey, GraphGrainStorage.ProviderName)))
         {

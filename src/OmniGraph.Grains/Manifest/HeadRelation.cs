@@ -6,7 +6,10 @@ internal enum HeadRelation
     /// <summary>The record names the published version (or the table never moved on the branch and the head inherits or is empty).</summary>
     Consistent,
 
-    /// <summary>One version ahead, and the write that moved it still has its sidecar: in flight, or recovery's to heal.</summary>
+    /// <summary>
+    /// One version ahead, and the write that moved it still has its sidecar (in flight, or recovery's to heal); or behind
+    /// the published version, whose write still has its sidecar (its heads move after its acknowledgement).
+    /// </summary>
     InFlight,
 
     /// <summary>One version ahead, no sidecar, and the manifest version its write wanted exists with another commit (a fence or a faster writer): garbage the next commit resets.</summary>

@@ -50,44 +50,33 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>
-    /// The writer's own append of the entry its published write owes. <c>false</c> when it failed: the write stands
-    /// (it is published), and its sidecar must stay so the next heal appends the entry.
+    /// The committer's appends of the entries its published writes owe (the first <paramref name="count"/> members of
+    /// the batch, in commit order), before they are acknowledged. A member whose append fails stays published and keeps
+    /// its sidecar (<see cref="PendingCommit.AuditOwed"/>), so the next heal appends the entry. A simulated crash
+    /// propagates: the writes' outcomes are then recovery's.
     /// </summary>
-    private async Task<bool> TryAppendCommitAuditAsync(SidecarDocument sidecar)
+    private async Task AppendPublishedAuditsAsync(List<PendingCommit> batch, int count)
     {
-        if (sidecar.Audit is null)
+        for (var i = 0; i < count; i++)
         {
-            return true;
-        }
+            var member = batch[i];
+            if (member.Audit is not { } audit)
+            {
+                continue;
+            }
 
-        try
-        {
-            await _failpoints.BeforeAsync(Failpoints.CommitAuditAppend);
-            await AppendOwedAuditAsync(sidecar, sidecar.CommitId);
+            try
+            {
+                await _failpoints.BeforeAsync(Failpoints.CommitAuditAppend);
+                await AppendOwedAuditAsync(audit, member.Request.Actor, member.Branch.Name, member.Request.CommitId, member.Request.RollbackCommitId, member.Request.CommitId);
+                _failpoints.After(Failpoints.CommitAuditAppend);
+            }
+            catch (Exception exception) when (exception is not SimulatedCrashException)
+            {
+                member.AuditOwed = true;
+                LogAuditAppendFailed(GraphId, member.Tx, member.Request.CommitId, exception);
+            }
         }
-        catch (SimulatedCrashException)
-        {
-            Abandon(sidecar.Tx);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            Abandon(sidecar.Tx);
-            LogAuditAppendFailed(GraphId, sidecar.Tx, sidecar.CommitId, exception);
-            return false;
-        }
-
-        try
-        {
-            _failpoints.After(Failpoints.CommitAuditAppend);
-        }
-        catch (SimulatedCrashException)
-        {
-            Abandon(sidecar.Tx);
-            throw;
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -103,24 +92,25 @@ internal sealed partial class ManifestGrain
         }
 
         await _failpoints.BeforeAsync(Failpoints.HealAuditAppend);
-        await AppendOwedAuditAsync(sidecar, publishedCommitId);
+        await AppendOwedAuditAsync(sidecar.Audit, sidecar.Actor, sidecar.Branch, sidecar.CommitId, sidecar.RollbackCommitId, publishedCommitId);
         _failpoints.After(Failpoints.HealAuditAppend);
     }
 
     /// <summary>
-    /// Appends the entry of <paramref name="commitId"/>: the sidecar's write (its actor and the rule that allowed it), or
-    /// its rollback fence (the recovery actor, no rule). Idempotent: a second append of the same commit writes nothing.
+    /// Appends the entry of <paramref name="publishedCommitId"/>: the write <paramref name="commitId"/> (its actor and the
+    /// rule that allowed it), or its rollback fence <paramref name="rollbackCommitId"/> (the recovery actor, no rule).
+    /// Idempotent: a second append of the same commit writes nothing.
     /// </summary>
-    private Task AppendOwedAuditAsync(SidecarDocument sidecar, string commitId)
+    private Task AppendOwedAuditAsync(SidecarAuditDocument audit, string? actor, string branch, string commitId, string rollbackCommitId, string publishedCommitId)
     {
-        var audit = sidecar.Audit!;
-        var fence = string.Equals(commitId, sidecar.RollbackCommitId, StringComparison.Ordinal);
+        var fence = string.Equals(publishedCommitId, rollbackCommitId, StringComparison.Ordinal)
+            && !string.Equals(publishedCommitId, commitId, StringComparison.Ordinal);
         var record = new AuditRecord(
-            fence ? CommitInfo.RecoveryActor : sidecar.Actor,
+            fence ? CommitInfo.RecoveryActor : actor,
             PolicyActions.Parse(audit.Action, "the recovery sidecar"),
             GraphId,
-            sidecar.Branch,
-            commitId,
+            branch,
+            publishedCommitId,
             AuditDecisionKind.Allow,
             fence ? null : audit.Rule);
         return Audit.AppendAsync(record);

@@ -37,6 +37,7 @@ internal sealed partial class ManifestGrain
     {
         ArgumentNullException.ThrowIfNull(name);
         cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         if (BranchNameRules.FindViolation(name) is { } problem)
         {
@@ -74,6 +75,7 @@ internal sealed partial class ManifestGrain
     {
         ArgumentNullException.ThrowIfNull(name);
         cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         if (string.Equals(name, BranchNames.Main, StringComparison.Ordinal) || BranchNameRules.InternalNames.Contains(name))
         {
@@ -82,8 +84,10 @@ internal sealed partial class ManifestGrain
 
         var branch = await GetBranchAsync(name);
 
-        // A write on the branch that recovery has not decided yet would be orphaned: heal what can be healed, and
-        // refuse while a write is still pending (another process's in flight, or one whose heal failed).
+        // Commits of the branch accepted by this activation are published first (group commit); a write on the branch
+        // that recovery has not decided yet would be orphaned: heal what can be healed, and refuse while a write is still
+        // pending (another process's in flight, or one whose heal failed).
+        await DrainAsync(branch.Incarnation);
         await HealAllAsync(HealMode.WriteEntry, branch);
         ThrowIfWritesBlocked(branch);
         if (_pending.Values.FirstOrDefault(p => string.Equals(p.Branch, name, StringComparison.Ordinal)) is { } pending)

@@ -1,5 +1,4 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Storage;
@@ -12,309 +11,112 @@ internal sealed partial class ManifestGrain
     public async Task<GraphSnapshot> BeginWriteAsync(string branch, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
         var info = await GetBranchAsync(branch);
-        await HealAllAsync(HealMode.WriteEntry, info);
-        ThrowIfWritesBlocked(info);
-        var head = await ResolveHeadAsync(info);
-        ThrowIfChainBroken(info, head.ManifestVersion);
-        return head;
+
+        // A write that does not chain onto commits in flight prepares on the head they leave.
+        await DrainAsync(info.Incarnation);
+        return await EnterWriteAsync(info);
     }
 
     /// <inheritdoc />
-    public async Task<CommitInfo> CommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
+    public async Task<GraphSnapshot> BeginChainedWriteAsync(string branch, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
+        await RequireStampAsync();
+        var info = await GetBranchAsync(branch);
+
+        // Commits in flight: the write chains onto the last one (its submission heals, as every submission does).
+        return TailOf(info.Incarnation) is { } tail ? StoredDocuments.ToSnapshot(tail) : await EnterWriteAsync(info);
+    }
+
+    /// <inheritdoc />
+    public async Task<long> SubmitCommitAsync(CommitRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
 
         // 0. The graph's policy, before anything else (a denied write learns nothing about the branch).
         var owedAudit = await AuthorizeCommitAsync(request, request.Branch);
         var branch = await GetBranchAsync(request.Branch);
 
-        // 1. Heal this branch's sidecars that can be healed now (again: a concurrent write of this silo may have been
-        //    abandoned since the write's entry); refuse to write past one that cannot.
-        await HealAllAsync(HealMode.WriteEntry, branch);
-        ThrowIfWritesBlocked(branch);
+        // 1–2. Heal this branch's sidecars that can be healed now (again: a concurrent write of this silo may have been
+        //      abandoned since the write's entry), refuse to write past one that cannot, and check that the chain the
+        //      head ends is whole: a write on a chain that lost its last version would reuse that version's number.
+        var head = await EnterWriteAsync(branch);
 
-        // 2. Check the base (before any effect), and that the chain it ends is whole: a write on a chain that lost its
-        //    last version would reuse that version's number.
-        var head = await ResolveHeadAsync(branch);
-        ThrowIfChainBroken(branch, head.ManifestVersion);
-        if (request.ExpectedHeadCommit is { } expectedHead && !string.Equals(expectedHead, head.Commit.Id, StringComparison.Ordinal))
+        // From here to the queue nothing awaits: the group committer, which interleaves at awaits, sees the tail
+        // before this commit or after it, never half-way.
+        var tail = TailOf(branch.Incarnation) is { } pending ? StoredDocuments.ToSnapshot(pending) : head;
+        if (request.ExpectedHeadCommit is { } expectedHead && !string.Equals(expectedHead, tail.Commit.Id, StringComparison.Ordinal))
         {
-            throw new GraphPreconditionFailedException(branch.Name, expectedHead, head.Commit.Id);
+            throw new GraphPreconditionFailedException(branch.Name, expectedHead, tail.Commit.Id);
         }
 
-        if (head.ManifestVersion != request.BaseVersion || !string.Equals(head.Commit.Id, request.BaseCommitId, StringComparison.Ordinal))
+        if (tail.ManifestVersion != request.BaseVersion || !string.Equals(tail.Commit.Id, request.BaseCommitId, StringComparison.Ordinal))
         {
-            throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, head.Commit.Id);
+            throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, tail.Commit.Id);
         }
 
+        // (Nothing here awaits either.) A merge commit's second parent is a commit id; the merge coordinator names the
+        // source head it took.
         if (request.MergedParentId is { } mergedParent && !StoredDocuments.IsUlid(mergedParent))
         {
             throw EngineErrors.InvalidWrite("graph", $"merged parent '{mergedParent}' is not a commit id");
         }
 
-        var changes = CheckChanges(request, branch, head);
-        var manifest = BuildManifest(branch, head, changes, new CommitRecordDocument
+        var changes = CheckChanges(request, branch, tail);
+        var manifest = BuildManifest(branch, tail, changes, new CommitRecordDocument
         {
             Id = request.CommitId,
-            Parent = head.Commit.Id,
+            Parent = tail.Commit.Id,
             MergedParent = request.MergedParentId,
             Actor = request.Actor,
             CreatedAt = request.CreatedAt,
             Kind = request.Writer,
         });
-        var sidecar = new SidecarDocument
-        {
-            SidecarFormat = StorageFormat.SidecarFormat,
-            Tx = request.Tx,
-            Writer = request.Writer,
-            CreatedAt = NowMicros(),
-            Branch = branch.Name,
-            BranchIncarnation = branch.Incarnation,
-            BaseVersion = head.ManifestVersion,
-            BaseCommit = head.Commit.Id,
-            CommitId = request.CommitId,
-            RollbackCommitId = request.RollbackCommitId,
-            Actor = request.Actor,
-            Tables = [.. changes.Select(static c => new SidecarTableDocument { Expected = StoredDocuments.ToDocument(c.Expected), Staged = StoredDocuments.ToDocument(c.Staged) })],
-            Manifest = manifest,
-            Audit = owedAudit,
-        };
-        var sidecarKey = GraphObjectKeys.Sidecar(request.Tx);
 
-        // The last moment a cancellation is honoured: from the sidecar on, the protocol runs to its end (or a crash
-        // leaves it to recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
+        // The last moment a cancellation is honoured: once queued, the commit runs to its end (or a crash leaves it to
+        // recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
         cancellationToken.ThrowIfCancellationRequested();
-
-        // 3. Sidecar (with the commit pointer, which is only believed once the manifest names the commit).
-        await WriteSidecarAsync(sidecarKey, sidecar);
-
-        // 4. Table heads, in table-key order.
-        var advanced = new List<TableCommitChange>(changes.Count);
-        try
-        {
-            foreach (var change in changes)
-            {
-                await _failpoints.BeforeAsync(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-                await AdvanceHeadAsync(request.Tx, branch, head, change);
-                advanced.Add(change);
-                _failpoints.After(Failpoints.CommitTableHeadAdvance, change.Staged.Table);
-            }
-        }
-        catch (SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            await UndoOwnEffectsAsync(request.Tx, sidecarKey, branch, advanced, exception);
-            if (exception is TableHeadConflictException conflict)
-            {
-                throw new ReadSetChangedException($"table:{conflict.Table}", conflict.Expected.ToString(), conflict.Actual?.ToString(), conflict);
-            }
-
-            throw;
-        }
-
-        // 5. Publish: the commit point.
-        var manifestKey = GraphObjectKeys.Manifest(branch.Incarnation, manifest.Version);
-        try
-        {
-            await _failpoints.BeforeAsync(Failpoints.CommitManifestPublish);
-            await _store.PutAsync(manifestKey, StoredDocuments.Serialize(manifest), WriteCondition.IfNotExists);
-        }
-        catch (ObjectPreconditionFailedException)
-        {
-            manifest = await ResolvePublishRaceAsync(request, sidecarKey, branch, advanced, manifest.Version);
-        }
-        catch (SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            throw;
-        }
-        catch (Exception exception)
-        {
-            // The heads moved and the publish may or may not have happened: recovery decides (forward, since every
-            // effect is in place, unless another writer took the version meanwhile).
-            Abandon(request.Tx);
-            LogPublishFailed(GraphId, request.Tx, exception);
-            throw new RecoveryRequiredException(request.Tx, sidecarKey, "publishing the manifest failed after the table heads moved; the next heal decides the write's outcome", exception);
-        }
-
-        try
-        {
-            _failpoints.After(Failpoints.CommitManifestPublish);
-        }
-        catch (SimulatedCrashException)
-        {
-            Abandon(request.Tx);
-            throw;
-        }
-
-        CacheManifest(manifest);
-        NoteHead(manifest);
-        foreach (var change in changes)
-        {
-            NoteFigureVerified(change.Staged.Key);
-        }
-
-        // 6. The audit entry the write owes (when audited); if it cannot be appended the sidecar stays and the next
-        //    heal appends it, so the sidecar is deleted only after the entry exists.
-        if (await TryAppendCommitAuditAsync(sidecar))
-        {
-            // 7. Delete the sidecar; a failure does not fail the write (the next heal finds it published and deletes it).
-            try
-            {
-                await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
-                await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-            }
-            catch (Exception exception) when (exception is not SimulatedCrashException)
-            {
-                Abandon(request.Tx);
-                LogSidecarDeleteFailed(GraphId, request.Tx, exception);
-            }
-
-            _failpoints.After(Failpoints.CommitSidecarDelete);
-        }
-
-        // A commit that moved no table head leaves no head record naming its version: the hint is then its only
-        // durable evidence once the sidecar is gone (§6.1), so it is written now rather than at the interval.
-        await PersistHeadHintsQuietlyAsync(force: changes.Count == 0);
-        LogCommitted(GraphId, branch.Name, manifest.Version, request.CommitId, changes.Count);
-        return StoredDocuments.ToCommit(manifest);
+        Enqueue(new PendingCommit(request, branch, changes, manifest, owedAudit));
+        return manifest.Version;
     }
 
-    /// <summary>
-    /// The manifest version this write wanted exists: if it carries this write's commit a healer rolled the write
-    /// forward (it is published); otherwise another writer or a healer's fence won, so this write undoes its heads.
-    /// </summary>
-    private async Task<ManifestDocument> ResolvePublishRaceAsync(CommitRequest request, string sidecarKey, BranchInfo branch, List<TableCommitChange> advanced, long version)
+    /// <inheritdoc />
+    public async Task<CommitInfo> WaitForCommitAsync(string commitId, CancellationToken cancellationToken = default)
     {
-        ManifestDocument winner;
-        try
+        ArgumentNullException.ThrowIfNull(commitId);
+        if (!_outcomes.TryGetValue(commitId, out var commit))
         {
-            winner = await ReadManifestAsync(branch.Incarnation, version);
-        }
-        catch (Exception exception)
-        {
-            Abandon(request.Tx);
-            throw new RecoveryRequiredException(request.Tx, sidecarKey, "the manifest version this write wanted exists but could not be read", exception);
-        }
-
-        if (string.Equals(winner.Commit.Id, request.CommitId, StringComparison.Ordinal))
-        {
-            return winner;
-        }
-
-        NoteHead(winner);
-        await UndoOwnEffectsAsync(request.Tx, sidecarKey, branch, advanced, null);
-        throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, winner.Commit.Id);
-    }
-
-    /// <summary>Writes the sidecar and the commit pointer; on failure nothing of the write has taken effect.</summary>
-    private async Task WriteSidecarAsync(string sidecarKey, SidecarDocument sidecar)
-    {
-        await _failpoints.BeforeAsync(Failpoints.CommitSidecarWrite);
-        var pointer = new CommitPointerDocument
-        {
-            Format = StorageFormat.ObjectFormat,
-            CommitId = sidecar.CommitId,
-            Branch = sidecar.Branch,
-            BranchIncarnation = sidecar.BranchIncarnation,
-            ManifestVersion = sidecar.Manifest.Version,
-        };
-        try
-        {
-            await ConcurrentWrites.PutAllAsync(_store,
-            [
-                (sidecarKey, StoredDocuments.Serialize(sidecar)),
-                (GraphObjectKeys.CommitPointer(sidecar.CommitId), StoredDocuments.Serialize(pointer)),
-            ]);
-        }
-        catch (Exception exception)
-        {
-            // No head moved, so a sidecar that did land can simply go.
-            await TryDeleteAsync(sidecarKey);
-            LogSidecarWriteFailed(GraphId, sidecar.Tx, exception);
-            throw;
+            throw EngineErrors.InvalidWrite("graph", $"no commit {commitId} is waiting in this activation (it was never submitted here, or its outcome was taken)");
         }
 
         try
         {
-            _failpoints.After(Failpoints.CommitSidecarWrite);
+            return await commit.Outcome.Task.WaitAsync(cancellationToken);
         }
-        catch (SimulatedCrashException)
+        finally
         {
-            Abandon(sidecar.Tx);
-            throw;
+            if (commit.Outcome.Task.IsCompleted)
+            {
+                _outcomes.Remove(commitId);
+            }
         }
     }
 
-    /// <summary>
-    /// Moves one table head. On a conflict the head record is classified (§6.1): a head left by an abandoned write that
-    /// no sidecar covers and whose version another commit took (an orphan, possible when a healer and a dying writer
-    /// cross) is reset and the move retried once; a head that proves a lost manifest version, or a missing or
-    /// inconsistent head record, is corruption; anything else (a write in flight) is the conflict it looks like.
-    /// </summary>
-    private async Task AdvanceHeadAsync(string tx, BranchInfo branch, GraphSnapshot head, TableCommitChange change)
+    /// <summary>The write entry: heal what can be healed, refuse what blocks the branch, resolve and check the published head.</summary>
+    private async Task<GraphSnapshot> EnterWriteAsync(BranchInfo branch)
     {
-        var grain = TableGrain(change.Staged.Table, branch.Name);
-        var move = new TableHeadMove(tx, change.Expected, change.Staged, head.ManifestVersion + 1);
-        TableVersionRef orphan;
-        try
-        {
-            await grain.AdvanceHeadAsync(move);
-            return;
-        }
-        catch (TableHeadConflictException)
-        {
-            var record = await grain.GetHeadRecordAsync(refresh: false);
-            var verdict = await ClassifyHeadAsync(branch, head.ManifestVersion, change.Expected, record);
-            switch (verdict.Relation)
-            {
-                case HeadRelation.Orphan:
-                    orphan = record.Head!;
-                    break;
-                case HeadRelation.LostManifest:
-                    ThrowIfChainEndsBelow(branch, head.ManifestVersion, [(verdict.ProvenVersion!.Value, $"the table head record {verdict.StateKey} ({verdict.Detail})")]);
-                    throw;
-                case HeadRelation.Missing or HeadRelation.Inconsistent:
-                    throw HeadRecordError(branch, verdict);
-                default:
-                    throw;
-            }
-        }
-
-        LogOrphanedHeadRepaired(GraphId, change.Staged.Table, orphan.ToString(), change.Expected.ToString());
-        await grain.RollBackHeadAsync(orphan.Tx!, orphan, change.Expected);
-        await grain.AdvanceHeadAsync(move);
-    }
-
-    /// <summary>
-    /// A writer undoing its own head moves after a failure before publish: heads back, then the sidecar. If that fails
-    /// too, the sidecar stays and recovery takes over.
-    /// </summary>
-    private async Task UndoOwnEffectsAsync(string tx, string sidecarKey, BranchInfo branch, List<TableCommitChange> advanced, Exception? cause)
-    {
-        try
-        {
-            for (var i = advanced.Count - 1; i >= 0; i--)
-            {
-                var change = advanced[i];
-                await TableGrain(change.Staged.Table, branch.Name).RollBackHeadAsync(tx, change.Staged, change.Expected);
-            }
-
-            await _store.DeleteAsync(sidecarKey, WriteCondition.None);
-        }
-        catch (Exception undo)
-        {
-            Abandon(tx);
-            throw new RecoveryRequiredException(tx, sidecarKey, $"undoing the write's head moves failed ({undo.Message}); the next heal rolls it back", cause ?? undo);
-        }
+        await HealAllAsync(HealMode.WriteEntry, branch);
+        ThrowIfWritesBlocked(branch);
+        var head = await ResolveHeadAsync(branch);
+        ThrowIfChainBroken(branch, head.ManifestVersion);
+        return head;
     }
 
     /// <summary>Validates the staged changes against the head and orders them by table key.</summary>
@@ -392,6 +194,17 @@ internal sealed partial class ManifestGrain
         };
     }
 
+    private async Task DiscardAllAsync(PreparedPut?[] prepared)
+    {
+        foreach (var put in prepared)
+        {
+            if (put is not null)
+            {
+                await _store.DiscardAsync(put);
+            }
+        }
+    }
+
     /// <summary>Remembers that this activation gave up on a write: its sidecar may be healed at the next write entry whatever its age.</summary>
     private void Abandon(string tx) => _abandoned.Add(tx);
 
@@ -404,18 +217,6 @@ internal sealed partial class ManifestGrain
         catch (OmniGraphException exception)
         {
             LogCleanupFailed(GraphId, key, exception);
-        }
-    }
-
-    private async Task PersistHeadHintsQuietlyAsync(bool force)
-    {
-        try
-        {
-            await PersistHeadHintsAsync(force);
-        }
-        catch (Exception exception) when (exception is not SimulatedCrashException)
-        {
-            LogHintWriteFailed(GraphId, exception);
         }
     }
 }

@@ -17,7 +17,9 @@ internal sealed partial class ManifestGrain
     /// <inheritdoc />
     public async Task<RecoveryExamination> ExamineAsync(CancellationToken cancellationToken = default)
     {
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         var (examination, _) = await SurveyAsync();
         return examination;
     }
@@ -245,7 +247,8 @@ internal sealed partial class ManifestGrain
             try
             {
                 var sidecar = StoredDocuments.ReadSidecar(key, (await _store.GetAsync(key)).Content.Span);
-                AddVersions(versions, sidecar.Tables.SelectMany(static t => new[] { StoredDocuments.ToRef(t.Expected), StoredDocuments.ToRef(t.Staged) }));
+                var tables = sidecar.Tables.Concat((sidecar.Predecessors ?? []).SelectMany(static p => p.Tables));
+                AddVersions(versions, tables.SelectMany(static t => new[] { StoredDocuments.ToRef(t.Expected), StoredDocuments.ToRef(t.Staged) }));
             }
             catch (Exception exception) when (exception is RecoveryRequiredException or ObjectNotFoundException or CorruptObjectException)
             {

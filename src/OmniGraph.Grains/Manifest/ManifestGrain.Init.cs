@@ -14,6 +14,7 @@ internal sealed partial class ManifestGrain
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
         await LoadStampAsync();
         if (_stamp is not null || _stampError is not null)
         {

@@ -161,7 +161,15 @@ internal sealed partial class ManifestGrain
                 return;
             }
 
-            verdicts[i] = await ClassifyHeadAsync(branch, headVersion, published, record);
+            var verdict = await ClassifyHeadAsync(branch, headVersion, published, record);
+            if (verdict.Relation is HeadRelation.Missing or HeadRelation.Inconsistent)
+            {
+                // The record may be older than the probes behind the verdict (another process completed its write in
+                // between: moved the head, then deleted the sidecar): look at it once more before calling it a problem.
+                verdict = await ClassifyHeadAsync(branch, headVersion, published, await grain.GetHeadRecordAsync(refresh: true));
+            }
+
+            verdicts[i] = verdict;
         }));
         return verdicts;
     }
@@ -184,6 +192,11 @@ internal sealed partial class ManifestGrain
                 return new HeadVerdict(HeadRelation.Consistent, key, null, "never moved on this branch");
             }
 
+            if (await IsBeingCompletedAsync(published))
+            {
+                return new HeadVerdict(HeadRelation.InFlight, key, null, $"not moved yet to {Describe(published)}, published by a write still being completed");
+            }
+
             var found = record.Exists ? $"names {(head is null ? "no head" : Describe(head))}" : "is missing";
             return new HeadVerdict(HeadRelation.Missing, key, null, $"the record {found} but manifest version {headVersion} names {Describe(published)}");
         }
@@ -195,7 +208,9 @@ internal sealed partial class ManifestGrain
 
         if (head.Version <= published.Version)
         {
-            return new HeadVerdict(HeadRelation.Inconsistent, key, null, $"the record names {Describe(head)} but manifest version {headVersion} names {Describe(published)}");
+            return await IsBeingCompletedAsync(published)
+                ? new HeadVerdict(HeadRelation.InFlight, key, null, $"at {Describe(head)}, not moved yet to {Describe(published)}, published by a write still being completed")
+                : new HeadVerdict(HeadRelation.Inconsistent, key, null, $"the record names {Describe(head)} but manifest version {headVersion} names {Describe(published)}");
         }
 
         var wanted = record.ManifestVersion;
@@ -228,6 +243,22 @@ internal sealed partial class ManifestGrain
         }
 
         return new HeadVerdict(HeadRelation.LostManifest, key, headVersion + 1, $"moved to {head}, more than one version past {published}");
+    }
+
+    /// <summary>
+    /// Whether the write that published <paramref name="published"/> still has its sidecar: its table heads move after its
+    /// acknowledgement (§5, step 6), so until the sidecar is gone a head behind the published version is its to move (or
+    /// the heal's), not a damaged record.
+    /// </summary>
+    private async Task<bool> IsBeingCompletedAsync(TableVersionRef published)
+    {
+        if (published.Tx is not { } tx)
+        {
+            return false;
+        }
+
+        var sidecarKey = GraphObjectKeys.Sidecar(tx);
+        return OwnsSidecar(sidecarKey) || await _store.GetPropertiesAsync(sidecarKey) is not null;
     }
 
     /// <summary>A version with the write that staged it: two versions with the same number read apart.</summary>

@@ -14,11 +14,11 @@ internal sealed partial class ManifestGrain
     [LoggerMessage(3, LogLevel.Warning, "Graph {GraphId}: writing the sidecar of {Tx} failed; nothing took effect")]
     private partial void LogSidecarWriteFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(4, LogLevel.Error, "Graph {GraphId}: publishing the manifest of {Tx} failed after its table heads moved; recovery decides")]
+    [LoggerMessage(4, LogLevel.Error, "Graph {GraphId}: publishing the manifest of {Tx} failed; recovery decides")]
     private partial void LogPublishFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: deleting the sidecar of committed write {Tx} failed; the next heal deletes it")]
-    private partial void LogSidecarDeleteFailed(string graphId, string tx, Exception exception);
+    [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: completing committed write {Tx} (table heads, sidecar delete) failed; the next heal rolls it forward")]
+    private partial void LogCompletionFailed(string graphId, string tx, Exception exception);
 
     [LoggerMessage(6, LogLevel.Warning, "Graph {GraphId}: the head of {Table} was {Actual}, left by a write nothing covers; reset to {Expected}")]
     private partial void LogOrphanedHeadRepaired(string graphId, string table, string actual, string expected);
@@ -70,4 +70,7 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage(22, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
     private partial void LogReclaimSkipped(string graphId, string branch, string key);
+
+    [LoggerMessage(23, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
+    private partial void LogOrphanSidecarDropped(string graphId, string key, string branch);
 }

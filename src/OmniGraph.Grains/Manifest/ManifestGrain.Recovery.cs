@@ -21,14 +21,21 @@ internal sealed partial class ManifestGrain
     /// <inheritdoc />
     public async Task<HealReport> HealAsync(CancellationToken cancellationToken = default)
     {
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         return await HealAllAsync(HealMode.Full);
     }
 
     /// <inheritdoc />
-    public Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default) => Task.FromResult(new RecoveryStatus([.. _pending.Values]));
+    /// <remarks>Waits for the background completions of this activation's writes first, so what it reports is settled.</remarks>
+    public async Task<RecoveryStatus> GetRecoveryStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await SettleCompletionsAsync();
+        return new RecoveryStatus([.. _pending.Values]);
+    }
 
-    /// <summary>Heals the sidecars the mode allows, in ULID (key) order, each against the store as it is then.</summary>
+    /// <summary>Heals the sidecars the mode allows, in commit order (by base version), each against the store as it is then.</summary>
     private async Task<HealReport> HealAllAsync(HealMode mode, BranchInfo? branch = null)
     {
         var outcomes = ImmutableArray.CreateBuilder<HealOutcome>();
@@ -44,8 +51,15 @@ internal sealed partial class ManifestGrain
             _sidecarBases.Remove(stale);
         }
 
+        var readable = new List<(string Key, SidecarDocument Sidecar)>(keys.Count);
         foreach (var key in keys)
         {
+            if (OwnsSidecar(key))
+            {
+                // A write of this activation, published and being completed in the background: its completion deletes it.
+                continue;
+            }
+
             StoredObject stored;
             try
             {
@@ -75,6 +89,34 @@ internal sealed partial class ManifestGrain
                 continue;
             }
 
+            // A write to a branch that has since been deleted: its effects belong to an incarnation whose objects are
+            // reclaimed and that is never served again, so there is nothing to finish or undo (a delete refuses while a
+            // write of the branch is pending; this is another process's write that outlived the delete).
+            if (mode != HealMode.Survey && await FindDeletedIncarnationAsync(sidecar.BranchIncarnation) is not null)
+            {
+                await _store.DeleteAsync(key, WriteCondition.None);
+                _pending.Remove(key);
+                _sidecarBases.Remove(key);
+                LogOrphanSidecarDropped(GraphId, key, sidecar.Branch);
+                continue;
+            }
+
+            readable.Add((key, sidecar));
+        }
+
+        // In commit order (by the version each publishes): a write based on another's version is healed after it (their
+        // table heads follow each other), which their transaction ids alone do not promise (ids are minted when a write
+        // prepares, not when it commits).
+        readable.Sort(static (a, b) =>
+        {
+            var byIncarnation = string.CompareOrdinal(a.Sidecar.BranchIncarnation, b.Sidecar.BranchIncarnation);
+            return byIncarnation != 0 ? byIncarnation
+                : a.Sidecar.Manifest.Version != b.Sidecar.Manifest.Version ? a.Sidecar.Manifest.Version.CompareTo(b.Sidecar.Manifest.Version)
+                : string.CompareOrdinal(a.Key, b.Key);
+        });
+
+        foreach (var (key, sidecar) in readable)
+        {
             // Its base was published (the sidecar is written on top of it): evidence for the chain's end (§6.1).
             _sidecarBases[key] = (sidecar.BranchIncarnation, sidecar.BaseVersion);
             if (mode == HealMode.Survey)
@@ -169,10 +211,16 @@ internal sealed partial class ManifestGrain
                 $"manifest version {sidecar.BaseVersion}, the base of the pending write in {key}, is {(baseManifest is null ? "missing" : $"commit {baseManifest.Commit.Id}, not {sidecar.BaseCommit}")}; the write is neither rolled forward nor back");
         }
 
+        if (sidecar.SidecarFormat >= StorageFormat.SidecarFormat)
+        {
+            return await HealChainAsync(key, sidecar);
+        }
+
         var target = sidecar.BaseVersion + 1;
         var published = await TryReadManifestAsync(sidecar.BranchIncarnation, target);
         if (published is null)
         {
+            // A format 1 sidecar is complete when every head it names was moved (its writer moved them before publishing).
             var complete = true;
             foreach (var table in sidecar.Tables)
             {
@@ -207,12 +255,12 @@ internal sealed partial class ManifestGrain
         HealAction action;
         if (string.Equals(published.Commit.Id, sidecar.CommitId, StringComparison.Ordinal))
         {
-            await RollHeadsForwardAsync(sidecar);
+            await RollHeadsForwardAsync(sidecar.Branch, sidecar.Tx, sidecar.Tables, target);
             action = HealAction.RolledForward;
         }
         else
         {
-            await RollHeadsBackAsync(sidecar);
+            await RollHeadsBackAsync(sidecar.Branch, sidecar.Tx, sidecar.Tables);
             action = HealAction.RolledBack;
         }
 
@@ -228,13 +276,68 @@ internal sealed partial class ManifestGrain
         return new HealOutcome(sidecar.Tx, sidecar.Branch, action, commitId);
     }
 
-    /// <summary>Makes every table head of a published write its staged version (a no-op for heads already there).</summary>
-    private async Task RollHeadsForwardAsync(SidecarDocument sidecar)
+    /// <summary>
+    /// Resolves a sidecar of this protocol (format 2): it is complete, and so is every predecessor it carries (the commits
+    /// of its group before it, all durable before it was written). Publishes each link of the chain whose version is free,
+    /// in order, until one finds its version taken by another commit: from there the chain can never publish (no head of
+    /// it moved). Then moves the heads of the links that stand and deletes the sidecar.
+    /// </summary>
+    private async Task<HealOutcome> HealChainAsync(string key, SidecarDocument sidecar)
     {
-        foreach (var table in sidecar.Tables)
+        var links = (sidecar.Predecessors ?? []).Select(static p => (p.Tx, p.CommitId, p.Tables, p.Manifest))
+            .Append((sidecar.Tx, sidecar.CommitId, sidecar.Tables, sidecar.Manifest)).ToList();
+        var standing = 0;
+        foreach (var (_, commitId, _, manifest) in links)
+        {
+            var published = await TryReadManifestAsync(sidecar.BranchIncarnation, manifest.Version);
+            if (published is null)
+            {
+                await _failpoints.BeforeAsync(Failpoints.HealRollForwardPublish);
+                await PutPointerAsync(commitId, sidecar, manifest.Version);
+                published = await PublishOrReadAsync(sidecar.BranchIncarnation, manifest);
+                _failpoints.After(Failpoints.HealRollForwardPublish);
+            }
+
+            NoteHead(published);
+            if (!string.Equals(published.Commit.Id, commitId, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            standing++;
+        }
+
+        for (var i = 0; i < links.Count; i++)
+        {
+            var (tx, _, tables, manifest) = links[i];
+            if (i < standing)
+            {
+                await RollHeadsForwardAsync(sidecar.Branch, tx, tables, manifest.Version);
+            }
+            else
+            {
+                await RollHeadsBackAsync(sidecar.Branch, tx, tables);
+            }
+        }
+
+        // The audit entry this sidecar's own write owes when it stands (each predecessor's entry is its own sidecar's
+        // debt), before the sidecar that records the debt goes.
+        await HealAuditAsync(sidecar, standing == links.Count ? sidecar.CommitId : null);
+        await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
+        await _store.DeleteAsync(key, WriteCondition.None);
+        _failpoints.After(Failpoints.HealSidecarDelete);
+        return standing == links.Count
+            ? new HealOutcome(sidecar.Tx, sidecar.Branch, HealAction.RolledForward, sidecar.CommitId)
+            : new HealOutcome(sidecar.Tx, sidecar.Branch, HealAction.RolledBack, null);
+    }
+
+    /// <summary>Makes every table head of a published write its staged version (a no-op for heads already there or past it).</summary>
+    private async Task RollHeadsForwardAsync(string branch, string tx, SidecarTableDocument[] tables, long manifestVersion)
+    {
+        foreach (var table in tables)
         {
             var staged = StoredDocuments.ToRef(table.Staged);
-            var grain = TableGrain(staged.Table, sidecar.Branch);
+            var grain = TableGrain(staged.Table, branch);
             var head = await grain.GetHeadAsync(refresh: true);
             if (staged.SameVersionAs(head))
             {
@@ -244,7 +347,7 @@ internal sealed partial class ManifestGrain
             await _failpoints.BeforeAsync(Failpoints.HealHeadRollForward, staged.Table);
             try
             {
-                await grain.AdvanceHeadAsync(new TableHeadMove(sidecar.Tx, StoredDocuments.ToRef(table.Expected), staged, sidecar.BaseVersion + 1));
+                await grain.AdvanceHeadAsync(new TableHeadMove(tx, StoredDocuments.ToRef(table.Expected), staged, manifestVersion));
             }
             catch (TableHeadConflictException conflict)
             {
@@ -257,13 +360,13 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>Moves every table head still at its staged version back to its expected version.</summary>
-    private async Task RollHeadsBackAsync(SidecarDocument sidecar)
+    private async Task RollHeadsBackAsync(string branch, string tx, SidecarTableDocument[] tables)
     {
-        foreach (var table in sidecar.Tables)
+        foreach (var table in tables)
         {
             var staged = StoredDocuments.ToRef(table.Staged);
             await _failpoints.BeforeAsync(Failpoints.HealHeadRollback, staged.Table);
-            await TableGrain(staged.Table, sidecar.Branch).RollBackHeadAsync(sidecar.Tx, staged, StoredDocuments.ToRef(table.Expected));
+            await TableGrain(staged.Table, branch).RollBackHeadAsync(tx, staged, StoredDocuments.ToRef(table.Expected));
             _failpoints.After(Failpoints.HealHeadRollback, staged.Table);
         }
     }

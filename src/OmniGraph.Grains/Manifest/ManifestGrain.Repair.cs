@@ -20,7 +20,9 @@ internal sealed partial class ManifestGrain
     public async Task<RepairReport> RepairAsync(RepairRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
+        await SettleCompletionsAsync();
         if (request.Apply)
         {
             // What healing resolves needs no repair (and a pending sidecar must be resolved before anything else).

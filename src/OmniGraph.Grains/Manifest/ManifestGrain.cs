@@ -24,6 +24,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
 
     private readonly SchemaCatalogCache _schemas;
     private readonly FailpointRegistry _failpoints;
+    private readonly CommitCompletions _completionTracker;
     private readonly OmniGraphOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ManifestGrain> _logger;
@@ -57,6 +58,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
         IGraphDirectory directory,
         SchemaCatalogCache schemas,
         FailpointRegistry failpoints,
+        CommitCompletions completions,
         IOptions<OmniGraphOptions> options,
         GraphWriteAccess access,
         AuditLogFactory auditLogs,
@@ -68,6 +70,7 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
         _state = state;
         _schemas = schemas;
         _failpoints = failpoints;
+        _completionTracker = completions;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -102,6 +105,9 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
     /// <inheritdoc />
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Committed writes still being completed (heads, sidecar deletes) finish first; if the silo stops before, their
+        // sidecars are healed at the next activation.
+        await SettleCompletionsAsync().WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         if (_stamp is not null && reason.ReasonCode != DeactivationReasonCode.ApplicationError)
         {
             try

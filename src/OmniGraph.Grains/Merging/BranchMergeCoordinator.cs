@@ -20,8 +20,9 @@ namespace OmniGraph.Grains.Merging;
 /// ends the merge with nothing written;</item>
 /// <item>the merged rows staged on the target (<see cref="GraphWriteCoordinator.PrepareAllAsync"/>), then the constraint
 /// checks on the merged graph (<see cref="WriteValidator"/>), every violation collected;</item>
-/// <item>one commit on the target whose merged parent is the source head (<see cref="IManifestGrain.CommitAsync"/>: the
-/// same sidecar protocol as every write). When another write lands on the target first, the merge is prepared again.</item>
+/// <item>one commit on the target whose merged parent is the source head (<see cref="IManifestGrain.SubmitCommitAsync"/>
+/// and <see cref="IManifestGrain.WaitForCommitAsync"/>: the same group commit and sidecar protocol as every write). When
+/// another write lands on the target first, the merge is prepared again.</item>
 /// </list>
 /// </summary>
 public sealed partial class BranchMergeCoordinator
@@ -145,14 +146,15 @@ public sealed partial class BranchMergeCoordinator
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var commit = await manifest.CommitAsync(
+            var commitId = Ulid.NewUlid().ToString();
+            await manifest.SubmitCommitAsync(
                 new CommitRequest(
                     tx,
                     target.Branch,
                     target.ManifestVersion,
                     target.Commit.Id,
-                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version))],
-                    Ulid.NewUlid().ToString(),
+                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
+                    commitId,
                     Ulid.NewUlid().ToString(),
                     (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
                 {
@@ -161,6 +163,9 @@ public sealed partial class BranchMergeCoordinator
                     MergedParentId = source.Commit.Id,
                 },
                 cancellationToken);
+
+            // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
+            var commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
             var tables = staged.Values
                 .Select(static s => new TableMergeSummary(s.Version.Table, s.Inserted, s.Replaced, s.Deleted))
                 .ToImmutableArray();

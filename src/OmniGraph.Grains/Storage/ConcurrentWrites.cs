@@ -3,9 +3,8 @@ using OmniGraph.Storage;
 namespace OmniGraph.Grains.Storage;
 
 /// <summary>
-/// Runs independent durable writes at the same time. The local store performs I/O synchronously on the calling
-/// thread, so the writes run on the thread pool (a bounded number at once): their fsyncs overlap instead of queueing on
-/// the grain's turn.
+/// Runs independent durable writes at the same time, a bounded number at once: their fsyncs overlap (the local store
+/// runs each on its own I/O thread) instead of queueing on the grain's turn.
 /// </summary>
 internal static class ConcurrentWrites
 {

@@ -104,18 +104,42 @@ internal static partial class StoredDocuments
         Check(key, IsUlid(sidecar.CommitId), "commit_id is not a ULID");
         Check(key, IsUlid(sidecar.RollbackCommitId), "rollback_commit_id is not a ULID");
         Check(key, !string.Equals(sidecar.CommitId, sidecar.RollbackCommitId, StringComparison.Ordinal), "commit_id and rollback_commit_id are equal");
-        ValidateManifest(key, sidecar.Manifest);
-        Check(key, sidecar.Manifest.Version == sidecar.BaseVersion + 1, "the manifest is not version base_version + 1");
-        Check(key, string.Equals(sidecar.Manifest.Commit.Id, sidecar.CommitId, StringComparison.Ordinal), "the manifest does not carry commit_id");
-        Check(key, string.Equals(sidecar.Manifest.BranchIncarnation, sidecar.BranchIncarnation, StringComparison.Ordinal)
-            && string.Equals(sidecar.Manifest.Branch, sidecar.Branch, StringComparison.Ordinal), "the manifest is for another branch");
+        Check(key, sidecar.SidecarFormat == StorageFormat.OldestSidecarFormat ? sidecar.Predecessors is null : sidecar.Predecessors is not null,
+            sidecar.SidecarFormat == StorageFormat.OldestSidecarFormat ? "a format 1 sidecar has no predecessors" : "predecessors is missing");
+
+        // The chain: each link publishes the version after the previous one, on top of its commit.
+        var links = sidecar.Predecessors ?? [];
+        var parent = sidecar.BaseCommit;
+        var commits = new HashSet<string>(StringComparer.Ordinal) { sidecar.BaseCommit, sidecar.RollbackCommitId };
+        for (var i = 0; i < links.Length; i++)
+        {
+            var link = links[i];
+            Check(key, link is not null, "a predecessor is null");
+            Check(key, IsUlid(link!.Tx), "a predecessor's tx is not a ULID");
+            Check(key, IsUlid(link.CommitId) && commits.Add(link.CommitId), "a predecessor's commit_id is not a ULID, or repeats one");
+            ValidateLink(key, sidecar, link.Manifest, link.CommitId, parent, sidecar.BaseVersion + 1 + i, link.Tables);
+            parent = link.CommitId;
+        }
+
+        Check(key, commits.Add(sidecar.CommitId), "commit_id repeats a commit of the chain");
+        ValidateLink(key, sidecar, sidecar.Manifest, sidecar.CommitId, parent, sidecar.BaseVersion + 1 + links.Length, sidecar.Tables);
         if (sidecar.Audit is { } audit)
         {
             Check(key, PolicyActions.TryParse(audit.Action, out _), $"audit.action '{audit.Action}' is not a policy action");
             Check(key, audit.Rule is null || audit.Rule.Length > 0, "audit.rule is empty");
         }
+    }
 
-        foreach (var table in sidecar.Tables)
+    /// <summary>One write of a sidecar's chain: its manifest publishes <paramref name="version"/> on top of <paramref name="parent"/>.</summary>
+    private static void ValidateLink(string key, SidecarDocument sidecar, ManifestDocument manifest, string commitId, string parent, long version, SidecarTableDocument[] tables)
+    {
+        ValidateManifest(key, manifest);
+        Check(key, manifest.Version == version, $"a manifest of the chain is version {manifest.Version}, not {version}");
+        Check(key, string.Equals(manifest.Commit.Id, commitId, StringComparison.Ordinal), "a manifest does not carry its commit_id");
+        Check(key, string.Equals(manifest.Commit.Parent, parent, StringComparison.Ordinal), $"the manifest of version {version} is not based on the commit before it");
+        Check(key, string.Equals(manifest.BranchIncarnation, sidecar.BranchIncarnation, StringComparison.Ordinal)
+            && string.Equals(manifest.Branch, sidecar.Branch, StringComparison.Ordinal), "a manifest is for another branch");
+        foreach (var table in tables)
         {
             Check(key, table is not null, "a table entry is null");
             ValidateRef(key, table!.Expected, "expected");

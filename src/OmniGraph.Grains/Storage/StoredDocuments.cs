@@ -101,7 +101,7 @@ internal static partial class StoredDocuments
         var tx = GraphObjectKeys.SidecarTx(key) ?? key;
         try
         {
-            RequireObjectFormat(key, utf8, "sidecar_format", StorageFormat.SidecarFormat);
+            RequireObjectFormat(key, utf8, "sidecar_format", StorageFormat.SidecarFormat, StorageFormat.OldestSidecarFormat);
             var sidecar = Parse(key, utf8, s_context.SidecarDocument);
             ValidateSidecar(key, sidecar);
             return sidecar;
@@ -165,8 +165,9 @@ internal static partial class StoredDocuments
         }
     }
 
-    private static void RequireObjectFormat(string key, ReadOnlySpan<byte> utf8, string member, int supported)
+    private static void RequireObjectFormat(string key, ReadOnlySpan<byte> utf8, string member, int supported, int oldest = -1)
     {
+        oldest = oldest < 0 ? supported : oldest;
         long format;
         try
         {
@@ -188,9 +189,10 @@ internal static partial class StoredDocuments
             throw new CorruptObjectException(key, JsonSyntax.DescribeFailure(utf8, exception), exception);
         }
 
-        if (format != supported)
+        if (format < oldest || format > supported)
         {
-            throw EngineErrors.UnsupportedStorageFormat(key, $"{member} {format} is unknown (this build reads {supported}){(format > supported ? "; upgrade omnigraph" : string.Empty)}");
+            var reads = oldest == supported ? $"{supported}" : $"{oldest} to {supported}";
+            throw EngineErrors.UnsupportedStorageFormat(key, $"{member} {format} is unknown (this build reads {reads}){(format > supported ? "; upgrade omnigraph" : string.Empty)}");
         }
     }
 }

@@ -7,8 +7,81 @@ namespace OmniGraph.Grains.Tables;
 
 internal sealed partial class TableBranchGrain
 {
+    /// <summary>Orders the head calls among themselves (they interleave with staging, not with one another).</summary>
+    private readonly SemaphoreSlim _headLock = new(1, 1);
+
     /// <inheritdoc />
     public async Task<TableVersionRef?> GetHeadAsync(bool refresh)
+    {
+        await _headLock.WaitAsync();
+        try
+        {
+            return await GetHeadCoreAsync(refresh);
+        }
+        finally
+        {
+            _headLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await _headLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await GetHeadRecordCoreAsync(refresh);
+        }
+        finally
+        {
+            _headLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task AdvanceHeadAsync(TableHeadMove move)
+    {
+        await _headLock.WaitAsync();
+        try
+        {
+            await AdvanceHeadCoreAsync(move);
+        }
+        finally
+        {
+            _headLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected)
+    {
+        await _headLock.WaitAsync();
+        try
+        {
+            return await RollBackHeadCoreAsync(tx, staged, expected);
+        }
+        finally
+        {
+            _headLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task RepairHeadAsync(TableVersionRef published)
+    {
+        await _headLock.WaitAsync();
+        try
+        {
+            await RepairHeadCoreAsync(published);
+        }
+        finally
+        {
+            _headLock.Release();
+        }
+    }
+
+    private async Task<TableVersionRef?> GetHeadCoreAsync(bool refresh)
     {
         if (refresh)
         {
@@ -18,10 +91,8 @@ internal sealed partial class TableBranchGrain
         return CurrentHead();
     }
 
-    /// <inheritdoc />
-    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default)
+    private async Task<TableHeadRecord> GetHeadRecordCoreAsync(bool refresh)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         if (refresh)
         {
             await _head.ReadStateAsync();
@@ -30,8 +101,7 @@ internal sealed partial class TableBranchGrain
         return new TableHeadRecord(StateKey, _head.RecordExists, CurrentHead(), _head.State.ManifestVersion);
     }
 
-    /// <inheritdoc />
-    public async Task AdvanceHeadAsync(TableHeadMove move)
+    private async Task AdvanceHeadCoreAsync(TableHeadMove move)
     {
         ArgumentNullException.ThrowIfNull(move);
         var (tx, expected, staged) = (move.Tx, move.Expected, move.Staged);
@@ -40,7 +110,7 @@ internal sealed partial class TableBranchGrain
             || !string.Equals(expected.Table, _table, StringComparison.Ordinal)
             || !string.Equals(staged.ChainBranch, _branch, StringComparison.Ordinal)
             || staged.Key is null
-            || staged.Version != expected.Version + 1
+            || staged.Version <= expected.Version
             || move.ManifestVersion < 2)
         {
             throw EngineErrors.InvalidWrite(_table, $"{staged} cannot follow {expected} on branch '{_branch}' (manifest version {move.ManifestVersion})");
@@ -74,8 +144,7 @@ internal sealed partial class TableBranchGrain
         LogHeadMoved(_graphId, _table, _branch, expected.ToString(), staged.ToString(), tx);
     }
 
-    /// <inheritdoc />
-    public async Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected)
+    private async Task<TableVersionRef?> RollBackHeadCoreAsync(string tx, TableVersionRef staged, TableVersionRef expected)
     {
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(expected);
@@ -110,8 +179,7 @@ internal sealed partial class TableBranchGrain
         return CurrentHead();
     }
 
-    /// <inheritdoc />
-    public async Task RepairHeadAsync(TableVersionRef published)
+    private async Task RepairHeadCoreAsync(TableVersionRef published)
     {
         ArgumentNullException.ThrowIfNull(published);
         if (!string.Equals(published.Table, _table, StringComparison.Ordinal))

@@ -19,9 +19,12 @@ internal sealed partial class TableBranchGrain
     [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: recovery repair rewrote the head record of {Table}@{Branch} as {Head}")]
     private partial void LogHeadRepaired(string graphId, string table, string branch, string head);
 
-    [LoggerMessage(6, LogLevel.Debug, "Graph {GraphId}: merge of {Table} examined {Examined} ids: {Upserts} rows to take, {Deletes} to delete, {Conflicts} conflicts")]
+    [LoggerMessage(6, LogLevel.Debug, "Graph {GraphId}: read {Table} v{Version} into memory ({Fragments} fragments, {Rows} rows, {Columns})")]
+    private partial void LogVersionResident(string graphId, string table, long version, int fragments, long rows, string columns);
+
+    [LoggerMessage(7, LogLevel.Debug, "Graph {GraphId}: merge of {Table} examined {Examined} ids: {Upserts} rows to take, {Deletes} to delete, {Conflicts} conflicts")]
     private partial void LogMergePlanned(string graphId, string table, long examined, int upserts, int deletes, int conflicts);
 
-    [LoggerMessage(7, LogLevel.Information, "Graph {GraphId}: head record of {Table}@{Branch} from deleted incarnation {Incarnation} cleared")]
+    [LoggerMessage(8, LogLevel.Information, "Graph {GraphId}: head record of {Table}@{Branch} from deleted incarnation {Incarnation} cleared")]
     private partial void LogIncarnationForgotten(string graphId, string table, string branch, string incarnation);
 }

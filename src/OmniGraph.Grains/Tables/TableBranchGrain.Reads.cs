@@ -237,7 +237,7 @@ internal sealed partial class TableBranchGrain
     public async Task<long[]> CountOutgoingAsync(TableVersionRef version, KeyBatch sourceIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourceIds);
-        var view = await GetEdgeViewAsync(version, cancellationToken);
+        var view = await GetEdgeViewAsync(version, cancellationToken, endpointsOnly: true);
         var index = view.BySource;
         var counts = new long[sourceIds.Count];
         for (var i = 0; i < counts.Length; i++)
@@ -251,14 +251,17 @@ internal sealed partial class TableBranchGrain
         return counts;
     }
 
-    private async Task<TableVersionView> GetEdgeViewAsync(TableVersionRef version, CancellationToken cancellationToken)
+    /// <param name="version">The version.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="endpointsOnly">The read touches only <c>src</c> and <c>dst</c> (no edge ids, properties or filters).</param>
+    private async Task<TableVersionView> GetEdgeViewAsync(TableVersionRef version, CancellationToken cancellationToken, bool endpointsOnly = false)
     {
         if (!IsEdge)
         {
             throw EngineErrors.InvalidTableRequest(_table, "edge expansion and degree counts need an edge table");
         }
 
-        return await GetViewAsync(version, cancellationToken);
+        return await GetViewAsync(version, cancellationToken, endpointsOnly);
     }
 
     private struct CollectingVisitor(List<long> edges) : IEdgeVisitor

@@ -122,14 +122,11 @@ internal sealed partial class TableBranchGrain
                 return true;
             }
 
-            var candidates = new List<long>();
+            ReadOnlySpan<long> candidates;
             if (uniqueOrdinal >= 0)
             {
                 var holder = view.Unique(uniqueOrdinal).Find(scratch.Written);
-                if (holder != AddressHashTable.NotFound)
-                {
-                    candidates.Add(holder);
-                }
+                candidates = holder == AddressHashTable.NotFound ? [] : new[] { holder };
             }
             else
             {
@@ -140,11 +137,15 @@ internal sealed partial class TableBranchGrain
                     indexes.ValueIndexes[predicate.ColumnIndex] = valueIndex;
                 }
 
-                candidates.AddRange(valueIndex.Find(scratch.Written));
+                // A group's rows are in storage order: ascending addresses, already cut by fragment.
+                candidates = valueIndex.Find(scratch.Written);
             }
 
-            candidates.Sort();
-            CutByFragment(view, filter, candidates, parts);
+            // For strings and integers the index answered this predicate exactly (equal encodings are equal values), so
+            // only the others run, vectorized over each fragment's candidate rows; floats keep it (NaN is not equal to
+            // itself, its encoding is).
+            var exact = column.Type.Id is Arrow.ArrowTypeId.Utf8 or Arrow.ArrowTypeId.Int32 or Arrow.ArrowTypeId.Int64 or Arrow.ArrowTypeId.UInt32 or Arrow.ArrowTypeId.UInt64;
+            CutByFragment(view, exact ? filter.Without(predicate) : filter, candidates, parts);
             return true;
         }
 
@@ -167,30 +168,31 @@ internal sealed partial class TableBranchGrain
         return -1;
     }
 
-    private static void CutByFragment(TableVersionView view, RowFilter filter, List<long> sortedCandidates, List<(int Fragment, int[] Rows, int Count)> parts)
+    private static void CutByFragment(TableVersionView view, RowFilter filter, ReadOnlySpan<long> sortedCandidates, List<(int Fragment, int[] Rows, int Count)> parts)
     {
         var start = 0;
-        while (start < sortedCandidates.Count)
+        while (start < sortedCandidates.Length)
         {
             var fragment = (int)(sortedCandidates[start] >> 32);
             var end = start;
-            while (end < sortedCandidates.Count && (int)(sortedCandidates[end] >> 32) == fragment)
+            while (end < sortedCandidates.Length && (int)(sortedCandidates[end] >> 32) == fragment)
             {
                 end++;
             }
 
             var rows = new int[end - start];
             var count = 0;
-            var data = view.Fragments[fragment];
+            var mask = view.Masks[fragment];
             for (var i = start; i < end; i++)
             {
                 var row = (int)(uint)sortedCandidates[i];
-                if (!view.Masks[fragment].IsDeleted(row) && filter.Matches(data, row))
+                if (!mask.IsDeleted(row))
                 {
                     rows[count++] = row;
                 }
             }
 
+            count = filter.Apply(view.Fragments[fragment], rows, count);
             if (count > 0)
             {
                 parts.Add((fragment, rows, count));

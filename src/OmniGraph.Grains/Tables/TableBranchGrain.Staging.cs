@@ -23,20 +23,29 @@ internal sealed partial class TableBranchGrain
         RequireTx(tx);
         var tableId = TableIdOf(batch);
         var fragments = Split(batch, tableId);
-        var writes = new (string Key, ReadOnlyMemory<byte> Content)[fragments.Length];
-        for (var i = 0; i < fragments.Length; i++)
-        {
-            writes[i] = (fragments[i].Key, FragmentFiles.Write(fragments[i].Batch));
-        }
-
-        // Off the grain's thread: a load keeps several of these in flight while it parses on.
-        await Task.Run(() => ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken), cancellationToken);
         var staging = StagingOf(tx);
+
+        // Off the grain's thread, both at once: the encoding and durable write of the files, and their digests (id hashes,
+        // distinct endpoints). The rows are not kept: the digest is all the commit needs of them.
+        var write = Task.Run(
+            () =>
+            {
+                var writes = new (string Key, ReadOnlyMemory<byte> Content)[fragments.Length];
+                for (var i = 0; i < fragments.Length; i++)
+                {
+                    writes[i] = (fragments[i].Key, FragmentFiles.Write(fragments[i].Batch));
+                }
+
+                return ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
+            },
+            cancellationToken);
+        var digests = Task.Run(() => DigestStaged(fragments, staging), cancellationToken);
+        await Task.WhenAll(write, digests);
         var staged = ImmutableArray.CreateBuilder<StagedFragment>(fragments.Length);
-        foreach (var fragment in fragments)
+        foreach (var digest in digests.Result)
         {
-            staging.Fragments[fragment.Key] = fragment;
-            staged.Add(new StagedFragment(fragment.Id, fragment.Key, fragment.Rows));
+            staging.Keep(digest);
+            staged.Add(new StagedFragment(digest.Fragment.Id, digest.Fragment.Key, digest.Fragment.Rows));
         }
 
         return staged.MoveToImmutable();
@@ -80,10 +89,22 @@ internal sealed partial class TableBranchGrain
         var writes = new List<(string Key, ReadOnlyMemory<byte> Content)>();
         var written = await CollectWrittenFragmentsAsync(tx, delta, layout, tableId, writes);
         cancellationToken.ThrowIfCancellationRequested();
-        var plan = VersionStager.Build(_table, baseView, written, delta.Mode, delta.DeleteIds, id => RepeatedId(layout, id));
+        VersionStager.Plan plan;
+        var stagedBy = delta.Mode == TableWriteMode.Overwrite ? StagingCovering(delta) : null;
+        if (stagedBy is not null)
+        {
+            // Every check this table can make alone runs before anything is written, over the staged digests.
+            plan = await PlanStagedOverwriteAsync(layout, baseView, written, stagedBy, cancellationToken);
+        }
+        else
+        {
+            await VersionLoader.MakeResidentAsync(_store, written, layout, cancellationToken: cancellationToken);
+            plan = VersionStager.Build(_table, baseView, written, delta.Mode, delta.DeleteIds, id => RepeatedId(layout, id));
 
-        // Every check this table can make alone runs before anything is written.
-        CheckUnique(layout, baseView, plan);
+            // Every check this table can make alone runs before anything is written.
+            CheckUnique(layout, baseView, plan);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         var version = baseVersion.Version + 1;
@@ -133,9 +154,15 @@ internal sealed partial class TableBranchGrain
         };
         writes.Add((versionKey, StoredDocuments.Serialize(document)));
 
-        // Fragments, deletion vectors and the version object are independent objects: write them all at once. They
-        // stay invisible until a manifest names them, so a cancellation part way leaves only unreferenced objects.
-        await ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
+        // Fragments, deletion vectors and the version object are written now but flushed by the commit, together with
+        // its recovery sidecar (one round of flushes instead of one here and one there). They stay invisible until a
+        // manifest names them, so a cancellation or a crash part way leaves only unreferenced objects.
+        var unflushed = ImmutableArray.CreateBuilder<string>(writes.Count);
+        foreach (var (key, content) in writes)
+        {
+            await _store.PutUnflushedAsync(key, content, cancellationToken);
+            unflushed.Add(key);
+        }
 
         var staged = new TableVersionRef(_table, tableId, _branch, delta.BranchIncarnation, version, versionKey, rows, tx, delta.SchemaHash);
         var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors);
@@ -150,7 +177,8 @@ internal sealed partial class TableBranchGrain
         return WithEdgeFacts(new StagedTableVersion(staged, baseVersion, plan.Inserted, plan.Replaced, plan.Deleted)
         {
             RemovedIds = new KeyBatch(plan.RemovedIds.ToColumn()),
-        }, baseView, plan);
+            Unflushed = unflushed.MoveToImmutable(),
+        }, baseView, plan, stagedBy);
     }
 
     /// <summary>The error for an id repeated within an insert or overwrite: a <c>@key</c> unique violation for keyed node types, else a key conflict.</summary>
@@ -211,15 +239,16 @@ internal sealed partial class TableBranchGrain
     private static string IdAt(FragmentData[] fragments, long address) => fragments[(int)(address >> 32)].Ids.GetString((int)(uint)address);
 
     /// <summary>Adds what the cross-table checks need from an edge write: endpoints added, sources vacated.</summary>
-    private StagedTableVersion WithEdgeFacts(StagedTableVersion staged, TableVersionView baseView, VersionStager.Plan plan)
+    /// <remarks>An overwrite planned from staged digests (<paramref name="stagedBy"/>) takes its endpoints from them.</remarks>
+    private StagedTableVersion WithEdgeFacts(StagedTableVersion staged, TableVersionView baseView, VersionStager.Plan plan, TransactionStaging? stagedBy)
     {
         if (!IsEdge)
         {
             return staged;
         }
 
-        var sources = new DistinctKeyCollector();
-        var targets = new DistinctKeyCollector();
+        var sources = stagedBy?.Sources ?? new DistinctKeyCollector();
+        var targets = stagedBy?.Targets ?? new DistinctKeyCollector();
         foreach (var address in plan.Added)
         {
             var fragment = plan.Fragments[(int)(address >> 32)];
@@ -291,8 +320,9 @@ internal sealed partial class TableBranchGrain
                     throw EngineErrors.InvalidWrite(_table, $"'{staged.Key}' is not a fragment of this table");
                 }
 
-                var fragment = FindStagedFragment(staged.Key) ?? _versions.FindFragment(staged.Key);
-                if (fragment is null)
+                var digest = FindStagedFragment(staged.Key);
+                var fragment = digest?.Fragment ?? _versions.FindFragment(staged.Key);
+                if (fragment is null || (digest is null && !fragment.IsResident))
                 {
                     // Staged before this activation (the grain was collected meanwhile): read it back.
                     StoredObject file;
@@ -308,7 +338,7 @@ internal sealed partial class TableBranchGrain
                     fragment = new FragmentData(staged.Id, staged.Key, FragmentFiles.Read(staged.Key, file.Content, layout.Schema, staged.Rows), IsEdge);
                 }
 
-                if (!FragmentFiles.SameLayout(fragment.Batch.Schema, layout.Schema, out var difference))
+                if (!FragmentFiles.SameLayout(digest?.Schema ?? fragment.Batch.Schema, layout.Schema, out var difference))
                 {
                     throw EngineErrors.InvalidWrite(_table, $"staged fragment '{staged.Key}' does not have the table's columns: {difference}");
                 }
@@ -387,13 +417,13 @@ internal sealed partial class TableBranchGrain
     }
 
     /// <summary>A fragment staged by any write in progress (a load stages under its session's id, then commits under an attempt's).</summary>
-    private FragmentData? FindStagedFragment(string key)
+    private StagedFragmentDigest? FindStagedFragment(string key)
     {
         foreach (var staging in _staging.Values)
         {
-            if (staging.Fragments.TryGetValue(key, out var fragment))
+            if (staging.Fragments.TryGetValue(key, out var digest))
             {
-                return fragment;
+                return digest;
             }
         }
 

@@ -12,7 +12,9 @@ internal sealed partial class TableBranchGrain
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Sources);
-        var view = await GetEdgeViewAsync(version, cancellationToken);
+        // Edge ids, edge columns and edge filters read more than the endpoints; everything else walks src and dst only.
+        var endpointsOnly = request.Output != TraversalOutput.Edges && request.EdgeFilters.IsDefaultOrEmpty && request.EdgeColumns.IsDefaultOrEmpty;
+        var view = await GetEdgeViewAsync(version, cancellationToken, endpointsOnly);
         if (request.MinHops < 1 || request.MaxHops < request.MinHops)
         {
             throw EngineErrors.InvalidTableRequest(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");

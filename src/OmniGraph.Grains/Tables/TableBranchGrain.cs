@@ -68,8 +68,11 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         _store = await _directory.GetStoreAsync(graphId, cancellationToken);
     }
 
-    /// <summary>The loaded version a reference names (loading it on first use).</summary>
-    private async Task<TableVersionView> GetViewAsync(TableVersionRef version, CancellationToken cancellationToken = default)
+    /// <summary>The loaded version a reference names (loading it on first use), its rows in memory.</summary>
+    /// <param name="version">The version.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="endpointsOnly">Only the endpoint columns of an edge table need be in memory (traversals).</param>
+    private async Task<TableVersionView> GetViewAsync(TableVersionRef version, CancellationToken cancellationToken = default, bool endpointsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (!string.Equals(version.Table, _table, StringComparison.Ordinal))
@@ -80,7 +83,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         var key = CacheKey(version);
         if (_versions.TryGet(key, out var view))
         {
-            return view;
+            return IsReady(view, endpointsOnly) ? view : await MakeResidentAsync(view, endpointsOnly, cancellationToken);
         }
 
         if (!_loading.TryGetValue(key, out var loading))
@@ -93,7 +96,8 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         {
             // The load is shared by every caller of the version (and cached for later ones): a caller that gives up
             // stops waiting for it, the load itself runs on.
-            return await loading.WaitAsync(cancellationToken);
+            view = await loading.WaitAsync(cancellationToken);
+            return IsReady(view, endpointsOnly) ? view : await MakeResidentAsync(view, endpointsOnly, cancellationToken);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
+using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Writes;
 
@@ -34,6 +36,9 @@ public sealed partial class GraphWriteCoordinator
     private readonly TimeProvider _time;
     private readonly ILogger<GraphWriteCoordinator> _logger;
 
+    /// <summary>Per graph and branch: the writes of this silo that chain onto commits in flight prepare one at a time.</summary>
+    private readonly ConcurrentDictionary<(string Graph, string Branch), SemaphoreSlim> _gates = new();
+
     /// <summary>Creates the coordinator (a silo singleton).</summary>
     public GraphWriteCoordinator(
         IGrainFactory grains,
@@ -61,54 +66,55 @@ public sealed partial class GraphWriteCoordinator
         var manifest = _grains.GetGrain<IManifestGrain>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;
+
+        // A write that may be re-prepared, and states no base of its own, chains onto the commits in flight (group
+        // commit): it prepares on the last accepted commit and is published right after it. The writes of this silo to
+        // one branch prepare one at a time (each on the previous one's result, none wasted), and their durable rounds
+        // overlap with the next one's preparation.
+        var chained = request.RetryOnReadSetChange && request.BaseManifestVersion is null && request.ExpectedHeadCommit is null;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // The write's entry heals first, so it never prepares against a head that recovery is about to move.
-            var head = await manifest.BeginWriteAsync(request.Branch, cancellationToken);
-            var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
-            var snapshot = pinned
-                ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
-                : head;
-            if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
-            {
-                throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
-            }
-
-            var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
+            var gate = chained ? _gates.GetOrAdd((graphId, request.Branch), static _ => new SemaphoreSlim(1, 1)) : null;
             var tx = Ulid.NewUlid().ToString();
-            var staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
+            var commitId = Ulid.NewUlid().ToString();
+            GraphSnapshot? snapshot = null;
+            SortedDictionary<string, StagedTableVersion>? staged = null;
             try
             {
-                await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
-                cancellationToken.ThrowIfCancellationRequested();
-                var commit = await manifest.CommitAsync(new CommitRequest(
-                    tx,
-                    request.Branch,
-                    snapshot.ManifestVersion,
-                    snapshot.Commit.Id,
-                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version))],
-                    Ulid.NewUlid().ToString(),
-                    Ulid.NewUlid().ToString(),
-                    (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
+                var held = false;
+                try
                 {
-                    ExpectedHeadCommit = request.ExpectedHeadCommit,
-                    Actor = request.Actor,
-                    Writer = request.Writer,
-                },
-                cancellationToken);
-                return Result(snapshot, commit, staged, attempt);
+                    if (gate is not null)
+                    {
+                        await gate.WaitAsync(cancellationToken);
+                        held = true;
+                    }
+
+                    snapshot = await PrepareAndSubmitAsync(graphId, manifest, store, request, writes, attempt, chained, tx, commitId, cancellationToken, s => staged = s);
+                }
+                finally
+                {
+                    if (held)
+                    {
+                        gate!.Release();
+                    }
+                }
+
+                // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
+                var commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+                return Result(snapshot, commit, staged!, attempt);
             }
             catch (ReadSetChangedException conflict) when (attempt < attempts)
             {
-                await AbortAllAsync(graphId, tx, request.Branch, staged.Keys);
+                await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
                 LogReprepare(graphId, request.Branch, attempt, conflict.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 * attempt)), cancellationToken);
             }
             catch (Exception exception) when (exception is not SimulatedCrashException)
             {
-                await AbortAllAsync(graphId, tx, request.Branch, staged.Keys);
-                if (exception is ReadSetChangedException conflict)
+                await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
+                if (exception is ReadSetChangedException conflict && snapshot is not null)
                 {
                     throw await AsBranchConflictAsync(manifest, request.Branch, snapshot, conflict);
                 }
@@ -116,6 +122,60 @@ public sealed partial class GraphWriteCoordinator
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// One attempt up to the commit's acceptance: the write's entry (which heals first, so the write never prepares
+    /// against a head that recovery is about to move), the base snapshot, every table staged, the cross-table checks,
+    /// and the commit submitted. Returns the snapshot it was prepared on; reports what it staged as soon as it has.
+    /// </summary>
+    private async Task<GraphSnapshot> PrepareAndSubmitAsync(
+        string graphId,
+        IManifestGrain manifest,
+        IObjectStore store,
+        GraphWriteRequest request,
+        TableWrite[] writes,
+        int attempt,
+        bool chained,
+        string tx,
+        string commitId,
+        CancellationToken cancellationToken,
+        Action<SortedDictionary<string, StagedTableVersion>> stagedBy)
+    {
+        var head = chained
+            ? await manifest.BeginChainedWriteAsync(request.Branch, cancellationToken)
+            : await manifest.BeginWriteAsync(request.Branch, cancellationToken);
+        var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
+        var snapshot = pinned
+            ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
+            : head;
+        if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
+        {
+            throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
+        }
+
+        var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
+        var staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
+        stagedBy(staged);
+        await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await manifest.SubmitCommitAsync(
+            new CommitRequest(
+                tx,
+                request.Branch,
+                snapshot.ManifestVersion,
+                snapshot.Commit.Id,
+                [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
+                commitId,
+                Ulid.NewUlid().ToString(),
+                (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
+            {
+                ExpectedHeadCommit = request.ExpectedHeadCommit,
+                Actor = request.Actor,
+                Writer = request.Writer,
+            },
+            cancellationToken);
+        return snapshot;
     }
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace OmniGraph.Ingest;
 /// </summary>
 public sealed class IntakeFragment
 {
-    internal IntakeFragment(TableLayout layout, RecordBatch batch, int index, int firstRowOrdinal, ReadOnlyMemory<long> lineNumbers)
+    internal IntakeFragment(TableLayout layout, RecordBatch batch, int index, int firstRowOrdinal, ReadOnlyMemory<long> lineNumbers, long estimatedBytes)
     {
+        EstimatedBytes = estimatedBytes;
         Layout = layout;
         Batch = batch;
         Index = index;
@@ -39,6 +40,13 @@ public sealed class IntakeFragment
 
     /// <summary>The input line of every row, so errors found later (against committed data) can still name a line.</summary>
     public ReadOnlyMemory<long> LineNumbers { get; }
+
+    /// <summary>
+    /// The columnar size of the rows as the intake estimated it when it cut the fragment (fixed widths plus variable
+    /// bytes; the same measure <see cref="JsonlIntakeOptions.FragmentMaxBytes"/> bounds): what a consumer holding the
+    /// fragment holds.
+    /// </summary>
+    public long EstimatedBytes { get; }
 
     /// <summary>Number of rows.</summary>
     public int RowCount => Batch.Length;

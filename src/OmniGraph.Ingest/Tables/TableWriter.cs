@@ -233,7 +233,8 @@ internal sealed partial class TableWriter
         var firstRow = _totalRows - _fragmentRows;
         _fragmentStarts.Add(firstRow);
         var batch = new RecordBatch(Layout.Schema, columns, _fragmentRows);
-        _output.Enqueue(new IntakeFragment(Layout, batch, _fragmentIndex++, firstRow, new ReadOnlyMemory<long>(_lines, 0, _fragmentRows)));
+        var estimatedBytes = ((long)_fragmentRows * _fixedRowWidth) + _fragmentVariableBytes;
+        _output.Enqueue(new IntakeFragment(Layout, batch, _fragmentIndex++, firstRow, new ReadOnlyMemory<long>(_lines, 0, _fragmentRows), estimatedBytes));
 
         // The line array now belongs to the fragment; the builders were emptied by Build.
         _lines = new long[Math.Min(InitialLineCapacity, _fragmentMaxRows)];

@@ -18,7 +18,7 @@ internal sealed class FragmentStager
     private readonly string _branch;
     private readonly string _tx;
     private readonly int _maxInFlight;
-    private readonly Queue<Task<ImmutableArray<StagedFragment>>> _inFlight = new();
+    private readonly Queue<(Task<ImmutableArray<StagedFragment>> Write, long Bytes)> _inFlight = new();
     private readonly SortedDictionary<string, List<Task<ImmutableArray<StagedFragment>>>> _byTable = new(StringComparer.Ordinal);
 
     public FragmentStager(IGrainFactory grains, string graphId, string branch, string tx, int maxInFlight)
@@ -33,6 +33,12 @@ internal sealed class FragmentStager
     /// <summary>Fragments handed to table grains so far.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Bytes of the fragments whose writes are still in flight (the intake's estimate of each batch).</summary>
+    public long BytesInFlight { get; private set; }
+
+    /// <summary>The most bytes ever in flight at once, counting the fragment about to be handed over.</summary>
+    public long PeakBytesInFlight { get; private set; }
+
     /// <summary>The tables written to so far, in table-key order.</summary>
     public IEnumerable<string> Tables => _byTable.Keys;
 
@@ -46,13 +52,15 @@ internal sealed class FragmentStager
             Stage(fragment, cancellationToken);
             while (_inFlight.Count > _maxInFlight)
             {
-                await _inFlight.Dequeue();
+                var (write, bytes) = _inFlight.Dequeue();
+                await write;
+                BytesInFlight -= bytes;
             }
 
             // Completed writes need no waiting; keep the queue to the ones still running.
-            while (_inFlight.TryPeek(out var oldest) && oldest.IsCompletedSuccessfully)
+            while (_inFlight.TryPeek(out var oldest) && oldest.Write.IsCompletedSuccessfully)
             {
-                _ = _inFlight.Dequeue();
+                BytesInFlight -= _inFlight.Dequeue().Bytes;
             }
         }
     }
@@ -79,6 +87,7 @@ internal sealed class FragmentStager
     public async Task<SortedDictionary<string, ImmutableArray<StagedFragment>>> FinishAsync()
     {
         _inFlight.Clear();
+        BytesInFlight = 0;
         var staged = new SortedDictionary<string, ImmutableArray<StagedFragment>>(StringComparer.Ordinal);
         foreach (var (table, writes) in _byTable)
         {
@@ -116,6 +125,7 @@ internal sealed class FragmentStager
         }
 
         _inFlight.Clear();
+        BytesInFlight = 0;
         foreach (var table in _byTable.Keys)
         {
             try
@@ -139,8 +149,10 @@ internal sealed class FragmentStager
 
         var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, fragment.Batch, cancellationToken);
         writes.Add(write);
-        _inFlight.Enqueue(write);
+        _inFlight.Enqueue((write, fragment.EstimatedBytes));
         Count++;
+        BytesInFlight += fragment.EstimatedBytes;
+        PeakBytesInFlight = Math.Max(PeakBytesInFlight, BytesInFlight);
     }
 
     private ITableBranchGrain TableGrain(string table) =>

@@ -176,10 +176,18 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
             var staging = Stopwatch.GetElapsedTime(start);
             _state = LoadSessionState.Committing;
             start = Stopwatch.GetTimestamp();
-            var write = await _coordinator.WriteAsync(_graphId, BuildWrite(request, intake, staged, inline), cancellationToken);
+            var graphWrite = BuildWrite(request, intake, staged, inline);
+            ImmutableArray<LoadedTypeCount> nodes = [.. intake.Nodes.Select(static n => new LoadedTypeCount(n.Name, n.EntitiesLoaded))];
+            ImmutableArray<LoadedTypeCount> edges = [.. intake.Edges.Select(static e => new LoadedTypeCount(e.Name, e.EntitiesLoaded))];
+            var (entities, records) = (intake.TotalEntities, intake.RecordCount);
+
+            // The intake's id sets are as large as the file's ids and the commit needs none of them: let them go first.
+            intake = null;
+            _intake = null;
+            var write = await _coordinator.WriteAsync(_graphId, graphWrite, cancellationToken);
             var commit = Stopwatch.GetElapsedTime(start);
             _state = LoadSessionState.Completed;
-            LogCommitted(_graphId, _tx, request.Branch, write.Commit.Id, write.Commit.ManifestVersion, intake.TotalEntities, write.Attempts);
+            LogCommitted(_graphId, _tx, request.Branch, write.Commit.Id, write.Commit.ManifestVersion, entities, write.Attempts);
             await _stager.ReleaseAsync();
             Forget();
             return new LoadOutput(
@@ -187,14 +195,14 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
                 BaseBranch: request.BaseBranch,
                 BranchCreated: _branchCreated,
                 request.Mode.ToWireName(),
-                [.. intake.Nodes.Select(static n => new LoadedTypeCount(n.Name, n.EntitiesLoaded))],
-                [.. intake.Edges.Select(static e => new LoadedTypeCount(e.Name, e.EntitiesLoaded))],
-                intake.TotalEntities,
+                nodes,
+                edges,
+                entities,
                 request.Actor,
                 write.Commit.ToOutput())
             {
                 Tables = write.Tables,
-                RecordsRead = intake.RecordCount,
+                RecordsRead = records,
                 Attempts = write.Attempts,
                 Timings = new LoadTimings(Stopwatch.GetElapsedTime(0, _parseTicks).TotalMilliseconds, staging.TotalMilliseconds, commit.TotalMilliseconds),
             };
@@ -253,7 +261,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     }
 
     private LoadProgress Progress() =>
-        new(_bytesReceived, _intake!.LinesRead, _intake.RecordsRead, _stager!.Count);
+        new(_bytesReceived, _intake!.LinesRead, _intake.RecordsRead, _stager!.Count) { PeakBytesInFlight = _stager.PeakBytesInFlight };
 
     /// <summary>Marks the session failed and frees its staging; nothing of it is published.</summary>
     private async Task FailAsync(Exception exception)

@@ -15,6 +15,13 @@ public sealed class LocalObjectStoreOptions
     /// </summary>
     public TimeSpan TemporaryFileMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Keep a write's bytes in an unnamed file (<c>O_TMPFILE</c>) until it is published, so a process killed mid-write
+    /// leaves nothing behind (a recovery directory holds only sidecars). Default <c>true</c>; where the file system has
+    /// no unnamed files the store falls back to named temporary files by itself. <c>false</c> always names them.
+    /// </summary>
+    public bool UnnamedTemporaryFiles { get; set; } = true;
+
     /// <summary>Walk the whole tree on open and remove stale temporary files. Default <c>false</c>: each directory is swept lazily when it is next written.</summary>
     public bool RemoveStaleTemporaryFilesOnOpen { get; set; }
 

@@ -37,7 +37,9 @@ public sealed class CountingObjectStore : IObjectStore
         this[ObjectStoreRequestKind.AcquireLease],
         this[ObjectStoreRequestKind.RenewLease],
         this[ObjectStoreRequestKind.ReleaseLease],
-        this[ObjectStoreRequestKind.BreakLease]);
+        this[ObjectStoreRequestKind.BreakLease],
+        this[ObjectStoreRequestKind.Flush],
+        this[ObjectStoreRequestKind.PreparePut]);
 
     /// <summary>Sets every count back to zero.</summary>
     public void Reset()
@@ -75,6 +77,44 @@ public sealed class CountingObjectStore : IObjectStore
         Count(ObjectStoreRequestKind.Put);
         return _inner.PutAsync(key, content, condition, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Put);
+        return _inner.PutUnflushedAsync(key, content, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Flush);
+        return _inner.FlushAsync(keys, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.PreparePut);
+        return _inner.PreparePutAsync(key, content, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Put);
+        return _inner.PublishAsync(put, condition, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Put);
+        return _inner.PublishUnflushedAsync(put, condition, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DiscardAsync(PreparedPut put) => _inner.DiscardAsync(put);
 
     /// <inheritdoc />
     public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)

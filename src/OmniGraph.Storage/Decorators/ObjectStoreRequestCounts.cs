@@ -11,7 +11,9 @@ public readonly record struct ObjectStoreRequestCounts(
     long LeaseAcquires,
     long LeaseRenewals,
     long LeaseReleases,
-    long LeaseBreaks)
+    long LeaseBreaks,
+    long Flushes = 0,
+    long PreparedPuts = 0)
 {
     /// <summary>Requests that read object bytes (whole or ranged).</summary>
     public long Reads => Gets + RangeGets;
@@ -20,7 +22,7 @@ public readonly record struct ObjectStoreRequestCounts(
     public long LeaseOperations => LeaseAcquires + LeaseRenewals + LeaseReleases + LeaseBreaks;
 
     /// <summary>Every request of every kind.</summary>
-    public long Total => Reads + PropertyReads + Puts + Deletes + Lists + LeaseOperations;
+    public long Total => Reads + PropertyReads + Puts + Deletes + Lists + LeaseOperations + Flushes + PreparedPuts;
 
     /// <summary>Requests made between two snapshots.</summary>
     public static ObjectStoreRequestCounts operator -(ObjectStoreRequestCounts later, ObjectStoreRequestCounts earlier) => new(
@@ -33,5 +35,7 @@ public readonly record struct ObjectStoreRequestCounts(
         later.LeaseAcquires - earlier.LeaseAcquires,
         later.LeaseRenewals - earlier.LeaseRenewals,
         later.LeaseReleases - earlier.LeaseReleases,
-        later.LeaseBreaks - earlier.LeaseBreaks);
+        later.LeaseBreaks - earlier.LeaseBreaks,
+        later.Flushes - earlier.Flushes,
+        later.PreparedPuts - earlier.PreparedPuts);
 }

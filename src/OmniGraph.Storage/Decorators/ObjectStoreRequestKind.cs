@@ -12,7 +12,10 @@ public enum ObjectStoreRequestKind
     /// <summary><see cref="IObjectStore.GetPropertiesAsync"/>.</summary>
     Properties,
 
-    /// <summary><see cref="IObjectStore.PutAsync"/>.</summary>
+    /// <summary>
+    /// A request that creates or replaces an object: <see cref="IObjectStore.PutAsync"/>,
+    /// <see cref="IObjectStore.PutUnflushedAsync"/>, or <see cref="IObjectStore.PublishAsync"/> of a prepared put.
+    /// </summary>
     Put,
 
     /// <summary><see cref="IObjectStore.DeleteAsync"/>.</summary>
@@ -32,4 +35,10 @@ public enum ObjectStoreRequestKind
 
     /// <summary><see cref="IObjectStore.BreakLeaseAsync"/>.</summary>
     BreakLease,
+
+    /// <summary><see cref="IObjectStore.FlushAsync"/> (one per call, however many keys).</summary>
+    Flush,
+
+    /// <summary><see cref="IObjectStore.PreparePutAsync"/> (the durable half of a put that publishes later).</summary>
+    PreparePut,
 }

@@ -98,6 +98,103 @@ public sealed class PrefixedObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var inner = ToInnerKey(key);
+        try
+        {
+            var properties = await _inner.PutUnflushedAsync(inner, content, cancellationToken).ConfigureAwait(false);
+            return properties with { Key = key };
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
+        {
+            throw Translate(exception, key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var inner = new string[keys.Count];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            inner[i] = ToInnerKey(keys[i]);
+        }
+
+        try
+        {
+            await _inner.FlushAsync(inner, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) is { } failed && Array.IndexOf(inner, failed) >= 0)
+        {
+            throw Translate(exception, keys[Array.IndexOf(inner, failed)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
+    {
+        var inner = ToInnerKey(key);
+        try
+        {
+            var prepared = await _inner.PreparePutAsync(inner, content, cancellationToken).ConfigureAwait(false);
+            return new PreparedPut(key, content, prepared);
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
+        {
+            throw Translate(exception, key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        if (put.State is not PreparedPut prepared)
+        {
+            return await PutAsync(put.Key, put.Content, condition, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var properties = await _inner.PublishAsync(prepared, condition, cancellationToken).ConfigureAwait(false);
+            return properties with { Key = put.Key };
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == prepared.Key)
+        {
+            throw Translate(exception, put.Key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        if (put.State is not PreparedPut prepared)
+        {
+            return await PutAsync(put.Key, put.Content, condition, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var properties = await _inner.PublishUnflushedAsync(prepared, condition, cancellationToken).ConfigureAwait(false);
+            return properties with { Key = put.Key };
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == prepared.Key)
+        {
+            throw Translate(exception, put.Key);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DiscardAsync(PreparedPut put)
+    {
+        ArgumentNullException.ThrowIfNull(put);
+        return put.State is PreparedPut prepared ? _inner.DiscardAsync(prepared) : ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
     {
         var inner = ToInnerKey(key);

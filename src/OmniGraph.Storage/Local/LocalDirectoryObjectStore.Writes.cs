@@ -6,45 +6,27 @@ namespace OmniGraph.Storage;
 public sealed partial class LocalDirectoryObjectStore
 {
     /// <inheritdoc />
-    public async ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>): the caller's thread does not wait on the disk.</remarks>
+    public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        new(BlockingIo.RunAsync(() => PutCoreAsync(key, content, condition, cancellationToken).AsTask()));
+
+    /// <inheritdoc />
+    /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>).</remarks>
+    public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        new(BlockingIo.RunAsync(() => DeleteCoreAsync(key, condition, cancellationToken).AsTask()));
+
+    private async ValueTask<ObjectProperties> PutCoreAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
         var paths = PathsOf(key);
         try
         {
-            if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
-            {
-                // A new object cannot be leased, so the write fails whatever the disk holds; say which way.
-                var existing = TryReadInfo(key, paths.DataFile);
-                throw new ObjectPreconditionFailedException(
-                    key,
-                    condition,
-                    existing?.ETag,
-                    existing is null ? LeaseRules.FindWriteViolation(null, Now, condition.LeaseId) : "the object already exists");
-            }
-
+            ThrowIfLeasedCreate(key, paths, condition);
             var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
-            var tempFile = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch);
-            if (tempFile is null)
-            {
-                // Only if-match skips creating the directory: no directory, no object, no match.
-                throw new ObjectPreconditionFailedException(key, condition, null);
-            }
-
-            var written = new ObjectFileInfo(eTag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(eTag.TimestampMilliseconds), content.Length);
-            try
-            {
-                return condition.Kind == WriteConditionKind.IfNotExists
-                    ? PublishIfAbsent(key, paths, tempFile, condition, written)
-                    : await PublishUnderLockAsync(key, paths, tempFile, condition, written, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // After a link the temporary name is a second link to the published file; after a rename it is
-                // gone; after a lost condition it is garbage. Removing it is right in every case.
-                File.Delete(tempFile);
-            }
+            var write = WriteTemporaryFile(key, paths, eTag, content, createDirectory: condition.Kind != WriteConditionKind.IfMatch)
+                ?? throw new ObjectPreconditionFailedException(key, condition, null); // only if-match skips creating the directory: no directory, no object, no match
+            return await PublishTemporaryFileAsync(key, paths, write, condition, flushDirectory: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {
@@ -52,8 +34,7 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
-    /// <inheritdoc />
-    public async ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
+    private async ValueTask<bool> DeleteCoreAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
@@ -88,60 +69,32 @@ public sealed partial class LocalDirectoryObjectStore
     }
 
     /// <summary>
-    /// Writes header and content to a new temporary file in the object's directory and flushes it to disk;
-    /// returns <c>null</c> when the directory is missing and <paramref name="createDirectory"/> is false.
+    /// Publishes a flushed temporary file under the object's name if the condition holds (link for create-if-absent,
+    /// rename under the key lock otherwise), flushes the directory, and lets go of the temporary file in every case.
     /// </summary>
-    private string? WriteTemporaryFile(string key, ObjectPaths paths, Ulid eTag, ReadOnlyMemory<byte> content, bool createDirectory)
+    private async ValueTask<ObjectProperties> PublishTemporaryFileAsync(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, bool flushDirectory, CancellationToken cancellationToken)
     {
-        SweepIfDue(paths.Directory);
-        var tempFile = paths.TempFileFor(eTag);
-        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        var written = new ObjectFileInfo(write.ETag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(write.ETag.TimestampMilliseconds), write.Length);
         try
         {
-            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return condition.Kind == WriteConditionKind.IfNotExists
+                ? PublishIfAbsent(key, paths, write, condition, written, flushDirectory)
+                : await PublishUnderLockAsync(key, paths, write, condition, written, flushDirectory, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
+        finally
         {
-            // A create-new open fails with ENOENT only when the directory is missing. .NET picks the exception type by
-            // checking the directory afterwards, so when another process creates it in between, the same failure
-            // arrives as FileNotFoundException: both mean "no directory yet".
-            if (!createDirectory)
-            {
-                return null;
-            }
-
-            LocalFiles.CreateDirectoryDurably(key, _root, paths.Directory);
-            handle = File.OpenHandle(tempFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        }
-
-        try
-        {
-            using (handle)
-            {
-                Span<byte> header = stackalloc byte[ObjectFileHeader.Size];
-                ObjectFileHeader.Write(header, eTag, ObjectChecksum.Compute(key, content.Span));
-                RandomAccess.Write(handle, header, 0);
-                RandomAccess.Write(handle, content.Span, ObjectFileHeader.Size);
-                RandomAccess.FlushToDisk(handle);
-            }
-
-            // The handle is closed before publishing: .NET readers take a shared flock on open, which must
-            // not meet the exclusive one this handle holds once the file is visible under the object's name.
-            return tempFile;
-        }
-        catch
-        {
-            File.Delete(tempFile);
-            throw;
+            // After a link the temporary name is a second link to the published file (an unnamed file is closed); after
+            // a rename it is gone; after a lost condition it is garbage. Letting go is right in every case.
+            write.Dispose();
         }
     }
 
     /// <summary>Create-if-absent: <c>link(2)</c> never replaces an existing name, so one racing writer wins.</summary>
-    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written)
+    private ObjectProperties PublishIfAbsent(string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, ObjectFileInfo written, bool flushDirectory)
     {
-        if (LibC.Link(tempFile, paths.DataFile) != 0)
+        var error = write.LinkTo(paths.DataFile);
+        if (error != 0)
         {
-            var error = Marshal.GetLastPInvokeError();
             if (error == LibC.ErrorExists)
             {
                 throw new ObjectPreconditionFailedException(key, condition, TryReadInfo(key, paths.DataFile)?.ETag, "the object already exists");
@@ -150,13 +103,16 @@ public sealed partial class LocalDirectoryObjectStore
             throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, error);
         }
 
-        LocalFiles.FlushDirectory(key, paths.Directory);
+        if (flushDirectory)
+        {
+            LocalFiles.FlushDirectory(key, paths.Directory);
+        }
         return written.ToProperties(key, isLeased: false);
     }
 
     /// <summary>Unconditional or if-match: re-check tag and lease under the key lock, then rename over the object.</summary>
     private async ValueTask<ObjectProperties> PublishUnderLockAsync(
-        string key, ObjectPaths paths, string tempFile, WriteCondition condition, ObjectFileInfo written, CancellationToken cancellationToken)
+        string key, ObjectPaths paths, TemporaryWrite write, WriteCondition condition, ObjectFileInfo written, bool flushDirectory, CancellationToken cancellationToken)
     {
         using var keyLock = await KeyLock.AcquireAsync(paths.LockFile, key, _options.LockTimeout, cancellationToken).ConfigureAwait(false)
             ?? throw StoreErrors.Unavailable(key, $"directory '{paths.Directory}' vanished during a write; was it removed outside the store?");
@@ -172,13 +128,39 @@ public sealed partial class LocalDirectoryObjectStore
             throw;
         }
 
-        if (LibC.Rename(tempFile, paths.DataFile) != 0)
+        // rename(2) needs a name to move: an unnamed file gets its temporary one only now, for the moment of the rename.
+        var tempFile = write.Path ?? paths.TempFileFor(write.ETag);
+        if (write.Path is null && write.LinkTo(tempFile) is var linkError and not 0)
         {
-            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, Marshal.GetLastPInvokeError());
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, linkError);
         }
 
-        LocalFiles.FlushDirectory(key, paths.Directory);
+        if (LibC.Rename(tempFile, paths.DataFile) != 0)
+        {
+            var error = Marshal.GetLastPInvokeError();
+            File.Delete(tempFile);
+            throw LocalIoErrors.FromErrno(key, "publishing", paths.DataFile, error);
+        }
+
+        if (flushDirectory)
+        {
+            LocalFiles.FlushDirectory(key, paths.Directory);
+        }
         return written.ToProperties(key, lease is { } held && held.IsActiveAt(Now));
+    }
+
+    /// <summary>A new object cannot be leased, so a create-if-absent carrying a lease fails whatever the disk holds; says which way.</summary>
+    private void ThrowIfLeasedCreate(string key, ObjectPaths paths, WriteCondition condition)
+    {
+        if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
+        {
+            var existing = TryReadInfo(key, paths.DataFile);
+            throw new ObjectPreconditionFailedException(
+                key,
+                condition,
+                existing?.ETag,
+                existing is null ? LeaseRules.FindWriteViolation(null, Now, condition.LeaseId) : "the object already exists");
+        }
     }
 
     private void ThrowIfConditionFails(string key, WriteCondition condition, string? currentETag, LeaseState? lease)

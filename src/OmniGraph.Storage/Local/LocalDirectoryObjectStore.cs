@@ -16,12 +16,16 @@ namespace OmniGraph.Storage;
 /// (<see cref="ObjectFileHeader"/>), followed by the object's bytes.</para>
 /// <para>Every write goes to a temporary file in the target directory, is flushed to disk, and is then
 /// published with one atomic step: <c>link(2)</c> for create-if-absent (fails if the name exists, so exactly
-/// one racing writer wins), <c>rename(2)</c> otherwise. Unconditional and if-match writes, deletes and lease
+/// one racing writer wins), <c>rename(2)</c> otherwise. The temporary file is unnamed (<c>O_TMPFILE</c>, linked with
+/// <c>linkat(2)</c>) where the file system allows, so a writer killed before publishing leaves nothing behind; a
+/// rename gives it a temporary name only for the moment of the rename. Unconditional and if-match writes, deletes and lease
 /// operations publish while holding the key's cross-process lock (<see cref="KeyLock"/>), after re-reading
 /// the current entity tag and lease under it. The directory is flushed before an operation returns, so an
 /// acknowledged write survives a crash, and a reader opens either the old file or the new one, never a mix.</para>
-/// <para>Operations run synchronously on the calling thread (file I/O on Linux has no useful asynchronous
-/// path); only waiting for a contended key lock is asynchronous.</para>
+/// <para>Reads run synchronously on the calling thread (file I/O on Linux has no useful asynchronous path, and a read
+/// from the page cache is quick). Operations that flush (puts, deletes, prepared puts and their publication, flushes)
+/// run on the store's own I/O threads (<see cref="Local.BlockingIo"/>), so a caller that starts several has them in
+/// flight together and its own thread never waits on the disk; waiting for a contended key lock is asynchronous.</para>
 /// </remarks>
 public sealed partial class LocalDirectoryObjectStore : IObjectStore
 {
@@ -53,6 +57,9 @@ public sealed partial class LocalDirectoryObjectStore : IObjectStore
         _logger = logger ?? NullLogger<LocalDirectoryObjectStore>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.RootPath));
+
+        // An unnamed file is published by linking its /proc/self/fd entry, so it needs /proc.
+        _unnamedTemporaryFiles = options.UnnamedTemporaryFiles && Directory.Exists("/proc/self/fd");
         Location = new Uri(_root + "/").AbsoluteUri.TrimEnd('/');
         OpenRoot();
         LocalObjectStoreLog.Opened(_logger, Location);

@@ -13,4 +13,7 @@ internal static partial class LocalObjectStoreLog
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Could not sweep temporary files in {Directory}")]
     public static partial void TemporaryFileSweepFailed(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "The file system of {Directory} has no unnamed files (errno {Errno}): writes use named temporary files, which a crashed writer leaves for the sweep")]
+    public static partial void UnnamedTemporaryFilesUnsupported(ILogger logger, string directory, int errno);
 }

@@ -1,68 +1,107 @@
 #!/usr/bin/env bash
-# Runs the shared benchmark workload on Kuzu (the peer) and on OmniGraph in one go, on the same data set, and prints
-# a side-by-side table with ratios. Answers must agree where both systems print them (exit code 1 otherwise).
+# Runs the shared benchmark workload on OmniGraph and its two peers, Kuzu (embedded graph database) and DuckDB
+# (embedded analytical SQL database), in one go on the same data set, and prints a three-way table: each system's
+# figure, ours ÷ Kuzu and ours ÷ DuckDB, and each process's peak resident set. Exits 1 when any answer differs.
 #
 #   python3 ../shared/bench/gen.py /tmp/og-M --persons 100000      # once
-#   tests/OmniGraph.Benchmarks/workload/compare.sh /tmp/og-M [--reps N]
+#   tests/OmniGraph.Benchmarks/workload/compare.sh /tmp/og-M [--reps N] [--only kuzu|duckdb]
 #
-# The shared bench directory is ../shared/bench next to the repository (OMNIGRAPH_BENCH_DIR overrides). The peer is
-# installed (npm) into a copy under ${XDG_CACHE_HOME:-~/.cache}/omnigraph-bench/kuzu, never into the shared directory.
-# Prerequisites: .NET 10 SDK, Node.js 18+ with npm, python3.
+# The shared bench directory is ../shared/bench next to the repository (OMNIGRAPH_BENCH_DIR overrides). Each peer is
+# installed (npm) into a private copy under ${XDG_CACHE_HOME:-~/.cache}/omnigraph-bench/<peer>, once (again when its
+# package.json changes), never into the shared directory. Prerequisites: .NET 10 SDK, Node.js 18+ with npm, python3.
 set -euo pipefail
 
 if [[ $# -lt 1 ]]; then
-  echo "usage: $0 DATA_DIR [--reps N]" >&2
+  echo "usage: $0 DATA_DIR [--reps N] [--only kuzu|duckdb]" >&2
   exit 2
 fi
 data="$(cd "$1" && pwd)"
 shift
 reps=5
+peers=(kuzu duckdb)
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
+    --only) peers=("$2"); shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 bench="${OMNIGRAPH_BENCH_DIR:-$root/../shared/bench}"
-if [[ ! -f "$bench/kuzu/run.js" ]]; then
-  echo "no shared bench at $bench (set OMNIGRAPH_BENCH_DIR)" >&2
-  exit 2
-fi
+for peer in "${peers[@]}"; do
+  if [[ ! -f "$bench/$peer/run.js" ]]; then
+    echo "no $peer runner at $bench/$peer (set OMNIGRAPH_BENCH_DIR)" >&2
+    exit 2
+  fi
+done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/omnigraph-bench"
 
-# The peer: a private copy of kuzu/, installed once (again when its package.json changes).
-peer="${XDG_CACHE_HOME:-$HOME/.cache}/omnigraph-bench/kuzu"
-if ! cmp -s "$bench/kuzu/package.json" "$peer/package.json" || [[ ! -d "$peer/node_modules/kuzu" ]]; then
-  rm -rf "$peer"
-  mkdir -p "$peer"
-  cp -r "$bench/kuzu/." "$peer/"
-  bash "$peer/setup.sh" >&2
-else
-  cp "$bench/kuzu/run.js" "$peer/run.js"
-fi
+# A peer: a private copy of its directory, installed once (again when its package.json changes); run.js is refreshed.
+install_peer() {
+  local name="$1" copy="$cache/$1"
+  if ! cmp -s "$bench/$name/package.json" "$copy/package.json" || [[ ! -d "$copy/node_modules" ]]; then
+    rm -rf "$copy"
+    mkdir -p "$copy"
+    cp -r "$bench/$name/." "$copy/"
+    bash "$copy/setup.sh" >&2
+  else
+    cp "$bench/$name/run.js" "$copy/run.js"
+  fi
+}
+
+# Runs a command, its JSON line to $2, its peak resident set (KB, from wait4's rusage) to $2.rss.
+measured() {
+  local out="$1"
+  shift
+  python3 - "$out" "$@" <<'PY'
+import resource, subprocess, sys
+out = sys.argv[1]
+with open(out, "w") as stdout:
+    code = subprocess.run(sys.argv[2:], stdout=stdout).returncode
+with open(out + ".rss", "w") as rss:
+    rss.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+PY
+}
+
+for peer in "${peers[@]}"; do
+  install_peer "$peer"
+done
 
 echo "== building omnigraph (Release)" >&2
 dotnet build "$root/src/OmniGraph.Cli/OmniGraph.Cli.csproj" -c Release -nologo -v quiet >&2
 
-echo "== kuzu" >&2
-node "$peer/run.js" "$data" --reps "$reps" > "$work/kuzu.json"
+for peer in "${peers[@]}"; do
+  echo "== $peer" >&2
+  measured "$work/$peer.json" node "$cache/$peer/run.js" "$data" --reps "$reps"
+done
 echo "== omnigraph" >&2
-dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --reps "$reps" > "$work/omnigraph.json"
+measured "$work/omnigraph.json" dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --reps "$reps"
 
-python3 - "$work/kuzu.json" "$work/omnigraph.json" <<'PY'
-import json, sys
+python3 - "$work" "${peers[@]}" <<'PY'
+import json, os, sys
 
-peer = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
-ours = json.loads(open(sys.argv[2]).read().strip().splitlines()[-1])
+work, peers = sys.argv[1], sys.argv[2:]
+def result(name):
+    doc = json.loads(open(os.path.join(work, name + ".json")).read().strip().splitlines()[-1])
+    doc["process_peak_rss_mb"] = int(open(os.path.join(work, name + ".json.rss")).read()) / 1024.0
+    return doc
+
+ours = result("omnigraph")
+others = {p: result(p) for p in peers}
 answers = ["entities", "filter_count", "hop1_rows", "hop2_paths", "reach2_total", "agg_top_city", "anti_count"]
 order = ["entities", "load_ms", "load_entities_per_s", "lookup_p50_ms", "filter_ms", "filter_count", "hop1_p50_ms", "hop1_rows",
          "hop2_p50_ms", "hop2_paths", "reach2_p50_ms", "reach2_total", "agg_ms", "agg_top_city", "anti_ms", "anti_count",
-         "upsert32_p50_ms"]
+         "upsert32_p50_ms", "process_peak_rss_mb"]
 keys = order + [k for k in ours if k not in order and k != "system"]
+
+# Our operations the peers' workload lacks, compared with the peer operation that costs the same kind of work: one
+# small durable commit (the peers' upsert32 is one statement, one commit).
+reference = {"insert1_p50_ms": "upsert32_p50_ms", "update1_p50_ms": "upsert32_p50_ms"}
 
 def show(v):
     if v is None:
@@ -71,22 +110,39 @@ def show(v):
         return f"{v:,.3f}" if v < 100 else f"{v:,.0f}"
     return f"{v:,}" if isinstance(v, int) else str(v)
 
-print(f"{'key':<22} {peer.get('system', 'peer'):>16} {ours.get('system', 'omnigraph'):>26}  ratio")
+def ratio(k, a, b):
+    if not (isinstance(a, (int, float)) and isinstance(b, (int, float)) and a):
+        return ""
+    if k.endswith("_per_s"):
+        return f"{b / a:.2f}x thr"
+    if k.endswith("_ms") or k.endswith("_mb"):
+        return f"{b / a:.2f}x"
+    return ""
+
+header = f"{'key':<24} {ours.get('system', 'omnigraph'):>26}"
+for p in peers:
+    header += f" {others[p].get('system', p):>16} {'ours/' + p:>12}"
+print(header)
 mismatches = []
 for k in keys:
-    a, b = peer.get(k), ours.get(k)
-    ratio = ""
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a and k not in answers:
-        if k.endswith("_per_s"):
-            ratio = f"{b / a:.2f}x throughput"
-        elif k.endswith("_ms"):
-            ratio = f"{b / a:.2f}x time"
-    if k in answers and a is not None and b is not None:
-        ratio = "agree" if a == b else "DIFFER"
-        if a != b:
-            mismatches.append(k)
-    print(f"{k:<22} {show(a):>16} {show(b):>26}  {ratio}")
+    b = ours.get(k)
+    line = f"{k:<24} {show(b):>26}"
+    for p in peers:
+        a = others[p].get(k)
+        shown = a
+        if k in answers:
+            r = "-" if a is None or b is None else ("agree" if a == b else "DIFFER")
+            if r == "DIFFER":
+                mismatches.append(f"{k} ({p}: {a}, ours: {b})")
+        elif a is None and k in reference:
+            shown = others[p].get(reference[k])
+            r = ratio(k, shown, b) + ("*" if shown is not None else "")
+        else:
+            r = ratio(k, a, b)
+        line += f" {show(shown):>16} {r:>12}"
+    print(line)
+print("* against the peer's upsert32 (one small durable commit; the peers' workload has no single-row mutation)")
 if mismatches:
-    print(f"answers differ: {', '.join(mismatches)}", file=sys.stderr)
+    print(f"answers differ: {'; '.join(mismatches)}", file=sys.stderr)
     sys.exit(1)
 PY

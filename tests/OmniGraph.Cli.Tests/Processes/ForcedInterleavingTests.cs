@@ -2,7 +2,9 @@ using System.Text.Json;
 using OmniGraph.Cli.Tests.Support;
 using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Storage;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.Recovery;
 using OmniGraph.TestWorker.Handshake;
 using OmniGraph.TestWorker.Verbs;
 using static OmniGraph.Testing.Concurrency.ProcessRace;
@@ -15,7 +17,8 @@ namespace OmniGraph.Cli.Tests.Processes;
 /// test releases it. Each interleaving is therefore certain and its outcome exact: a command that publishes while the
 /// writer stands prepared makes it re-prepare (insert, append) or fail with <c>read_set_conflict</c> (update,
 /// overwrite); a command that opens the graph while the writer stands past its recovery record heals it first —
-/// forward when every effect is in place, back behind a rollback commit otherwise.
+/// forward (a record of this build is complete: the write's objects were durable before it), or, for a record of the
+/// earlier format whose heads did not all move, back behind a rollback commit.
 /// </summary>
 public sealed class ForcedInterleavingTests : IDisposable
 {
@@ -72,9 +75,9 @@ public sealed class ForcedInterleavingTests : IDisposable
     }
 
     /// <summary>
-    /// The worker has written its recovery record and moved every head, but not published, when a read-only
-    /// <c>omnigraph snapshot</c> opens the graph: the write is complete, so the command's heal publishes it (the
-    /// snapshot already shows it), and the worker, released, finds its own commit in place.
+    /// The worker has written its recovery record, but not published, when a read-only <c>omnigraph snapshot</c> opens the
+    /// graph: the write is complete (its objects were made durable before the record), so the command's heal publishes
+    /// it (the snapshot already shows it), and the worker, released, finds its own commit in place.
     /// </summary>
     [Fact]
     public async Task SnapshotCommand_OpeningTheGraph_RollsACompleteWriteForward()
@@ -95,19 +98,20 @@ public sealed class ForcedInterleavingTests : IDisposable
     }
 
     /// <summary>
-    /// The worker has written its recovery record but moved no head when a read-only <c>omnigraph snapshot</c> opens the
-    /// graph: the write is incomplete, so the command's heal fences it out with a rollback commit (actor
-    /// <c>omnigraph:recovery</c>) and the graph is unchanged; the worker, released, is re-prepared after the fence
-    /// (insert) or refused with the typed conflict (update).
+    /// The worker has written its recovery record, rewritten as the earlier protocol wrote it (heads moved before the
+    /// publish; none moved yet), when a read-only <c>omnigraph snapshot</c> opens the graph: the write is incomplete, so
+    /// the command's heal fences it out with a rollback commit (actor <c>omnigraph:recovery</c>) and the graph is
+    /// unchanged; the worker, released, is re-prepared after the fence (insert) or refused with the typed conflict (update).
     /// </summary>
     [Theory]
     [MemberData(nameof(HeldMutations))]
-    public async Task SnapshotCommand_OpeningTheGraph_FencesAnIncompleteWrite(string query, string parameters, bool reprepared)
+    public async Task SnapshotCommand_OpeningTheGraph_FencesAnIncompleteLegacyWrite(string query, string parameters, bool reprepared)
     {
         await _workspace.InitAndLoadAsync();
         var baseCommit = await HeadCommitAsync();
-        using var held = GraphWriteWorker.Start(_workspace.Graph, "held", GraphWriteJob.Mutation(AcceptanceFixtures.MutationQueries, query, parameters), [Failpoints.CommitTableHeadAdvance], Signals);
-        await held.WaitPausedAsync(Failpoints.CommitTableHeadAdvance);
+        using var held = GraphWriteWorker.Start(_workspace.Graph, "held", GraphWriteJob.Mutation(AcceptanceFixtures.MutationQueries, query, parameters), [Failpoints.CommitManifestPublish], Signals);
+        await held.WaitPausedAsync(Failpoints.CommitManifestPublish);
+        await LegacySidecar.RewriteAsync(new LocalDirectoryObjectStore(_workspace.Graph));
 
         var snapshot = (await CliProcess.RunAsync("snapshot", _workspace.Graph, "--json")).Json();
         Assert.Equal(3, snapshot.GetProperty("graph_manifest_version").GetInt64());

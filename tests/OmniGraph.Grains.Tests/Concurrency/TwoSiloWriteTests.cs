@@ -52,6 +52,10 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
 
         await Task.WhenAll(Writer(_a, "a"), Writer(_a, "b"), Writer(_b, "c"), Writer(_b, "d"));
 
+        // Both processes completed what they acknowledged (heads, sidecar deletes).
+        await _a.Manifest.GetRecoveryStatusAsync();
+        await _b.Manifest.GetRecoveryStatusAsync();
+
         var people = await _b.ColumnAsync("node:Person", "id");
         Assert.Equal(32, people.Count);
         Assert.Equal(32, people.Distinct().Count());

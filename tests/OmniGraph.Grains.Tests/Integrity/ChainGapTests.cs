@@ -71,6 +71,9 @@ public sealed class ChainGapTests
         var first = await GraphHost.InitAsync(new LocalDirectoryObjectStore(directory.Path));
         await CrashScenario.BaselineAsync(first);
         await first.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main, []));
+
+        // The hint is written by the commit's completion, after the acknowledgement (until then the sidecar holds v3).
+        await first.Manifest.GetRecoveryStatusAsync();
         var head = await first.HeadAsync();
         Assert.Equal(3, head.ManifestVersion);
         await first.KillAsync();
@@ -122,7 +125,7 @@ public sealed class ChainGapTests
         Assert.Equal(4, (await fresh.HeadAsync()).ManifestVersion);
     }
 
-    /// <summary>Writes the baseline and W to a local graph, stops the silo, and returns the key of v3 (W's manifest).</summary>
+    /// <summary>Writes the baseline and W to a local graph, waits for W's completion, stops the silo, and returns the key of v3 (W's manifest).</summary>
     internal static async Task<string> WriteThreeVersionsAsync(string path, bool graceful, bool crashAWriteOnTop = false)
     {
         var host = await GraphHost.InitAsync(new LocalDirectoryObjectStore(path));
@@ -130,6 +133,9 @@ public sealed class ChainGapTests
         await host.Client.WriteAsync(CrashScenario.Write());
         var head = await host.HeadAsync();
         Assert.Equal(3, head.ManifestVersion);
+
+        // W completed: its heads moved (they name v3) and its sidecar is gone.
+        await host.Manifest.GetRecoveryStatusAsync();
         if (crashAWriteOnTop)
         {
             host.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter);

@@ -58,6 +58,7 @@ public sealed class RepairTests
         await host.Client.WriteAsync(CrashScenario.Write());
         await host.Client.WriteAsync(CrashScenario.Next());
         var incarnation = (await host.HeadAsync()).BranchIncarnation;
+        await host.Manifest.GetRecoveryStatusAsync();
         await host.KillAsync();
         StoreFiles.Delete(directory.Path, GraphObjectKeys.Manifest(incarnation, 3));
         StoreFiles.Delete(directory.Path, GraphObjectKeys.Manifest(incarnation, 4));
@@ -80,15 +81,20 @@ public sealed class RepairTests
         await GraphAssertions.ConsistentAsync(fresh);
     }
 
-    /// <summary>A write that crashed after moving one of its two heads, whose sidecar was then lost, never completed: repair will not publish half of it.</summary>
+    /// <summary>
+    /// A write of the earlier protocol (heads moved before the publish) that crashed after moving one of its two heads,
+    /// whose sidecar was then lost, never completed: repair will not publish half of it.
+    /// </summary>
     [Fact]
     public async Task HalfAWrite_IsRefused_AndDiscardedOnlyWhenAsked()
     {
         using var directory = new TempDirectory();
         var host = await GraphHost.InitAsync(new LocalDirectoryObjectStore(directory.Path));
         await CrashScenario.BaselineAsync(host);
-        host.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, hit: 1);
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => host.Client.WriteAsync(CrashScenario.Write()));
+        host.Failpoints.Arm(Failpoints.CommitManifestPublish, FailpointAction.FailBefore);
+        await Assert.ThrowsAsync<RecoveryRequiredException>(() => host.Client.WriteAsync(CrashScenario.Write()));
+        host.Failpoints.DisarmAll();
+        await LegacySidecars.MakeLegacyAsync(host, "edge:Knows");
         var sidecar = Assert.Single(await host.SidecarsAsync());
         await host.KillAsync();
         StoreFiles.Delete(directory.Path, sidecar);

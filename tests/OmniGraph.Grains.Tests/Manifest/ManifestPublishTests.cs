@@ -10,26 +10,26 @@ namespace OmniGraph.Grains.Tests.Manifest;
 
 /// <summary>
 /// The commit point is a create-if-absent of manifest version N+1, tested directly: a writer whose version was taken
-/// never overwrites it, and tells the two ways it can be taken apart (another writer won: undo and conflict; a healer
-/// published this very write: success).
+/// never overwrites it, and tells the two ways it can be taken apart (another writer won: conflict, with nothing to undo
+/// since heads move only after the publish; a healer published this very write: success).
 /// </summary>
 public sealed class ManifestPublishTests
 {
     [Fact]
-    public async Task VersionTakenByAnotherWriter_IsNeverOverwritten_TheLoserUndoesItsHeadsAndConflicts()
+    public async Task VersionTakenByAnotherWriter_IsNeverOverwritten_TheLoserConflicts()
     {
         var store = new MemoryObjectStore();
         await using var a = await GraphHost.InitAsync(store);
         await CrashScenario.BaselineAsync(a);
         var baseVersion = (await a.HeadAsync()).ManifestVersion;
 
-        // Another process, open before W's sidecar exists (its open would fence W off), so W's young sidecar is left to W.
+        // Another process, open before W's sidecar exists.
         await using var b = await GraphHost.StartAsync(store);
         await b.HeadAsync();
 
-        // W stands still after its sidecar, before its first head move; B publishes N+1 meanwhile (a write to a table W
-        // does not touch, so no head stands in its way); then W moves its heads and reaches its publish.
-        var pause = a.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.PauseBefore);
+        // W stands still before its sidecar (its base checked); B publishes N+1 meanwhile; then W writes its sidecar and
+        // reaches its publish. (Once W's sidecar exists, any write heals it first: it is complete, and is published.)
+        var pause = a.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.PauseBefore);
         var write = a.Client.WriteAsync(CrashScenario.Write());
         await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
         var taken = await b.WriteAsync(TableWrite.FromBatches("node:Company", TableWriteMode.Upsert, Rows.Companies("Acme")));
@@ -47,6 +47,10 @@ public sealed class ManifestPublishTests
         Assert.DoesNotContain(await GraphAssertions.LinearHistoryAsync(a), static c => c.Actor == CrashScenario.WriteActor);
     }
 
+    /// <summary>
+    /// A process opening the graph while W stands before its publish heals W's sidecar, which is complete (its staged
+    /// objects are durable): it publishes W itself, and W then finds its own commit there.
+    /// </summary>
     [Fact]
     public async Task VersionPublishedByAHealerForThisWrite_IsThisWritesSuccess()
     {
@@ -57,7 +61,6 @@ public sealed class ManifestPublishTests
         var write = a.Client.WriteAsync(CrashScenario.Write());
         await pause.Fired.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // A process opening the graph heals every sidecar: this one is complete, so it publishes W itself.
         await using (var healer = await GraphHost.StartAsync(store))
         {
             var healed = await healer.HeadAsync();

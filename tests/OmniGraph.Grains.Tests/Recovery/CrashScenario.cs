@@ -14,13 +14,20 @@ internal static class CrashScenario
     public const string WriteActor = "w";
     public const string NextActor = "w2";
 
-    /// <summary>The baseline commit, written by <paramref name="actor"/> (none by default).</summary>
-    public static Task BaselineAsync(GraphHost host, string? actor = null) => host.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main,
-    [
-        TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
-        TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))),
-    ])
-    { Actor = actor });
+    /// <summary>
+    /// Writes the baseline (by <paramref name="actor"/>, none by default) and waits until its completion (heads, sidecar
+    /// delete) is done, so failpoints armed next meet only W.
+    /// </summary>
+    public static async Task BaselineAsync(GraphHost host, string? actor = null)
+    {
+        await host.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main,
+        [
+            TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
+            TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k0", "Alice", "Bob"))),
+        ])
+        { Actor = actor });
+        await host.Manifest.GetRecoveryStatusAsync();
+    }
 
     public static GraphWriteRequest Write() => new(BranchNames.Main,
     [

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using OmniGraph.Engine;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.IO;
@@ -78,11 +76,11 @@ public sealed class HealFailpointMatrixTests
         await first.KillAsync();
 
         await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
-        fresh.Failpoints.Arm(Failpoints.HealRollbackFence, FailpointAction.CrashAfter);
+        fresh.Failpoints.Arm(Failpoints.HealRollForwardPublish, FailpointAction.CrashAfter);
         await Assert.ThrowsAsync<SimulatedCrashException>(() => fresh.HeadAsync());
 
         await fresh.HeadAsync();
-        await CrashScenario.AssertHealedAsync(fresh, rolledForward: false, nextWritten: false);
+        await CrashScenario.AssertHealedAsync(fresh, rolledForward: true, nextWritten: false);
     }
 
     /// <summary>Runs the next write with the heal step armed: it fails (the heal failed: branch blocked) or crashes.</summary>
@@ -111,56 +109,41 @@ public sealed class HealFailpointMatrixTests
     /// <summary>Leaves W pending in the way the case needs.</summary>
     private static async Task LeavePendingWriteAsync(GraphHost host, Pending pending)
     {
-        if (pending == Pending.Incomplete)
+        if (pending == Pending.PublishedWithAHeadBehind)
         {
-            // Knows' head moved, Person's not: rolled back behind a fence.
-            host.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, hit: 1);
-            await Assert.ThrowsAsync<SimulatedCrashException>(() => host.Client.WriteAsync(CrashScenario.Write()));
+            // Published and acknowledged, then moving Person's head (after the acknowledgement) failed: Knows' head moved,
+            // Person's did not, and the sidecar stays. The heal moves Person's head forward.
+            host.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, scope: "node:Person");
+            await host.Client.WriteAsync(CrashScenario.Write());
+            Assert.Single(await host.SidecarsAsync());
             host.Failpoints.DisarmAll();
             return;
         }
 
-        // Every head moved, the publish failed: rolled forward.
+        // The publish failed: the sidecar is left, nothing published, no head moved. The sidecar is complete (its staged
+        // objects are durable): the heal publishes the write.
         host.Failpoints.Arm(Failpoints.CommitManifestPublish, FailpointAction.FailBefore);
         await Assert.ThrowsAsync<RecoveryRequiredException>(() => host.Client.WriteAsync(CrashScenario.Write()));
         host.Failpoints.DisarmAll();
-        if (pending == Pending.PublishedWithAHeadBehind)
+        if (pending == Pending.Incomplete)
         {
-            // Another process's healer published it, and Person's head is back at its expected version (as a dying writer
-            // crossing a healer could leave it): the heal moves that head forward again.
-            var sidecarKey = Assert.Single(await host.SidecarsAsync());
-            var sidecar = JsonNode.Parse((await host.Store.GetAsync(sidecarKey)).Content.Span)!;
-            var manifest = sidecar["manifest"]!;
-            await host.Store.PutAsync(
-                GraphObjectKeys.Manifest((string)manifest["branch_incarnation"]!, (long)manifest["version"]!),
-                System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()),
-                WriteCondition.IfNotExists);
-            var person = sidecar["tables"]!.AsArray().Single(t => (string)t!["staged"]!["table"]! == "node:Person")!;
-            await host.Table("node:Person").RollBackHeadAsync((string)sidecar["tx"]!, ToRef(person["staged"]!), ToRef(person["expected"]!));
+            await LegacySidecars.MakeLegacyAsync(host, "edge:Knows");
         }
     }
-
-    private static TableVersionRef ToRef(JsonNode node) => new(
-        (string)node["table"]!,
-        (long)node["table_id"]!,
-        (string)node["branch"]!,
-        (string)node["branch_incarnation"]!,
-        (long)node["version"]!,
-        (string?)node["key"],
-        (long)node["rows"]!,
-        (string?)node["tx"],
-        (string)node["schema_hash"]!);
 
     /// <summary>How W is left pending.</summary>
     public enum Pending
     {
-        /// <summary>Every head moved, the publish failed: the heal publishes it (rolls forward).</summary>
+        /// <summary>The sidecar is written, the publish failed: the heal publishes it (rolls forward).</summary>
         Complete,
 
-        /// <summary>Published, but one head was moved back: the heal moves it forward.</summary>
+        /// <summary>Published, but one head did not move: the heal moves it forward.</summary>
         PublishedWithAHeadBehind,
 
-        /// <summary>One of two heads moved: the heal fences and rolls back.</summary>
+        /// <summary>
+        /// Not published, a sidecar of the earlier format (heads moved before the publish) with one of two heads moved:
+        /// the heal fences and rolls back.
+        /// </summary>
         Incomplete,
     }
 

@@ -99,6 +99,24 @@ public abstract class TableReadTests(ClusterShape shape) : ClusterShapedTests(sh
         await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidRequest, () => _host.Table("node:Person").ProbeUniqueAsync(Person, 3, new RecordBatch(schema, [emails.Build()])));
     }
 
+    /// <summary>
+    /// A fresh activation whose first reads are degree counts holds only the endpoint columns of the edge table; a later
+    /// read that needs the edge ids (an expansion, a scan) brings in every column, with the same answers.
+    /// </summary>
+    [Fact]
+    public async Task ReadsAfterAnEndpointOnlyRead_BringInTheOtherColumns()
+    {
+        await _host.Cluster.DeactivateAsync(_host.Table("edge:Knows"));
+        var degrees = await _host.Table("edge:Knows").CountOutgoingAsync(Knows, KeyBatch.Of("Alice", "Bob", "Dan", "Eve"));
+        Assert.Equal(new[] { 2L, 1L, 0L, 1L }, degrees);
+
+        var outgoing = await _host.Table("edge:Knows").ExpandAsync(Knows, EdgeDirection.Outgoing, KeyBatch.Of("Alice", "Dan", "Eve"));
+        Assert.Equal(["k2", "k1", "k5"], Enumerable.Range(0, outgoing.Count).Select(i => outgoing.EdgeIds.GetString(i)));
+        var scan = await _host.Table("edge:Knows").ScanAsync(Knows, ["id", "src", "dst"]);
+        Assert.Equal(["k2", "k3", "k4", "k1", "k5"], Rows.Strings(scan.Batches, "id"));
+        Assert.Equal(["Carol", "Carol", "Alice", "Eve", "Alice"], Rows.Strings(scan.Batches, "dst"));
+    }
+
     [Fact]
     public async Task Expand_FollowsLiveEdgesBothWays_PerInput_InStorageOrder()
     {

@@ -60,12 +60,11 @@ public sealed class MultiProcessLoadRaceTests
         { nameof(Failpoints.CommitSidecarWrite), "companies", GraphLoadMode.Overwrite, "eve", GraphLoadMode.Append, Second.Reprepared },
         { nameof(Failpoints.CommitSidecarWrite), "eve", GraphLoadMode.Append, "companies", GraphLoadMode.Overwrite, Second.Conflict },
 
-        // Both with sidecars written, no head moved: the second finds the heads of Person and Knows moved.
-        { nameof(Failpoints.CommitTableHeadAdvance), "eve", GraphLoadMode.Merge, "frank", GraphLoadMode.Merge, Second.Reprepared },
-        { nameof(Failpoints.CommitTableHeadAdvance), "companies", GraphLoadMode.Overwrite, "initech", GraphLoadMode.Append, Second.Reprepared },
-        { nameof(Failpoints.CommitTableHeadAdvance), "initech", GraphLoadMode.Append, "companies", GraphLoadMode.Overwrite, Second.Conflict },
-
-        // Disjoint tables, both heads moved, both about to publish the same manifest version.
+        // Both with sidecars written (complete), both about to publish the same manifest version: the second loses it,
+        // on the same tables or on disjoint ones. (Heads move only after the publish.)
+        { nameof(Failpoints.CommitManifestPublish), "eve", GraphLoadMode.Merge, "frank", GraphLoadMode.Merge, Second.Reprepared },
+        { nameof(Failpoints.CommitManifestPublish), "companies", GraphLoadMode.Overwrite, "initech", GraphLoadMode.Append, Second.Reprepared },
+        { nameof(Failpoints.CommitManifestPublish), "initech", GraphLoadMode.Append, "companies", GraphLoadMode.Overwrite, Second.Conflict },
         { nameof(Failpoints.CommitManifestPublish), "companies", GraphLoadMode.Overwrite, "frank", GraphLoadMode.Append, Second.Reprepared },
         { nameof(Failpoints.CommitManifestPublish), "frank", GraphLoadMode.Append, "companies", GraphLoadMode.Overwrite, Second.Conflict },
     };

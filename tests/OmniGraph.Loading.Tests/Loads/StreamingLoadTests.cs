@@ -9,7 +9,7 @@ namespace OmniGraph.Loading.Tests.Loads;
 /// <summary>A load streamed in small chunks, with many small fragments, gives exactly the result of one big chunk.</summary>
 public sealed class StreamingLoadTests
 {
-    private const string Schema = """
+    internal const string Schema = """
         node Person {
             name: String @key
             age: I32?
@@ -102,7 +102,7 @@ public sealed class StreamingLoadTests
     }
 
     /// <summary>Records progress synchronously (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SyncProgress(List<LoadProgress> seen) : IProgress<LoadProgress>
+    internal sealed class SyncProgress(List<LoadProgress> seen) : IProgress<LoadProgress>
     {
         public void Report(LoadProgress value) => seen.Add(value);
     }

@@ -1,7 +1,9 @@
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Mutations.Tests.Support;
+using OmniGraph.Storage;
 using OmniGraph.Testing.Concurrency;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.Recovery;
 using OmniGraph.TestWorker.Verbs;
 using static OmniGraph.Testing.Concurrency.ProcessRace;
 
@@ -44,11 +46,10 @@ public sealed class MultiProcessMutationRaceTests
         { nameof(Failpoints.CommitSidecarWrite), "remove_friendship", """{"from":"Alice"}""", "remove_friendship", """{"from":"Alice"}""", Second.Conflict },
         { nameof(Failpoints.CommitSidecarWrite), "set_age", """{"name":"Alice","age":31}""", "insert_person", """{"name":"Eve","age":22}""", Second.Reprepared },
 
-        // Both past their sidecar, before moving any table head: the second finds a head moved by the first.
-        { nameof(Failpoints.CommitTableHeadAdvance), "insert_person_and_friend", """{"name":"Frank","age":33,"friend":"Alice"}""", "insert_person_and_friend", """{"name":"Gina","age":44,"friend":"Bob"}""", Second.Reprepared },
-        { nameof(Failpoints.CommitTableHeadAdvance), "set_age", """{"name":"Alice","age":31}""", "remove_person", """{"name":"Bob"}""", Second.Conflict },
-
-        // Disjoint tables, both heads moved, both about to publish the same manifest version: the second loses it.
+        // Both past their sidecar (complete), both about to publish the same manifest version: the second loses it, on
+        // the same tables or on disjoint ones. (Heads move only after the publish.)
+        { nameof(Failpoints.CommitManifestPublish), "insert_person_and_friend", """{"name":"Frank","age":33,"friend":"Alice"}""", "insert_person_and_friend", """{"name":"Gina","age":44,"friend":"Bob"}""", Second.Reprepared },
+        { nameof(Failpoints.CommitManifestPublish), "set_age", """{"name":"Alice","age":31}""", "remove_person", """{"name":"Bob"}""", Second.Conflict },
         { nameof(Failpoints.CommitManifestPublish), "insert_person", """{"name":"Eve","age":22}""", "add_company", """{"name":"Initech"}""", Second.Reprepared },
         { nameof(Failpoints.CommitManifestPublish), "set_age", """{"name":"Alice","age":31}""", "remove_friendship", """{"from":"Bob"}""", Second.Conflict },
     };
@@ -113,9 +114,9 @@ public sealed class MultiProcessMutationRaceTests
     }
 
     /// <summary>
-    /// A stands between moving its head and publishing (complete, not visible) when another process opens the graph: that
-    /// process's activation heal publishes A's write (every effect is in place) and its own insert lands on top; A, released,
-    /// finds its own commit published.
+    /// A stands between writing its sidecar and publishing (complete: its staged objects are durable; not visible) when
+    /// another process opens the graph: that process's activation heal publishes A's write and its own insert lands on
+    /// top; A, released, finds its own commit published.
     /// </summary>
     [Fact]
     public async Task AProcessOpeningTheGraph_RollsACompleteWriteForward_AndWritesOnTop()
@@ -141,20 +142,20 @@ public sealed class MultiProcessMutationRaceTests
     };
 
     /// <summary>
-    /// A has written its sidecar but moved no head (incomplete) when another process opens the graph: that process's
+    /// A has written its sidecar and stands before its publish, its sidecar rewritten as the earlier protocol wrote it
+    /// (heads moved before the publish; none moved yet: incomplete), when another process opens the graph: that process's
     /// activation heal fences A out (a rollback commit takes A's version) and its own write lands on top. A, released,
     /// cannot publish: an insert is re-prepared on the new head, an update is refused with the typed conflict.
     /// </summary>
     [Theory]
     [MemberData(nameof(FencedCases))]
-    public async Task AProcessOpeningTheGraph_FencesAnIncompleteWrite_WhichIsThenReprepareOrConflict(string queryA, string parametersA, Second expected)
+    public async Task AProcessOpeningTheGraph_FencesAnIncompleteLegacyWrite_WhichIsThenReprepareOrConflict(string queryA, string parametersA, Second expected)
     {
         using var race = await RaceAsync();
         var (jobA, jobB) = (Job(queryA, parametersA), Job("insert_person", """{"name":"Frank","age":33}"""));
-        using var a = race.Start("a", jobA, StepsTo(Failpoints.CommitTableHeadAdvance));
-        await a.WaitPausedAsync(Failpoints.CommitSidecarWrite);
-        a.Release(Failpoints.CommitSidecarWrite);
-        await a.WaitPausedAsync(Failpoints.CommitTableHeadAdvance);
+        using var a = race.Start("a", jobA, [Failpoints.CommitManifestPublish]);
+        await a.WaitPausedAsync(Failpoints.CommitManifestPublish);
+        await LegacySidecar.RewriteAsync(new LocalDirectoryObjectStore(race.Graph));
 
         using var b = race.Start("b", jobB);
         var second = await b.WaitAsync();

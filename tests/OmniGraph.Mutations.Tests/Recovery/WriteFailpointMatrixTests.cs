@@ -33,21 +33,27 @@ public sealed class WriteFailpointMatrixTests
         return data;
     }
 
-    /// <summary>Each durable step of a commit of <paramref name="tables"/> tables, broken both ways, with what that leaves.</summary>
+    /// <summary>
+    /// Each durable step of a commit of <paramref name="tables"/> tables, broken both ways, with what that leaves. Before
+    /// the sidecar exists nothing is left; once it exists the write is complete on disk and the heal publishes it; from the
+    /// publish on it is acknowledged, and the steps after it (table heads, sidecar delete) run in the background.
+    /// </summary>
     private static IEnumerable<Step> Steps(int tables)
     {
+        yield return new(nameof(Failpoints.CommitStagedFlush), Failpoints.CommitStagedFlush, FailpointAction.FailBefore, 1, Outcome.Fails, false, false, false);
+        yield return new(nameof(Failpoints.CommitStagedFlush), Failpoints.CommitStagedFlush, FailpointAction.CrashAfter, 1, Outcome.Crashes, false, false, false);
         yield return new(nameof(Failpoints.CommitSidecarWrite), Failpoints.CommitSidecarWrite, FailpointAction.FailBefore, 1, Outcome.Fails, false, false, false);
-        yield return new(nameof(Failpoints.CommitSidecarWrite), Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter, 1, Outcome.Crashes, false, true, false);
-        for (var hit = 1; hit <= tables; hit++)
-        {
-            yield return new($"{nameof(Failpoints.CommitTableHeadAdvance)}#{hit}", Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, hit, Outcome.Fails, false, false, false);
-            yield return new($"{nameof(Failpoints.CommitTableHeadAdvance)}#{hit}", Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, hit, Outcome.Crashes, false, true, hit == tables);
-        }
-
+        yield return new(nameof(Failpoints.CommitSidecarWrite), Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter, 1, Outcome.Crashes, false, true, true);
         yield return new(nameof(Failpoints.CommitManifestPublish), Failpoints.CommitManifestPublish, FailpointAction.FailBefore, 1, Outcome.RecoveryRequired, false, true, true);
         yield return new(nameof(Failpoints.CommitManifestPublish), Failpoints.CommitManifestPublish, FailpointAction.CrashAfter, 1, Outcome.Crashes, true, true, true);
+        for (var hit = 1; hit <= tables; hit++)
+        {
+            yield return new($"{nameof(Failpoints.CommitTableHeadAdvance)}#{hit}", Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, hit, Outcome.Succeeds, true, true, true);
+            yield return new($"{nameof(Failpoints.CommitTableHeadAdvance)}#{hit}", Failpoints.CommitTableHeadAdvance, FailpointAction.CrashAfter, hit, Outcome.Succeeds, true, true, true);
+        }
+
         yield return new(nameof(Failpoints.CommitSidecarDelete), Failpoints.CommitSidecarDelete, FailpointAction.FailBefore, 1, Outcome.Succeeds, true, true, true);
-        yield return new(nameof(Failpoints.CommitSidecarDelete), Failpoints.CommitSidecarDelete, FailpointAction.CrashAfter, 1, Outcome.Crashes, true, false, true);
+        yield return new(nameof(Failpoints.CommitSidecarDelete), Failpoints.CommitSidecarDelete, FailpointAction.CrashAfter, 1, Outcome.Succeeds, true, false, true);
     }
 
     /// <summary>The heal happens at the next write in the same silo.</summary>
@@ -83,6 +89,8 @@ public sealed class WriteFailpointMatrixTests
 
     private static async Task FailAsync(MutationHost host, WriteKind kind, Step step)
     {
+        // The writes that built the graph are completed first: a failpoint armed now meets only the write under test.
+        await host.Manifest.GetRecoveryStatusAsync();
         var armed = host.Failpoints.Arm(step.Point, step.Action, step.Hit);
         var write = WriteKinds.RunAsync(host, kind);
         switch (step.Outcome)
@@ -102,6 +110,9 @@ public sealed class WriteFailpointMatrixTests
                 break;
         }
 
+        // A step after the acknowledgement runs in the background: wait for it (and its completion) before looking.
+        await armed.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.Manifest.GetRecoveryStatusAsync();
         Assert.Equal(1, armed.FireCount);
         host.Failpoints.DisarmAll();
         Assert.Equal(step.VisibleAfter, await WriteKinds.ReadAllOrNothingAsync(host, kind));

@@ -96,6 +96,9 @@ public sealed class GraphWriteWorker : IDisposable
         return await WaitAsync();
     }
 
+    /// <summary>Kills the worker with SIGKILL where it stands (at a pause, a crash at that step) and waits until it is gone.</summary>
+    public Task KillAsync() => _process.KillAsync();
+
     private string SignalsFor(Failpoint step)
     {
         ArgumentNullException.ThrowIfNull(step);

@@ -57,7 +57,7 @@ public sealed class GraphWriteVerb : IWorkerVerb
         var paused = 0;
         foreach (var handle in handles)
         {
-            if (await Task.WhenAny(handle.Fired, write).ConfigureAwait(false) != handle.Fired)
+            if (!await ReachedAsync(handle, write).ConfigureAwait(false))
             {
                 // The write ended (or failed) before reaching this step.
                 break;
@@ -81,5 +81,25 @@ public sealed class GraphWriteVerb : IWorkerVerb
 
         await output.WriteLineAsync(report.ToString()).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>
+    /// Whether the write reached the step. A step after the acknowledgement runs in the background once the write has
+    /// returned, so only a failed write means it will never come.
+    /// </summary>
+    private static async Task<bool> ReachedAsync(FailpointHandle handle, Task<GraphWriteReport> write)
+    {
+        if (await Task.WhenAny(handle.Fired, write).ConfigureAwait(false) == handle.Fired)
+        {
+            return true;
+        }
+
+        if (!handle.Failpoint.AfterAcknowledgement || !write.IsCompletedSuccessfully || !write.Result.Committed)
+        {
+            return false;
+        }
+
+        await handle.Fired.ConfigureAwait(false);
+        return true;
     }
 }

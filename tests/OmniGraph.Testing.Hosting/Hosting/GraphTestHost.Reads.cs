@@ -97,9 +97,13 @@ public abstract partial class GraphTestHost
         return string.Join("\n", lines);
     }
 
-    /// <summary>The keys of the recovery sidecars in the store (left behind by an interrupted write).</summary>
+    /// <summary>
+    /// The keys of the recovery sidecars in the store (left behind by an interrupted write), once the writes this silo
+    /// acknowledged are completed (their sidecars are deleted after the acknowledgement; the status call waits for that).
+    /// </summary>
     public async Task<IReadOnlyList<string>> SidecarsAsync()
     {
+        await Manifest.GetRecoveryStatusAsync();
         var page = await Store.ListAsync(RecoveryPrefix);
         return [.. page.Objects.Select(static o => o.Key)];
     }

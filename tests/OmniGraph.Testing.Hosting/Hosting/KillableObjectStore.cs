@@ -17,6 +17,23 @@ internal sealed class KillableObjectStore(IObjectStore inner, SiloStores silo) :
     public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
         Alive().PutAsync(key, content, condition, cancellationToken);
 
+    public ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        Alive().PutUnflushedAsync(key, content, cancellationToken);
+
+    public ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => Alive().FlushAsync(keys, cancellationToken);
+
+    public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
+        Alive().PreparePutAsync(key, content, cancellationToken);
+
+    public ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        Alive().PublishAsync(put, condition, cancellationToken);
+
+    public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default) =>
+        Alive().PublishUnflushedAsync(put, condition, cancellationToken);
+
+    // A killed silo leaves its prepared temporary files behind, as a crashed process would: the sweep finds them.
+    public ValueTask DiscardAsync(PreparedPut put) => silo.Killed ? ValueTask.CompletedTask : inner.DiscardAsync(put);
+
     public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default) => Alive().DeleteAsync(key, condition, cancellationToken);
 
     public ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default) =>

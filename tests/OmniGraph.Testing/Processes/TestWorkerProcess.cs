@@ -69,6 +69,17 @@ public sealed class TestWorkerProcess : IDisposable
         return new WorkerOutcome(_process.ExitCode, await _output, await _error);
     }
 
+    /// <summary>Kills the worker with SIGKILL wherever it stands (a crash: no cleanup runs) and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

@@ -73,9 +73,9 @@ public static class TamperMatrix
             default:
                 if (damage == TamperDamage.Delete)
                 {
-                    // The write's heads moved and name the version it publishes, its record is gone, the version is
-                    // absent: indistinguishable from a lost manifest version, so nothing is served (repair decides).
-                    return TamperOutcome.CorruptObject;
+                    // The write published nothing and moved no head (heads move after the publish): without its record
+                    // it is only objects nobody names, and the graph is the last published one.
+                    return TamperOutcome.Correct;
                 }
 
                 return write ? TamperOutcome.RecoveryRequired : TamperOutcome.LastPublished;
@@ -105,7 +105,7 @@ public static class TamperMatrix
             (TamperTarget.HeadRecord, _) => "head-record check: behind the published head",
             (TamperTarget.RegistryState, TamperDamage.Delete) => "nothing to catch: hints are floors, the manifests are the truth",
             (TamperTarget.RegistryState, _) => "nothing to catch: same key, valid content",
-            _ => "chain check: the write's head records name a version that does not exist",
+            _ => "nothing to catch: the pending write published nothing and moved no head (heads move after the publish)",
         };
     }
 

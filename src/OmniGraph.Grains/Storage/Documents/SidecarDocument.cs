@@ -4,7 +4,9 @@ namespace OmniGraph.Grains.Storage.Documents;
 
 /// <summary>
 /// <c>recovery/{tx}.json</c>: written before a write's first effect and deleted last. It names everything a healer
-/// needs to finish (roll forward) or undo (roll back) the write without the writer.
+/// needs to finish (roll forward) or undo (roll back) the write without the writer. <see cref="BaseVersion"/> is the last
+/// version published when it was written; a write committed in a group after others not yet published carries them as
+/// <see cref="Predecessors"/> (format 2), so that its sidecar alone can publish the whole chain up to it.
 /// </summary>
 internal sealed class SidecarDocument
 {
@@ -32,8 +34,14 @@ internal sealed class SidecarDocument
 
     public required SidecarTableDocument[] Tables { get; init; }
 
-    /// <summary>The complete manifest object version <see cref="BaseVersion"/> + 1 publishes.</summary>
+    /// <summary>The complete manifest object this write publishes: version <see cref="BaseVersion"/> + 1 + the number of predecessors.</summary>
     public required ManifestDocument Manifest { get; init; }
+
+    /// <summary>
+    /// Format 2: the writes of the same group this one is based on, in version order (the first publishes
+    /// <see cref="BaseVersion"/> + 1); empty for a write based on a published version. Absent in format 1.
+    /// </summary>
+    public SidecarLinkDocument[]? Predecessors { get; init; }
 
     /// <summary>
     /// The audit entry the write owes once it is published (or its fence, once rolled back), or <c>null</c> when the
@@ -42,6 +50,18 @@ internal sealed class SidecarDocument
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public SidecarAuditDocument? Audit { get; init; }
+}
+
+/// <summary>A write a sidecar's write is chained on: enough to publish it and move its heads.</summary>
+internal sealed class SidecarLinkDocument
+{
+    public required string Tx { get; init; }
+
+    public required string CommitId { get; init; }
+
+    public required SidecarTableDocument[] Tables { get; init; }
+
+    public required ManifestDocument Manifest { get; init; }
 }
 
 /// <summary>The audit entry a sidecar's write owes (docs/security.md, "The audit log").</summary>

@@ -28,6 +28,10 @@ internal sealed class RowFilter
     /// <summary><c>true</c> when no row can pass.</summary>
     public bool IsNever { get; }
 
+    /// <summary>This filter without <paramref name="answered"/> (a predicate an index already answered).</summary>
+    public RowFilter Without(CompiledPredicate answered) =>
+        new([.. _predicates.Where(p => !ReferenceEquals(p, answered))]);
+
     /// <summary>Keeps the rows of <paramref name="rows"/>[0..<paramref name="count"/>) of a fragment that pass every predicate; returns how many.</summary>
     public int Apply(FragmentData fragment, Span<int> rows, int count)
     {

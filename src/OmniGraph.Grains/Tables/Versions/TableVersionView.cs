@@ -17,6 +17,8 @@ internal sealed class TableVersionView
     private AdjacencyIndex? _bySource;
     private AdjacencyIndex? _byTarget;
     private readonly RowKeyIndex?[] _unique;
+    private bool _resident;
+    private bool _endpoints;
 
     public TableVersionView(
         TableVersionRef reference,
@@ -68,6 +70,57 @@ internal sealed class TableVersionView
 
     /// <summary>Rows hidden by deletion masks.</summary>
     public long DeletedRowCount { get; }
+
+    /// <summary>Whether every fragment's rows are in memory (a version a large write staged is not, until its first read).</summary>
+    public bool IsResident
+    {
+        get
+        {
+            if (_resident)
+            {
+                return true;
+            }
+
+            foreach (var fragment in Fragments)
+            {
+                if (!fragment.IsResident)
+                {
+                    return false;
+                }
+            }
+
+            // Fragments never leave residence: later reads skip the walk.
+            return _resident = true;
+        }
+    }
+
+    /// <summary>Whether every fragment's endpoint columns are in memory (all a traversal reads of an edge table).</summary>
+    public bool HasEndpoints
+    {
+        get
+        {
+            if (_resident || _endpoints)
+            {
+                return true;
+            }
+
+            foreach (var fragment in Fragments)
+            {
+                if (!fragment.HasEndpoints)
+                {
+                    return false;
+                }
+            }
+
+            return _endpoints = true;
+        }
+    }
+
+    /// <summary>The read that is making the fragments resident, shared by every caller that finds them missing.</summary>
+    public Task? Residency { get; set; }
+
+    /// <summary>The read that is bringing the endpoint columns in, shared likewise.</summary>
+    public Task? EndpointResidency { get; set; }
 
     /// <summary>Whether the key index is built (tests and diagnostics).</summary>
     public bool HasKeyIndex => _keys is not null;

@@ -7,7 +7,7 @@ using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Tables.Versions;
 
-/// <summary>Loads a table version from the store: its object, then its fragments and deletion vectors in parallel.</summary>
+/// <summary>Loads a table version from the store: its object and deletion vectors (its fragments' rows on first use, <see cref="MakeResidentAsync"/>).</summary>
 internal static class VersionLoader
 {
     private const int MaxParallelReads = 16;
@@ -65,34 +65,19 @@ internal static class VersionLoader
             }
         }
 
-        var fragmentReads = new List<int>();
+        // Fragments are not read here: the version's first read brings in what it needs (every column, or only the
+        // endpoints of an edge table that only traversals read), see MakeResidentAsync.
         for (var i = 0; i < entries.Length; i++)
         {
-            if (fragments[i] is null)
-            {
-                fragmentReads.Add(i);
-            }
+            fragments[i] ??= new FragmentData(entries[i].Id, entries[i].Key, entries[i].Rows, isEdge);
         }
 
         var deletionKeys = deletionFiles.Keys.ToArray();
         var opened = new ArrowFileReader[deletionKeys.Length];
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, fragmentReads.Count + deletionKeys.Length),
+            Enumerable.Range(0, deletionKeys.Length),
             new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken },
-            async (n, token) =>
-            {
-                if (n < fragmentReads.Count)
-                {
-                    var entry = entries[fragmentReads[n]];
-                    var file = await GetReferencedAsync(store, entry.Key, token).ConfigureAwait(false);
-                    fragments[fragmentReads[n]] = new FragmentData(entry.Id, entry.Key, FragmentFiles.Read(entry.Key, file, layout.Schema, entry.Rows), isEdge);
-                }
-                else
-                {
-                    var deletionKey = deletionKeys[n - fragmentReads.Count];
-                    opened[n - fragmentReads.Count] = DeletionVectorFiles.Open(deletionKey, await GetReferencedAsync(store, deletionKey, token).ConfigureAwait(false));
-                }
-            }).ConfigureAwait(false);
+            async (n, token) => opened[n] = DeletionVectorFiles.Open(deletionKeys[n], await GetReferencedAsync(store, deletionKeys[n], token).ConfigureAwait(false))).ConfigureAwait(false);
 
         for (var i = 0; i < deletionKeys.Length; i++)
         {
@@ -109,6 +94,56 @@ internal static class VersionLoader
         }
 
         return (new TableVersionView(reference, layout, document.SchemaHash, fragments!, masks, vectors), document);
+    }
+
+    /// <summary>
+    /// Reads back the fragments of <paramref name="fragments"/> that are not resident (a version a large write staged),
+    /// in parallel, and makes them resident.
+    /// </summary>
+    /// <exception cref="CorruptObjectException">A fragment is missing or malformed.</exception>
+    /// <param name="store">The store.</param>
+    /// <param name="fragments">The fragments.</param>
+    /// <param name="layout">The table's layout.</param>
+    /// <param name="endpointsOnly">Bring in only the endpoint columns of edge fragments (what traversals read).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public static async Task MakeResidentAsync(IObjectStore store, IReadOnlyList<FragmentData> fragments, TableLayout layout, bool endpointsOnly = false, CancellationToken cancellationToken = default)
+    {
+        var missing = fragments.Where(f => endpointsOnly ? !f.HasEndpoints : !f.IsResident).Distinct().ToArray();
+        var batches = new Arrow.RecordBatch[missing.Length];
+        var endpoints = new (Arrow.Utf8Column Sources, Arrow.Utf8Column Targets)[missing.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, missing.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxParallelReads, CancellationToken = cancellationToken },
+            async (n, token) =>
+            {
+                var fragment = missing[n];
+                var file = await GetReferencedAsync(store, fragment.Key, token).ConfigureAwait(false);
+                var batch = FragmentFiles.Read(fragment.Key, file, layout.Schema, fragment.Rows);
+
+                // Endpoints are copied out at once, so no more than the reads in flight hold whole files.
+                if (endpointsOnly)
+                {
+                    endpoints[n] = FragmentData.EndpointsOf(batch);
+                }
+                else
+                {
+                    batches[n] = batch;
+                }
+            });
+
+        // Back on the caller's turn (no ConfigureAwait(false) above), and only once every read succeeded: a failed read
+        // leaves nothing half-resident, and no reader of the grain sees a fragment change under it.
+        for (var n = 0; n < missing.Length; n++)
+        {
+            if (endpointsOnly)
+            {
+                missing[n].LoadEndpoints(endpoints[n]);
+            }
+            else if (!missing[n].IsResident)
+            {
+                missing[n].Load(batches[n]);
+            }
+        }
     }
 
     /// <summary>Reads an object a published object refers to: missing means corruption, not absence.</summary>
