@@ -258,6 +258,22 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>
+    /// The incarnation whose chain holds manifest version <paramref name="version"/> of <paramref name="incarnation"/>'s
+    /// history: versions up to a fork point are the source's (followed through forks of forks).
+    /// </summary>
+    private async ValueTask<string> ChainHolderOfAsync(string incarnation, long version)
+    {
+        var current = await FindBranchByIncarnationAsync(incarnation);
+        while (current?.ForkedFrom is { } fork && version <= fork.ManifestVersion)
+        {
+            incarnation = fork.Incarnation;
+            current = await FindBranchByIncarnationAsync(fork.Incarnation);
+        }
+
+        return incarnation;
+    }
+
+    /// <summary>
     /// The deleted branch an incarnation belonged to, and whether a branch of that name exists again; <c>null</c> for an
     /// incarnation never deleted. The registry is re-read once (another process may have deleted it).
     /// </summary>

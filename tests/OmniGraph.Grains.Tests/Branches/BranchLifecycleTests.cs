@@ -227,6 +227,55 @@ public sealed class BranchLifecycleTests
         Assert.Equal(["Alice"], await fresh.IdsAsync("node:Person"));
     }
 
+    /// <summary>
+    /// A fork's first write that crashed after its sidecar: its base is the fork point, a version of the source's chain,
+    /// and the heal finds it there (and rolls the write forward), in the same silo and in a fresh one.
+    /// </summary>
+    [Fact]
+    public async Task AForksFirstWrite_CrashedAfterItsSidecar_IsHealed()
+    {
+        using var directory = new TempDirectory();
+        var first = await GraphHost.InitAsync(new LocalDirectoryObjectStore(directory.Path));
+        await first.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice")));
+        await first.Client.CreateBranchAsync("feature");
+        first.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => first.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Eve"))])));
+        first.Failpoints.DisarmAll();
+        await first.KillAsync();
+
+        await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
+        Assert.Equal(["Alice", "Eve"], await fresh.ColumnAsync("node:Person", "id", await fresh.HeadAsync("feature")));
+        Assert.Equal(["Alice"], await fresh.ColumnAsync("node:Person", "id"));
+        Assert.Empty(await fresh.SidecarsAsync());
+        await GraphAssertions.ConsistentAsync(fresh, "feature");
+    }
+
+    /// <summary>
+    /// A recovery sidecar of a deleted branch (another process's write that outlived the delete, staged here by putting a
+    /// copy back) is dropped by the next heal: it neither blocks the graph nor the branch created again under the name.
+    /// </summary>
+    [Fact]
+    public async Task ASidecarOfADeletedBranch_IsDropped_AndBlocksNothing()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await host.Client.CreateBranchAsync("feature");
+        host.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Eve"))])));
+        host.Failpoints.DisarmAll();
+        var key = Assert.Single(await host.SidecarsAsync());
+        var bytes = (await host.Store.GetAsync(key)).Content;
+
+        await host.Client.DeleteBranchAsync("feature");
+        await host.Store.PutAsync(key, bytes, WriteCondition.None);
+        await host.Client.CreateBranchAsync("feature");
+
+        await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice")));
+        await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Frank"))]));
+        Assert.Empty(await host.SidecarsAsync());
+        Assert.Equal(["Frank"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("feature")));
+        Assert.True((await host.Manifest.ExamineAsync()).IsHealthy);
+    }
+
     private static async Task<List<string>> KeysAsync(IObjectStore store)
     {
         var keys = new List<string>();
