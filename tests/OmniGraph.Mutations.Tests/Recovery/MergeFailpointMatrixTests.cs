@@ -7,6 +7,9 @@ using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.IO;
 
+using Outcome = OmniGraph.Mutations.Tests.Recovery.WriteFailpointMatrixTests.Outcome;
+using Step = OmniGraph.Mutations.Tests.Recovery.WriteFailpointMatrixTests.Step;
+
 namespace OmniGraph.Mutations.Tests.Recovery;
 
 /// <summary>
@@ -172,19 +175,5 @@ public sealed class MergeFailpointMatrixTests
         var edge = (await host.TargetsAsync("edge:Knows", "Alice")).Contains("Eve");
         Assert.Equal(eve, edge);
         return eve;
-    }
-
-    public enum Outcome
-    {
-        Fails,
-        Crashes,
-        RecoveryRequired,
-        Succeeds,
-    }
-
-    /// <summary>One durable step of a merge and what breaking it does.</summary>
-    public sealed record Step(string Name, Failpoint Point, FailpointAction Action, int Hit, Outcome Outcome, bool VisibleAfter, bool SidecarAfter, bool RollsForward)
-    {
-        public override string ToString() => $"{Name} {Action}";
     }
 }
