@@ -141,11 +141,13 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
     /// <summary>
     /// One silo on an empty host, lean: loopback on a free port, no gateway (the graph client lives in the silo), a
     /// cluster of its own (two processes on one graph are two one-silo clusters that meet only in the store, whose
-    /// compare-and-swap keeps them correct), no configuration sources, no logging unless asked.
+    /// compare-and-swap keeps them correct), no configuration sources, no logging unless asked, and no hold on the
+    /// process's signals or exit (<see cref="EmbeddedHostLifetime"/>).
     /// </summary>
     private static IHost BuildHost(EmbeddedGraphOptions options, string location, int siloPort)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Services.AddLogging(logging =>
         {
             logging.ClearProviders();

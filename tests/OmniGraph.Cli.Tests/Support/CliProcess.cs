@@ -20,12 +20,18 @@ internal sealed class CliProcess : IDisposable
     /// <summary>Starts <c>omnigraph args…</c>.</summary>
     public static CliProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo(Host())
+        // Started through env(1) with SIGINT and SIGTERM at their default disposition: a process that starts with SIGINT
+        // ignored keeps ignoring it (the POSIX convention for background jobs, which .NET follows), and a test runner's
+        // ancestors (build nodes, nohup, a shell's background job) may have left it ignored. env then execs the host, so
+        // the process id is the command's.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT,TERM");
+        start.ArgumentList.Add(Host());
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "omnigraph.dll"));
         foreach (var arg in args)
         {

@@ -7,10 +7,15 @@ namespace OmniGraph.Testing.Assertions;
 /// <summary>Checks of a graph's physical consistency and history, made after the fact through a <see cref="GraphTestHost"/>.</summary>
 public static class GraphAssertions
 {
-    /// <summary>No recovery sidecar in the store; the failure names each one with the manifest's view of it.</summary>
+    /// <summary>
+    /// No recovery sidecar in the store; the failure names each one with the manifest's view of it. The host's commit
+    /// completions (which delete sidecars after the acknowledgement) are waited for first; a test whose other hosts
+    /// wrote waits for theirs itself.
+    /// </summary>
     public static async Task NoSidecarAsync(GraphTestHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
+        await host.Manifest.GetRecoveryStatusAsync();
         var sidecars = await host.SidecarsAsync();
         if (sidecars.Count > 0)
         {
