@@ -20,6 +20,7 @@ public sealed class BranchLifecycleTests
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, 5_000)));
+        await host.Manifest.GetRecoveryStatusAsync();
         var before = await KeysAsync(host.Store);
 
         var branch = await host.Client.CreateBranchAsync("feature");
@@ -246,7 +247,7 @@ public sealed class BranchLifecycleTests
         await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
         Assert.Equal(["Alice", "Eve"], await fresh.ColumnAsync("node:Person", "id", await fresh.HeadAsync("feature")));
         Assert.Equal(["Alice"], await fresh.ColumnAsync("node:Person", "id"));
-        Assert.Empty(await fresh.SidecarsAsync());
+        await GraphAssertions.NoSidecarAsync(fresh);
         await GraphAssertions.ConsistentAsync(fresh, "feature");
     }
 
@@ -271,7 +272,7 @@ public sealed class BranchLifecycleTests
 
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice")));
         await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Frank"))]));
-        Assert.Empty(await host.SidecarsAsync());
+        await GraphAssertions.NoSidecarAsync(host);
         Assert.Equal(["Frank"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("feature")));
         Assert.True((await host.Manifest.ExamineAsync()).IsHealthy);
     }
