@@ -6,7 +6,7 @@ namespace OmniGraph.Engine;
 /// (<see cref="ReadSetChangedException"/>, <see cref="TableHeadConflictException"/>, <see cref="RecoveryRequiredException"/>,
 /// <see cref="GraphPreconditionFailedException"/>, <see cref="CorruptObjectException"/>).
 /// </summary>
-public static class EngineErrors
+public static partial class EngineErrors
 {
     /// <summary><c>graph_not_found</c>: the graph id is not known to the cluster.</summary>
     public static OmniGraphException GraphNotFound(string graphId) =>

@@ -15,8 +15,12 @@ namespace OmniGraph.Engine;
 /// </remarks>
 public interface ILoadSessionGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the load: checks the branch exists and pins the schema the input is validated against.</summary>
-    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist.</exception>
+    /// <summary>
+    /// Starts the load: checks the branch exists (or creates it from <see cref="LoadRequest.BaseBranch"/>) and pins the
+    /// schema the input is validated against.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: The branch does not exist (and no base was given, or the base does not exist).</exception>
+    /// <exception cref="OmniGraphException">Code <c>invalid_branch_name</c> / <c>branch_name_collision</c>: The branch to create cannot be created.</exception>
     /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: The session was already started.</exception>
     Task BeginAsync(LoadRequest request, CancellationToken cancellationToken = default);
 

@@ -38,6 +38,34 @@ public interface IManifestGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<ImmutableArray<BranchInfo>> ListBranchesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates branch <paramref name="name"/> at the head of branch <paramref name="from"/> (default main), or at commit
+    /// <paramref name="from"/> of any live branch: a registry entry only (no manifest, no commit, no data copied). Tables
+    /// fork lazily, on the branch's first write to each.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>invalid_branch_name</c>: The name breaks the naming rules (or is <c>main</c>).</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_exists</c> / <c>branch_name_collision</c>: The name (or a path ancestor or descendant of it) is taken.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>: <paramref name="from"/> is neither a branch nor a commit.</exception>
+    Task<BranchInfo> CreateBranchAsync(string name, string? from = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes branch <paramref name="name"/>: it disappears from the registry at once (its incarnation is never served
+    /// again), then its objects are reclaimed as derived state (manifest versions, its own table versions and fragments,
+    /// head records, commit pointers). Irreversible.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>invalid_branch_operation</c>: <c>main</c> (or an internal ref).</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>branch_in_use</c>: Another branch was forked from it.</exception>
+    /// <exception cref="RecoveryRequiredException">A write to the branch is pending recovery.</exception>
+    Task<BranchDeletion> DeleteBranchAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The merge base of two commits: among their common ancestors (over first and merged parents), the one nearest to
+    /// both (least sum of distances; then the latest). <c>null</c> when they share none.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<CommitInfo?> FindMergeBaseAsync(string sourceCommitId, string targetCommitId, CancellationToken cancellationToken = default);
+
     /// <summary>The storage format version of the graph (<c>internal_schema_version</c>).</summary>
     [AlwaysInterleave]
     Task<int> GetStorageVersionAsync(CancellationToken cancellationToken = default);

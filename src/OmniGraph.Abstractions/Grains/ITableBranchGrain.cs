@@ -81,6 +81,16 @@ public interface ITableBranchGrain : IGrainWithStringKey
     Task<TraversalResult> TraverseAsync(TableVersionRef version, TraversalRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Merge read: the three-way merge of this table (docs/branches.md) between <paramref name="mergeBase"/> (the table at
+    /// the merge base), <paramref name="source"/> and <paramref name="target"/>: the source rows the target takes, the ids
+    /// it deletes, and the conflicts. Only ids the source changed since the base are examined, found from the versions'
+    /// fragment lists: the cost follows the change, not the table. Any version may be named (any chain).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: The versions are laid out differently (a schema change between them).</exception>
+    [AlwaysInterleave]
+    Task<TableMergePlan> PlanMergeAsync(TableVersionRef mergeBase, TableVersionRef source, TableVersionRef target, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Writes <paramref name="batch"/> as a fragment file now (durably) and remembers it for <paramref name="tx"/>. Large
     /// batches are split into fragments of bounded size. Interleaves with other calls, so a load can keep several
     /// fragment writes in flight.
@@ -144,6 +154,13 @@ public interface ITableBranchGrain : IGrainWithStringKey
     /// </remarks>
     [AlwaysInterleave]
     Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Branch delete: removes this table's head record on the branch name if it belongs to the deleted
+    /// <paramref name="incarnation"/> (its head is on that incarnation's chain, a version it inherited, or none); a record
+    /// of a branch created since under the same name is left alone. Returns whether a record was removed.
+    /// </summary>
+    Task<bool> ForgetIncarnationAsync(string incarnation, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Recovery repair only: rewrites the head record as <paramref name="published"/>, the version the verified published

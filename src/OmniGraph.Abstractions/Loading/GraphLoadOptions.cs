@@ -9,6 +9,9 @@ public sealed class GraphLoadOptions
     /// <summary>Who makes the write (recorded on the commit as <c>actor_id</c>).</summary>
     public string? Actor { get; set; }
 
+    /// <summary><c>--from</c>: create a missing branch at the head of this branch (or at this commit) before loading.</summary>
+    public string? BaseBranch { get; set; }
+
     /// <summary>How many bytes of input travel to the session per call. Default 4 MiB; at least 1.</summary>
     public int ChunkBytes { get; set; } = DefaultChunkBytes;
 

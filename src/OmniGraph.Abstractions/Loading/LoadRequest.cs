@@ -1,7 +1,7 @@
 namespace OmniGraph.Engine;
 
 /// <summary>What a load session writes to: the branch, the mode and who writes.</summary>
-/// <param name="Branch">The branch; it must exist (<c>branch 'B' not found</c> otherwise, and nothing is created).</param>
+/// <param name="Branch">The branch; it must exist (<c>branch 'B' not found</c> otherwise, and nothing is created) unless <see cref="BaseBranch"/> is given.</param>
 /// <param name="Mode">How the file's rows apply to the branch's data.</param>
 [GenerateSerializer]
 [Immutable]
@@ -12,4 +12,11 @@ public sealed record LoadRequest(
     /// <summary>Who makes the write (recorded on the commit as <c>actor_id</c>).</summary>
     [Id(2)]
     public string? Actor { get; init; }
+
+    /// <summary>
+    /// <c>--from</c>: when <see cref="Branch"/> does not exist, create it first at the head of this branch (or at this
+    /// commit). The branch is created as its own step: a load that fails afterwards leaves the new branch in place.
+    /// </summary>
+    [Id(3)]
+    public string? BaseBranch { get; init; }
 }

@@ -6,6 +6,9 @@ public static class CommitKinds
     /// <summary>The genesis commit of a graph.</summary>
     public const string Init = "init";
 
+    /// <summary>A merge of another branch (<c>branch merge</c>): its commit has a merged parent, the source head it took.</summary>
+    public const string Merge = "merge";
+
     /// <summary>A fence published by recovery before it rolled an incomplete write back (no data change).</summary>
     public const string RecoveryRollback = "recovery_rollback";
 

@@ -37,6 +37,13 @@ public sealed record CommitRequest(
     /// <summary>What makes the write (<c>load</c>, <c>mutation</c>, ...).</summary>
     [Id(10)]
     public string Writer { get; init; } = "write";
+
+    /// <summary>
+    /// A merge commit's second parent: the source branch's head commit the merge took (<c>null</c> for every other
+    /// write). The commit's first parent is always the branch head it was based on.
+    /// </summary>
+    [Id(11)]
+    public string? MergedParentId { get; init; }
 }
 
 /// <summary>One table of a <see cref="CommitRequest"/>.</summary>

@@ -97,6 +97,22 @@ public abstract partial class ArrowColumn
         return true;
     }
 
+    /// <summary>
+    /// Value equality of one slot with a slot of <paramref name="other"/>: both null, or both valid with equal values
+    /// under the rules of <see cref="ContentEquals"/> (same type; floats compare bit patterns). Allocates nothing.
+    /// </summary>
+    public bool ValueEquals(int index, ArrowColumn other, int otherIndex)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!Type.Equals(other.Type))
+        {
+            return false;
+        }
+
+        var valid = IsValid(index);
+        return valid == other.IsValid(otherIndex) && (!valid || SlotEquals(index, other, otherIndex));
+    }
+
     /// <summary>A short description for diagnostics, for example <c>Int64[3] (1 null)</c>.</summary>
     public override string ToString() => $"{Type}[{Length}]{(NullCount > 0 ? $" ({NullCount} null)" : string.Empty)}";
 

@@ -76,23 +76,26 @@ internal static class BenchQueries
     /// <summary>The params object <c>{"id": …}</c>.</summary>
     public static string IdParameters(string id) => JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id });
 
-    /// <summary>Runs a query and returns its result.</summary>
-    public static Task<QueryResult> RunAsync(BenchContext context, string name, string? parameters, CancellationToken cancellationToken) =>
-        context.Graph.QueryAsync(Source, name, parameters, cancellationToken: cancellationToken);
+    /// <summary>Runs a query (at the head of main, or of <paramref name="target"/>) and returns its result.</summary>
+    public static Task<QueryResult> RunAsync(BenchContext context, string name, string? parameters, CancellationToken cancellationToken, QueryTarget? target = null) =>
+        context.Graph.QueryAsync(Source, name, parameters, target, cancellationToken);
 
-    /// <summary>The median latency of one run per parameter set, after an untimed pass over them; <paramref name="check"/> sees every timed result.</summary>
-    public static async Task<double> MedianOverAsync(BenchContext context, string name, IReadOnlyList<string?> parameters, Action<QueryResult> check, CancellationToken cancellationToken)
+    /// <summary>
+    /// The median latency of one run per parameter set, after an untimed pass over them; <paramref name="check"/> sees
+    /// every timed result. The reads run at the head of main, or of <paramref name="target"/>.
+    /// </summary>
+    public static async Task<double> MedianOverAsync(BenchContext context, string name, IReadOnlyList<string?> parameters, Action<QueryResult> check, CancellationToken cancellationToken, QueryTarget? target = null)
     {
         foreach (var set in parameters)
         {
-            await RunAsync(context, name, set, cancellationToken);
+            await RunAsync(context, name, set, cancellationToken, target);
         }
 
         var latencies = new List<double>(parameters.Count);
         foreach (var set in parameters)
         {
             var start = Stopwatch.GetTimestamp();
-            var result = await RunAsync(context, name, set, cancellationToken);
+            var result = await RunAsync(context, name, set, cancellationToken, target);
             latencies.Add(BenchContext.ElapsedMilliseconds(start));
             check(result);
         }

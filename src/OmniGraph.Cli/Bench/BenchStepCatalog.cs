@@ -1,6 +1,10 @@
 namespace OmniGraph.Cli.Bench;
 
-/// <summary>The benchmark's operations, in the workload's order (load first, then the reads, the writes last).</summary>
+/// <summary>
+/// The benchmark's operations, in the workload's order (load first, then the reads, the writes last), with our own
+/// steps where they measure what they should: branch creation and reads on a fresh branch right after the reads on main
+/// (the same warm state), the merges after the other writes (they write main).
+/// </summary>
 internal static class BenchStepCatalog
 {
     public static IReadOnlyList<IBenchStep> All { get; } =
@@ -13,8 +17,11 @@ internal static class BenchStepCatalog
         new Reach2BenchStep(),
         new AggBenchStep(),
         new AntiBenchStep(),
+        new BranchCreateBenchStep(),
+        new BranchReadBenchStep(),
         new Upsert32BenchStep(),
         new MutationBenchStep(),
         new ConcurrentWritersBenchStep(),
+        new Merge32BenchStep(),
     ];
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Engine;
 
@@ -25,7 +23,7 @@ internal sealed class Upsert32BenchStep : IBenchStep
     {
         var ids = context.Parameters.LookupIds;
         var batch = context.Parameters.UpsertBatch;
-        var persons = ReadPersons(context.DataFile("person.csv"), [.. ids]);
+        var persons = BenchPersons.Read(context.DataFile("person.csv"), [.. ids]);
         var latencies = new List<double>(Rounds);
         var commits = new List<double>(Rounds);
         var expected = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -47,7 +45,7 @@ internal sealed class Upsert32BenchStep : IBenchStep
             var lines = new StringBuilder();
             foreach (var id in order)
             {
-                AppendPerson(lines, persons[id], scores[id]);
+                BenchPersons.AppendLine(lines, persons[id], scores[id]);
                 expected[id] = scores[id];
             }
 
@@ -90,39 +88,5 @@ internal sealed class Upsert32BenchStep : IBenchStep
         {
             throw CliErrors.BenchData($"{keys.Length - found.InputPositions.Length} upserted persons are missing");
         }
-    }
-
-    /// <summary>The <c>person.csv</c> rows (<c>id,name,age,city,joined,score</c>) of the given ids.</summary>
-    private static Dictionary<string, string[]> ReadPersons(string path, HashSet<string> wanted)
-    {
-        var persons = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(path))
-        {
-            var comma = line.IndexOf(',', StringComparison.Ordinal);
-            if (comma > 0 && wanted.Contains(line[..comma]))
-            {
-                var fields = line.Split(',');
-                if (fields.Length != 6)
-                {
-                    throw CliErrors.BenchData($"{path}: expected 6 fields in '{line}'");
-                }
-
-                persons[fields[0]] = fields;
-            }
-        }
-
-        var missing = wanted.FirstOrDefault(id => !persons.ContainsKey(id));
-        return missing is null ? persons : throw CliErrors.BenchData($"{path} has no person '{missing}'");
-    }
-
-    private static void AppendPerson(StringBuilder lines, string[] person, double score)
-    {
-        lines.Append("{\"type\":\"Person\",\"data\":{\"id_str\":").Append(JsonSerializer.Serialize(person[0]))
-            .Append(",\"name\":").Append(JsonSerializer.Serialize(person[1]))
-            .Append(",\"age\":").Append(int.Parse(person[2], CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture))
-            .Append(",\"city\":").Append(JsonSerializer.Serialize(person[3]))
-            .Append(",\"joined\":").Append(JsonSerializer.Serialize(person[4]))
-            .Append(",\"score\":").Append(score.ToString("R", CultureInfo.InvariantCulture))
-            .Append("}}\n");
     }
 }

@@ -29,8 +29,16 @@ internal sealed class CommitListCommand : ICliCommand
             {
                 await TextTable.WriteAsync(
                     runtime.Console.Out,
-                    ["COMMIT", "VERSION", "CREATED", "ACTOR"],
-                    [.. commits.Commits.Select(static c => new[] { c.GraphCommitId, c.GraphManifestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), CommitText.Time(c.CreatedAt), c.ActorId ?? "-" })]);
+                    ["COMMIT", "VERSION", "PARENT", "MERGED PARENT", "CREATED", "ACTOR"],
+                    [.. commits.Commits.Select(static c => new[]
+                    {
+                        c.GraphCommitId,
+                        c.GraphManifestVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        c.ParentCommitId ?? "-",
+                        c.MergedParentCommitId ?? "-",
+                        CommitText.Time(c.CreatedAt),
+                        c.ActorId ?? "-",
+                    })]);
             }
 
             return CliExitCodes.Success;

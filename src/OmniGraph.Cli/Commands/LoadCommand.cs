@@ -6,8 +6,8 @@ using OmniGraph.Engine;
 namespace OmniGraph.Cli.Commands;
 
 /// <summary>
-/// <c>omnigraph load [URI] --data F --mode overwrite|append|merge [--branch B] [--as ACTOR] [--json] [--quiet]</c>: loads
-/// a JSONL file as one commit. The branch must exist. The load says what it is about to do on standard error
+/// <c>omnigraph load [URI] --data F --mode overwrite|append|merge [--branch B] [--from BASE] [--as ACTOR] [--json]
+/// [--quiet]</c>: loads a JSONL file as one commit. The branch must exist, or <c>--from</c> creates it first. The load says what it is about to do on standard error
 /// (<c>loading F into URI (branch B, mode M)</c>; <c>--quiet</c> drops it); an interactive terminal gets a progress bar on
 /// standard error.
 /// </summary>
@@ -24,9 +24,10 @@ internal sealed class LoadCommand : ICliCommand
         mode.AcceptOnlyFromAmong([.. GraphLoadModes.Names]);
         var branch = CliOptions.Branch();
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
-        var quiet = new Option<bool>("--quiet") { Description = "Do not echo the resolved target on standard error" };
+        var from = new Option<string?>("--from") { Description = "Create a missing --branch first, at the head of this branch (or at this commit)", HelpName = "BASE" };
+        var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
-        var command = new Command("load", "Load a JSONL file into a branch as one commit") { uri, data, mode, branch, actor, quiet, json };
+        var command = new Command("load", "Load a JSONL file into a branch as one commit") { uri, data, mode, branch, from, actor, quiet, json };
         scope.AddTo(command);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
@@ -36,13 +37,15 @@ internal sealed class LoadCommand : ICliCommand
             GraphLoadModes.TryParse(parseResult.GetValue(mode), out var loadMode);
             var console = runtime.Console;
             var branchName = parseResult.GetValue(branch)!;
+            var baseBranch = parseResult.GetValue(from);
             await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
-            if (!parseResult.GetValue(quiet))
+            if (baseBranch is not null && graph.IsServed)
             {
-                await console.Error.WriteLineAsync($"loading {file} into {graph.Uri} (branch {branchName}, mode {loadMode.ToWireName()})");
+                throw CliErrors.Usage("--from cannot be used with --server yet: create the branch first (branch commands over HTTP arrive with the server's branch routes)");
             }
 
-            var options = new GraphLoadOptions { Actor = parseResult.GetValue(actor) };
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"loading {file} into {graph.Uri} (branch {branchName}{(baseBranch is null ? string.Empty : $", created from {baseBranch} if missing")}, mode {loadMode.ToWireName()})");
+            var options = new GraphLoadOptions { Actor = parseResult.GetValue(actor), BaseBranch = baseBranch };
             LoadOutput output;
             try
             {

@@ -20,6 +20,10 @@ internal static class CliCommandCatalog
         new QueryCommand(),
         new MutateCommand(),
         new LintCommand(),
+        new BranchCreateCommand(),
+        new BranchListCommand(),
+        new BranchDeleteCommand(),
+        new BranchMergeCommand(),
         new CommitListCommand(),
         new CommitShowCommand(),
         new SchemaShowCommand(),
@@ -38,6 +42,7 @@ internal static class CliCommandCatalog
     /// <summary>Descriptions of the group commands.</summary>
     public static IReadOnlyDictionary<string, string> GroupDescriptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
+        ["branch"] = "Create, list, delete and merge branches",
         ["commit"] = "Inspect the commit history",
         ["schema"] = "Inspect the schema",
         ["recovery"] = "Examine and repair a graph's integrity",

@@ -20,4 +20,9 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PolicyExplainOutput))]
 [JsonSerializable(typeof(AuditVerifyOutput))]
 [JsonSerializable(typeof(AuditListOutput))]
+[JsonSerializable(typeof(BranchCreateOutput))]
+[JsonSerializable(typeof(OmniGraph.Client.Wire.BranchListOutput))]
+[JsonSerializable(typeof(BranchDeleteOutput))]
+[JsonSerializable(typeof(BranchMergeOutput))]
+[JsonSerializable(typeof(MergeConflictsErrorOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

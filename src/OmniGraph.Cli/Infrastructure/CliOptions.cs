@@ -30,6 +30,18 @@ internal static class CliOptions
     /// <summary>The required positional <c>URI</c>.</summary>
     public static Argument<string> RequiredUri() => new("URI") { Description = "The graph: a local directory path or file:///path" };
 
+    /// <summary><c>--quiet</c>: a write does not say what it is about to do on standard error.</summary>
+    public static Option<bool> Quiet() => new("--quiet") { Description = "Do not echo the resolved target on standard error" };
+
+    /// <summary>A write's echo of what it is about to do, on standard error, unless <c>--quiet</c>.</summary>
+    public static async Task EchoAsync(CliRuntime runtime, ParseResult parseResult, Option<bool> quiet, string message)
+    {
+        if (!parseResult.GetValue(quiet))
+        {
+            await runtime.Console.Error.WriteLineAsync(message);
+        }
+    }
+
     /// <summary>Resolves the graph from the positional URI or <c>--store</c>.</summary>
     public static GraphTarget Target(ParseResult parseResult, Argument<string?> uri, Option<string?> store) =>
         GraphTarget.Resolve(("URI", parseResult.GetValue(uri)), ("--store", parseResult.GetValue(store)));

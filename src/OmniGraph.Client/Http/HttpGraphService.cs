@@ -69,6 +69,12 @@ public sealed class HttpGraphService : IGraphService
         ArgumentNullException.ThrowIfNull(data);
         ArgumentException.ThrowIfNullOrEmpty(branch);
         RefuseActor(options?.Actor);
+        if (options?.BaseBranch is not null)
+        {
+            // Never ignored: the load route creates no branch, so a load that asked for one is refused before anything is sent.
+            throw new OmniGraphException(ErrorCodes.Usage, "a served load cannot create its branch (--from): create the branch first; branch routes arrive with the server's branch commands");
+        }
+
         var content = new StreamContent(data, 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue(WireNames.Ndjson);
         using var message = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}load/ndjson?branch={Uri.EscapeDataString(branch)}&mode={mode.ToWireName()}") { Content = content };

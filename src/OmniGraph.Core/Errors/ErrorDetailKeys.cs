@@ -106,6 +106,18 @@ public static class ErrorDetail
     /// <summary>A load session id.</summary>
     public static readonly ErrorDetail<string> Session = new("session");
 
+    /// <summary>The source branch of a merge (the target is <see cref="Branch"/>).</summary>
+    public static readonly ErrorDetail<string> SourceBranch = new("source_branch");
+
+    /// <summary>A branch that depends on the one named by <see cref="Branch"/> (forked from it).</summary>
+    public static readonly ErrorDetail<string> DependentBranch = new("dependent_branch");
+
+    /// <summary>A live branch whose name a new branch name collides with (a path ancestor or descendant of it).</summary>
+    public static readonly ErrorDetail<string> ExistingBranch = new("existing_branch");
+
+    /// <summary>A branch incarnation (the ULID minted when a branch is created).</summary>
+    public static readonly ErrorDetail<string> Incarnation = new("incarnation");
+
     /// <summary>A 1-based line of the input.</summary>
     public static readonly ErrorDetail<long> Line = new("line");
 

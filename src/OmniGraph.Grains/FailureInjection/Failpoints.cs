@@ -48,6 +48,15 @@ public static class Failpoints
     /// <summary>Heal: deleting the sidecar once its write is resolved.</summary>
     public static readonly Failpoint HealSidecarDelete = new("heal.sidecar_delete", "delete recovery/{tx}.json");
 
+    /// <summary>Merge: staging the merged table versions on the target (durable, invisible until the merge commits).</summary>
+    public static readonly Failpoint MergeStage = new("merge.stage", "write the merged rows and table versions of the target");
+
+    /// <summary>Branch create or delete: replacing the branch registry (the moment the branch appears or disappears).</summary>
+    public static readonly Failpoint BranchRegistryWrite = new("branch.registry_write", "compare-and-swap state/registry-manifest/graph.json");
+
+    /// <summary>Branch delete: removing one table's objects of the deleted branch (hit once per table, scope = table key).</summary>
+    public static readonly Failpoint BranchReclaim = new("branch.reclaim", "delete the deleted branch's table versions, own fragments and head record of one table");
+
     /// <summary>Every failpoint, in catalogue order.</summary>
     public static ImmutableArray<Failpoint> All { get; } =
     [
@@ -63,5 +72,8 @@ public static class Failpoints
         HealHeadRollback,
         HealAuditAppend,
         HealSidecarDelete,
+        MergeStage,
+        BranchRegistryWrite,
+        BranchReclaim,
     ];
 }

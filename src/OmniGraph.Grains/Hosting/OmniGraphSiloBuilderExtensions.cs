@@ -48,6 +48,7 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<SchemaCatalogCache>();
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
+        services.TryAddSingleton<Merging.BranchMergeCoordinator>();
         services.TryAddSingleton<GraphWriteAccess>();
         services.AddOmniGraphAudit();
         if (!services.Any(static d => d.ServiceType == typeof(CommitCompletions)))

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using OmniGraph.Engine;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Storage.Documents;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Manifest;
@@ -9,10 +12,11 @@ internal sealed partial class ManifestGrain
     /// <inheritdoc />
     public async Task<ImmutableArray<BranchInfo>> ListBranchesAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var stamp = await RequireStampAsync();
         var branches = ImmutableArray.CreateBuilder<BranchInfo>();
         branches.Add(MainBranch(stamp));
-        await _stateLock.WaitAsync();
+        await _stateLock.WaitAsync(cancellationToken);
         try
         {
             foreach (var record in _state.State.Branches.OrderBy(static b => b.Name, StringComparer.Ordinal))
@@ -29,67 +33,179 @@ internal sealed partial class ManifestGrain
     }
 
     /// <inheritdoc />
-    public async Task<BranchInfo> ForkBranchAsync(string name, string fromBranch)
+    public async Task<BranchInfo> CreateBranchAsync(string name, string? from = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(name);
+        cancellationToken.ThrowIfCancellationRequested();
         using var gate = await EnterWriteGateAsync();
         await RequireStampAsync();
-        if (FindBranchNameViolation(name) is { } problem)
+        if (BranchNameRules.FindViolation(name) is { } problem)
         {
-            throw EngineErrors.InvalidWrite("graph", $"invalid branch name '{name}': {problem}");
+            throw EngineErrors.InvalidBranchName(name, problem);
         }
 
-        var source = await GetBranchAsync(fromBranch);
-        var head = await ResolveHeadAsync(source);
-        var record = new BranchRecord
-        {
-            Name = name,
-            Incarnation = Ulid.NewUlid().ToString(),
-            CreatedAt = NowMicros(),
-            ForkedFrom = new ForkPointRecord
-            {
-                Branch = source.Name,
-                Incarnation = source.Incarnation,
-                ManifestVersion = head.ManifestVersion,
-                CommitId = head.Commit.Id,
-            },
-        };
+        var fork = await ResolveForkPointAsync(from ?? BranchNames.Main);
 
+        // A deleted incarnation's objects go before its name is used again (its head records live under the name).
+        await ReclaimPendingAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        var record = new BranchRecord { Name = name, Incarnation = Ulid.NewUlid().ToString(), CreatedAt = NowMicros(), ForkedFrom = fork };
+        await UpdateRegistryAsync(state =>
+        {
+            if (state.Branches.Exists(b => string.Equals(b.Name, name, StringComparison.Ordinal)))
+            {
+                throw EngineErrors.BranchExists(name);
+            }
+
+            if (BranchNameRules.FindCollision(name, state.Branches.Select(static b => b.Name)) is { } live)
+            {
+                throw EngineErrors.BranchNameCollision(name, live);
+            }
+
+            state.Branches.Add(record);
+            return () => state.Branches.Remove(record);
+        });
+
+        LogBranchForked(GraphId, name, fork.Branch, fork.ManifestVersion);
+        return ToInfo(record);
+    }
+
+    /// <inheritdoc />
+    public async Task<BranchDeletion> DeleteBranchAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
+        await RequireStampAsync();
+        if (string.Equals(name, BranchNames.Main, StringComparison.Ordinal) || BranchNameRules.InternalNames.Contains(name))
+        {
+            throw EngineErrors.InvalidBranchOperation(name, $"cannot delete branch '{name}': {(BranchNameRules.InternalNames.Contains(name) ? "it is an internal system ref" : "main always exists")}");
+        }
+
+        var branch = await GetBranchAsync(name);
+
+        // Commits of the branch accepted by this activation are published first (group commit); a write on the branch
+        // that recovery has not decided yet would be orphaned: heal what can be healed, and refuse while a write is still
+        // pending (another process's in flight, or one whose heal failed).
+        await DrainAsync(branch.Incarnation);
+        await HealAllAsync(HealMode.WriteEntry, branch);
+        ThrowIfWritesBlocked(branch);
+        if (_pending.Values.FirstOrDefault(p => string.Equals(p.Branch, name, StringComparison.Ordinal)) is { } pending)
+        {
+            throw new RecoveryRequiredException(GraphObjectKeys.SidecarTx(pending.Key) ?? pending.Key, pending.Key, $"a write to branch '{name}' is still pending recovery; the branch is deleted once it is resolved");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        DeletedBranchRecord? deleted = null;
+        await UpdateRegistryAsync(state =>
+        {
+            var record = state.Branches.Find(b => string.Equals(b.Name, name, StringComparison.Ordinal)) ?? throw EngineErrors.BranchNotFound(name);
+            var dependent = state.Branches
+                .Where(b => string.Equals(b.ForkedFrom.Incarnation, record.Incarnation, StringComparison.Ordinal))
+                .Select(static b => b.Name)
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (dependent is not null)
+            {
+                throw EngineErrors.BranchInUse(name, dependent);
+            }
+
+            var tombstone = new DeletedBranchRecord
+            {
+                Name = record.Name,
+                Incarnation = record.Incarnation,
+                DeletedAt = NowMicros(),
+                ForkedFrom = record.ForkedFrom,
+            };
+            state.Branches.Remove(record);
+            state.DeletedBranches.Add(tombstone);
+            deleted = tombstone;
+            return () =>
+            {
+                state.DeletedBranches.Remove(tombstone);
+                state.Branches.Add(record);
+            };
+        });
+
+        ForgetIncarnation(deleted!.Incarnation);
+        LogBranchDeleted(GraphId, name, deleted.Incarnation);
+        var (removed, complete) = await TryReclaimAsync(deleted);
+        return new BranchDeletion(branch with { Incarnation = deleted.Incarnation }, removed, complete);
+    }
+
+    /// <summary>
+    /// Where a new branch starts: the head of a live branch, or a commit of one (<c>--from COMMIT</c>). A name is looked
+    /// up as a branch first; an unknown name that is a commit id is resolved as a commit.
+    /// </summary>
+    private async Task<ForkPointRecord> ResolveForkPointAsync(string from)
+    {
+        BranchInfo source;
+        try
+        {
+            source = await GetBranchAsync(from);
+        }
+        catch (OmniGraphException missing) when (missing.Code == ErrorCodes.BranchNotFound && StoredDocuments.IsUlid(from))
+        {
+            var (pointer, manifest) = await ResolveCommitAsync(from);
+            var owner = await FindBranchByIncarnationAsync(pointer.BranchIncarnation) ?? throw EngineErrors.CommitNotFound(from);
+            await ServableAsync(StoredDocuments.ToSnapshot(manifest));
+            return new ForkPointRecord { Branch = owner.Name, Incarnation = owner.Incarnation, ManifestVersion = manifest.Version, CommitId = manifest.Commit.Id };
+        }
+
+        var head = await ResolveHeadAsync(source);
+        return new ForkPointRecord { Branch = source.Name, Incarnation = source.Incarnation, ManifestVersion = head.ManifestVersion, CommitId = head.Commit.Id };
+    }
+
+    /// <summary>
+    /// Changes the registry and persists it with its ETag (durable): <paramref name="apply"/> checks and changes the
+    /// state and returns how to undo that. When another process wrote the registry meanwhile the change is undone, the
+    /// registry re-read and <paramref name="apply"/> run again, so its checks always see the state it changes.
+    /// </summary>
+    private async Task UpdateRegistryAsync(Func<ManifestGrainState, Action> apply)
+    {
         await _stateLock.WaitAsync();
         try
         {
+            await _failpoints.BeforeAsync(Failpoints.BranchRegistryWrite);
             for (var attempt = 0; ; attempt++)
             {
-                if (_state.State.Branches.Exists(b => string.Equals(b.Name, name, StringComparison.Ordinal)))
-                {
-                    throw EngineErrors.InvalidWrite("graph", $"branch '{name}' already exists");
-                }
-
-                _state.State.Branches.Add(record);
+                var undo = apply(_state.State);
                 try
                 {
                     await _state.WriteStateAsync();
                     break;
                 }
-                catch (InconsistentStateException) when (attempt == 0)
+                catch (InconsistentStateException) when (attempt < 2)
                 {
-                    // Another process changed the registry: look again with its version.
+                    undo();
                     await _state.ReadStateAsync();
                 }
                 catch
                 {
-                    _state.State.Branches.Remove(record);
+                    undo();
                     throw;
                 }
             }
+
+            _failpoints.After(Failpoints.BranchRegistryWrite);
         }
         finally
         {
             _stateLock.Release();
         }
+    }
 
-        LogBranchForked(GraphId, name, fromBranch, head.ManifestVersion);
-        return ToInfo(record);
+    /// <summary>Drops what this activation cached about a deleted incarnation.</summary>
+    private void ForgetIncarnation(string incarnation)
+    {
+        _heads.Remove(incarnation);
+        _verifiedChains.Remove(incarnation);
+        _gaps.Remove(incarnation);
+        _headProblems.Remove(incarnation);
+        _persistedHints.Remove(incarnation);
+
+        // Commits of the incarnation may sit in the lineage cache; from now on they are dead ends of the commit graph.
+        _lineage.Clear();
     }
 
     /// <summary>A branch by name; the registry is re-read once when the name is unknown (another process may have created it).</summary>
@@ -141,60 +257,54 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    /// <summary>Persists head hints that lag the known heads by <see cref="Hosting.OmniGraphOptions.HeadHintInterval"/> (or any, when forced).</summary>
-    private async Task PersistHeadHintsAsync(bool force)
+    /// <summary>
+    /// The incarnation whose chain holds manifest version <paramref name="version"/> of <paramref name="incarnation"/>'s
+    /// history: versions up to a fork point are the source's (followed through forks of forks).
+    /// </summary>
+    private async ValueTask<string> ChainHolderOfAsync(string incarnation, long version)
     {
-        var stale = new List<(string Incarnation, long Version)>();
-        foreach (var (incarnation, manifest) in _heads)
+        var current = await FindBranchByIncarnationAsync(incarnation);
+        while (current?.ForkedFrom is { } fork && version <= fork.ManifestVersion)
         {
-            var persisted = _persistedHints.GetValueOrDefault(incarnation);
-            if (manifest.Version > persisted && (force || manifest.Version - persisted >= _options.HeadHintInterval))
-            {
-                stale.Add((incarnation, manifest.Version));
-            }
+            incarnation = fork.Incarnation;
+            current = await FindBranchByIncarnationAsync(fork.Incarnation);
         }
 
-        if (stale.Count == 0)
+        return incarnation;
+    }
+
+    /// <summary>
+    /// The deleted branch an incarnation belonged to, and whether a branch of that name exists again; <c>null</c> for an
+    /// incarnation never deleted. The registry is re-read once (another process may have deleted it).
+    /// </summary>
+    private async ValueTask<(DeletedBranchRecord Deleted, bool Recreated)?> FindDeletedIncarnationAsync(string incarnation)
+    {
+        if (string.Equals(incarnation, (await RequireStampAsync()).MainBranchIncarnation, StringComparison.Ordinal))
         {
-            return;
+            return null;
         }
 
-        var mainSchema = _stamp is { } stamp && _heads.TryGetValue(stamp.MainBranchIncarnation, out var mainHead) ? mainHead.SchemaHash : null;
         await _stateLock.WaitAsync();
         try
         {
             for (var attempt = 0; attempt < 2; attempt++)
             {
-                // The schema pointer follows main's head (the manifests stay the truth; schema apply reads them).
-                _state.State.SchemaHash = mainSchema ?? _state.State.SchemaHash;
-                foreach (var (incarnation, version) in stale)
+                var deleted = _state.State.DeletedBranches.Find(d => string.Equals(d.Incarnation, incarnation, StringComparison.Ordinal));
+                if (deleted is not null)
                 {
-                    var hint = _state.State.HeadHints.Find(h => string.Equals(h.Incarnation, incarnation, StringComparison.Ordinal));
-                    if (hint is null)
-                    {
-                        _state.State.HeadHints.Add(new HeadHint { Incarnation = incarnation, Version = version });
-                    }
-                    else if (hint.Version < version)
-                    {
-                        hint.Version = version;
-                    }
+                    return (deleted, _state.State.Branches.Exists(b => string.Equals(b.Name, deleted.Name, StringComparison.Ordinal)));
                 }
 
-                try
-                {
-                    await _state.WriteStateAsync();
-                    foreach (var (incarnation, version) in stale)
-                    {
-                        _persistedHints[incarnation] = version;
-                    }
-
-                    return;
-                }
-                catch (InconsistentStateException) when (attempt == 0)
+                if (attempt == 0 && !_state.State.Branches.Exists(b => string.Equals(b.Incarnation, incarnation, StringComparison.Ordinal)))
                 {
                     await _state.ReadStateAsync();
+                    continue;
                 }
+
+                break;
             }
+
+            return null;
         }
         finally
         {
@@ -202,21 +312,7 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    private long HintFor(string incarnation)
-    {
-        var best = _persistedHints.GetValueOrDefault(incarnation);
-        foreach (var hint in _state.State.HeadHints)
-        {
-            if (string.Equals(hint.Incarnation, incarnation, StringComparison.Ordinal) && hint.Version > best)
-            {
-                best = hint.Version;
-            }
-        }
-
-        return best;
-    }
-
-    private static BranchInfo MainBranch(Storage.Documents.GraphStampDocument stamp) =>
+    private static BranchInfo MainBranch(GraphStampDocument stamp) =>
         new(BranchNames.Main, stamp.MainBranchIncarnation, stamp.CreatedAt, null);
 
     private static BranchInfo ToInfo(BranchRecord record) => new(
@@ -224,36 +320,4 @@ internal sealed partial class ManifestGrain
         record.Incarnation,
         record.CreatedAt,
         new BranchForkPoint(record.ForkedFrom.Branch, record.ForkedFrom.Incarnation, record.ForkedFrom.ManifestVersion, record.ForkedFrom.CommitId));
-
-    /// <summary>The problem with a branch name, or <c>null</c>: non-empty, at most 200 characters, segments of <c>[A-Za-z0-9._-]</c> separated by <c>/</c>, not <c>main</c>.</summary>
-    internal static string? FindBranchNameViolation(string name)
-    {
-        if (name.Length == 0 || name.Length > 200)
-        {
-            return "a branch name has 1 to 200 characters";
-        }
-
-        if (string.Equals(name, BranchNames.Main, StringComparison.Ordinal))
-        {
-            return "main always exists";
-        }
-
-        foreach (var segment in name.Split('/'))
-        {
-            if (segment.Length == 0 || segment is "." or "..")
-            {
-                return "empty, '.' and '..' segments are not allowed";
-            }
-
-            foreach (var c in segment)
-            {
-                if (!char.IsAsciiLetterOrDigit(c) && c is not ('.' or '-' or '_'))
-                {
-                    return $"'{c}' is not allowed (letters, digits, '.', '-', '_' and '/')";
-                }
-            }
-        }
-
-        return null;
-    }
 }

@@ -62,12 +62,19 @@ internal sealed partial class ManifestGrain
             throw new ReadSetChangedException(ReadSetChangedException.GraphHead(branch.Name), request.BaseCommitId, tail.Commit.Id);
         }
 
+        // (Nothing here awaits either.) A merge commit's second parent is a commit id; the merge coordinator names the
+        // source head it took.
+        if (request.MergedParentId is { } mergedParent && !StoredDocuments.IsUlid(mergedParent))
+        {
+            throw EngineErrors.InvalidWrite("graph", $"merged parent '{mergedParent}' is not a commit id");
+        }
+
         var changes = CheckChanges(request, branch, tail);
         var manifest = BuildManifest(branch, tail, changes, new CommitRecordDocument
         {
             Id = request.CommitId,
             Parent = tail.Commit.Id,
-            MergedParent = null,
+            MergedParent = request.MergedParentId,
             Actor = request.Actor,
             CreatedAt = request.CreatedAt,
             Kind = request.Writer,

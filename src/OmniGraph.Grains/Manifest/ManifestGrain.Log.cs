@@ -58,4 +58,19 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage(18, LogLevel.Error, "Graph {GraphId}: write {Tx} is published as commit {CommitId}, but its audit entry could not be appended; its sidecar stays and the next heal appends it")]
     private partial void LogAuditAppendFailed(string graphId, string tx, string commitId, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
+    private partial void LogBranchDeleted(string graphId, string branch, string incarnation);
+
+    [LoggerMessage(20, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
+    private partial void LogReclaimed(string graphId, string branch, string incarnation, long objects);
+
+    [LoggerMessage(21, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
+    private partial void LogReclaimFailed(string graphId, string branch, string incarnation, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
+    private partial void LogReclaimSkipped(string graphId, string branch, string key);
+
+    [LoggerMessage(23, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
+    private partial void LogOrphanSidecarDropped(string graphId, string key, string branch);
 }

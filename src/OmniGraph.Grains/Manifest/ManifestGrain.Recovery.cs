@@ -89,6 +89,18 @@ internal sealed partial class ManifestGrain
                 continue;
             }
 
+            // A write to a branch that has since been deleted: its effects belong to an incarnation whose objects are
+            // reclaimed and that is never served again, so there is nothing to finish or undo (a delete refuses while a
+            // write of the branch is pending; this is another process's write that outlived the delete).
+            if (mode != HealMode.Survey && await FindDeletedIncarnationAsync(sidecar.BranchIncarnation) is not null)
+            {
+                await _store.DeleteAsync(key, WriteCondition.None);
+                _pending.Remove(key);
+                _sidecarBases.Remove(key);
+                LogOrphanSidecarDropped(GraphId, key, sidecar.Branch);
+                continue;
+            }
+
             readable.Add((key, sidecar));
         }
 
@@ -190,12 +202,14 @@ internal sealed partial class ManifestGrain
     /// </summary>
     private async Task<HealOutcome?> HealSidecarAsync(string key, SidecarDocument sidecar, bool mayRollBack)
     {
-        // Its base must be there: rolling forward or fencing on top of a lost version would publish past a gap.
-        var baseManifest = await TryReadManifestAsync(sidecar.BranchIncarnation, sidecar.BaseVersion);
+        // Its base must be there: rolling forward or fencing on top of a lost version would publish past a gap. (The
+        // base of a fork's first write is its fork point, a version of the source's chain.)
+        var baseIncarnation = await ChainHolderOfAsync(sidecar.BranchIncarnation, sidecar.BaseVersion);
+        var baseManifest = await TryReadManifestAsync(baseIncarnation, sidecar.BaseVersion);
         if (baseManifest is null || !string.Equals(baseManifest.Commit.Id, sidecar.BaseCommit, StringComparison.Ordinal))
         {
             throw new CorruptObjectException(
-                GraphObjectKeys.Manifest(sidecar.BranchIncarnation, sidecar.BaseVersion),
+                GraphObjectKeys.Manifest(baseIncarnation, sidecar.BaseVersion),
                 $"manifest version {sidecar.BaseVersion}, the base of the pending write in {key}, is {(baseManifest is null ? "missing" : $"commit {baseManifest.Commit.Id}, not {sidecar.BaseCommit}")}; the write is neither rolled forward nor back");
         }
 

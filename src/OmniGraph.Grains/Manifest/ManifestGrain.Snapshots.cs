@@ -217,6 +217,13 @@ internal sealed partial class ManifestGrain
             throw EngineErrors.CommitNotFound(commitId);
         }
 
+        // ABA: a commit of a deleted incarnation is never served, even while its objects await reclaim and even when
+        // a branch of the same name exists again (it is another branch).
+        if (await FindDeletedIncarnationAsync(pointer.BranchIncarnation) is { } deleted)
+        {
+            throw EngineErrors.StaleBranchIncarnation(commitId, deleted.Deleted.Name, pointer.BranchIncarnation, deleted.Recreated);
+        }
+
         var manifest = await TryReadManifestAsync(pointer.BranchIncarnation, pointer.ManifestVersion);
         if (manifest is null || !string.Equals(manifest.Commit.Id, pointer.CommitId, StringComparison.Ordinal))
         {

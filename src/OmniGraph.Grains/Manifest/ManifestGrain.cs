@@ -18,7 +18,7 @@ namespace OmniGraph.Grains.Manifest;
 /// versions by incarnation and number, commits) plus what this activation knows about its own failed attempts; the
 /// truth is always the store, which a resolve re-probes.
 /// </summary>
-internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBranchControl
+internal sealed partial class ManifestGrain : Grain, IManifestGrain
 {
     private const int ManifestCacheCapacity = 256;
 
@@ -96,6 +96,9 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain, IManifestBr
             // A fresh activation cannot know whether another process is still writing, but fencing makes rolling
             // back safe anyway: every sidecar is healed (docs/design/storage-engine.md §6).
             await HealAllAsync(HealMode.Full);
+
+            // A branch delete whose reclaim stopped (a crash, an I/O error) is finished here.
+            await ReclaimPendingAsync();
         }
     }
 

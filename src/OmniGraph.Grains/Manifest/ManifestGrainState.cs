@@ -15,6 +15,27 @@ internal sealed class ManifestGrainState
 
     /// <summary>The schema of main's head when the state was last written.</summary>
     public string? SchemaHash { get; set; }
+
+    /// <summary>
+    /// Branches deleted so far, by incarnation: what makes an old commit or snapshot of a deleted (perhaps since
+    /// re-created) branch a typed error rather than a silent read, and the work list of reclaiming their objects.
+    /// </summary>
+    public List<DeletedBranchRecord> DeletedBranches { get; set; } = [];
+}
+
+/// <summary>A deleted branch incarnation.</summary>
+internal sealed class DeletedBranchRecord
+{
+    public required string Name { get; set; }
+
+    public required string Incarnation { get; set; }
+
+    public required long DeletedAt { get; set; }
+
+    public required ForkPointRecord ForkedFrom { get; set; }
+
+    /// <summary>Whether its objects (manifests, table versions, own fragments, head records, commit pointers) are gone.</summary>
+    public bool Reclaimed { get; set; }
 }
 
 /// <summary>A branch of the registry.</summary>

@@ -37,6 +37,22 @@ internal static class GraphObjectKeys
     public static string Manifest(string branchIncarnation, long version) =>
         $"manifests/{branchIncarnation}/{version.ToString(VersionFormat, CultureInfo.InvariantCulture)}.json";
 
+    /// <summary>The prefix of every manifest version of a branch incarnation.</summary>
+    public static string ManifestsOf(string branchIncarnation) => $"manifests/{branchIncarnation}/";
+
+    /// <summary>The version number of a manifest key (<c>manifests/{inc}/{version}.json</c>), or <c>null</c> when the key is not shaped like one.</summary>
+    public static long? ManifestVersionOf(string key)
+    {
+        var slash = key.LastIndexOf('/');
+        if (!key.StartsWith("manifests/", StringComparison.Ordinal) || slash < 0 || !key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digits = key.AsSpan(slash + 1, key.Length - slash - 1 - ".json".Length);
+        return digits.Length == 20 && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version >= 1 ? version : null;
+    }
+
     /// <summary>The commit pointer of a commit.</summary>
     public static string CommitPointer(string commitId) => $"commits/{commitId}.json";
 

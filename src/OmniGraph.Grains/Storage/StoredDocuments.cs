@@ -81,6 +81,19 @@ internal static partial class StoredDocuments
         return document;
     }
 
+    /// <summary>Reads a table version object found by listing (no reference names it): it must be the version its key names.</summary>
+    public static TableVersionDocument ReadListedTableVersion(string key, ReadOnlySpan<byte> utf8)
+    {
+        RequireObjectFormat(key, utf8, "format", StorageFormat.ObjectFormat);
+        var document = Parse(key, utf8, s_context.TableVersionDocument);
+        ValidateTableVersion(key, document);
+        Check(
+            key,
+            GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(document.Table), document.TableId, document.BranchIncarnation, document.Version, document.Tx),
+            $"it describes version {document.Version} of {document.Table} on chain {document.BranchIncarnation}, which is stored under another key");
+        return document;
+    }
+
     /// <summary>Reads a recovery sidecar.</summary>
     /// <exception cref="RecoveryRequiredException">The sidecar cannot be read or has an unknown format (it is refused and kept).</exception>
     public static SidecarDocument ReadSidecar(string key, ReadOnlySpan<byte> utf8)

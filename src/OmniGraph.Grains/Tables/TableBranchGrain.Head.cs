@@ -213,6 +213,41 @@ internal sealed partial class TableBranchGrain
         LogHeadRepaired(_graphId, _table, _branch, published.ToString());
     }
 
+    /// <inheritdoc />
+    public async Task<bool> ForgetIncarnationAsync(string incarnation, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(incarnation);
+        cancellationToken.ThrowIfCancellationRequested();
+        for (var attempt = 0; ; attempt++)
+        {
+            await _head.ReadStateAsync();
+            var head = _head.State.Head;
+
+            // A record whose head is on this branch name's chain under another incarnation belongs to a branch created
+            // since under the same name: never touched. Anything else (the deleted incarnation's head, a version it
+            // inherited, no head) is the deleted branch's derived state.
+            if (!_head.RecordExists
+                || (head is not null && string.Equals(head.Branch, _branch, StringComparison.Ordinal) && !string.Equals(head.BranchIncarnation, incarnation, StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            try
+            {
+                await _head.ClearStateAsync();
+                break;
+            }
+            catch (InconsistentStateException) when (attempt < 2)
+            {
+                // Written meanwhile: look again.
+            }
+        }
+
+        SetHeadKey(null);
+        LogIncarnationForgotten(_graphId, _table, _branch, incarnation);
+        return true;
+    }
+
     /// <summary>
     /// Stores <paramref name="head"/> as this table-branch's head under the ETag last read. <see langword="false"/> when
     /// the stored head changed since (another activation or process wrote it): the stored state has then been re-read,

@@ -21,4 +21,10 @@ internal sealed partial class TableBranchGrain
 
     [LoggerMessage(6, LogLevel.Debug, "Graph {GraphId}: read {Table} v{Version} into memory ({Fragments} fragments, {Rows} rows, {Columns})")]
     private partial void LogVersionResident(string graphId, string table, long version, int fragments, long rows, string columns);
+
+    [LoggerMessage(7, LogLevel.Debug, "Graph {GraphId}: merge of {Table} examined {Examined} ids: {Upserts} rows to take, {Deletes} to delete, {Conflicts} conflicts")]
+    private partial void LogMergePlanned(string graphId, string table, long examined, int upserts, int deletes, int conflicts);
+
+    [LoggerMessage(8, LogLevel.Information, "Graph {GraphId}: head record of {Table}@{Branch} from deleted incarnation {Incarnation} cleared")]
+    private partial void LogIncarnationForgotten(string graphId, string table, string branch, string incarnation);
 }

@@ -118,7 +118,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
         }
         else
         {
-            (view, _) = await VersionLoader.LoadAsync(_store, version, layout, _versions.FindFragment);
+            (view, _) = await VersionLoader.LoadAsync(_store, version, layout, _versions.FindFragment, _versions.FindMask);
             LogVersionLoaded(_graphId, _table, version.Version, view.Fragments.Length, view.RowCount);
         }
 

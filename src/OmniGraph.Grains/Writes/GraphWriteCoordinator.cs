@@ -270,8 +270,12 @@ public sealed partial class GraphWriteCoordinator
         }
     }
 
-    /// <summary>Stages every table at once; if any fails, the others are aborted and the first failure in table order is reported.</summary>
-    private async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages every table at once (<paramref name="writes"/> in table-key order); if any fails, the others are aborted and
+    /// the first failure in table order is reported. With <paramref name="violations"/>, tables refused for a key or
+    /// <c>@unique</c> conflict are recorded there instead (every one) and nothing staged is returned.
+    /// </summary>
+    internal async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes, CancellationToken cancellationToken, WriteViolations? violations = null)
     {
         var bases = new TableVersionRef[writes.Length];
         for (var i = 0; i < writes.Length; i++)
@@ -295,6 +299,11 @@ public sealed partial class GraphWriteCoordinator
         catch
         {
             await AbortAllAsync(graphId, tx, snapshot.Branch, writes.Select(static w => w.Table));
+            if (violations is not null && RecordConflicts(writes, tasks, violations))
+            {
+                return new SortedDictionary<string, StagedTableVersion>(StringComparer.Ordinal);
+            }
+
             foreach (var task in tasks)
             {
                 if (task.IsFaulted)
@@ -315,8 +324,35 @@ public sealed partial class GraphWriteCoordinator
         return staged;
     }
 
+    /// <summary>Records every table refused for a key or <c>@unique</c> conflict; <c>false</c> when a table failed otherwise.</summary>
+    private static bool RecordConflicts(TableWrite[] writes, Task<StagedTableVersion>[] tasks, WriteViolations violations)
+    {
+        var failures = new List<(string Table, OmniGraphException Error)>();
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            if (!tasks[i].IsFaulted)
+            {
+                continue;
+            }
+
+            if (OmniGraphErrors.Unwrap(tasks[i].Exception!.InnerException!) is not OmniGraphException { Code: ErrorCodes.UniqueViolation or ErrorCodes.KeyConflict } conflict)
+            {
+                return false;
+            }
+
+            failures.Add((writes[i].Table, conflict));
+        }
+
+        foreach (var (table, error) in failures)
+        {
+            violations.Add(table, error);
+        }
+
+        return failures.Count > 0;
+    }
+
     /// <summary>Tells table grains to forget a failed attempt's staging (best effort: it only frees memory).</summary>
-    private async Task AbortAllAsync(string graphId, string tx, string branch, IEnumerable<string> tables)
+    internal async Task AbortAllAsync(string graphId, string tx, string branch, IEnumerable<string> tables)
     {
         foreach (var table in tables)
         {

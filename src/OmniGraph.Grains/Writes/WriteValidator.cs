@@ -14,9 +14,10 @@ namespace OmniGraph.Grains.Writes;
 /// <item>every source node the write touches (new, moved or removed edges; not a source it deletes) has a number of
 /// outgoing edges its edge type's <c>@card</c> allows.</item>
 /// </list>
-/// The first violation is reported, in that order, tables in table-key order; nothing is published.
+/// The first violation is thrown, in that order, tables in table-key order; nothing is published. Given
+/// <see cref="WriteViolations"/> (a merge) every violation is recorded there instead, and the checks run to their end.
 /// </summary>
-internal sealed class WriteValidator(IGrainFactory grains, string graphId, SchemaCatalog catalog, GraphSnapshot baseSnapshot, IReadOnlyDictionary<string, StagedTableVersion> staged)
+internal sealed class WriteValidator(IGrainFactory grains, string graphId, SchemaCatalog catalog, GraphSnapshot baseSnapshot, IReadOnlyDictionary<string, StagedTableVersion> staged, WriteViolations? violations = null)
 {
     /// <summary>Runs the checks.</summary>
     /// <exception cref="OmniGraphException">Code <c>orphan_edge</c>: An endpoint is missing from the post-image.</exception>
@@ -63,7 +64,7 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (!found[i])
             {
-                throw EngineErrors.OrphanEdge(edge.Name, endpoint, ids.GetString(i), node.Name, null);
+                Report(edge.TableName, EngineErrors.OrphanEdge(edge.Name, endpoint, ids.GetString(i), node.Name, null));
             }
         }
     }
@@ -82,9 +83,14 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
 
                 var post = PostImage(edge.TableName);
                 var expansion = await GrainOf(post).ExpandAsync(post, direction, removed, cancellationToken);
-                if (expansion.Count > 0)
+                var reported = new HashSet<int>();
+                for (var i = 0; i < expansion.Count; i++)
                 {
-                    throw EngineErrors.OrphanEdge(edge.Name, endpoint, removed.GetString(expansion.InputPositions[0]), node.Name, expansion.EdgeIds.GetString(0));
+                    // One finding per removed node (its first edge).
+                    if (reported.Add(expansion.InputPositions[i]))
+                    {
+                        Report(edge.TableName, EngineErrors.OrphanEdge(edge.Name, endpoint, removed.GetString(expansion.InputPositions[i]), node.Name, expansion.EdgeIds.GetString(i)));
+                    }
                 }
             }
         }
@@ -133,9 +139,20 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         {
             if (!edge.Cardinality.Allows(counts[i]))
             {
-                throw EngineErrors.CardinalityViolation(edge.Name, kept[i], counts[i], edge.Cardinality.Min, edge.Cardinality.Max);
+                Report(edge.TableName, EngineErrors.CardinalityViolation(edge.Name, kept[i], counts[i], edge.Cardinality.Min, edge.Cardinality.Max));
             }
         }
+    }
+
+    /// <summary>Throws the violation, or records it when every violation is wanted.</summary>
+    private void Report(string table, OmniGraphException violation)
+    {
+        if (violations is null)
+        {
+            throw violation;
+        }
+
+        violations.Add(table, violation);
     }
 
     /// <summary>The table as it will be if the write publishes: its staged version, or the base version when untouched.</summary>

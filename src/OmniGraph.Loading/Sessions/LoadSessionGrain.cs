@@ -44,6 +44,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     private long _bytesReceived;
     private long _parseTicks;
     private Exception? _failure;
+    private bool _branchCreated;
 
     public LoadSessionGrain(
         GraphWriteCoordinator coordinator,
@@ -103,8 +104,28 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
             throw EngineErrors.LoadSessionState(_key, $"unknown load mode {(int)request.Mode}");
         }
 
-        // The branch must exist (nothing is created otherwise) and its head's schema is what the file is read against.
-        var head = await GrainFactory.GetGrain<IManifestGrain>(_graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+        // The branch must exist (or is created from --from first) and its head's schema is what the file is read against.
+        var manifest = GrainFactory.GetGrain<IManifestGrain>(_graphId);
+        GraphSnapshot head;
+        try
+        {
+            head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+        }
+        catch (OmniGraphException missing) when (missing.Code == ErrorCodes.BranchNotFound && request.BaseBranch is { } from)
+        {
+            try
+            {
+                await manifest.CreateBranchAsync(request.Branch, from, cancellationToken);
+                _branchCreated = true;
+            }
+            catch (OmniGraphException exists) when (exists.Code == ErrorCodes.BranchExists)
+            {
+                // Created by someone else meanwhile: load into it.
+            }
+
+            head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+        }
+
         var catalog = await _schemas.GetAsync(await _directory.GetStoreAsync(_graphId, cancellationToken), head.SchemaHash, cancellationToken);
         _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode));
         _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight);
@@ -171,8 +192,8 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
             Forget();
             return new LoadOutput(
                 request.Branch,
-                BaseBranch: null,
-                BranchCreated: false,
+                BaseBranch: request.BaseBranch,
+                BranchCreated: _branchCreated,
                 request.Mode.ToWireName(),
                 nodes,
                 edges,

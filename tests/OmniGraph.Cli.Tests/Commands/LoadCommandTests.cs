@@ -109,7 +109,7 @@ public sealed class LoadCommandTests
     [InlineData(new[] { "--mode", "overwrite" }, "--data")]
     [InlineData(new[] { "--data", "DATA" }, "--mode")]
     [InlineData(new[] { "--data", "DATA", "--mode", "upsert" }, "upsert")]
-    [InlineData(new[] { "--data", "DATA", "--mode", "merge", "--from", "main" }, "--from")]
+    [InlineData(new[] { "--data", "DATA", "--mode", "merge", "--from" }, "--from")]
     [InlineData(new[] { "--data", "DATA", "--mode", "merge", "--bogus" }, "--bogus")]
     [InlineData(new[] { "--data", "DATA", "--mode", "merge", "extra-positional" }, "extra-positional")]
     public async Task Load_BadFlags_AreUsageErrors(string[] flags, string named)

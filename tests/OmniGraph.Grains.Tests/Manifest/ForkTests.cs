@@ -1,5 +1,4 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.Manifest;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
@@ -8,7 +7,7 @@ using OmniGraph.Testing.Errors;
 namespace OmniGraph.Grains.Tests.Manifest;
 
 /// <summary>
-/// Lazy forks through the internal branch API (the branch commands come in Step 6): a fork shares every table version
+/// Lazy forks: a fork shares every table version
 /// with its source until its first write to a table, which starts a new chain on the fork continuing the inherited
 /// version number; the source never sees the fork's writes.
 /// </summary>
@@ -23,7 +22,7 @@ public sealed class ForkTests
             TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k1", "Alice", "Bob"))));
         var main = await host.HeadAsync();
 
-        var branch = await Control(host).ForkBranchAsync("feature", BranchNames.Main);
+        var branch = await host.Client.CreateBranchAsync("feature");
         Assert.Equal(main.ManifestVersion, branch.ForkedFrom!.ManifestVersion);
         var fork = await host.HeadAsync("feature");
         Assert.Equal(main.ManifestVersion, fork.ManifestVersion);
@@ -67,7 +66,7 @@ public sealed class ForkTests
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice")));
-        await Control(host).ForkBranchAsync("feature", BranchNames.Main);
+        await host.Client.CreateBranchAsync("feature");
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Main2")));
         var onFork = await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Fork2"))]));
 
@@ -81,13 +80,11 @@ public sealed class ForkTests
     public async Task ForkRules_AreTypedErrors()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        await Control(host).ForkBranchAsync("feature", BranchNames.Main);
-        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("feature", BranchNames.Main));
-        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("main", BranchNames.Main));
-        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => Control(host).ForkBranchAsync("bad@name", BranchNames.Main));
-        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => Control(host).ForkBranchAsync("x", "nope"));
+        await host.Client.CreateBranchAsync("feature");
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchExists, () => host.Client.CreateBranchAsync("feature"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidBranchName, () => host.Client.CreateBranchAsync("main"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidBranchName, () => host.Client.CreateBranchAsync("bad@name"));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.Client.CreateBranchAsync("x", "nope"));
         Assert.Equal(["main", "feature"], (await host.Client.ListBranchesAsync()).Select(static b => b.Name));
     }
-
-    private static IManifestBranchControl Control(GraphHost host) => host.Cluster.Client.GetGrain<IManifestBranchControl>(GraphHost.GraphId);
 }

@@ -21,7 +21,6 @@ public sealed class GrainCancellationContractTests
         ["ITableBranchGrain.GetHeadAsync"] = "one record read, used by the commit protocol and recovery",
         ["ITableBranchGrain.RepairHeadAsync"] = "a verified repair step (omnigraph recovery repair --confirm): never cut halfway",
         ["ILoadSessionGrain.AbortAsync"] = "abandons a cancelled load; must run after the cancellation",
-        ["IManifestBranchControl.ForkBranchAsync"] = "one registry update (internal until the branch commands arrive)",
     };
 
     [Fact]

@@ -1,5 +1,4 @@
 using OmniGraph.Engine;
-using OmniGraph.Grains.Manifest;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Errors;
 
@@ -13,7 +12,7 @@ public sealed class BranchTests
     {
         await using var host = await MutationHost.StandardAsync();
         var mainHead = (await host.HeadAsync()).Commit.Id;
-        await host.Client.Grains.GetGrain<IManifestBranchControl>(MutationHost.GraphId).ForkBranchAsync("feature", BranchNames.Main);
+        await host.Client.CreateBranchAsync("feature");
         var token = (await host.HeadAsync("feature")).Commit.Id;
         Assert.Equal(mainHead, token);
 

@@ -62,6 +62,36 @@ internal sealed class DeletionMask
         return bits is null ? this : new DeletionMask(bits, Count + added);
     }
 
+    /// <summary>
+    /// The rows deleted in exactly one of this mask and <paramref name="other"/> (two masks of the same fragment, in two
+    /// versions), ascending. Costs one pass over the bitmaps' words: the same mask object, or two masks without deletions,
+    /// cost nothing.
+    /// </summary>
+    public List<int> DifferingRows(DeletionMask other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var rows = new List<int>();
+        if (ReferenceEquals(this, other) || ReferenceEquals(_bits, other._bits))
+        {
+            return rows;
+        }
+
+        var words = Math.Max(_bits?.Length ?? 0, other._bits?.Length ?? 0);
+        for (var word = 0; word < words; word++)
+        {
+            var bits = WordAt(_bits, word) ^ WordAt(other._bits, word);
+            while (bits != 0)
+            {
+                rows.Add((word << 6) + BitOperations.TrailingZeroCount(bits));
+                bits &= bits - 1;
+            }
+        }
+
+        return rows;
+    }
+
+    private static ulong WordAt(ulong[]? bits, int word) => bits is not null && word < bits.Length ? bits[word] : 0;
+
     /// <summary>The deleted rows, ascending.</summary>
     public uint[] ToRows()
     {

@@ -1,15 +1,18 @@
+using OmniGraph.Grains.Storage.Documents;
+
 namespace OmniGraph.Grains.Tables.Versions;
 
 /// <summary>
 /// The versions a table grain keeps loaded: pinned ones (the head, versions staged by writes in progress) and a small
-/// LRU of others (time travel). Fragments are shared between versions and reference-counted, so a fragment stays in
-/// memory exactly as long as some cached version lists it. Used only on the grain's turns.
+/// LRU of others (time travel). Fragments and deletion masks are shared between versions and reference-counted, so
+/// one stays in memory exactly as long as some cached version lists it. Used only on the grain's turns.
 /// </summary>
 internal sealed class VersionCache(int capacity)
 {
     private readonly Dictionary<string, Entry> _views = new(StringComparer.Ordinal);
     private readonly LinkedList<string> _recent = new();
     private readonly Dictionary<string, (FragmentData Fragment, int References)> _fragments = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, int Batch), (DeletionMask Mask, int References)> _masks = [];
 
     /// <summary>Loaded versions.</summary>
     public int Count => _views.Count;
@@ -39,6 +42,14 @@ internal sealed class VersionCache(int capacity)
     /// <summary>A fragment some cached version holds, so loading another version does not read it again.</summary>
     public FragmentData? FindFragment(string key) => _fragments.TryGetValue(key, out var held) ? held.Fragment : null;
 
+    /// <summary>
+    /// The deletion mask a cached version built from <paramref name="vector"/> (a batch of a deletion file), so loading
+    /// another version that lists it (a fork's version, an older or newer one of the chain) reads neither the file nor
+    /// the rows again.
+    /// </summary>
+    public DeletionMask? FindMask(DeletionVectorDocument vector) =>
+        _masks.TryGetValue((vector.Key, vector.Batch), out var held) ? held.Mask : null;
+
     /// <summary>Adds a loaded version; pinned versions are never evicted until unpinned.</summary>
     public void Add(string key, TableVersionView view, bool pinned)
     {
@@ -58,6 +69,15 @@ internal sealed class VersionCache(int capacity)
             _fragments[fragment.Key] = _fragments.TryGetValue(fragment.Key, out var held)
                 ? (held.Fragment, held.References + 1)
                 : (fragment, 1);
+        }
+
+        for (var i = 0; i < view.DeletionVectors.Length; i++)
+        {
+            if (view.DeletionVectors[i] is { } vector)
+            {
+                var slot = (vector.Key, vector.Batch);
+                _masks[slot] = _masks.TryGetValue(slot, out var held) ? (held.Mask, held.References + 1) : (view.Masks[i], 1);
+            }
         }
 
         _views[key] = new Entry(view, pinned ? null : _recent.AddFirst(key));
@@ -118,6 +138,23 @@ internal sealed class VersionCache(int capacity)
             else
             {
                 _fragments[fragment.Key] = (held.Fragment, held.References - 1);
+            }
+        }
+
+        foreach (var vector in entry.View.DeletionVectors)
+        {
+            if (vector is not null)
+            {
+                var slot = (vector.Key, vector.Batch);
+                var held = _masks[slot];
+                if (held.References == 1)
+                {
+                    _masks.Remove(slot);
+                }
+                else
+                {
+                    _masks[slot] = (held.Mask, held.References - 1);
+                }
             }
         }
     }

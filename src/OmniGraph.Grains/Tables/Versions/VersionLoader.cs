@@ -17,7 +17,8 @@ internal static class VersionLoader
         new(reference, layout, reference.SchemaHash, [], [], []);
 
     /// <summary>
-    /// Loads <paramref name="reference"/>; fragments <paramref name="cached"/> already holds are not read again.
+    /// Loads <paramref name="reference"/>; fragments <paramref name="cached"/> already holds, and deletion masks
+    /// <paramref name="cachedMask"/> already holds, are not read again.
     /// </summary>
     /// <exception cref="CorruptObjectException">The version, a fragment or a deletion vector is missing or malformed.</exception>
     public static async Task<(TableVersionView View, TableVersionDocument Document)> LoadAsync(
@@ -25,6 +26,7 @@ internal static class VersionLoader
         TableVersionRef reference,
         TableLayout layout,
         Func<string, FragmentData?> cached,
+        Func<DeletionVectorDocument, DeletionMask?> cachedMask,
         CancellationToken cancellationToken = default)
     {
         var key = reference.Key ?? throw new ArgumentException("version 0 has no object", nameof(reference));
@@ -34,22 +36,32 @@ internal static class VersionLoader
         var fragments = new FragmentData?[entries.Length];
         var masks = new DeletionMask[entries.Length];
         var vectors = new DeletionVectorDocument?[entries.Length];
+        var pending = new bool[entries.Length];
         for (var i = 0; i < entries.Length; i++)
         {
             fragments[i] = cached(entries[i].Key);
             vectors[i] = entries[i].Deletions;
             masks[i] = DeletionMask.None;
+            if (entries[i].Deletions is { } vector)
+            {
+                // A mask built from the same batch of the same (immutable) deletion file is this fragment's mask; a
+                // count that disagrees is read (and refused) like any other.
+                var known = cachedMask(vector);
+                pending[i] = known is null || known.Count != vector.Count;
+                masks[i] = pending[i] ? DeletionMask.None : known!;
+            }
         }
 
         var isEdge = layout.IsEdge;
 
-        // Deletion vectors live in deletion files shared by the fragments one version touched: read each file once.
+        // Deletion vectors live in deletion files shared by the fragments one version touched: read each file once,
+        // and only for vectors no cached version has built a mask from.
         var deletionFiles = new Dictionary<string, ArrowFileReader?>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (entry.Deletions is { } deletions)
+            if (pending[i])
             {
-                deletionFiles[deletions.Key] = null;
+                deletionFiles[entries[i].Deletions!.Key] = null;
             }
         }
 
@@ -74,7 +86,7 @@ internal static class VersionLoader
 
         for (var i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Deletions is { } deletions)
+            if (pending[i] && entries[i].Deletions is { } deletions)
             {
                 var rows = DeletionVectorFiles.Read(deletions.Key, deletionFiles[deletions.Key]!, deletions.Batch, entries[i].Rows, deletions.Count);
                 masks[i] = DeletionMask.FromRows(entries[i].Rows, rows.Values);

@@ -1,0 +1,18 @@
+namespace OmniGraph.Engine;
+
+/// <summary>The wire names of <see cref="MergeConflictKind"/> (snake_case, stable).</summary>
+public static class MergeConflictKinds
+{
+    /// <summary>The wire name: <c>divergent_insert</c>, <c>divergent_update</c>, <c>delete_vs_update</c>, <c>orphan_edge</c>, <c>unique</c>, <c>cardinality</c>, <c>value_constraint</c>.</summary>
+    public static string ToWireName(this MergeConflictKind kind) => kind switch
+    {
+        MergeConflictKind.DivergentInsert => "divergent_insert",
+        MergeConflictKind.DivergentUpdate => "divergent_update",
+        MergeConflictKind.DeleteVsUpdate => "delete_vs_update",
+        MergeConflictKind.OrphanEdge => "orphan_edge",
+        MergeConflictKind.Unique => "unique",
+        MergeConflictKind.Cardinality => "cardinality",
+        MergeConflictKind.ValueConstraint => "value_constraint",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown merge conflict kind"),
+    };
+}
