@@ -14,8 +14,9 @@ internal sealed partial class TableBranchGrain
 {
     private readonly SearchIndexCache _searchIndexes = new(new VectorSearchOptions());
 
-    /// <summary>The search indexes this grain holds warm (tests and diagnostics).</summary>
-    internal SearchIndexCache SearchIndexes => _searchIndexes;
+    /// <inheritdoc />
+    public async Task<SearchIndexStatistics> GetSearchIndexStatisticsAsync(TableVersionRef version, CancellationToken cancellationToken = default) =>
+        _searchIndexes.Statistics(await GetViewAsync(version, cancellationToken));
 
     /// <summary>
     /// A selection with full-text matches or a ranking: the ordinary filters (and ids) narrow the candidates first, then

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using OmniGraph.Engine;
 using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Search;
 
@@ -86,6 +87,54 @@ internal sealed class SearchIndexCache(VectorSearchOptions vectorOptions)
         }
 
         return search;
+    }
+
+    /// <summary>
+    /// Keeps the search indexes warm across a write: for every column <paramref name="parent"/> has an index on, the
+    /// index of <paramref name="child"/> (the next version of the chain) is made now, indexing only the fragments the
+    /// write added and extending the HNSW graph in the background. Best effort: a column that cannot be indexed (a
+    /// stored NaN vector) is left to the first query, which reports it; the write never fails for an index.
+    /// </summary>
+    public void Inherit(TableVersionView parent, TableVersionView child)
+    {
+        if (!_views.TryGetValue(parent, out var parentIndexes))
+        {
+            return;
+        }
+
+        foreach (var column in parentIndexes.Text.Keys)
+        {
+            TryWarm(() => Text(child, column));
+        }
+
+        foreach (var column in parentIndexes.Vectors.Keys)
+        {
+            TryWarm(() => Vectors(child, column));
+        }
+    }
+
+    /// <summary>What this cache holds for <paramref name="view"/> and has built so far (tests and diagnostics).</summary>
+    public SearchIndexStatistics Statistics(TableVersionView view)
+    {
+        var indexes = _views.TryGetValue(view, out var held) ? held : null;
+        return new SearchIndexStatistics(
+            FragmentIndexBuilds,
+            VectorTableBuilds,
+            indexes?.Text.Count ?? 0,
+            indexes?.Vectors.Count ?? 0,
+            indexes?.Vectors.Values.Count(static v => v.IndexComplete) ?? 0);
+    }
+
+    private static void TryWarm(Action warm)
+    {
+        try
+        {
+            warm();
+        }
+        catch (OmniGraphException)
+        {
+            // The first query on the column builds it again and reports the error to its caller.
+        }
     }
 
     private static RowSet?[] Deletions(TableVersionView view)
