@@ -122,12 +122,12 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
     [Fact]
     public async Task BranchScopes_AreDecidedOnTheBranchTheRequestNames()
     {
-        // act-fiona may change unprotected branches only: main is protected.
+        // act-fiona may change unprotected branches only: release is protected.
         using var fiona = fixture.As("act-fiona");
-        using (var main = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson()))
+        using (var release = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "release")))
         {
-            var error = await ErrorBody.AssertAsync(main, HttpStatusCode.Forbidden, "forbidden");
-            Assert.Equal("policy denied action 'change' on branch 'main' for actor 'act-fiona'", error.GetProperty("error").GetString());
+            var error = await ErrorBody.AssertAsync(release, HttpStatusCode.Forbidden, "forbidden");
+            Assert.Equal("policy denied action 'change' on branch 'release' for actor 'act-fiona'", error.GetProperty("error").GetString());
         }
 
         // On another branch the policy allows it; the engine then finds no such branch.
@@ -141,7 +141,7 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
             await ErrorBody.AssertAsync(snapshot, HttpStatusCode.NotFound, "branch_not_found");
         }
 
-        using var protectedRead = await fiona.GetAsync("graphs/w/snapshot");
+        using var protectedRead = await fiona.GetAsync("graphs/w/snapshot?branch=release");
         await ErrorBody.AssertAsync(protectedRead, HttpStatusCode.Forbidden, "forbidden");
     }
 

@@ -15,14 +15,18 @@ namespace OmniGraph.Server.Tests.Security;
 /// </summary>
 public sealed class SecuredServerFixture : IAsyncLifetime
 {
-    /// <summary>Writers may read, export and change any branch; readers only read; branchers change unprotected branches.</summary>
+    /// <summary>
+    /// Writers may read, export and change any branch; readers only read; branchers change unprotected branches. The
+    /// protected branch is <c>release</c>, not <c>main</c>: a protected branch takes promotions only, and these tests
+    /// write to main.
+    /// </summary>
     public const string GraphPolicy = """
         version: 1
         groups:
           writers: [act-andrew, act-bruno]
           readers: [act-rita]
           branchers: [act-fiona]
-        protected_branches: [main]
+        protected_branches: [release]
         rules:
           - id: writers-read
             allow: { actors: { group: writers }, actions: [read, export] }
