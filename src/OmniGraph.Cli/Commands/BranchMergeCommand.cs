@@ -81,10 +81,7 @@ internal sealed class BranchMergeCommand : ICliCommand
         }
         else
         {
-            await TextTable.WriteAsync(
-                runtime.Console.Out,
-                ["KIND", "TABLE", "ENTITY", "CONFLICT"],
-                [.. conflicts.Select(static c => new[] { c.Kind, c.Table, c.EntityId ?? "-", c.Message })]);
+            await MergeText.WriteConflictsAsync(runtime.Console.Out, conflicts);
         }
 
         return await runtime.ReportAsync(error, asJson: false);
@@ -101,15 +98,6 @@ internal sealed class BranchMergeCommand : ICliCommand
         var kind = merge.Outcome == BranchMergeOutcome.FastForward.ToWireName() ? "fast-forward" : "merge";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"merged {merge.Source} into {merge.Target} ({kind}): commit {commit.GraphCommitId} at manifest version {commit.GraphManifestVersion}{(merge.BranchDeleted == true ? $"; deleted branch {merge.Source}" : string.Empty)}"));
-        await TextTable.WriteAsync(
-            output,
-            ["TABLE", "INSERTED", "UPDATED", "DELETED"],
-            [.. merge.Tables.Select(static t => new[]
-            {
-                t.Table,
-                t.Inserted.ToString(CultureInfo.InvariantCulture),
-                t.Updated.ToString(CultureInfo.InvariantCulture),
-                t.Deleted.ToString(CultureInfo.InvariantCulture),
-            })]);
+        await MergeText.WriteTablesAsync(output, merge.Tables);
     }
 }

@@ -69,7 +69,7 @@ internal sealed class PromoteCommand : ICliCommand
             {
                 await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"promoted {promotion.Source} into {promotion.Target}: promotion {promotion.PromotionId}, commit {promotion.Commit.GraphCommitId} at manifest version {promotion.Commit.GraphManifestVersion}"));
-                await WriteTablesAsync(console.Out, promotion.Tables);
+                await MergeText.WriteTablesAsync(console.Out, promotion.Tables);
             }
 
             return CliExitCodes.Success;
@@ -105,7 +105,7 @@ internal sealed class PromoteCommand : ICliCommand
             {
                 await runtime.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"reverted promotion {revert.PromotionId} on {revert.Target}: commit {revert.Commit.GraphCommitId} at manifest version {revert.Commit.GraphManifestVersion}"));
-                await WriteTablesAsync(runtime.Console.Out, revert.Tables);
+                await MergeText.WriteTablesAsync(runtime.Console.Out, revert.Tables);
             }
 
             return CliExitCodes.Success;
@@ -119,24 +119,12 @@ internal sealed class PromoteCommand : ICliCommand
     private static async Task WritePreviewAsync(TextWriter output, PromotionPreviewOutput preview)
     {
         await output.WriteLineAsync($"promote {preview.Source} ({preview.SourceCommitId}) into {preview.Target} ({preview.TargetCommitId}): {preview.Outcome.Replace('_', ' ')}");
-        await WriteTablesAsync(output, preview.Tables);
+        await MergeText.WriteTablesAsync(output, preview.Tables);
         if (preview.Conflicts.Length > 0)
         {
-            await TextTable.WriteAsync(output, ["KIND", "TABLE", "ENTITY", "CONFLICT"], [.. preview.Conflicts.Select(static c => new[] { c.Kind, c.Table, c.EntityId ?? "-", c.Message })]);
+            await MergeText.WriteConflictsAsync(output, preview.Conflicts);
         }
 
         await output.WriteLineAsync($"DIFF_DIGEST {preview.DiffDigest}");
     }
-
-    private static Task WriteTablesAsync(TextWriter output, IEnumerable<TableMergeOutput> tables) =>
-        TextTable.WriteAsync(
-            output,
-            ["TABLE", "INSERTED", "UPDATED", "DELETED"],
-            [.. tables.Select(static t => new[]
-            {
-                t.Table,
-                t.Inserted.ToString(CultureInfo.InvariantCulture),
-                t.Updated.ToString(CultureInfo.InvariantCulture),
-                t.Deleted.ToString(CultureInfo.InvariantCulture),
-            })]);
 }
