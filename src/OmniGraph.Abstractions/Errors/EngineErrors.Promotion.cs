@@ -35,11 +35,13 @@ public static partial class EngineErrors
     public static OmniGraphException PromotionNotFound(string promotionId) =>
         new(ErrorCodes.PromotionNotFound, $"no promotion '{ErrorText.Quote(promotionId)}' was made in this graph", ErrorDetails.Of(ErrorDetail.PromotionId.With(promotionId)));
 
-    /// <summary><c>promotion_already_reverted</c>: <paramref name="revertCommitId"/> reverted it (or is reverting it).</summary>
-    public static OmniGraphException PromotionAlreadyReverted(string promotionId, string revertCommitId) =>
+    /// <summary><c>promotion_already_reverted</c>: <paramref name="revertCommitId"/> reverted it, or (<c>null</c>) another revert claimed it first.</summary>
+    public static OmniGraphException PromotionAlreadyReverted(string promotionId, string? revertCommitId) =>
         new(
             ErrorCodes.PromotionAlreadyReverted,
-            $"promotion '{promotionId}' was reverted already (commit {revertCommitId}); nothing was written",
+            revertCommitId is null
+                ? $"promotion '{promotionId}' is being reverted by another call; nothing was written"
+                : $"promotion '{promotionId}' was reverted already (commit {revertCommitId}); nothing was written",
             ErrorDetails.Of(ErrorDetail.PromotionId.With(promotionId), ErrorDetail.CommitId.With(revertCommitId)));
 
     /// <summary><c>promotion_revert_window_closed</c>.</summary>

@@ -292,7 +292,7 @@ internal sealed partial class PromotionCoordinator
         }
         catch (ObjectPreconditionFailedException)
         {
-            throw EngineErrors.PromotionAlreadyReverted(promotionId, "(another revert in progress)");
+            throw EngineErrors.PromotionAlreadyReverted(promotionId, null);
         }
 
         _failpoints.After(Failpoints.PromotionRevertClaim);

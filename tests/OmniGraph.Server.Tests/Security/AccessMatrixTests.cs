@@ -146,6 +146,16 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
     }
 
     [Fact]
+    public async Task AProtectedBranch_RefusesAWriteThePolicyAllows_WithProtectedBranch()
+    {
+        // act-bruno may change any branch, but the engine takes no direct write to a protected one: promotion only.
+        using var bruno = fixture.As("act-bruno");
+        using var write = await bruno.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "release"));
+        var error = await ErrorBody.AssertAsync(write, HttpStatusCode.Forbidden, "protected_branch");
+        Assert.StartsWith("branch 'release' is protected", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AGraphWithoutABundle_IsDefaultDeny_ReadsOnly()
     {
         using var rita = fixture.As("act-rita");

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
@@ -71,6 +73,12 @@ public sealed class SecuredServerFixture : IAsyncLifetime
         foreach (var graph in (string[])["g", "w", "a", "d"])
         {
             await ServerFixture.CreateGraphAsync(_root.Combine(graph));
+        }
+
+        // The protected branch exists on w, so a write to it reaches the engine's protection (not branch_not_found).
+        await using (var w = await OmniGraphEmbedded.OpenAsync(_root.Combine("w")))
+        {
+            await w.Client.CreateBranchAsync("release");
         }
 
         Server = await OmniGraphServer.StartAsync(Options(Root));
