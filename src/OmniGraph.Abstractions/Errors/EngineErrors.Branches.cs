@@ -38,19 +38,9 @@ public static partial class EngineErrors
     {
         ArgumentNullException.ThrowIfNull(conflicts);
         var message = new StringBuilder($"merging '{source}' into '{target}' found {conflicts.Count} conflict{(conflicts.Count == 1 ? string.Empty : "s")}; nothing was written: ");
-        for (var i = 0; i < Math.Min(3, conflicts.Count); i++)
-        {
-            message.Append(i == 0 ? string.Empty : "; ").Append(conflicts[i]);
-        }
-
-        if (conflicts.Count > 3)
-        {
-            message.Append("; +").Append(conflicts.Count - 3).Append(" more");
-        }
-
         return new(
             ErrorCodes.MergeConflicts,
-            message.ToString(),
+            AppendFirstConflicts(message, conflicts),
             ErrorDetails.Of(ErrorDetail.SourceBranch.With(source), ErrorDetail.Branch.With(target), ErrorDetail.Count.With(conflicts.Count)));
     }
 
@@ -65,4 +55,20 @@ public static partial class EngineErrors
                 ? $"commit '{commitId}' belongs to branch '{branch}' as it was before it was deleted and created again; the new '{branch}' is another branch, and the old one's commits and snapshots are not served"
                 : $"commit '{commitId}' belongs to branch '{branch}', which was deleted; its commits and snapshots are not served",
             ErrorDetails.Of(ErrorDetail.CommitId.With(commitId), ErrorDetail.Branch.With(branch), ErrorDetail.Incarnation.With(incarnation)));
+
+    /// <summary>The first three of <paramref name="conflicts"/> after <paramref name="message"/>, and how many more there are.</summary>
+    private static string AppendFirstConflicts(StringBuilder message, IReadOnlyList<MergeConflict> conflicts)
+    {
+        for (var i = 0; i < Math.Min(3, conflicts.Count); i++)
+        {
+            message.Append(i == 0 ? string.Empty : "; ").Append(conflicts[i]);
+        }
+
+        if (conflicts.Count > 3)
+        {
+            message.Append("; +").Append(conflicts.Count - 3).Append(" more");
+        }
+
+        return message.ToString();
+    }
 }

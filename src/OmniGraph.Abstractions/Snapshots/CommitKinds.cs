@@ -23,4 +23,16 @@ public static class CommitKinds
     /// the version number (and the lost commit's id when known) so numbers are never reused, and is never served.
     /// </summary>
     public const string RecoveryLost = "recovery_lost";
+
+    /// <summary>
+    /// A promotion (<c>promote --confirm</c>): the merge of a reviewed change into a branch, the only write a protected
+    /// branch takes. Like a merge, its commit has a merged parent (the source head it took).
+    /// </summary>
+    public const string Promote = "promote";
+
+    /// <summary>The revert of a promotion (<c>promote revert</c>): the target's tables back to their state before it.</summary>
+    public const string PromoteRevert = "promote_revert";
+
+    /// <summary>Whether commits of <paramref name="writer"/> are promotions or their reverts: the writes a protected branch takes.</summary>
+    public static bool IsPromotion(string? writer) => writer is Promote or PromoteRevert;
 }

@@ -7,7 +7,7 @@ using OmniGraph.Engine;
 namespace OmniGraph.Cli.Commands;
 
 /// <summary>
-/// <c>omnigraph branch merge [URI] SOURCE [--into TARGET] [--delete-branch] [--as ACTOR] [--json] [--quiet]</c>: merges
+/// <c>omnigraph branch merge [URI] SOURCE [--into TARGET] [--delete-branch] [--as ACTOR] [--policy FILE] [--json] [--quiet]</c>: merges
 /// SOURCE into TARGET (default main) as one commit. A conflicted merge writes nothing, lists every conflict (a table on
 /// standard output, or the <c>merge_conflicts</c> error envelope with <c>--json</c>) and exits 1. With
 /// <c>--delete-branch</c> the source is deleted after a merge that did not conflict; a refused deletion is a warning.
@@ -22,6 +22,7 @@ internal sealed class BranchMergeCommand : ICliCommand
         var into = new Option<string>("--into") { Description = "The branch that receives the merge (default main)", DefaultValueFactory = static _ => BranchNames.Main, HelpName = "TARGET" };
         var deleteBranch = new Option<bool>("--delete-branch") { Description = "Delete the source branch after the merge" };
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the merge commit", HelpName = "ACTOR" };
+        var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("merge", "Merge a branch into another as one commit");
@@ -29,6 +30,7 @@ internal sealed class BranchMergeCommand : ICliCommand
         command.Options.Add(into);
         command.Options.Add(deleteBranch);
         command.Options.Add(actor);
+        command.Options.Add(policy);
         command.Options.Add(quiet);
         command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
@@ -40,7 +42,7 @@ internal sealed class BranchMergeCommand : ICliCommand
                 DeleteBranch = parseResult.GetValue(deleteBranch),
             };
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"merging branch {request.Source} into {request.Target} in {target.Uri}");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
+            await using var graph = await EmbeddedGraph.OpenAsync(target, await PolicyBindingOption.ReadAsync(parseResult, policy, cancellationToken), cancellationToken);
             var result = await graph.Client.MergeBranchAsync(request, cancellationToken);
             var asJson = parseResult.GetValue(json);
             if (result.Outcome == BranchMergeOutcome.Conflicted)
@@ -79,10 +81,7 @@ internal sealed class BranchMergeCommand : ICliCommand
         }
         else
         {
-            await TextTable.WriteAsync(
-                runtime.Console.Out,
-                ["KIND", "TABLE", "ENTITY", "CONFLICT"],
-                [.. conflicts.Select(static c => new[] { c.Kind, c.Table, c.EntityId ?? "-", c.Message })]);
+            await MergeText.WriteConflictsAsync(runtime.Console.Out, conflicts);
         }
 
         return await runtime.ReportAsync(error, asJson: false);
@@ -99,15 +98,6 @@ internal sealed class BranchMergeCommand : ICliCommand
         var kind = merge.Outcome == BranchMergeOutcome.FastForward.ToWireName() ? "fast-forward" : "merge";
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"merged {merge.Source} into {merge.Target} ({kind}): commit {commit.GraphCommitId} at manifest version {commit.GraphManifestVersion}{(merge.BranchDeleted == true ? $"; deleted branch {merge.Source}" : string.Empty)}"));
-        await TextTable.WriteAsync(
-            output,
-            ["TABLE", "INSERTED", "UPDATED", "DELETED"],
-            [.. merge.Tables.Select(static t => new[]
-            {
-                t.Table,
-                t.Inserted.ToString(CultureInfo.InvariantCulture),
-                t.Updated.ToString(CultureInfo.InvariantCulture),
-                t.Deleted.ToString(CultureInfo.InvariantCulture),
-            })]);
+        await MergeText.WriteTablesAsync(output, merge.Tables);
     }
 }

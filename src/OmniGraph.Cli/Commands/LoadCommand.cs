@@ -18,7 +18,7 @@ internal sealed class LoadCommand : ICliCommand
     public Command Build(CliRuntime runtime)
     {
         var uri = CliOptions.OptionalUri();
-        var scope = new GraphScopeOptions();
+        var scope = new GraphScopeOptions(bindsPolicy: true);
         var data = new Option<string>("--data") { Description = "The JSONL file to load", Required = true, HelpName = "F" };
         var mode = new Option<string>("--mode") { Description = "overwrite | append | merge", Required = true, HelpName = "M" };
         mode.AcceptOnlyFromAmong([.. GraphLoadModes.Names]);

@@ -23,7 +23,7 @@ internal sealed class MutateCommand : ICliCommand
         var branch = CliOptions.Branch();
         var ifCommit = new Option<string?>("--if-commit") { Description = "Write only if the branch head is this commit (compare-and-swap)", HelpName = "COMMIT_ID" };
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
-        var scope = new GraphScopeOptions();
+        var scope = new GraphScopeOptions(bindsPolicy: true);
         var json = CliOptions.Json();
         var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit");
         input.AddTo(command);

@@ -24,6 +24,7 @@ internal static class CliCommandCatalog
         new BranchListCommand(),
         new BranchDeleteCommand(),
         new BranchMergeCommand(),
+        new PromoteCommand(),
         new CommitListCommand(),
         new CommitShowCommand(),
         new SchemaShowCommand(),

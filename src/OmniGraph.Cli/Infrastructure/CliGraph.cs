@@ -1,6 +1,7 @@
 using OmniGraph.Client.Http;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
+using OmniGraph.Security;
 
 namespace OmniGraph.Cli.Infrastructure;
 
@@ -33,9 +34,12 @@ internal sealed class CliGraph : IAsyncDisposable
     public bool IsServed => _http is not null;
 
     /// <summary>Opens the local graph at <paramref name="target"/> in an embedded engine.</summary>
-    public static async Task<CliGraph> OpenEmbeddedAsync(GraphTarget target, CancellationToken cancellationToken)
+    /// <param name="target">The graph.</param>
+    /// <param name="policy">A policy bundle to bind to it (<c>--policy</c>), or <c>null</c>.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    public static async Task<CliGraph> OpenEmbeddedAsync(GraphTarget target, PolicyBundle? policy, CancellationToken cancellationToken)
     {
-        OmniGraphEmbedded embedded = await EmbeddedGraph.OpenAsync(target, cancellationToken).ConfigureAwait(false);
+        OmniGraphEmbedded embedded = await EmbeddedGraph.OpenAsync(target, policy, cancellationToken).ConfigureAwait(false);
         return new CliGraph(new GrainGraphService(embedded.Client), target.Uri, embedded, null);
     }
 

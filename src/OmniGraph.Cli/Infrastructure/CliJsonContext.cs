@@ -25,4 +25,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(BranchDeleteOutput))]
 [JsonSerializable(typeof(BranchMergeOutput))]
 [JsonSerializable(typeof(MergeConflictsErrorOutput))]
+[JsonSerializable(typeof(PromotionPreviewOutput))]
+[JsonSerializable(typeof(PromotionOutput))]
+[JsonSerializable(typeof(PromotionRevertOutput))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

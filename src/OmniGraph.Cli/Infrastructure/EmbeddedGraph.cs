@@ -1,4 +1,5 @@
 using OmniGraph.Grains.Hosting;
+using OmniGraph.Security;
 
 namespace OmniGraph.Cli.Infrastructure;
 
@@ -9,6 +10,27 @@ internal static class EmbeddedGraph
     /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: No graph is there.</exception>
     public static Task<OmniGraphEmbedded> OpenAsync(GraphTarget target, CancellationToken cancellationToken) =>
         OmniGraphEmbedded.OpenAsync(target.Location, Configure, cancellationToken);
+
+    /// <summary>
+    /// Opens the graph at <paramref name="target"/> with <paramref name="policy"/> bound to it (<c>--policy FILE</c>): the
+    /// engine enforces its protected branches and rules on every write and appends every write to the audit log, as a
+    /// server does. Without a policy, the same as <see cref="OpenAsync(GraphTarget, CancellationToken)"/>.
+    /// </summary>
+    public static Task<OmniGraphEmbedded> OpenAsync(GraphTarget target, PolicyBundle? policy, CancellationToken cancellationToken) =>
+        policy is null
+            ? OpenAsync(target, cancellationToken)
+            : OmniGraphEmbedded.OpenAsync(
+                target.Location,
+                options =>
+                {
+                    Configure(options);
+                    options.ConfigureEngine = engine =>
+                    {
+                        engine.AuditWrites = true;
+                        engine.GraphPolicies[options.GraphId] = policy;
+                    };
+                },
+                cancellationToken);
 
     /// <summary>Creates a graph at <paramref name="target"/> and opens it.</summary>
     /// <exception cref="OmniGraphException">Code <c>already_initialized</c>: A graph is already there.</exception>

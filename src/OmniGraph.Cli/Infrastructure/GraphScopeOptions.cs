@@ -13,8 +13,10 @@ internal sealed class GraphScopeOptions
     public const string TokenVariable = "OMNIGRAPH_BEARER_TOKEN";
 
     /// <summary>Creates the flags (a System.CommandLine symbol has one parent: one instance per command).</summary>
-    public GraphScopeOptions()
+    /// <param name="bindsPolicy">Whether the command writes and so takes <c>--policy FILE</c> for a local graph (<see cref="PolicyBindingOption"/>).</param>
+    public GraphScopeOptions(bool bindsPolicy = false)
     {
+        Policy = bindsPolicy ? PolicyBindingOption.Create() : null;
         Store = CliOptions.Store();
         Server = new Option<string?>("--server") { Description = $"A server's URL (http:// or https://); the token comes from {TokenVariable}", HelpName = "URL" };
         Graph = new Option<string?>("--graph") { Description = "The graph on the server (with --server)", HelpName = "ID" };
@@ -29,12 +31,19 @@ internal sealed class GraphScopeOptions
     /// <summary><c>--graph</c>.</summary>
     public Option<string?> Graph { get; }
 
-    /// <summary>Adds the three flags to <paramref name="command"/>.</summary>
+    /// <summary><c>--policy</c>, on commands that write.</summary>
+    public Option<string?>? Policy { get; }
+
+    /// <summary>Adds the flags to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Store);
         command.Options.Add(Server);
         command.Options.Add(Graph);
+        if (Policy is not null)
+        {
+            command.Options.Add(Policy);
+        }
     }
 
     /// <summary>
@@ -54,7 +63,13 @@ internal sealed class GraphScopeOptions
                 throw CliErrors.Usage("--graph selects a graph on a server: give --server URL with it (a local graph is addressed with --store)");
             }
 
-            return await CliGraph.OpenEmbeddedAsync(GraphTarget.Resolve(local), cancellationToken).ConfigureAwait(false);
+            var policy = Policy is null ? null : await PolicyBindingOption.ReadAsync(parseResult, Policy, cancellationToken).ConfigureAwait(false);
+            return await CliGraph.OpenEmbeddedAsync(GraphTarget.Resolve(local), policy, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Policy is not null && parseResult.GetValue(Policy) is not null)
+        {
+            throw CliErrors.Usage("--policy binds a policy to a local graph: a server enforces the policy it was started with");
         }
 
         if (local.FirstOrDefault(static c => c.Value is not null) is { Value: not null } twice)

@@ -118,6 +118,12 @@ public static class ErrorDetail
     /// <summary>A branch incarnation (the ULID minted when a branch is created).</summary>
     public static readonly ErrorDetail<string> Incarnation = new("incarnation");
 
+    /// <summary>A promotion id (the ULID minted when a promotion is confirmed).</summary>
+    public static readonly ErrorDetail<string> PromotionId = new("promotion_id");
+
+    /// <summary>A promotion's diff digest (64 lowercase hex digits).</summary>
+    public static readonly ErrorDetail<string> Digest = new("digest");
+
     /// <summary>A 1-based line of the input.</summary>
     public static readonly ErrorDetail<long> Line = new("line");
 

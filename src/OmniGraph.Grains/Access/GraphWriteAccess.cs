@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 
@@ -26,4 +27,36 @@ internal sealed class GraphWriteAccess
     /// <summary>The decision on a data write (<c>change</c>) by <paramref name="actor"/> to <paramref name="branch"/> of <paramref name="graphId"/>.</summary>
     public AccessDecision DecideChange(string graphId, string? actor, string branch) =>
         AccessController.DecideInEngine(_policies.GetValueOrDefault(graphId), new AccessRequest(actor, PolicyAction.Change, graphId, branch));
+
+    /// <summary>The decision on a promotion (or its revert) by <paramref name="actor"/> from <paramref name="source"/> into <paramref name="target"/> of <paramref name="graphId"/>.</summary>
+    public AccessDecision DecidePromote(string graphId, string? actor, string? source, string target) =>
+        AccessController.DecideInEngine(_policies.GetValueOrDefault(graphId), new AccessRequest(actor, PolicyAction.Promote, graphId, source, target));
+
+    /// <summary>Whether <paramref name="graphId"/>'s policy protects <paramref name="branch"/> (no bundle: nothing is protected).</summary>
+    public bool IsProtected(string graphId, string branch) => _policies.GetValueOrDefault(graphId)?.IsProtected(branch) == true;
+
+    /// <summary>
+    /// Refuses a direct <paramref name="operation"/> (anything but a promotion) to a protected branch, before it has any effect.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>protected_branch</c>.</exception>
+    public void RequireUnprotected(string graphId, string branch, string operation) => RequireUnprotected(IsProtected(graphId, branch), branch, operation);
+
+    /// <summary>
+    /// The same refusal from the options alone, for the coordinators' early checks (before they stage anything; the
+    /// commit's own check in the manifest grain is the one that holds every caller).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>protected_branch</c>.</exception>
+    public static void RequireUnprotected(OmniGraphOptions options, string graphId, string branch, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        RequireUnprotected(options.GraphPolicies.TryGetValue(graphId, out var bundle) && bundle.ProtectedBranches.Contains(branch), branch, operation);
+    }
+
+    private static void RequireUnprotected(bool isProtected, string branch, string operation)
+    {
+        if (isProtected)
+        {
+            throw EngineErrors.ProtectedBranch(branch, operation);
+        }
+    }
 }

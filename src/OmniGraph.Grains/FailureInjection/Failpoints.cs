@@ -51,6 +51,12 @@ public static class Failpoints
     /// <summary>Merge: staging the merged table versions on the target (durable, invisible until the merge commits).</summary>
     public static readonly Failpoint MergeStage = new("merge.stage", "write the merged rows and table versions of the target");
 
+    /// <summary>Promotion: creating the promotion's record (before its commit is submitted).</summary>
+    public static readonly Failpoint PromotionRecord = new("promotion.record", "create promotions/{id}.json");
+
+    /// <summary>Promotion revert: creating (or replacing a stale) revert claim (before the revert commit is submitted).</summary>
+    public static readonly Failpoint PromotionRevertClaim = new("promotion.revert_claim", "create promotions/{id}.revert.json");
+
     /// <summary>Branch create or delete: replacing the branch registry (the moment the branch appears or disappears).</summary>
     public static readonly Failpoint BranchRegistryWrite = new("branch.registry_write", "compare-and-swap state/registry-manifest/graph.json");
 
@@ -73,6 +79,8 @@ public static class Failpoints
         HealAuditAppend,
         HealSidecarDelete,
         MergeStage,
+        PromotionRecord,
+        PromotionRevertClaim,
         BranchRegistryWrite,
         BranchReclaim,
     ];

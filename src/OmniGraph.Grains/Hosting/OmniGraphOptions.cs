@@ -62,6 +62,12 @@ public sealed class OmniGraphOptions
     /// </summary>
     public Dictionary<string, PolicyBundle> GraphPolicies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// How long after a promotion <c>promote revert</c> may undo it (docs/branches.md, "Protected branches and
+    /// promotion"). Default 24 hours; must be positive.
+    /// </summary>
+    public TimeSpan PromotionRevertWindow { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Registers a graph at a store location.</summary>
     public OmniGraphOptions AddGraph(string graphId, string location)
     {

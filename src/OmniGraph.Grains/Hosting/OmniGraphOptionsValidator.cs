@@ -51,6 +51,7 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
         Require(failures, options.MaxWriteAttempts >= 1, $"{nameof(OmniGraphOptions.MaxWriteAttempts)} must be at least 1");
         Require(failures, options.StaleSidecarAge >= TimeSpan.Zero, $"{nameof(OmniGraphOptions.StaleSidecarAge)} must not be negative");
         Require(failures, options.MaxRowsPerTableWrite >= 0, $"{nameof(OmniGraphOptions.MaxRowsPerTableWrite)} must not be negative");
+        Require(failures, options.PromotionRevertWindow > TimeSpan.Zero, $"{nameof(OmniGraphOptions.PromotionRevertWindow)} must be positive");
         Require(failures, options.HeadHintInterval >= 1, $"{nameof(OmniGraphOptions.HeadHintInterval)} must be at least 1");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

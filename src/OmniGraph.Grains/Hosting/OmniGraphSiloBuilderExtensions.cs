@@ -49,6 +49,7 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
         services.TryAddSingleton<Merging.BranchMergeCoordinator>();
+        services.TryAddSingleton<Promotion.PromotionCoordinator>();
         services.TryAddSingleton<GraphWriteAccess>();
         services.AddOmniGraphAudit();
         if (!services.Any(static d => d.ServiceType == typeof(CommitCompletions)))

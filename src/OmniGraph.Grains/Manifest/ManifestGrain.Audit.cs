@@ -23,10 +23,17 @@ internal sealed partial class ManifestGrain
     /// Decides whether the commit may happen. Denied: the denial is audited (when commits are) and thrown as
     /// <c>forbidden</c>, before any effect. Allowed: the audit entry the write will owe, or <c>null</c> when unaudited.
     /// </summary>
-    /// <exception cref="OmniGraphException">Code <c>forbidden</c>.</exception>
+    /// <exception cref="OmniGraphException">Code <c>forbidden</c>; <c>protected_branch</c>: a write other than a promotion to a protected branch.</exception>
     private async Task<SidecarAuditDocument?> AuthorizeCommitAsync(CommitRequest request, string branch)
     {
-        var decision = _access.DecideChange(GraphId, request.Actor, branch);
+        // A protected branch takes promotions only; every other write is refused whoever makes it (docs/branches.md).
+        var promotion = CommitKinds.IsPromotion(request.Writer);
+        if (!promotion)
+        {
+            _access.RequireUnprotected(GraphId, branch, request.Writer);
+        }
+
+        var decision = promotion ? _access.DecidePromote(GraphId, request.Actor, null, branch) : _access.DecideChange(GraphId, request.Actor, branch);
         if (!decision.Allowed)
         {
             LogWriteDenied(GraphId, branch, request.Actor, decision.Message);
@@ -46,7 +53,7 @@ internal sealed partial class ManifestGrain
             throw SecurityErrors.AccessDenied(decision);
         }
 
-        return _access.AuditWrites ? new SidecarAuditDocument { Action = PolicyAction.Change.Name(), Rule = decision.RuleId } : null;
+        return _access.AuditWrites ? new SidecarAuditDocument { Action = decision.Request.Action.Name(), Rule = decision.RuleId } : null;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
+using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
@@ -72,6 +73,8 @@ public sealed partial class BranchMergeCoordinator
             throw EngineErrors.InvalidBranchOperation(request.Target, $"a merge needs distinct source and target branches (both are '{request.Target}')");
         }
 
+        // A protected branch takes promotions only (the commit refuses it too; this refuses before anything is read).
+        GraphWriteAccess.RequireUnprotected(_options, graphId, request.Target, CommitKinds.Merge);
         var manifest = _grains.GetGrain<IManifestGrain>(graphId);
         for (var attempt = 1; ; attempt++)
         {
@@ -95,33 +98,65 @@ public sealed partial class BranchMergeCoordinator
 
     private async Task<BranchMergeResult> MergeOnceAsync(string graphId, IManifestGrain manifest, BranchMergeRequest request, GraphSnapshot source, GraphSnapshot target, int attempt, CancellationToken cancellationToken)
     {
-        BranchMergeResult Result(BranchMergeOutcome outcome, string? baseId, CommitInfo? commit, ImmutableArray<TableMergeSummary> tables, ImmutableArray<MergeConflict> conflicts) =>
-            new(outcome, request.Source, request.Target, source.Commit.Id, baseId, commit, tables, conflicts, attempt);
+        var prepared = await PrepareAsync(graphId, manifest, request.Source, request.Target, source, target, cancellationToken);
+        BranchMergeResult Result(BranchMergeOutcome outcome, CommitInfo? commit, ImmutableArray<TableMergeSummary> tables, ImmutableArray<MergeConflict> conflicts) =>
+            new(outcome, request.Source, request.Target, source.Commit.Id, prepared.BaseCommitId, commit, tables, conflicts, attempt);
+        if (prepared.Outcome is BranchMergeOutcome.AlreadyUpToDate or BranchMergeOutcome.Conflicted)
+        {
+            return Result(prepared.Outcome, null, [], prepared.Conflicts);
+        }
 
-        RequireOneSchema(request, source, target);
+        var applied = await CommitAsync(graphId, manifest, target, prepared.Plans, new MergeCommit(request.Actor, CommitKinds.Merge, source.Commit.Id), cancellationToken);
+        return applied.Commit is null
+            ? Result(BranchMergeOutcome.Conflicted, null, [], applied.Conflicts)
+            : Result(prepared.Outcome, applied.Commit, applied.Tables, []);
+    }
+
+    /// <summary>
+    /// Everything a merge of <paramref name="source"/> into <paramref name="target"/> decides before it writes: the merge
+    /// base, the outcome so far (up to date, fast forward, merge, or conflicted by rows) and the per-table plans.
+    /// Reads only; deterministic for the same two heads.
+    /// </summary>
+    internal async Task<MergePreparation> PrepareAsync(string graphId, IManifestGrain manifest, string sourceName, string targetName, GraphSnapshot source, GraphSnapshot target, CancellationToken cancellationToken)
+    {
+        RequireOneSchema(sourceName, targetName, source, target);
         if (string.Equals(source.Commit.Id, target.Commit.Id, StringComparison.Ordinal))
         {
-            return Result(BranchMergeOutcome.AlreadyUpToDate, source.Commit.Id, null, [], []);
+            return new MergePreparation(BranchMergeOutcome.AlreadyUpToDate, source.Commit.Id, [], []);
         }
 
         var mergeBase = await manifest.FindMergeBaseAsync(source.Commit.Id, target.Commit.Id, cancellationToken)
-            ?? throw EngineErrors.InvalidBranchOperation(request.Target, $"'{request.Source}' and '{request.Target}' share no commit");
+            ?? throw EngineErrors.InvalidBranchOperation(targetName, $"'{sourceName}' and '{targetName}' share no commit");
         if (string.Equals(mergeBase.Id, source.Commit.Id, StringComparison.Ordinal))
         {
-            return Result(BranchMergeOutcome.AlreadyUpToDate, mergeBase.Id, null, [], []);
+            return new MergePreparation(BranchMergeOutcome.AlreadyUpToDate, mergeBase.Id, [], []);
         }
 
         var fastForward = string.Equals(mergeBase.Id, target.Commit.Id, StringComparison.Ordinal);
         var baseSnapshot = fastForward ? target : await manifest.ResolveSnapshotAsync(SnapshotTarget.AtCommit(mergeBase.Id), cancellationToken);
-        RequireOneSchema(request, baseSnapshot, target);
-
+        RequireOneSchema(sourceName, targetName, baseSnapshot, target);
         var plans = await PlanAsync(graphId, baseSnapshot, source, target, cancellationToken);
         var rowConflicts = plans.SelectMany(static p => p.Conflicts).ToImmutableArray();
-        if (!rowConflicts.IsEmpty)
-        {
-            return Result(BranchMergeOutcome.Conflicted, mergeBase.Id, null, [], rowConflicts);
-        }
+        return !rowConflicts.IsEmpty
+            ? new MergePreparation(BranchMergeOutcome.Conflicted, mergeBase.Id, plans, rowConflicts)
+            : new MergePreparation(fastForward ? BranchMergeOutcome.FastForward : BranchMergeOutcome.Merged, mergeBase.Id, plans, []);
+    }
 
+    /// <summary>
+    /// Stages <paramref name="plans"/> on <paramref name="target"/>, checks the merged graph and, when it holds, commits it
+    /// as one commit described by <paramref name="commit"/> (the same group commit and sidecar protocol as every write).
+    /// A constraint violation writes nothing and is returned as conflicts. <paramref name="beforeSubmit"/> runs after the
+    /// checks and before the commit is submitted (a promotion records its intent there).
+    /// </summary>
+    internal async Task<MergeApplied> CommitAsync(
+        string graphId,
+        IManifestGrain manifest,
+        GraphSnapshot target,
+        IReadOnlyList<TableMergePlan> plans,
+        MergeCommit commit,
+        CancellationToken cancellationToken,
+        Func<string, Task>? beforeSubmit = null)
+    {
         var writes = plans
             .Where(static p => !p.IsEmpty)
             .Select(static p => new TableWrite(p.Table, TableWriteMode.Upsert, [], p.Upserts.Length > 0 ? [p.Upserts] : [], p.DeleteIds.Count > 0 ? p.DeleteIds : null))
@@ -142,11 +177,16 @@ public sealed partial class BranchMergeCoordinator
             if (violations.Count > 0)
             {
                 await _writes.AbortAllAsync(graphId, tx, target.Branch, staged.Keys);
-                return Result(BranchMergeOutcome.Conflicted, mergeBase.Id, null, [], MergeViolations.ToConflicts(violations));
+                return new MergeApplied(null, [], MergeViolations.ToConflicts(violations));
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             var commitId = Ulid.NewUlid().ToString();
+            if (beforeSubmit is not null)
+            {
+                await beforeSubmit(commitId);
+            }
+
             await manifest.SubmitCommitAsync(
                 new CommitRequest(
                     tx,
@@ -158,18 +198,18 @@ public sealed partial class BranchMergeCoordinator
                     Ulid.NewUlid().ToString(),
                     (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
                 {
-                    Actor = request.Actor,
-                    Writer = CommitKinds.Merge,
-                    MergedParentId = source.Commit.Id,
+                    Actor = commit.Actor,
+                    Writer = commit.Writer,
+                    MergedParentId = commit.MergedParentId,
                 },
                 cancellationToken);
 
             // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
-            var commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+            var published = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
             var tables = staged.Values
                 .Select(static s => new TableMergeSummary(s.Version.Table, s.Inserted, s.Replaced, s.Deleted))
                 .ToImmutableArray();
-            return Result(fastForward ? BranchMergeOutcome.FastForward : BranchMergeOutcome.Merged, mergeBase.Id, commit, tables, []);
+            return new MergeApplied(published, tables, []);
         }
         catch (Exception exception) when (exception is not SimulatedCrashException)
         {
@@ -182,7 +222,7 @@ public sealed partial class BranchMergeCoordinator
     /// The three-way plan of every table whose version differs between the sides and that the source changed since the
     /// base (manifest-level equality: a table the source never wrote, or that both sides share, costs nothing).
     /// </summary>
-    private async Task<TableMergePlan[]> PlanAsync(string graphId, GraphSnapshot baseSnapshot, GraphSnapshot source, GraphSnapshot target, CancellationToken cancellationToken)
+    internal async Task<TableMergePlan[]> PlanAsync(string graphId, GraphSnapshot baseSnapshot, GraphSnapshot source, GraphSnapshot target, CancellationToken cancellationToken)
     {
         var plans = new List<Task<TableMergePlan>>();
         foreach (var table in target.Tables)
@@ -203,13 +243,13 @@ public sealed partial class BranchMergeCoordinator
         return await Task.WhenAll(plans);
     }
 
-    private static void RequireOneSchema(BranchMergeRequest request, GraphSnapshot other, GraphSnapshot target)
+    private static void RequireOneSchema(string source, string target, GraphSnapshot other, GraphSnapshot targetSnapshot)
     {
-        if (!string.Equals(other.SchemaHash, target.SchemaHash, StringComparison.Ordinal))
+        if (!string.Equals(other.SchemaHash, targetSnapshot.SchemaHash, StringComparison.Ordinal))
         {
             throw EngineErrors.InvalidBranchOperation(
-                request.Target,
-                $"cannot merge '{request.Source}' into '{request.Target}': {other.Branch} v{other.ManifestVersion} and {target.Branch} v{target.ManifestVersion} have different schemas");
+                target,
+                $"cannot merge '{source}' into '{target}': {other.Branch} v{other.ManifestVersion} and {targetSnapshot.Branch} v{targetSnapshot.ManifestVersion} have different schemas");
         }
     }
 

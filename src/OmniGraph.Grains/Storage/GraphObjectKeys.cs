@@ -56,6 +56,12 @@ internal static class GraphObjectKeys
     /// <summary>The commit pointer of a commit.</summary>
     public static string CommitPointer(string commitId) => $"commits/{commitId}.json";
 
+    /// <summary>The record of a promotion (written before its commit is submitted).</summary>
+    public static string Promotion(string promotionId) => $"promotions/{promotionId}.json";
+
+    /// <summary>The revert claim of a promotion (written before the revert commit is submitted; one per promotion).</summary>
+    public static string PromotionRevert(string promotionId) => $"promotions/{promotionId}.revert.json";
+
     /// <summary>The recovery sidecar of a write transaction.</summary>
     public static string Sidecar(string tx) => $"{RecoveryPrefix}{tx}.json";
 

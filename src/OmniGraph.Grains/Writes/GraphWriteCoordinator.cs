@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Engine;
+using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
@@ -63,6 +64,11 @@ public sealed partial class GraphWriteCoordinator
         ArgumentNullException.ThrowIfNull(request);
         var writes = CheckRequest(request);
         CheckLimits(writes);
+        if (!CommitKinds.IsPromotion(request.Writer))
+        {
+            GraphWriteAccess.RequireUnprotected(_options, graphId, request.Branch, request.Writer);
+        }
+
         var manifest = _grains.GetGrain<IManifestGrain>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;

@@ -32,4 +32,10 @@ public enum PolicyAction
 
     /// <summary><c>graph_list</c>: <c>GET /graphs</c>; server-scoped, only in a bundle bound to the server. Takes no scope.</summary>
     GraphList,
+
+    /// <summary>
+    /// <c>promote</c>: confirm a promotion into a branch, or revert one (from the source, targeting the target). The only
+    /// write a protected branch takes. Takes <c>target_branch_scope</c>.
+    /// </summary>
+    Promote,
 }

@@ -4,7 +4,7 @@ namespace OmniGraph.Security;
 public static class PolicyActions
 {
     private static readonly string[] s_names =
-        ["read", "export", "change", "schema_apply", "branch_create", "branch_delete", "branch_merge", "admin", "invoke_query", "graph_list"];
+        ["read", "export", "change", "schema_apply", "branch_create", "branch_delete", "branch_merge", "admin", "invoke_query", "graph_list", "promote"];
 
     /// <summary>Every action, in declaration order.</summary>
     public static IReadOnlyList<PolicyAction> All { get; } = Enum.GetValues<PolicyAction>();
@@ -32,16 +32,16 @@ public static class PolicyActions
     /// <summary>Whether the action takes <c>branch_scope</c> (read, export, change).</summary>
     public static bool TakesBranchScope(this PolicyAction action) => action is PolicyAction.Read or PolicyAction.Export or PolicyAction.Change;
 
-    /// <summary>Whether the action takes <c>target_branch_scope</c> (branch_create, branch_delete, branch_merge, schema_apply).</summary>
+    /// <summary>Whether the action takes <c>target_branch_scope</c> (branch_create, branch_delete, branch_merge, schema_apply, promote).</summary>
     public static bool TakesTargetBranchScope(this PolicyAction action) =>
-        action is PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge or PolicyAction.SchemaApply;
+        action is PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge or PolicyAction.SchemaApply or PolicyAction.Promote;
 
     /// <summary>
-    /// Whether the action writes to a graph (change, schema_apply and the branch operations): the decisions the audit
-    /// log records when they deny (an allowed write is recorded with the commit it publishes).
+    /// Whether the action writes to a graph (change, schema_apply, the branch operations and promote): the decisions the
+    /// audit log records when they deny (an allowed write is recorded with the commit it publishes).
     /// </summary>
     public static bool IsWrite(this PolicyAction action) =>
-        action is PolicyAction.Change or PolicyAction.SchemaApply or PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge;
+        action is PolicyAction.Change or PolicyAction.SchemaApply or PolicyAction.BranchCreate or PolicyAction.BranchDelete or PolicyAction.BranchMerge or PolicyAction.Promote;
 
     /// <summary>Whether the action is server-scoped (<c>graph_list</c>) rather than per graph.</summary>
     public static bool IsServerScoped(this PolicyAction action) => action == PolicyAction.GraphList;

@@ -79,6 +79,7 @@ public sealed class PolicyBundleReaderTests
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [read, branch_merge], branch_scope: any}\n", ErrorCodes.PolicyInvalidScope, 5, 67, "not to branch_merge" },
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [change], target_branch_scope: protected}\n", ErrorCodes.PolicyInvalidScope, 5, 55, "not to change" },
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [invoke_query], branch_scope: any}\n", ErrorCodes.PolicyInvalidScope, 5, 61, "not to invoke_query" },
+        { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [promote], branch_scope: protected}\n", ErrorCodes.PolicyInvalidScope, 5, 56, "not to promote" },
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [admin], target_branch_scope: any}\n", ErrorCodes.PolicyInvalidScope, 5, 54, "not to admin" },
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [graph_list, read]}\n", ErrorCodes.PolicyMixedKinds, 5, 45, "mixes graph_list" },
         { "version: 1\ngroups: {team: [a]}\nrules:\n  - id: r\n    allow: {actors: {group: team}, actions: [graph_list]}\n  - id: s\n    allow: {actors: {group: team}, actions: [read]}\n", ErrorCodes.PolicyMixedKinds, 4, 5, "a bundle holds one kind" },

@@ -56,6 +56,30 @@ public sealed class PolicyEvaluatorTests
     }
 
     [Fact]
+    public void Promote_IsDecidedOnTheTargetBranch_WithTargetBranchScope()
+    {
+        var bundle = PolicyBundleReader.Parse(
+            """
+            version: 1
+            groups: { team: [dev, admin], admins: [admin] }
+            protected_branches: [main]
+            rules:
+              - id: admins-promote
+                allow: { actors: { group: admins }, actions: [promote], target_branch_scope: protected }
+            """,
+            "p.yaml");
+        var policy = new PolicyEvaluator(bundle);
+
+        Assert.True(policy.Evaluate(new AccessRequest("admin", PolicyAction.Promote, "g", "shadow/x", "main")).Allowed);
+        Assert.False(policy.Evaluate(new AccessRequest("admin", PolicyAction.Promote, "g", "main", "shadow/x")).Allowed);
+        Assert.Equal(
+            "policy denied action 'promote' on branch 'shadow/x' targeting branch 'main' for actor 'dev'",
+            policy.Evaluate(new AccessRequest("dev", PolicyAction.Promote, "g", "shadow/x", "main")).Message);
+        Assert.True(PolicyAction.Promote.IsWrite());
+        Assert.Equal(PolicyAction.Promote, PolicyActions.Parse("promote", "cli"));
+    }
+
+    [Fact]
     public void UnknownActor_IsDeniedWithTheUnknownActorMessage()
     {
         var decision = _policy.Evaluate(new AccessRequest("act-mallory", PolicyAction.Read, "g", "main"));

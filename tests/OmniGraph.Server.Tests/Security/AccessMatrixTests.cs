@@ -122,12 +122,12 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
     [Fact]
     public async Task BranchScopes_AreDecidedOnTheBranchTheRequestNames()
     {
-        // act-fiona may change unprotected branches only: main is protected.
+        // act-fiona may change unprotected branches only: release is protected.
         using var fiona = fixture.As("act-fiona");
-        using (var main = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson()))
+        using (var release = await fiona.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "release")))
         {
-            var error = await ErrorBody.AssertAsync(main, HttpStatusCode.Forbidden, "forbidden");
-            Assert.Equal("policy denied action 'change' on branch 'main' for actor 'act-fiona'", error.GetProperty("error").GetString());
+            var error = await ErrorBody.AssertAsync(release, HttpStatusCode.Forbidden, "forbidden");
+            Assert.Equal("policy denied action 'change' on branch 'release' for actor 'act-fiona'", error.GetProperty("error").GetString());
         }
 
         // On another branch the policy allows it; the engine then finds no such branch.
@@ -141,8 +141,18 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
             await ErrorBody.AssertAsync(snapshot, HttpStatusCode.NotFound, "branch_not_found");
         }
 
-        using var protectedRead = await fiona.GetAsync("graphs/w/snapshot");
+        using var protectedRead = await fiona.GetAsync("graphs/w/snapshot?branch=release");
         await ErrorBody.AssertAsync(protectedRead, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task AProtectedBranch_RefusesAWriteThePolicyAllows_WithProtectedBranch()
+    {
+        // act-bruno may change any branch, but the engine takes no direct write to a protected one: promotion only.
+        using var bruno = fixture.As("act-bruno");
+        using var write = await bruno.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "release"));
+        var error = await ErrorBody.AssertAsync(write, HttpStatusCode.Forbidden, "protected_branch");
+        Assert.StartsWith("branch 'release' is protected", error.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

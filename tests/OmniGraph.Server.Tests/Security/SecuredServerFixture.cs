@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using OmniGraph.Engine;
+using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
@@ -15,14 +17,18 @@ namespace OmniGraph.Server.Tests.Security;
 /// </summary>
 public sealed class SecuredServerFixture : IAsyncLifetime
 {
-    /// <summary>Writers may read, export and change any branch; readers only read; branchers change unprotected branches.</summary>
+    /// <summary>
+    /// Writers may read, export and change any branch; readers only read; branchers change unprotected branches. The
+    /// protected branch is <c>release</c>, not <c>main</c>: a protected branch takes promotions only, and these tests
+    /// write to main.
+    /// </summary>
     public const string GraphPolicy = """
         version: 1
         groups:
           writers: [act-andrew, act-bruno]
           readers: [act-rita]
           branchers: [act-fiona]
-        protected_branches: [main]
+        protected_branches: [release]
         rules:
           - id: writers-read
             allow: { actors: { group: writers }, actions: [read, export] }
@@ -67,6 +73,12 @@ public sealed class SecuredServerFixture : IAsyncLifetime
         foreach (var graph in (string[])["g", "w", "a", "d"])
         {
             await ServerFixture.CreateGraphAsync(_root.Combine(graph));
+        }
+
+        // The protected branch exists on w, so a write to it reaches the engine's protection (not branch_not_found).
+        await using (var w = await OmniGraphEmbedded.OpenAsync(_root.Combine("w")))
+        {
+            await w.Client.CreateBranchAsync("release");
         }
 
         Server = await OmniGraphServer.StartAsync(Options(Root));

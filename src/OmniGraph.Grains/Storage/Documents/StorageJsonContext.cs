@@ -19,6 +19,8 @@ namespace OmniGraph.Grains.Storage.Documents;
 [JsonSerializable(typeof(TableVersionDocument))]
 [JsonSerializable(typeof(SidecarDocument))]
 [JsonSerializable(typeof(CommitPointerDocument))]
+[JsonSerializable(typeof(PromotionDocument))]
+[JsonSerializable(typeof(PromotionRevertDocument))]
 [JsonSerializable(typeof(Manifest.ManifestGrainState))]
 [JsonSerializable(typeof(Tables.TableHeadState))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
