@@ -10,6 +10,7 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Query;
 using OmniGraph.Query.Parameters;
+using OmniGraph.Search.Embeddings;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Execution.Grains;
@@ -34,6 +35,7 @@ internal sealed partial class QueryGrain(
     QueryPlanCache plans,
     TimeProvider clock,
     IOptions<QueryExecutionOptions> options,
+    TextEmbedder embedder,
     ILogger<QueryGrain> logger) : Grain, IQueryGrain
 {
     /// <inheritdoc />
@@ -53,7 +55,7 @@ internal sealed partial class QueryGrain(
         var values = QueryParameterBinder.Bind(query, request.ParametersJson, clock);
         var plan = plans.GetOrPlan(query);
 
-        var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, cancellationToken);
+        var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, embedder, cancellationToken);
         var executor = new PatternExecutor(context);
         var matched = await executor.RunAsync(plan.Match, BindingTable.Unit(query.Variables.Length));
         var rows = await new ResultBuilder(plan, context, executor).BuildAsync(matched);
