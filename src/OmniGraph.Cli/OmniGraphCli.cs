@@ -42,6 +42,14 @@ public static class OmniGraphCli
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+
+        // Every command takes az://CONTAINER/PREFIX wherever it takes a graph or store location (the account from
+        // AZURE_STORAGE_CONNECTION_STRING, read on first use) unless the host registered an az:// provider of its own.
+        if (Storage.ObjectStoreProviderRegistry.Default.Find(Storage.Azure.AzureBlobLocation.Scheme) is null)
+        {
+            Storage.Azure.AzureBlobObjectStoreProvider.Register();
+        }
+
         var runtime = new CliRuntime(console, termination);
         args = await RewriteLegacyVerbsAsync(args, console).ConfigureAwait(false);
         var root = BuildRoot(runtime);

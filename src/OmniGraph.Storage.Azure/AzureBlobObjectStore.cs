@@ -48,6 +48,12 @@ public sealed partial class AzureBlobObjectStore : IObjectStore
     /// <summary>The container's name.</summary>
     public string ContainerName => _container.Name;
 
+    /// <summary>
+    /// The container's client (its account, credentials and pipeline: retries, timeouts), for a component that talks to
+    /// the same container directly, such as Orleans' Azure Blob grain storage keeping grain state beside a graph.
+    /// </summary>
+    public BlobContainerClient Container => _container;
+
     /// <summary>The blob service endpoint of the account (no credentials), for diagnostics.</summary>
     public Uri ServiceUri => new(_container.Uri.GetLeftPart(UriPartial.Authority));
 

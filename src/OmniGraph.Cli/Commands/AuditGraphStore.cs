@@ -17,12 +17,22 @@ internal static class AuditGraphStore
     /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: No graph is there.</exception>
     public static async Task<IObjectStore> OpenAsync(GraphTarget target, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(target.Location))
+        IObjectStore store;
+        if (target.IsLocal)
         {
-            throw EngineErrors.GraphNotInitialized(target.Uri);
+            if (!Directory.Exists(target.Location))
+            {
+                throw EngineErrors.GraphNotInitialized(target.Uri);
+            }
+
+            store = new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = target.Location, CreateRootIfMissing = false });
+        }
+        else
+        {
+            // A blob store is only read here: a missing container lists and reads as empty.
+            store = ObjectStoreUri.Open(target.Location);
         }
 
-        var store = new LocalDirectoryObjectStore(new LocalObjectStoreOptions { RootPath = target.Location, CreateRootIfMissing = false });
         if (await store.GetPropertiesAsync(StampKey, cancellationToken) is null)
         {
             throw EngineErrors.GraphNotInitialized(target.Uri);

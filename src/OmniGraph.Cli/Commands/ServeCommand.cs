@@ -8,9 +8,10 @@ namespace OmniGraph.Cli.Commands;
 
 /// <summary>
 /// <c>omnigraph serve --store ROOT [--bind ADDR:PORT] [--unauthenticated] [--policy FILE] [--graph-policy ID=FILE]…
-/// [--server-policy FILE] [--gateway-port PORT]</c>: serves the graphs
-/// under ROOT (one per child folder) over HTTP from one process, an ASP.NET Core front-end co-hosted with an Orleans
-/// silo (docs/server.md). Once every graph has opened and the listener is bound it prints exactly one line on standard
+/// [--server-policy FILE] [--gateway-port PORT] [--clustering localhost|azure] [--cluster-id ID] [--silo-port PORT]
+/// [--advertise IP]</c>: serves the graphs under ROOT (one per child folder; a directory or <c>az://CONTAINER/PREFIX</c>)
+/// over HTTP, an ASP.NET Core front-end co-hosted with an Orleans silo (docs/server.md). With <c>--clustering azure</c>
+/// every server naming the same cluster id and storage account forms one cluster (docs/deploy-azure.md). Once every graph has opened and the listener is bound it prints exactly one line on standard
 /// output, <c>OMNIGRAPH_LISTEN_ADDR=ip:port</c> (logs go to standard error). SIGINT or SIGTERM stops it gracefully:
 /// requests in flight finish, then the silo stops; the exit code is then 0. Bearer tokens come from the environment
 /// (<c>OMNIGRAPH_SERVER_BEARER_TOKEN</c>, <c>_TOKENS_FILE</c>, <c>_TOKENS_JSON</c>); the policy files are read here,
@@ -34,7 +35,7 @@ internal sealed class ServeCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var store = new Option<string>("--store") { Description = "The store root: a directory whose child folders are the graphs", Required = true, HelpName = "ROOT" };
+        var store = new Option<string>("--store") { Description = "The store root: a directory whose child folders are the graphs, or az://CONTAINER/PREFIX", Required = true, HelpName = "ROOT" };
         var bind = new Option<string>("--bind")
         {
             Description = $"The address to listen on; port 0 picks a free port (default {OmniGraphServerOptions.DefaultBind})",
@@ -43,6 +44,20 @@ internal sealed class ServeCommand : ICliCommand
         };
         var unauthenticated = new Option<bool>("--unauthenticated") { Description = $"Serve without bearer tokens (open mode; also {UnauthenticatedVariable}=1)" };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Open the silo's gateway for Orleans clients on this port (0: a free one)", HelpName = "PORT" };
+        var clustering = new Option<ServerClustering>("--clustering")
+        {
+            Description = "localhost: a cluster of this process; azure: membership in the storage account's table service (AZURE_STORAGE_CONNECTION_STRING)",
+            DefaultValueFactory = static _ => ServerClustering.Localhost,
+            HelpName = "localhost|azure",
+        };
+        var clusterId = new Option<string>("--cluster-id")
+        {
+            Description = "The cluster id every server of one cluster shares",
+            DefaultValueFactory = static _ => Client.Cluster.OmniGraphClusterClientOptions.DefaultClusterId,
+            HelpName = "ID",
+        };
+        var siloPort = new Option<int>("--silo-port") { Description = "The silo-to-silo port (0, the default: a free one)", HelpName = "PORT" };
+        var advertise = new Option<string?>("--advertise") { Description = "The IP address other silos and clients reach this one at (default loopback)", HelpName = "IP" };
         var policy = new Option<string?>("--policy") { Description = "A graph policy bundle (YAML) bound to every served graph", HelpName = "FILE" };
         var graphPolicy = new Option<string[]>("--graph-policy")
         {
@@ -51,7 +66,7 @@ internal sealed class ServeCommand : ICliCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var serverPolicy = new Option<string?>("--server-policy") { Description = "The server policy bundle (graph_list rules: who may list the graphs)", HelpName = "FILE" };
-        var command = new Command("serve", "Serve the graphs under a store root over HTTP") { store, bind, unauthenticated, policy, graphPolicy, serverPolicy, gatewayPort };
+        var command = new Command("serve", "Serve the graphs under a store root over HTTP") { store, bind, unauthenticated, policy, graphPolicy, serverPolicy, gatewayPort, clustering, clusterId, siloPort, advertise };
         runtime.SetAction(command, json: null, async (parseResult, cancellationToken) =>
         {
             var console = runtime.Console;
@@ -62,9 +77,19 @@ internal sealed class ServeCommand : ICliCommand
                 Unauthenticated = parseResult.GetValue(unauthenticated) || ServerRuntimeState.IsTruthy(Environment.GetEnvironmentVariable(UnauthenticatedVariable)),
                 BearerTokens = BearerTokenSources.FromEnvironment(Environment.GetEnvironmentVariable),
                 GatewayPort = parseResult.GetValue(gatewayPort),
+                Clustering = parseResult.GetValue(clustering),
+                ClusterId = parseResult.GetValue(clusterId)!,
+                SiloPort = parseResult.GetValue(siloPort),
                 PerActorInFlightMax = (int)await SettingAsync(console, InFlightVariable, OmniGraphServerOptions.DefaultPerActorInFlightMax, int.MaxValue),
                 PerActorBytesMax = await SettingAsync(console, BytesVariable, OmniGraphServerOptions.DefaultPerActorBytesMax, long.MaxValue),
             };
+            if (parseResult.GetValue(advertise) is { } address)
+            {
+                options.AdvertisedAddress = System.Net.IPAddress.TryParse(address, out var ip)
+                    ? ip
+                    : throw CliErrors.Usage($"--advertise needs an IP address, not '{ErrorText.Quote(address)}'");
+            }
+
             if (parseResult.GetValue(policy) is { } policyFile)
             {
                 options.GraphPolicy = await PolicyFile.ReadAsync(policyFile, cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
@@ -13,5 +14,8 @@ internal static class CliFeatures
         silo.AddOmniGraphLoading();
         silo.AddOmniGraphExecution();
         silo.AddOmniGraphMutations();
+
+        // A graph on az:// keeps its grain state through Orleans' Azure Blob grain storage, as a server's silo does.
+        silo.AddOmniGraphAzureBlobGrainStorage();
     }
 }

@@ -3,12 +3,14 @@ using OmniGraph.Storage;
 namespace OmniGraph.Cli.Infrastructure;
 
 /// <summary>
-/// The graph a command addresses: as the user wrote it (<see cref="Uri"/>, echoed in output) and the local directory
-/// it names (<see cref="Location"/>). The CLI reaches graphs on local disk only: a path or a <c>file://</c> URI.
+/// The graph a command addresses: as the user wrote it (<see cref="Uri"/>, echoed in output) and the store location it
+/// names (<see cref="Location"/>): a local directory (a path or a <c>file://</c> URI) or a provider's location such as
+/// <c>az://CONTAINER/PREFIX</c> (Azure Blob, account from <c>AZURE_STORAGE_CONNECTION_STRING</c>).
 /// </summary>
 /// <param name="Uri">The URI or path as given on the command line.</param>
-/// <param name="Location">The absolute directory.</param>
-public sealed record GraphTarget(string Uri, string Location)
+/// <param name="Location">The absolute directory, or the provider's canonical location.</param>
+/// <param name="IsLocal">Whether <paramref name="Location"/> is a local directory.</param>
+public sealed record GraphTarget(string Uri, string Location, bool IsLocal = true)
 {
     /// <summary>
     /// Resolves the graph from a positional URI, <c>--store</c> or <c>--uri</c>: exactly one of them must be given.
@@ -44,7 +46,7 @@ public sealed record GraphTarget(string Uri, string Location)
     }
 
     /// <summary>Parses a graph URI.</summary>
-    /// <exception cref="InvalidObjectStoreUriException">The URI is not a local path or <c>file://</c> URI.</exception>
+    /// <exception cref="InvalidObjectStoreUriException">The URI is a <c>memory://</c> store or not a location at all.</exception>
     public static GraphTarget Parse(string uri)
     {
         ArgumentNullException.ThrowIfNull(uri);
@@ -56,11 +58,11 @@ public sealed record GraphTarget(string Uri, string Location)
         }
 
         var parsed = ObjectStoreUri.Parse(uri);
-        if (parsed.Kind != ObjectStoreKind.LocalDirectory)
+        return parsed.Kind switch
         {
-            throw new InvalidObjectStoreUriException(uri, "a memory:// store lives inside one process; the CLI addresses a local directory (a path or file:///path)");
-        }
-
-        return new GraphTarget(uri, parsed.Address);
+            ObjectStoreKind.LocalDirectory => new GraphTarget(uri, parsed.Address),
+            ObjectStoreKind.Provider => new GraphTarget(uri, parsed.ToString(), IsLocal: false),
+            _ => throw new InvalidObjectStoreUriException(uri, "a memory:// store lives inside one process; the CLI addresses a local directory (a path or file:///path) or az://CONTAINER/PREFIX"),
+        };
     }
 }

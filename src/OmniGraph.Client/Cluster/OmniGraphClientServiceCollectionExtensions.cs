@@ -24,11 +24,21 @@ public static class OmniGraphClientServiceCollectionExtensions
     /// </code></example>
     /// <exception cref="OptionsValidationException">At start: no gateway, or a blank service or cluster id.</exception>
     public static IServiceCollection AddOmniGraphClient(this IServiceCollection services, Action<OmniGraphClusterClientOptions> configure)
+        => services.AddOmniGraphClient(configure, useClustering: null);
+
+    /// <summary>
+    /// The same client, finding the cluster's gateways through <paramref name="useClustering"/> (a membership provider
+    /// such as <c>UseOmniGraphAzureClustering</c>) rather than the static <see cref="OmniGraphClusterClientOptions.Gateways"/>
+    /// list, which may then stay empty. <c>null</c>: the static list, as the overload without it.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">At start: a blank service or cluster id; no gateway when no clustering is given.</exception>
+    public static IServiceCollection AddOmniGraphClient(this IServiceCollection services, Action<OmniGraphClusterClientOptions> configure, Action<IClientBuilder>? useClustering)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<OmniGraphClusterClientOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphClusterClientOptions>, OmniGraphClusterClientOptionsValidator>());
+        var gatewaysFromMembership = useClustering is not null;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphClusterClientOptions>>(new OmniGraphClusterClientOptionsValidator(gatewaysFromMembership)));
         services.AddOrleansClient(client =>
         {
             client.Services.AddOmniGraphSerialization();
@@ -37,8 +47,15 @@ public static class OmniGraphClientServiceCollectionExtensions
                 cluster.ServiceId = omnigraph.Value.ServiceId;
                 cluster.ClusterId = omnigraph.Value.ClusterId;
             });
-            client.UseStaticClustering(static gateways => gateways.Configure<IOptions<OmniGraphClusterClientOptions>>(static (list, omnigraph) =>
-                list.Gateways = [.. omnigraph.Value.Gateways.Select(static endpoint => endpoint.ToGatewayUri())]));
+            if (useClustering is not null)
+            {
+                useClustering(client);
+            }
+            else
+            {
+                client.UseStaticClustering(static gateways => gateways.Configure<IOptions<OmniGraphClusterClientOptions>>(static (list, omnigraph) =>
+                    list.Gateways = [.. omnigraph.Value.Gateways.Select(static endpoint => endpoint.ToGatewayUri())]));
+            }
         });
         services.TryAddSingleton<IGraphClientFactory>(static provider => new GraphClientFactory(provider.GetRequiredService<IClusterClient>()));
         return services;
@@ -46,12 +63,12 @@ public static class OmniGraphClientServiceCollectionExtensions
 }
 
 /// <summary>Validates <see cref="OmniGraphClusterClientOptions"/>.</summary>
-internal sealed class OmniGraphClusterClientOptionsValidator : IValidateOptions<OmniGraphClusterClientOptions>
+internal sealed class OmniGraphClusterClientOptionsValidator(bool gatewaysFromMembership = false) : IValidateOptions<OmniGraphClusterClientOptions>
 {
     public ValidateOptionsResult Validate(string? name, OmniGraphClusterClientOptions options)
     {
         var failures = new List<string>();
-        if (options.Gateways.Count == 0)
+        if (options.Gateways.Count == 0 && !gatewaysFromMembership)
         {
             failures.Add("no gateway: add the silo gateway endpoint(s) of the cluster (omnigraph serve --gateway-port)");
         }

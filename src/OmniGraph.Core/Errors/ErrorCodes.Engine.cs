@@ -83,6 +83,10 @@ public static partial class ErrorCodes
     [ErrorCode(ErrorKind.TooLarge)]
     public const string GrainStateKeyTooLong = "grain_state_key_too_long";
 
+    /// <summary>A grain's state key needs escaping that Orleans' Azure Blob grain storage cannot write (its blob names are raw).</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string GrainStateKeyUnsupported = "grain_state_key_unsupported";
+
     /// <summary>A test failpoint failed the step it guards (an I/O-like failure; tests only).</summary>
     [ErrorCode(ErrorKind.Unavailable)]
     public const string FailpointInjected = "failpoint_injected";

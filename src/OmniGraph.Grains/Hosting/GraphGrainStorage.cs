@@ -1,9 +1,6 @@
-using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Persistence;
-using OmniGraph.Storage;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Hosting;
@@ -12,8 +9,9 @@ namespace OmniGraph.Grains.Hosting;
 /// The grain storage of the engine's grains: each grain's state lives in the store of the graph its key names, under
 /// <c>state/</c>, keyed without the graph id (<c>state/head-tablebranch/node:Person@main.json</c>,
 /// <c>state/registry-manifest/graph.json</c>). A graph directory is therefore self-contained: copy it, open it under any
-/// graph id, and its heads and branch registry come with it. Reads and writes are those of
-/// <see cref="ObjectStoreGrainStorage"/> (ETag compare-and-swap, durable), with the engine's strict JSON.
+/// graph id, and its heads and branch registry come with it. Reads and writes are those of the store's provider
+/// (<see cref="StoreGrainStorages"/>: <see cref="ObjectStoreGrainStorage"/>, or Orleans' Azure Blob grain storage on the
+/// blob store; ETag compare-and-swap, durable), with the engine's strict JSON either way.
 /// </summary>
 public sealed class GraphGrainStorage : IGrainStorage
 {
@@ -24,23 +22,20 @@ public sealed class GraphGrainStorage : IGrainStorage
     public const string GraphWideKey = "graph";
 
     private readonly IGraphDirectory _directory;
-    private readonly IServiceProvider _services;
-    private readonly ILogger<ObjectStoreGrainStorage> _logger;
-    private readonly ConditionalWeakTable<IObjectStore, ObjectStoreGrainStorage> _perStore = new();
+    private readonly StoreGrainStorages _storages;
 
     /// <summary>Creates the provider.</summary>
-    public GraphGrainStorage(IGraphDirectory directory, IServiceProvider services, ILogger<ObjectStoreGrainStorage> logger)
+    public GraphGrainStorage(IGraphDirectory directory, StoreGrainStorages storages)
     {
         _directory = directory;
-        _services = services;
-        _logger = logger;
+        _storages = storages;
     }
 
     /// <inheritdoc />
     /// <exception cref="CorruptObjectException">The record is damaged (unreadable bytes or not the state's JSON): one code for every damaged stored object.</exception>
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        ObjectStoreGrainStorage inner;
+        IGrainStorage inner;
         GrainId local;
         try
         {
@@ -84,21 +79,11 @@ public sealed class GraphGrainStorage : IGrainStorage
         return GrainStateKeys.For(stateName, local, GraphObjectKeys.GrainStatePrefix);
     }
 
-    private async ValueTask<(ObjectStoreGrainStorage Inner, GrainId Local)> RouteAsync(GrainId grainId)
+    private async ValueTask<(IGrainStorage Inner, GrainId Local)> RouteAsync(GrainId grainId)
     {
         var (graphId, local) = Split(grainId);
         var store = await _directory.GetStoreAsync(graphId);
-        var inner = _perStore.GetValue(store, s => new ObjectStoreGrainStorage(
-            ProviderName,
-            new ObjectStoreGrainStorageOptions
-            {
-                ObjectStore = s,
-                KeyPrefix = GraphObjectKeys.GrainStatePrefix,
-                JsonSerializerOptions = StoredDocuments.SerializerOptions,
-            },
-            _services,
-            _logger));
-        return (inner, local);
+        return (_storages.For(ProviderName, store, GraphObjectKeys.GrainStatePrefix, StoredDocuments.SerializerOptions), local);
     }
 
     private static (string GraphId, GrainId Local) Split(GrainId grainId)

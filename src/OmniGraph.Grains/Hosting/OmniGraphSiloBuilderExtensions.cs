@@ -59,11 +59,11 @@ public static class OmniGraphSiloBuilderExtensions
         }
 
         services.TryAddSingleton<IGraphClientFactory, GraphClientFactory>();
+        services.TryAddSingleton<StoreGrainStorages>();
         if (!services.Any(static d => d.ServiceType == typeof(Orleans.Storage.IGrainStorage) && Equals(d.ServiceKey, GraphGrainStorage.ProviderName)))
         {
             services.AddGrainStorage(GraphGrainStorage.ProviderName, static (provider, _) => ActivatorUtilities.CreateInstance<GraphGrainStorage>(provider));
-            services.AddObjectStoreGrainStorage(GraphRegistryGrain.StorageName, static registry => registry.Configure<IServiceProvider>(static (storage, provider) =>
-                storage.ObjectStoreFactory = static sp => sp.GetRequiredService<IObjectStoreFactory>().Open(sp.GetRequiredService<IOptions<OmniGraphOptions>>().Value.RegistryLocation)));
+            services.AddGrainStorage(GraphRegistryGrain.StorageName, static (provider, name) => ActivatorUtilities.CreateInstance<RegistryGrainStorage>(provider, name));
         }
 
         return services;

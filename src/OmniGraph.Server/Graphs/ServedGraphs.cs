@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
+using OmniGraph.Storage;
 
 namespace OmniGraph.Server.Graphs;
 
@@ -51,6 +52,40 @@ public sealed class ServedGraphs(IGraphClientFactory clients)
 
         skipped = ignored;
         return graphs.ToImmutable();
+    }
+
+    /// <summary>
+    /// The graphs under <paramref name="root"/>: a directory (as <see cref="Discover"/>), or a store location such as
+    /// <c>az://CONTAINER/PREFIX</c>, whose graphs are the folders directly under it (listed by hierarchy, one request per
+    /// page of folders), each served at <c>{root}/{id}</c>.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>file_not_found</c>: a directory root is missing; <c>invalid_store_uri</c>: the location is not one this process can open; <c>store_unavailable</c>: the store failed.</exception>
+    public static async Task<(ImmutableSortedDictionary<string, string> Graphs, IReadOnlyList<(string Name, string Reason)> Skipped)> DiscoverAsync(string root, CancellationToken cancellationToken = default)
+    {
+        var location = ObjectStoreUri.Parse(root);
+        if (location.Kind == ObjectStoreKind.LocalDirectory)
+        {
+            var found = Discover(root.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? location.Address : root, out var skippedFolders);
+            return (found, skippedFolders);
+        }
+
+        var canonical = location.ToString().TrimEnd('/');
+        var store = ObjectStoreUri.Open(canonical);
+        var graphs = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var ignored = new List<(string, string)>();
+        foreach (var name in await store.ListFoldersAsync(string.Empty, cancellationToken).ConfigureAwait(false))
+        {
+            if (GraphIds.IsValid(name))
+            {
+                graphs.Add(name, $"{canonical}/{name}");
+            }
+            else
+            {
+                ignored.Add((name, "not a valid graph id (1 to 64 letters, digits or hyphens, not a reserved word)"));
+            }
+        }
+
+        return (graphs.ToImmutable(), ignored);
     }
 
     /// <summary>Sets the graphs found at start (before they are opened).</summary>

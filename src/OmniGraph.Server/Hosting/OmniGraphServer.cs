@@ -44,7 +44,7 @@ public sealed class OmniGraphServer : IAsyncDisposable
         get
         {
             var port = _app.Services.GetRequiredService<IOptions<Orleans.Configuration.EndpointOptions>>().Value.GatewayPort;
-            return port == 0 ? null : new IPEndPoint(IPAddress.Loopback, port);
+            return port == 0 ? null : new IPEndPoint(_app.Services.GetRequiredService<IOptions<OmniGraphServerOptions>>().Value.AdvertisedAddress, port);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class OmniGraphServer : IAsyncDisposable
     public static async Task<OmniGraphServer> StartAsync(OmniGraphServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var app = OmniGraphServerBuilder.Build(options);
+        var app = await OmniGraphServerBuilder.BuildAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

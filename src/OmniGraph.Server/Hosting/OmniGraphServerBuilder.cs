@@ -17,6 +17,9 @@ using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
 using OmniGraph.Server.Security;
+using OmniGraph.Azure;
+using OmniGraph.Storage;
+using OmniGraph.Storage.Azure;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
 
@@ -26,15 +29,23 @@ namespace OmniGraph.Server.Hosting;
 internal static class OmniGraphServerBuilder
 {
     /// <summary>Builds the application (not started).</summary>
-    public static WebApplication Build(OmniGraphServerOptions options)
+    public static async Task<WebApplication> BuildAsync(OmniGraphServerOptions options, CancellationToken cancellationToken)
     {
         var endpoint = options.ParseBind();
         if (string.IsNullOrWhiteSpace(options.StoreRoot))
         {
-            throw new OmniGraphException(ErrorCodes.Usage, "the server needs a store root (--store ROOT): a directory whose child folders are graphs");
+            throw new OmniGraphException(ErrorCodes.Usage, "the server needs a store root (--store ROOT): a directory whose child folders are graphs, or az://CONTAINER/PREFIX");
         }
 
-        var graphs = ServedGraphs.Discover(options.StoreRoot, out var skipped);
+        ValidateClustering(options);
+
+        // az:// opens with the account of AZURE_STORAGE_CONNECTION_STRING unless the process registered a provider itself.
+        if (ObjectStoreProviderRegistry.Default.Find(AzureBlobLocation.Scheme) is null)
+        {
+            AzureBlobObjectStoreProvider.Register();
+        }
+
+        var (graphs, skipped) = await ServedGraphs.DiscoverAsync(options.StoreRoot, cancellationToken).ConfigureAwait(false);
 
         // Tokens, bundles and the runtime mode are settled before anything starts: a bad token source or policy, or no
         // credentials at all, refuses the start with its own code.
@@ -104,14 +115,36 @@ internal static class OmniGraphServerBuilder
         builder.Services.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromMinutes(10));
         builder.UseOrleans(silo =>
         {
-            var siloPort = options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort;
+            var siloPort = options.SiloPort == 0 ? FreePort(options.AdvertisedAddress) : options.SiloPort;
             var gatewayPort = options.GatewayPort switch
             {
                 null => 0,
-                0 => FreeLoopbackPort(),
+                0 => FreePort(options.AdvertisedAddress),
                 var port => port.Value,
             };
-            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            if (options.Clustering == ServerClustering.Azure)
+            {
+                silo.UseOmniGraphAzureClustering(table =>
+                {
+                    table.ConnectionString = options.AzureClustering.ConnectionString;
+                    table.TableServiceUri = options.AzureClustering.TableServiceUri;
+                    table.Credential = options.AzureClustering.Credential;
+                    table.TableName = options.AzureClustering.TableName;
+                });
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ServiceId = options.ServiceId;
+                    cluster.ClusterId = options.ClusterId;
+                });
+                silo.ConfigureEndpoints(options.AdvertisedAddress, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.AdvertisedAddress));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: gatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+            }
+
+            // Graphs on the blob store keep their grains' state through Orleans' Azure Blob grain storage.
+            silo.AddOmniGraphAzureBlobGrainStorage();
             silo.AddActivityPropagation();
             silo.AddOmniGraph(engine =>
             {
@@ -155,9 +188,35 @@ internal static class OmniGraphServerBuilder
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>Refuses clustering settings that cannot work, before anything starts.</summary>
+    private static void ValidateClustering(OmniGraphServerOptions options)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        if (string.IsNullOrWhiteSpace(options.ClusterId) || string.IsNullOrWhiteSpace(options.ServiceId))
+        {
+            throw new OmniGraphException(ErrorCodes.Usage, "--cluster-id (and the service id) must not be blank");
+        }
+
+        if (options.SiloPort is < 0 or > 65535 || options.GatewayPort is < 0 or > 65535)
+        {
+            throw new OmniGraphException(ErrorCodes.Usage, "--silo-port and --gateway-port take a port from 0 (a free one) to 65535");
+        }
+
+        if (options.Clustering == ServerClustering.Azure)
+        {
+            var validation = new AzureTableClusteringOptionsValidator().Validate(null, options.AzureClustering);
+            if (validation.Failed)
+            {
+                throw new OmniGraphException(ErrorCodes.Usage, $"--clustering azure: {validation.FailureMessage}");
+            }
+
+            // Fails now, with its own message, when no account is configured at all.
+            _ = options.AzureClustering.CreateClient();
+        }
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var listener = new TcpListener(IPAddress.IsLoopback(address) ? IPAddress.Loopback : IPAddress.Any, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }

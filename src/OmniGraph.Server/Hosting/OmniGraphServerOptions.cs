@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using OmniGraph.Azure;
 using OmniGraph.Client.Cluster;
 using OmniGraph.Security;
 
@@ -23,7 +24,11 @@ public sealed class OmniGraphServerOptions
     /// <summary>The default number of request bytes one actor may have in flight: 4 GiB.</summary>
     public const long DefaultPerActorBytesMax = 4L * 1024 * 1024 * 1024;
 
-    /// <summary>The store root: a directory whose child folders are the graphs (graph id = folder name).</summary>
+    /// <summary>
+    /// The store root: a directory whose child folders are the graphs (graph id = folder name), or a blob store location
+    /// <c>az://CONTAINER/PREFIX</c> whose folders are the graphs (the account from <c>AZURE_STORAGE_CONNECTION_STRING</c>
+    /// unless the process registered an <c>az://</c> provider of its own).
+    /// </summary>
     public string StoreRoot { get; set; } = string.Empty;
 
     /// <summary>Where to listen: <c>ADDR:PORT</c> (<c>[::1]:8080</c> for IPv6). Port 0 picks a free port. Default <see cref="DefaultBind"/>.</summary>
@@ -56,8 +61,24 @@ public sealed class OmniGraphServerOptions
     /// </summary>
     public int? GatewayPort { get; set; }
 
-    /// <summary>The silo-to-silo port (loopback). 0, the default, picks a free port.</summary>
+    /// <summary>The silo-to-silo port. 0, the default, picks a free port.</summary>
     public int SiloPort { get; set; }
+
+    /// <summary>
+    /// How the silo finds the rest of its cluster (<c>--clustering</c>): <see cref="ServerClustering.Localhost"/> (the
+    /// default: a cluster of this one process) or <see cref="ServerClustering.Azure"/> (membership in the storage
+    /// account's table service, <see cref="AzureClustering"/>; several <c>omnigraph serve</c> processes, one cluster).
+    /// </summary>
+    public ServerClustering Clustering { get; set; }
+
+    /// <summary>The membership table and its account, for <see cref="ServerClustering.Azure"/>.</summary>
+    public AzureTableClusteringOptions AzureClustering { get; } = new();
+
+    /// <summary>
+    /// The address this silo gives the cluster for its silo and gateway ports (<c>--advertise</c>). Default loopback, one
+    /// machine; in a container, its own IP. The silo then listens on every interface.
+    /// </summary>
+    public IPAddress AdvertisedAddress { get; set; } = IPAddress.Loopback;
 
     /// <summary>The cluster's service id (what an Orleans client names).</summary>
     public string ServiceId { get; set; } = OmniGraphClusterClientOptions.DefaultServiceId;
