@@ -54,4 +54,20 @@ public sealed class GrainGraphService(IGraphClient client) : IGraphService
         var branches = await _client.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
         return [.. branches.Select(static b => b.Name).Order(StringComparer.Ordinal)];
     }
+
+    /// <inheritdoc />
+    public Task<ChangeSetOutput> DiffAsync(GraphDiffRequest request, CancellationToken cancellationToken = default) =>
+        _client.DiffAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommitChangesOutput> GetCommitChangesAsync(CommitChangesRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetCommitChangesAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangeFeedOutput> PollChangesAsync(ChangeFeedRequest request, CancellationToken cancellationToken = default) =>
+        _client.PollChangesAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangeBaselineRecord> WriteBaselineAsync(Stream destination, ChangeBaselineRequest request, CancellationToken cancellationToken = default) =>
+        _client.WriteBaselineAsync(destination, request, cancellationToken);
 }

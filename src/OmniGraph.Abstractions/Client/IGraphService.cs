@@ -43,4 +43,19 @@ public interface IGraphService
 
     /// <summary>The branch names, sorted.</summary>
     Task<ImmutableArray<string>> ListBranchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The net diff between two read targets (a branch, a commit id or a manifest version each).</summary>
+    Task<ChangeSetOutput> DiffAsync(GraphDiffRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a commit's exact changes against its first parent.</summary>
+    Task<CommitChangesOutput> GetCommitChangesAsync(CommitChangesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a branch's change feed.</summary>
+    Task<ChangeFeedOutput> PollChangesAsync(ChangeFeedRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a change baseline to <paramref name="destination"/> as NDJSON (the branch head's entities, then the
+    /// terminal <c>{"baseline":…}</c> line) and returns the terminal record.
+    /// </summary>
+    Task<ChangeBaselineRecord> WriteBaselineAsync(Stream destination, ChangeBaselineRequest request, CancellationToken cancellationToken = default);
 }

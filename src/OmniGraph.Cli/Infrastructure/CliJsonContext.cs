@@ -25,4 +25,8 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(BranchDeleteOutput))]
 [JsonSerializable(typeof(BranchMergeOutput))]
 [JsonSerializable(typeof(MergeConflictsErrorOutput))]
+[JsonSerializable(typeof(ChangeSetOutput))]
+[JsonSerializable(typeof(CommitChangesOutput))]
+[JsonSerializable(typeof(ChangeFeedOutput))]
+[JsonSerializable(typeof(ChangeBaselineRecord))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ namespace OmniGraph.Client.Http;
 /// lost compare-and-swap) as the engine in process. Obtain it from <see cref="OmniGraphHttpClient.Graph"/>. The actor of
 /// every write is the bearer token's: a request that names one is refused before it is sent.
 /// </summary>
-public sealed class HttpGraphService : IGraphService
+public sealed partial class HttpGraphService : IGraphService
 {
     private readonly OmniGraphHttpClient _server;
     private readonly string _prefix;

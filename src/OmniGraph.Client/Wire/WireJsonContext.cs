@@ -24,4 +24,9 @@ namespace OmniGraph.Client.Wire;
 [JsonSerializable(typeof(CommitOutput))]
 [JsonSerializable(typeof(CommitListOutput))]
 [JsonSerializable(typeof(SchemaOutput))]
+[JsonSerializable(typeof(ChangeBaselineRequestBody))]
+[JsonSerializable(typeof(ChangeSetOutput))]
+[JsonSerializable(typeof(CommitChangesOutput))]
+[JsonSerializable(typeof(ChangeFeedOutput))]
+[JsonSerializable(typeof(ChangeBaselineRecord))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -48,3 +48,15 @@ public sealed record LoadRequestBody(
 public sealed record ExportRequestBody(
     [property: JsonPropertyName("branch")] string? Branch = null,
     [property: JsonPropertyName("type_names")] string[]? TypeNames = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/changes/baseline</c> (§2.5 <c>ChangeBaselineRequest</c>); unknown members are refused.</summary>
+/// <param name="Branch">The branch (default main).</param>
+/// <param name="Kind">Entity kinds of the feed filter (<c>node</c>, <c>edge</c>).</param>
+/// <param name="Type">Type names of the feed filter.</param>
+/// <param name="Op">Operations of the feed filter.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ChangeBaselineRequestBody(
+    [property: JsonPropertyName("branch")] string? Branch = null,
+    [property: JsonPropertyName("kind")] string[]? Kind = null,
+    [property: JsonPropertyName("type")] string[]? Type = null,
+    [property: JsonPropertyName("op")] string[]? Op = null);
