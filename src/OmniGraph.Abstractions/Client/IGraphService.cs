@@ -58,4 +58,16 @@ public interface IGraphService
     /// terminal <c>{"baseline":…}</c> line) and returns the terminal record.
     /// </summary>
     Task<ChangeBaselineRecord> WriteBaselineAsync(Stream destination, ChangeBaselineRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates branch <paramref name="name"/> at the head of branch <paramref name="from"/> (default main) or at commit <paramref name="from"/>.</summary>
+    Task<BranchCreateOutput> CreateBranchAsync(string name, string? from = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes branch <paramref name="name"/> and reclaims what only it referenced.</summary>
+    Task<BranchDeleteOutput> DeleteBranchAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Merges a branch into another. A conflicted merge returns its conflicts (<see cref="BranchMergeOutcome.Conflicted"/>);
+    /// over HTTP the result carries what the wire carries (no attempt count, the commit's kind <c>merge</c>).
+    /// </summary>
+    Task<BranchMergeResult> MergeBranchAsync(BranchMergeRequest request, CancellationToken cancellationToken = default);
 }

@@ -33,15 +33,16 @@ internal sealed class BranchMergeCommand : ICliCommand
         command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, source) = arguments.Resolve(parseResult);
+            var (graph, source) = await arguments.OpenAsync(parseResult, cancellationToken);
+            await using var _ = graph;
+            arguments.Scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             var request = new BranchMergeRequest(source, parseResult.GetValue(into)!)
             {
                 Actor = parseResult.GetValue(actor),
                 DeleteBranch = parseResult.GetValue(deleteBranch),
             };
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"merging branch {request.Source} into {request.Target} in {target.Uri}");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var result = await graph.Client.MergeBranchAsync(request, cancellationToken);
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"merging branch {request.Source} into {request.Target} in {graph.Uri}");
+            var result = await graph.Service.MergeBranchAsync(request, cancellationToken);
             var asJson = parseResult.GetValue(json);
             if (result.Outcome == BranchMergeOutcome.Conflicted)
             {

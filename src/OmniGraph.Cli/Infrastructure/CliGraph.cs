@@ -36,7 +36,7 @@ internal sealed class CliGraph : IAsyncDisposable
     public static async Task<CliGraph> OpenEmbeddedAsync(GraphTarget target, CancellationToken cancellationToken)
     {
         OmniGraphEmbedded embedded = await EmbeddedGraph.OpenAsync(target, cancellationToken).ConfigureAwait(false);
-        return new CliGraph(new GrainGraphService(embedded.Client), target.Uri, embedded, null);
+        return new CliGraph(new GrainGraphService(embedded.Client, target.Uri), target.Uri, embedded, null);
     }
 
     /// <summary>Addresses graph <paramref name="graphId"/> on the server at <paramref name="server"/> (nothing is sent yet).</summary>

@@ -69,15 +69,9 @@ public sealed partial class HttpGraphService : IGraphService
         ArgumentNullException.ThrowIfNull(data);
         ArgumentException.ThrowIfNullOrEmpty(branch);
         RefuseActor(options?.Actor);
-        if (options?.BaseBranch is not null)
-        {
-            // Never ignored: the load route creates no branch, so a load that asked for one is refused before anything is sent.
-            throw new OmniGraphException(ErrorCodes.Usage, "a served load cannot create its branch (--from): create the branch first; branch routes arrive with the server's branch commands");
-        }
-
         var content = new StreamContent(data, 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue(WireNames.Ndjson);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}load/ndjson?branch={Uri.EscapeDataString(branch)}&mode={mode.ToWireName()}") { Content = content };
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}load/ndjson?branch={Uri.EscapeDataString(branch)}&mode={mode.ToWireName()}{(options?.BaseBranch is { } from ? "&from=" + Uri.EscapeDataString(from) : string.Empty)}") { Content = content };
         return await _server.SendForJsonAsync(message, WireJsonContext.Default.LoadOutput, cancellationToken).ConfigureAwait(false);
     }
 

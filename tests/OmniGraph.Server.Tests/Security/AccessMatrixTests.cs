@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["GET /graphs/{graphId}/commits/{commitId}/changes"] = PolicyAction.Read,
         ["GET /graphs/{graphId}/changes"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/changes/baseline"] = PolicyAction.Export,
+        ["GET /graphs/{graphId}/diff"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/schema/apply"] = PolicyAction.SchemaApply,
         ["GET /graphs/{graphId}/queries"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/queries/{name}"] = PolicyAction.InvokeQuery,
@@ -143,6 +144,25 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
 
         using var protectedRead = await fiona.GetAsync("graphs/w/snapshot");
         await ErrorBody.AssertAsync(protectedRead, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task ACommitsChanges_AreDecidedOnItsAuthoredBranch_AndADenialIsTheUnknownCommit404()
+    {
+        var head = await fixture.HeadAsync("g");
+        using var rita = fixture.As("act-rita");
+        using (var allowed = await rita.GetAsync($"graphs/g/commits/{head}/changes"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        // act-fiona reads unprotected branches only, and main is protected: the commit does not exist for her.
+        using var fiona = fixture.As("act-fiona");
+        using var denied = await fiona.GetAsync($"graphs/g/commits/{head}/changes");
+        var error = await ErrorBody.AssertAsync(denied, HttpStatusCode.NotFound, "commit_not_found");
+        using var unknown = await fiona.GetAsync("graphs/g/commits/01M96ZA34R9VM7C4NA5QYKZBVN/changes");
+        var unknownError = await ErrorBody.AssertAsync(unknown, HttpStatusCode.NotFound, "commit_not_found");
+        Assert.Equal(unknownError.GetProperty("error").GetString()!.Replace("01M96ZA34R9VM7C4NA5QYKZBVN", head, StringComparison.Ordinal), error.GetProperty("error").GetString());
     }
 
     [Fact]
