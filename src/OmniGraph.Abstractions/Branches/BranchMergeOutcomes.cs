@@ -12,4 +12,11 @@ public static class BranchMergeOutcomes
         BranchMergeOutcome.Conflicted => "conflicted",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown merge outcome"),
     };
+
+    /// <summary>The outcome a wire name names (the inverse of <see cref="ToWireName"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not an outcome.</exception>
+    public static BranchMergeOutcome Parse(string name) =>
+        Enum.GetValues<BranchMergeOutcome>().FirstOrDefault(o => string.Equals(o.ToWireName(), name, StringComparison.Ordinal), (BranchMergeOutcome)(-1)) is var outcome && (int)outcome >= 0
+            ? outcome
+            : throw new ArgumentOutOfRangeException(nameof(name), name, "unknown merge outcome");
 }

@@ -15,4 +15,11 @@ public static class MergeConflictKinds
         MergeConflictKind.ValueConstraint => "value_constraint",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown merge conflict kind"),
     };
+
+    /// <summary>The kind a wire name names (the inverse of <see cref="ToWireName"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a conflict kind.</exception>
+    public static MergeConflictKind Parse(string name) =>
+        Enum.GetValues<MergeConflictKind>().FirstOrDefault(k => string.Equals(k.ToWireName(), name, StringComparison.Ordinal), (MergeConflictKind)(-1)) is var kind && (int)kind >= 0
+            ? kind
+            : throw new ArgumentOutOfRangeException(nameof(name), name, "unknown merge conflict kind");
 }

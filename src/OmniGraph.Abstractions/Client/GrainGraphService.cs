@@ -3,9 +3,12 @@ using System.Collections.Immutable;
 namespace OmniGraph.Engine;
 
 /// <summary>The <see cref="IGraphService"/> of a graph reached through its grains (<see cref="IGraphClient"/>).</summary>
-public sealed class GrainGraphService(IGraphClient client) : IGraphService
+/// <param name="client">The graph's client.</param>
+/// <param name="uri">How outputs name the graph (<c>uri</c> of branch outputs): its location; the graph id when not given.</param>
+public sealed class GrainGraphService(IGraphClient client, string? uri = null) : IGraphService
 {
     private readonly IGraphClient _client = client ?? throw new ArgumentNullException(nameof(client));
+    private readonly string _uri = uri ?? client.GraphId;
 
     /// <inheritdoc />
     public string GraphId => _client.GraphId;
@@ -54,4 +57,32 @@ public sealed class GrainGraphService(IGraphClient client) : IGraphService
         var branches = await _client.ListBranchesAsync(cancellationToken).ConfigureAwait(false);
         return [.. branches.Select(static b => b.Name).Order(StringComparer.Ordinal)];
     }
+
+    /// <inheritdoc />
+    public Task<ChangeSetOutput> DiffAsync(GraphDiffRequest request, CancellationToken cancellationToken = default) =>
+        _client.DiffAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CommitChangesOutput> GetCommitChangesAsync(CommitChangesRequest request, CancellationToken cancellationToken = default) =>
+        _client.GetCommitChangesAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangeFeedOutput> PollChangesAsync(ChangeFeedRequest request, CancellationToken cancellationToken = default) =>
+        _client.PollChangesAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ChangeBaselineRecord> WriteBaselineAsync(Stream destination, ChangeBaselineRequest request, CancellationToken cancellationToken = default) =>
+        _client.WriteBaselineAsync(destination, request, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<BranchCreateOutput> CreateBranchAsync(string name, string? from = null, CancellationToken cancellationToken = default) =>
+        BranchCreateOutput.Of(_uri, from ?? BranchNames.Main, await _client.CreateBranchAsync(name, from, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<BranchDeleteOutput> DeleteBranchAsync(string name, CancellationToken cancellationToken = default) =>
+        BranchDeleteOutput.Of(_uri, await _client.DeleteBranchAsync(name, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public Task<BranchMergeResult> MergeBranchAsync(BranchMergeRequest request, CancellationToken cancellationToken = default) =>
+        _client.MergeBranchAsync(request, cancellationToken);
 }

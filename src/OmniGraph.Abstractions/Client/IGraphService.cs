@@ -43,4 +43,31 @@ public interface IGraphService
 
     /// <summary>The branch names, sorted.</summary>
     Task<ImmutableArray<string>> ListBranchesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The net diff between two read targets (a branch, a commit id or a manifest version each).</summary>
+    Task<ChangeSetOutput> DiffAsync(GraphDiffRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a commit's exact changes against its first parent.</summary>
+    Task<CommitChangesOutput> GetCommitChangesAsync(CommitChangesRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>A page of a branch's change feed.</summary>
+    Task<ChangeFeedOutput> PollChangesAsync(ChangeFeedRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a change baseline to <paramref name="destination"/> as NDJSON (the branch head's entities, then the
+    /// terminal <c>{"baseline":…}</c> line) and returns the terminal record.
+    /// </summary>
+    Task<ChangeBaselineRecord> WriteBaselineAsync(Stream destination, ChangeBaselineRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates branch <paramref name="name"/> at the head of branch <paramref name="from"/> (default main) or at commit <paramref name="from"/>.</summary>
+    Task<BranchCreateOutput> CreateBranchAsync(string name, string? from = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes branch <paramref name="name"/> and reclaims what only it referenced.</summary>
+    Task<BranchDeleteOutput> DeleteBranchAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Merges a branch into another. A conflicted merge returns its conflicts (<see cref="BranchMergeOutcome.Conflicted"/>);
+    /// over HTTP the result carries what the wire carries (no attempt count, the commit's kind <c>merge</c>).
+    /// </summary>
+    Task<BranchMergeResult> MergeBranchAsync(BranchMergeRequest request, CancellationToken cancellationToken = default);
 }

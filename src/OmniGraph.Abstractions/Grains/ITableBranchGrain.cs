@@ -98,6 +98,16 @@ public interface ITableBranchGrain : IGrainWithStringKey
     Task<TableMergePlan> PlanMergeAsync(TableVersionRef mergeBase, TableVersionRef source, TableVersionRef target, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Change read: the ids whose stored row differs between <paramref name="from"/> and <paramref name="to"/> (two
+    /// versions of this table, any chains; version 0 is the empty table), with their operation and both images, a page at
+    /// a time in id order. Rows rewritten with identical values are no change. The ids are found from the versions'
+    /// fragment lists and deletion vectors, as a merge finds them: the cost follows the change, not the table.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>schema_boundary</c>: The versions are laid out differently.</exception>
+    [AlwaysInterleave]
+    Task<TableChangePage> ReadChangesAsync(TableVersionRef from, TableVersionRef to, TableChangeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Writes <paramref name="batch"/> as a fragment file now (durably) and remembers it for <paramref name="tx"/>. Large
     /// batches are split into fragments of bounded size. Interleaves with other calls, so a load can keep several
     /// fragment writes in flight.

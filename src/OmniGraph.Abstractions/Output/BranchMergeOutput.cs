@@ -98,4 +98,7 @@ public sealed record MergeConflictOutput(
         ArgumentNullException.ThrowIfNull(conflict);
         return new(conflict.EntityKind, conflict.TypeName, conflict.Table, conflict.EntityId, conflict.Kind.ToWireName(), conflict.Message);
     }
+
+    /// <summary>The conflict this output shows (an HTTP client reads conflicts back).</summary>
+    public MergeConflict ToConflict() => new(Table, MergeConflictKinds.Parse(Kind), EntityId, Message);
 }

@@ -31,6 +31,19 @@ internal static class BenchPersons
         return missing is null ? persons : throw CliErrors.BenchData($"{path} has no person '{missing}'");
     }
 
+    /// <summary>The first <paramref name="count"/> <c>person.csv</c> rows (fewer when the file has fewer).</summary>
+    public static List<string[]> First(string path, int count)
+    {
+        var persons = new List<string[]>(count);
+        foreach (var line in File.ReadLines(path).Take(count))
+        {
+            var fields = line.Split(',');
+            persons.Add(fields.Length == 6 ? fields : throw CliErrors.BenchData($"{path}: expected 6 fields in '{line}'"));
+        }
+
+        return persons;
+    }
+
     /// <summary>One merge-load line of a person with a new score (a merge replaces the whole row, so every property is written).</summary>
     public static void AppendLine(StringBuilder lines, string[] person, double score)
     {

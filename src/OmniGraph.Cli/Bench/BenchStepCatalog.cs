@@ -24,5 +24,6 @@ internal static class BenchStepCatalog
         new MutationBenchStep(),
         new ConcurrentWritersBenchStep(),
         new Merge32BenchStep(),
+        new ChangeFeedBenchStep(),
     ];
 }

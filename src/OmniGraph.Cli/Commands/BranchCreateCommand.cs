@@ -27,11 +27,11 @@ internal sealed class BranchCreateCommand : ICliCommand
         command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, name) = arguments.Resolve(parseResult);
+            var (graph, name) = await arguments.OpenAsync(parseResult, cancellationToken);
+            await using var _ = graph;
             var source = parseResult.GetValue(from);
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"creating branch {name} from {source ?? BranchNames.Main} in {target.Uri}");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, cancellationToken);
-            var branch = BranchCreateOutput.Of(target.Uri, source ?? BranchNames.Main, await graph.Client.CreateBranchAsync(name, source, cancellationToken));
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"creating branch {name} from {source ?? BranchNames.Main} in {graph.Uri}");
+            var branch = await graph.Service.CreateBranchAsync(name, source, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, branch);

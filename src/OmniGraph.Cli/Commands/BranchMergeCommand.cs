@@ -18,11 +18,10 @@ internal sealed class BranchMergeCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var arguments = new GraphAndNameArguments("SOURCE");
+        var arguments = new GraphAndNameArguments("SOURCE", bindsPolicy: true);
         var into = new Option<string>("--into") { Description = "The branch that receives the merge (default main)", DefaultValueFactory = static _ => BranchNames.Main, HelpName = "TARGET" };
         var deleteBranch = new Option<bool>("--delete-branch") { Description = "Delete the source branch after the merge" };
         var actor = new Option<string?>("--as") { Description = "The actor recorded on the merge commit", HelpName = "ACTOR" };
-        var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("merge", "Merge a branch into another as one commit");
@@ -30,20 +29,20 @@ internal sealed class BranchMergeCommand : ICliCommand
         command.Options.Add(into);
         command.Options.Add(deleteBranch);
         command.Options.Add(actor);
-        command.Options.Add(policy);
         command.Options.Add(quiet);
         command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, source) = arguments.Resolve(parseResult);
+            var (graph, source) = await arguments.OpenAsync(parseResult, cancellationToken);
+            await using var _ = graph;
+            arguments.Scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             var request = new BranchMergeRequest(source, parseResult.GetValue(into)!)
             {
                 Actor = parseResult.GetValue(actor),
                 DeleteBranch = parseResult.GetValue(deleteBranch),
             };
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"merging branch {request.Source} into {request.Target} in {target.Uri}");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, await PolicyBindingOption.ReadAsync(parseResult, policy, cancellationToken), cancellationToken);
-            var result = await graph.Client.MergeBranchAsync(request, cancellationToken);
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"merging branch {request.Source} into {request.Target} in {graph.Uri}");
+            var result = await graph.Service.MergeBranchAsync(request, cancellationToken);
             var asJson = parseResult.GetValue(json);
             if (result.Outcome == BranchMergeOutcome.Conflicted)
             {

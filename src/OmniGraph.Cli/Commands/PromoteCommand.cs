@@ -19,12 +19,11 @@ internal sealed class PromoteCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var arguments = new GraphAndNameArguments("SOURCE");
+        var arguments = new GraphAndNameArguments("SOURCE", bindsPolicy: true);
         var into = new Option<string>("--into") { Description = "The branch promoted into (default main)", DefaultValueFactory = static _ => BranchNames.Main, HelpName = "TARGET" };
         var preview = new Option<bool>("--preview") { Description = "Show the change and its digest; write nothing" };
         var confirm = new Option<string?>("--confirm") { Description = "Apply the change whose digest --preview printed", HelpName = "DIFF_DIGEST" };
         var actor = Actor();
-        var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("promote", "Promote a branch into a (protected) branch: preview its diff digest, then confirm it");
@@ -33,13 +32,11 @@ internal sealed class PromoteCommand : ICliCommand
         command.Options.Add(preview);
         command.Options.Add(confirm);
         command.Options.Add(actor);
-        command.Options.Add(policy);
         command.Options.Add(quiet);
         command.Options.Add(json);
         command.Subcommands.Add(BuildRevert(runtime));
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, source) = arguments.Resolve(parseResult);
             var targetBranch = parseResult.GetValue(into)!;
             var digest = parseResult.GetValue(confirm);
             var previewOnly = parseResult.GetValue(preview);
@@ -48,19 +45,19 @@ internal sealed class PromoteCommand : ICliCommand
                 throw CliErrors.Usage("promote needs exactly one of --preview (show the change and its digest) and --confirm DIFF_DIGEST (apply it)");
             }
 
-            var bundle = await PolicyBindingOption.ReadAsync(parseResult, policy, cancellationToken);
+            var (graph, source) = await arguments.OpenAsync(parseResult, cancellationToken);
+            await using var _ = graph;
+            var client = graph.LocalClient("promote");
             var console = runtime.Console;
             if (previewOnly)
             {
-                await using var reader = await EmbeddedGraph.OpenAsync(target, bundle, cancellationToken);
-                var output = PromotionPreviewOutput.From(await reader.Client.PreviewPromotionAsync(source, targetBranch, cancellationToken));
+                var output = PromotionPreviewOutput.From(await client.PreviewPromotionAsync(source, targetBranch, cancellationToken));
                 await (parseResult.GetValue(json) ? CliJson.WriteAsync(console.Out, output) : WritePreviewAsync(console.Out, output));
                 return CliExitCodes.Success;
             }
 
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"promoting branch {source} into {targetBranch} in {target.Uri} (digest {digest})");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, bundle, cancellationToken);
-            var promotion = PromotionOutput.From(await graph.Client.PromoteAsync(new PromotionRequest(source, targetBranch, digest!) { Actor = parseResult.GetValue(actor) }, cancellationToken));
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"promoting branch {source} into {targetBranch} in {graph.Uri} (digest {digest})");
+            var promotion = PromotionOutput.From(await client.PromoteAsync(new PromotionRequest(source, targetBranch, digest!) { Actor = parseResult.GetValue(actor) }, cancellationToken));
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(console.Out, promotion);
@@ -79,24 +76,22 @@ internal sealed class PromoteCommand : ICliCommand
 
     private static Command BuildRevert(CliRuntime runtime)
     {
-        var arguments = new GraphAndNameArguments("PROMOTION_ID");
+        var arguments = new GraphAndNameArguments("PROMOTION_ID", bindsPolicy: true);
         var actor = Actor();
-        var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("revert", "Revert a promotion within the revert window: a new commit restoring the target");
         arguments.AddTo(command);
         command.Options.Add(actor);
-        command.Options.Add(policy);
         command.Options.Add(quiet);
         command.Options.Add(json);
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
-            var (target, promotionId) = arguments.Resolve(parseResult);
-            var bundle = await PolicyBindingOption.ReadAsync(parseResult, policy, cancellationToken);
-            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"reverting promotion {promotionId} in {target.Uri}");
-            await using var graph = await EmbeddedGraph.OpenAsync(target, bundle, cancellationToken);
-            var revert = PromotionRevertOutput.From(await graph.Client.RevertPromotionAsync(new PromotionRevertRequest(promotionId) { Actor = parseResult.GetValue(actor) }, cancellationToken));
+            var (graph, promotionId) = await arguments.OpenAsync(parseResult, cancellationToken);
+            await using var _ = graph;
+            var client = graph.LocalClient("promote revert");
+            await CliOptions.EchoAsync(runtime, parseResult, quiet, $"reverting promotion {promotionId} in {graph.Uri}");
+            var revert = PromotionRevertOutput.From(await client.RevertPromotionAsync(new PromotionRevertRequest(promotionId) { Actor = parseResult.GetValue(actor) }, cancellationToken));
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, revert);

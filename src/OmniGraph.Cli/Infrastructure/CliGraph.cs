@@ -13,10 +13,10 @@ namespace OmniGraph.Cli.Infrastructure;
 /// </summary>
 internal sealed class CliGraph : IAsyncDisposable
 {
-    private readonly IAsyncDisposable? _embedded;
+    private readonly OmniGraphEmbedded? _embedded;
     private readonly IDisposable? _http;
 
-    private CliGraph(IGraphService service, string uri, IAsyncDisposable? embedded, IDisposable? http)
+    private CliGraph(IGraphService service, string uri, OmniGraphEmbedded? embedded, IDisposable? http)
     {
         Service = service;
         Uri = uri;
@@ -33,6 +33,12 @@ internal sealed class CliGraph : IAsyncDisposable
     /// <summary>Whether the graph is reached through a server (the actor then comes from the bearer token).</summary>
     public bool IsServed => _http is not null;
 
+    /// <summary>The embedded engine's client, for a command that works on local graphs only.</summary>
+    /// <param name="command">The command, named in the usage error.</param>
+    /// <exception cref="OmniGraphException">Code <c>usage</c>: the graph is on a server.</exception>
+    public IGraphClient LocalClient(string command) =>
+        _embedded?.Client ?? throw CliErrors.Usage($"{command} works on a local graph (--store URI or a positional URI); it is not served over --server yet");
+
     /// <summary>Opens the local graph at <paramref name="target"/> in an embedded engine.</summary>
     /// <param name="target">The graph.</param>
     /// <param name="policy">A policy bundle to bind to it (<c>--policy</c>), or <c>null</c>.</param>
@@ -40,7 +46,7 @@ internal sealed class CliGraph : IAsyncDisposable
     public static async Task<CliGraph> OpenEmbeddedAsync(GraphTarget target, PolicyBundle? policy, CancellationToken cancellationToken)
     {
         OmniGraphEmbedded embedded = await EmbeddedGraph.OpenAsync(target, policy, cancellationToken).ConfigureAwait(false);
-        return new CliGraph(new GrainGraphService(embedded.Client), target.Uri, embedded, null);
+        return new CliGraph(new GrainGraphService(embedded.Client, target.Uri), target.Uri, embedded, null);
     }
 
     /// <summary>Addresses graph <paramref name="graphId"/> on the server at <paramref name="server"/> (nothing is sent yet).</summary>

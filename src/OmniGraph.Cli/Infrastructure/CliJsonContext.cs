@@ -28,4 +28,8 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PromotionPreviewOutput))]
 [JsonSerializable(typeof(PromotionOutput))]
 [JsonSerializable(typeof(PromotionRevertOutput))]
+[JsonSerializable(typeof(ChangeSetOutput))]
+[JsonSerializable(typeof(CommitChangesOutput))]
+[JsonSerializable(typeof(ChangeFeedOutput))]
+[JsonSerializable(typeof(ChangeBaselineRecord))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OmniGraph.Engine;
 
 namespace OmniGraph.Cli.Output;
 

@@ -13,7 +13,7 @@ namespace OmniGraph.Client.Http;
 /// lost compare-and-swap) as the engine in process. Obtain it from <see cref="OmniGraphHttpClient.Graph"/>. The actor of
 /// every write is the bearer token's: a request that names one is refused before it is sent.
 /// </summary>
-public sealed class HttpGraphService : IGraphService
+public sealed partial class HttpGraphService : IGraphService
 {
     private readonly OmniGraphHttpClient _server;
     private readonly string _prefix;
@@ -69,15 +69,9 @@ public sealed class HttpGraphService : IGraphService
         ArgumentNullException.ThrowIfNull(data);
         ArgumentException.ThrowIfNullOrEmpty(branch);
         RefuseActor(options?.Actor);
-        if (options?.BaseBranch is not null)
-        {
-            // Never ignored: the load route creates no branch, so a load that asked for one is refused before anything is sent.
-            throw new OmniGraphException(ErrorCodes.Usage, "a served load cannot create its branch (--from): create the branch first; branch routes arrive with the server's branch commands");
-        }
-
         var content = new StreamContent(data, 64 * 1024);
         content.Headers.ContentType = new MediaTypeHeaderValue(WireNames.Ndjson);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}load/ndjson?branch={Uri.EscapeDataString(branch)}&mode={mode.ToWireName()}") { Content = content };
+        using var message = new HttpRequestMessage(HttpMethod.Post, $"{_prefix}load/ndjson?branch={Uri.EscapeDataString(branch)}&mode={mode.ToWireName()}{(options?.BaseBranch is { } from ? "&from=" + Uri.EscapeDataString(from) : string.Empty)}") { Content = content };
         return await _server.SendForJsonAsync(message, WireJsonContext.Default.LoadOutput, cancellationToken).ConfigureAwait(false);
     }
 

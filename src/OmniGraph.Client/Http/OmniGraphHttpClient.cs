@@ -108,12 +108,16 @@ public sealed class OmniGraphHttpClient : IDisposable
     }
 
     /// <summary>Sends <paramref name="message"/> with the bearer token; a non-success answer throws the error it carries.</summary>
-    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
+    /// <param name="message">The request.</param>
+    /// <param name="completion">When the call returns.</param>
+    /// <param name="cancellationToken">Stops the request.</param>
+    /// <param name="accept">Another status the caller reads itself (a merge's 409 with its conflicts).</param>
+    internal async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken, System.Net.HttpStatusCode? accept = null)
     {
         message.RequestUri = new Uri(BaseAddress, message.RequestUri!.OriginalString);
         message.Headers.Authorization = _authorization;
         var response = await TranslateTransportErrors(() => _http.SendAsync(message, completion, cancellationToken)).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode || response.StatusCode == accept)
         {
             return response;
         }

@@ -48,3 +48,33 @@ public sealed record LoadRequestBody(
 public sealed record ExportRequestBody(
     [property: JsonPropertyName("branch")] string? Branch = null,
     [property: JsonPropertyName("type_names")] string[]? TypeNames = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/changes/baseline</c> (§2.5 <c>ChangeBaselineRequest</c>); unknown members are refused.</summary>
+/// <param name="Branch">The branch (default main).</param>
+/// <param name="Kind">Entity kinds of the feed filter (<c>node</c>, <c>edge</c>).</param>
+/// <param name="Type">Type names of the feed filter.</param>
+/// <param name="Op">Operations of the feed filter.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record ChangeBaselineRequestBody(
+    [property: JsonPropertyName("branch")] string? Branch = null,
+    [property: JsonPropertyName("kind")] string[]? Kind = null,
+    [property: JsonPropertyName("type")] string[]? Type = null,
+    [property: JsonPropertyName("op")] string[]? Op = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/branches</c> (§2.5 <c>BranchCreateRequest</c>); unknown members are refused.</summary>
+/// <param name="Name">The new branch.</param>
+/// <param name="From">The branch (its head) or commit to start at (default main).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record BranchCreateRequestBody(
+    [property: JsonPropertyName("name")] string? Name,
+    [property: JsonPropertyName("from")] string? From = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/branches/merge</c> (§2.5 <c>BranchMergeRequest</c>); unknown members are refused.</summary>
+/// <param name="Source">The branch whose changes are taken.</param>
+/// <param name="Target">The branch that receives them (default main).</param>
+/// <param name="DeleteBranch">Delete the source afterwards (under its own <c>branch_delete</c> decision; a refusal does not fail the merge).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record BranchMergeRequestBody(
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("target")] string? Target = null,
+    [property: JsonPropertyName("delete_branch")] bool DeleteBranch = false);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using OmniGraph.Engine;
 
 namespace OmniGraph.Client.Wire;
 
@@ -60,3 +61,15 @@ public sealed record IngestOutput(
     /// <summary>The receipt without <c>uri</c>.</summary>
     public OmniGraph.Engine.LoadOutput ToLoadOutput() => new(Branch, BaseBranch, BranchCreated, Mode, Nodes, Edges, TotalEntities, ActorId, Commit);
 }
+
+/// <summary>
+/// The 409 body of a conflicted merge: the error envelope (<c>error</c>, <c>code</c> <c>merge_conflicts</c>,
+/// <c>details</c>) plus every conflict.
+/// </summary>
+/// <param name="Error">The message (the first three conflicts).</param>
+/// <param name="Code">Always <c>merge_conflicts</c>.</param>
+/// <param name="MergeConflicts">Every conflict.</param>
+public sealed record MergeConflictsBody(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("merge_conflicts")] ImmutableArray<MergeConflictOutput> MergeConflicts);

@@ -162,4 +162,7 @@ public static class ErrorDetail
 
     /// <summary>A failpoint name (tests).</summary>
     public static readonly ErrorDetail<string> Failpoint = new("failpoint");
+
+    /// <summary>The first commit of a change feed's history that can no longer be read (<c>history_reclaimed</c>).</summary>
+    public static readonly ErrorDetail<string> FirstUnreadableCommitId = new("first_unreadable_commit_id");
 }

@@ -53,4 +53,7 @@ public enum ErrorKind
 
     /// <summary>The operation is part of the interface but this version does not do it yet. Exit 1, HTTP 501.</summary>
     NotImplemented,
+
+    /// <summary>What the request names existed once but can no longer be read (history a change cursor needs). Exit 1, HTTP 410.</summary>
+    Gone,
 }

@@ -20,6 +20,7 @@ public static class ErrorKinds
         ErrorKind.Forbidden => 403,
         ErrorKind.NotFound => 404,
         ErrorKind.Conflict => 409,
+        ErrorKind.Gone => 410,
         ErrorKind.PreconditionFailed => 412,
         ErrorKind.TooLarge => 413,
         ErrorKind.UnsupportedMediaType => 415,

@@ -32,7 +32,8 @@ internal sealed class GraphExportGrain(IGraphDirectory directory, SchemaCatalogC
             ArgumentNullException.ThrowIfNull(request);
             ArgumentException.ThrowIfNullOrEmpty(request.Branch);
             var graphId = GraphGrainKeys.GraphIdOf(this.GetPrimaryKeyString());
-            var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(SnapshotTarget.Head(request.Branch), cancellationToken);
+            var target = request.CommitId is { } commitId ? SnapshotTarget.AtCommit(commitId) : SnapshotTarget.Head(request.Branch);
+            var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target, cancellationToken);
             var catalog = await schemas.GetAsync(await directory.GetStoreAsync(graphId), snapshot.SchemaHash);
 
             // Every name is checked before the first line goes out.

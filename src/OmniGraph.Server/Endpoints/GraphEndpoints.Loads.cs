@@ -37,13 +37,14 @@ internal static partial class GraphEndpoints
         var body = await RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.LoadRequestBody, options.Value.MaxLoadBodyBytes, RequestBodies.LoadBytes);
         var branch = BranchOrMain(body.Branch);
         await context.AuthorizeAsync(graph.Id, branch);
+        var from = body.From?.Trim();
+        await AuthorizeForkAsync(context, graph, from, branch);
         var data = body.Data ?? throw ServerErrors.InvalidBody("the request body needs 'data' (the JSONL text)");
         var mode = LoadMode(body.Mode);
-        RefuseFork(body.From);
         var actor = context.Actor();
         var bytes = Encoding.UTF8.GetBytes(data);
         using var lease = admission.Admit(actor, bytes.Length);
-        var load = await graph.Service.LoadAsync(new MemoryStream(bytes, writable: false), mode, branch, new GraphLoadOptions { Actor = actor }, context.RequestAborted);
+        var load = await graph.Service.LoadAsync(new MemoryStream(bytes, writable: false), mode, branch, new GraphLoadOptions { Actor = actor, BaseBranch = from }, context.RequestAborted);
         return TypedResults.Json(IngestOutput.From(new Uri(graph.Location).AbsoluteUri, load), WireJsonContext.Default.IngestOutput);
     }
 
@@ -61,13 +62,14 @@ internal static partial class GraphEndpoints
 
         // Decided before a byte of the body is read: a denied load costs the server nothing.
         await context.AuthorizeAsync(graph.Id, branch);
-        RefuseFork(Single(query, "from"));
+        var from = Single(query, "from")?.Trim();
+        await AuthorizeForkAsync(context, graph, from, branch);
         RequestBodies.RequireContentType(context.Request, WireNames.Ndjson);
         var limit = options.Value.MaxLoadBodyBytes;
         var body = RequestBodies.OpenLimited(context, limit, RequestBodies.LoadBytes);
         var actor = context.Actor();
         using var lease = admission.Admit(actor, context.Request.ContentLength ?? 0);
-        var load = await graph.Service.LoadAsync(body, mode, branch, new GraphLoadOptions { Actor = actor }, context.RequestAborted);
+        var load = await graph.Service.LoadAsync(body, mode, branch, new GraphLoadOptions { Actor = actor, BaseBranch = from }, context.RequestAborted);
         return TypedResults.Json(load, WireJsonContext.Default.LoadOutput);
     }
 
@@ -93,15 +95,6 @@ internal static partial class GraphEndpoints
         return GraphLoadModes.TryParse(mode, out var parsed)
             ? parsed
             : throw ServerErrors.InvalidBody($"unknown load mode '{ErrorText.Quote(mode)}' (expected {string.Join(", ", GraphLoadModes.Names)})");
-    }
-
-    /// <summary>Forking a missing branch on load needs branch creation, which a later version serves.</summary>
-    private static void RefuseFork(string? from)
-    {
-        if (from is not null)
-        {
-            throw ServerErrors.NotImplemented("'from' (forking a missing branch before a load)");
-        }
     }
 
     private static string? Single(IQueryCollection query, string name)

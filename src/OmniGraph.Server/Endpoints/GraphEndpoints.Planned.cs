@@ -18,12 +18,6 @@ internal static partial class GraphEndpoints
     /// </summary>
     private static void MapPlanned(RouteGroupBuilder graph)
     {
-        Planned(graph.MapPost("/branches", Planned("creating a branch")), "cluster_createBranch", "branches", PolicyAction.BranchCreate);
-        Planned(graph.MapDelete("/branches/{branch}", Planned("deleting a branch")), "cluster_deleteBranch", "branches", PolicyAction.BranchDelete);
-        Planned(graph.MapPost("/branches/merge", Planned("merging branches")), "cluster_mergeBranches", "branches", PolicyAction.BranchMerge);
-        Planned(graph.MapGet("/commits/{commitId}/changes", Planned("a commit's changes")), "cluster_commitChanges", "changes", PolicyAction.Read);
-        Planned(graph.MapGet("/changes", Planned("the change feed")), "cluster_changes", "changes", PolicyAction.Read);
-        Planned(graph.MapPost("/changes/baseline", Planned("a change baseline")), "cluster_changesBaseline", "changes", PolicyAction.Export);
         Planned(graph.MapPost("/schema/apply", Planned("applying a schema")), "cluster_schemaApply", "schema", PolicyAction.SchemaApply);
         Planned(graph.MapGet("/queries", Planned("the stored-query catalogue")), "cluster_listQueries", "queries", PolicyAction.Read);
         Planned(graph.MapPost("/queries/{name}", Planned("invoking a stored query")), "cluster_invokeQuery", "queries", PolicyAction.InvokeQuery);

@@ -93,7 +93,7 @@ public sealed class ServedGraphs(IGraphClientFactory clients)
 
     /// <summary>Marks <paramref name="id"/> as opened and served.</summary>
     internal void MarkOpen(string id) =>
-        _open[id] = new ServedGraph(id, Configured[id], new GrainGraphService(clients.GetClient(id)));
+        _open[id] = new ServedGraph(id, Configured[id], new GrainGraphService(clients.GetClient(id), new Uri(Configured[id]).AbsoluteUri));
 
     /// <summary>The served graph <paramref name="id"/>.</summary>
     /// <exception cref="OmniGraphException">Code <c>invalid_graph_id</c> (400) or <c>graph_not_found</c> (404).</exception>

@@ -95,12 +95,6 @@ public sealed class RouteTests(ServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("POST", "branches")]
-    [InlineData("DELETE", "branches/feature")]
-    [InlineData("POST", "branches/merge")]
-    [InlineData("GET", "changes")]
-    [InlineData("POST", "changes/baseline")]
-    [InlineData("GET", "commits/01M96ZA34R9VM7C4NA5QYKZBVN/changes")]
     [InlineData("POST", "schema/apply")]
     [InlineData("GET", "queries")]
     [InlineData("POST", "queries/find_person")]

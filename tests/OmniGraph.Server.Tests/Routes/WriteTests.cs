@@ -115,7 +115,7 @@ public sealed class WriteTests(ServerFixture fixture)
     }
 
     [Fact]
-    public async Task JsonLoad_HasTheUri_AndRefusesForkingAndUnknownModes()
+    public async Task JsonLoad_HasTheUri_ForksAMissingBranchWithFrom_AndRefusesUnknownModes()
     {
         using var response = await fixture.Http.PostAsync("graphs/w/load", ServerFixture.Json("""{"data": "{\"type\":\"Company\",\"data\":{\"name\":\"Json Co\"}}\n", "mode": "merge"}"""));
         using var receipt = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -125,12 +125,22 @@ public sealed class WriteTests(ServerFixture fixture)
         var before = await fixture.CommitCountAsync("w");
         using var missingBranch = await fixture.Http.PostAsync("graphs/w/load", ServerFixture.Json("""{"data": "", "branch": "feature-typo"}"""));
         await ErrorBody.AssertAsync(missingBranch, HttpStatusCode.NotFound, "branch_not_found");
-        using var fork = await fixture.Http.PostAsync("graphs/w/load", ServerFixture.Json("""{"data": "", "branch": "feature", "from": "main"}"""));
-        await ErrorBody.AssertAsync(fork, HttpStatusCode.NotImplemented, "not_implemented");
         using var mode = await fixture.Http.PostAsync("graphs/w/load", ServerFixture.Json("""{"data": "", "mode": "upsert"}"""));
         await ErrorBody.AssertAsync(mode, HttpStatusCode.BadRequest, "invalid_request_body");
         Assert.Equal(before, await fixture.CommitCountAsync("w"));
         Assert.Equal("""{"branches":["main"]}""", await fixture.Http.GetStringAsync("graphs/w/branches"));
+
+        using var fork = await fixture.Http.PostAsync("graphs/w/load", ServerFixture.Json("""{"data": "{\"type\":\"Company\",\"data\":{\"name\":\"Fork Co\"}}\n", "branch": "load-fork", "from": "main"}"""));
+        using (var forked = JsonDocument.Parse(await fork.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal(HttpStatusCode.OK, fork.StatusCode);
+            Assert.Equal(("main", true), (forked.RootElement.GetProperty("base_branch").GetString(), forked.RootElement.GetProperty("branch_created").GetBoolean()));
+        }
+
+        Assert.Equal("""{"branches":["load-fork","main"]}""", await fixture.Http.GetStringAsync("graphs/w/branches"));
+        using var deleted = await fixture.Http.DeleteAsync("graphs/w/branches/load-fork");
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(before, await fixture.CommitCountAsync("w"));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["GET /graphs/{graphId}/commits/{commitId}/changes"] = PolicyAction.Read,
         ["GET /graphs/{graphId}/changes"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/changes/baseline"] = PolicyAction.Export,
+        ["GET /graphs/{graphId}/diff"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/schema/apply"] = PolicyAction.SchemaApply,
         ["GET /graphs/{graphId}/queries"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/queries/{name}"] = PolicyAction.InvokeQuery,
@@ -153,6 +154,25 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         using var write = await bruno.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: "release"));
         var error = await ErrorBody.AssertAsync(write, HttpStatusCode.Forbidden, "protected_branch");
         Assert.StartsWith("branch 'release' is protected", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACommitsChanges_AreARead_AndADenialIsTheUnknownCommit404()
+    {
+        var head = await fixture.HeadAsync("g");
+        using var rita = fixture.As("act-rita");
+        using (var allowed = await rita.GetAsync($"graphs/g/commits/{head}/changes"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        // act-zed is in no group of the policy: the commit does not exist for him.
+        using var zed = fixture.As("act-zed");
+        using var denied = await zed.GetAsync($"graphs/g/commits/{head}/changes");
+        var error = await ErrorBody.AssertAsync(denied, HttpStatusCode.NotFound, "commit_not_found");
+        using var unknown = await zed.GetAsync("graphs/g/commits/01M96ZA34R9VM7C4NA5QYKZBVN/changes");
+        var unknownError = await ErrorBody.AssertAsync(unknown, HttpStatusCode.NotFound, "commit_not_found");
+        Assert.Equal(unknownError.GetProperty("error").GetString()!.Replace("01M96ZA34R9VM7C4NA5QYKZBVN", head, StringComparison.Ordinal), error.GetProperty("error").GetString());
     }
 
     [Fact]

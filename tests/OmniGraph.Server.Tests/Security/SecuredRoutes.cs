@@ -36,6 +36,14 @@ internal static class SecuredRoutes
         new("load", PolicyAction.Change, "act-rita", "act-andrew", Write: true, static _ => Task.FromResult(Post("graphs/w/load",
             Json($$$"""{"data": {{{JsonSerializer.Serialize(CompanyLine())}}}, "mode": "merge"}""")))),
         new("load/ndjson", PolicyAction.Change, "act-rita", "act-andrew", Write: true, static _ => Task.FromResult(Post("graphs/w/load/ndjson?mode=merge", Ndjson(CompanyLine())))),
+        new("diff", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/diff?from=main&to=main"))),
+        new("changes", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/changes?branch=main&start=beginning"))),
+        new("changes/baseline", PolicyAction.Export, "act-rita", "act-andrew", Write: false, static _ => Task.FromResult(Post("graphs/g/changes/baseline", Json("""{"type": ["Company"]}""")))),
+        new("branch create", PolicyAction.BranchCreate, "act-rita", "act-andrew", Write: false, static _ => Task.FromResult(Post("graphs/w/branches", Json($$"""{"name": "b-{{Guid.NewGuid():N}}"}""")))),
+        new("branch delete", PolicyAction.BranchDelete, "act-rita", "act-andrew", Write: false, static async fixture =>
+            new HttpRequestMessage(HttpMethod.Delete, $"graphs/w/branches/{await fixture.NewBranchAsync()}")),
+        new("branch merge", PolicyAction.BranchMerge, "act-rita", "act-andrew", Write: false, static async fixture =>
+            Post("graphs/w/branches/merge", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}", "target": "{{await fixture.NewBranchAsync()}}"}"""))),
         new("graphs", PolicyAction.GraphList, "act-bruno", "act-andrew", Write: false, static _ => Task.FromResult(Get("graphs"))),
     ];
 

@@ -18,9 +18,9 @@ namespace OmniGraph.Server.Tests.Security;
 public sealed class SecuredServerFixture : IAsyncLifetime
 {
     /// <summary>
-    /// Writers may read, export and change any branch; readers only read; branchers change unprotected branches. The
-    /// protected branch is <c>release</c>, not <c>main</c>: a protected branch takes promotions only, and these tests
-    /// write to main.
+    /// Writers may read, export and change any branch and create, delete and merge into unprotected ones; readers only
+    /// read; branchers change unprotected branches. The protected branch is <c>release</c>, not <c>main</c>: a protected
+    /// branch takes promotions only, and these tests write to main.
     /// </summary>
     public const string GraphPolicy = """
         version: 1
@@ -38,6 +38,8 @@ public sealed class SecuredServerFixture : IAsyncLifetime
             allow: { actors: { group: readers }, actions: [read] }
           - id: branchers-change
             allow: { actors: { group: branchers }, actions: [read, change], branch_scope: unprotected }
+          - id: writers-branch
+            allow: { actors: { group: writers }, actions: [branch_create, branch_delete, branch_merge], target_branch_scope: unprotected }
         """;
 
     public const string ServerPolicy = """
@@ -134,6 +136,16 @@ public sealed class SecuredServerFixture : IAsyncLifetime
         using var client = As("act-andrew");
         using var document = JsonDocument.Parse(await client.GetStringAsync($"graphs/{graphId}/commits"));
         return document.RootElement.GetProperty("commits").GetArrayLength();
+    }
+
+    /// <summary>Creates a branch of graph <c>w</c> with a fresh name (as act-andrew) and returns the name.</summary>
+    public async Task<string> NewBranchAsync()
+    {
+        var name = $"b-{Guid.NewGuid():N}";
+        using var client = As("act-andrew");
+        using var response = await client.PostAsync("graphs/w/branches", ServerFixture.Json($$"""{"name": "{{name}}"}"""));
+        response.EnsureSuccessStatusCode();
+        return name;
     }
 
     /// <summary>The head commit id of main of <paramref name="graphId"/>.</summary>

@@ -1,11 +1,10 @@
 using System.Text.Json.Serialization;
-using OmniGraph.Engine;
-
-namespace OmniGraph.Cli.Output;
+namespace OmniGraph.Engine;
 
 /// <summary>
-/// <c>branch create --json</c>: the reference shape (<c>BranchCreateOutput {uri, from, name}</c>) plus the new branch's
-/// incarnation and its exact fork point.
+/// <c>branch create --json</c> and <c>POST /graphs/{id}/branches</c>: the reference shape (<c>BranchCreateOutput {uri,
+/// from, name, actor_id}</c>) plus the new branch's incarnation and its exact fork point. <c>actor_id</c> is left out
+/// when no actor is known (the local CLI).
 /// </summary>
 /// <param name="Uri">The graph as given.</param>
 /// <param name="From">The branch or commit given with <c>--from</c> (<c>main</c> when none was).</param>
@@ -19,6 +18,11 @@ public sealed record BranchCreateOutput(
     [property: JsonPropertyName("incarnation")] string Incarnation,
     [property: JsonPropertyName("forked_from")] BranchForkPointOutput ForkedFrom)
 {
+    /// <summary>Who created it (the server's token actor).</summary>
+    [JsonPropertyName("actor_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ActorId { get; init; }
+
     /// <summary>The output of a created branch.</summary>
     public static BranchCreateOutput Of(string uri, string from, BranchInfo branch)
     {
@@ -37,7 +41,10 @@ public sealed record BranchForkPointOutput(
     [property: JsonPropertyName("commit_id")] string CommitId,
     [property: JsonPropertyName("manifest_version")] long ManifestVersion);
 
-/// <summary><c>branch delete --json</c>: the reference shape (<c>BranchDeleteOutput {uri, name}</c>) plus what was reclaimed.</summary>
+/// <summary>
+/// <c>branch delete --json</c> and <c>DELETE /graphs/{id}/branches/{branch}</c>: the reference shape
+/// (<c>BranchDeleteOutput {uri, name, actor_id}</c>) plus what was reclaimed; <c>actor_id</c> left out when unknown.
+/// </summary>
 /// <param name="Uri">The graph as given.</param>
 /// <param name="Name">The deleted branch.</param>
 /// <param name="Incarnation">The deleted incarnation (its commits are never served again).</param>
@@ -50,6 +57,11 @@ public sealed record BranchDeleteOutput(
     [property: JsonPropertyName("reclaimed_objects")] long ReclaimedObjects,
     [property: JsonPropertyName("reclaimed")] bool Reclaimed)
 {
+    /// <summary>Who deleted it (the server's token actor).</summary>
+    [JsonPropertyName("actor_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ActorId { get; init; }
+
     /// <summary>The output of a deletion.</summary>
     public static BranchDeleteOutput Of(string uri, BranchDeletion deletion)
     {
