@@ -107,7 +107,7 @@ internal static partial class GraphEndpoints
     /// commit the caller cannot see is then 404 before the decision, as the commit route would answer), else the
     /// branch read (<c>main</c> when absent).
     /// </summary>
-    private static async Task<string> ReadBranchAsync(ServedGraph graph, QueryRequestBody body, CancellationToken cancellationToken)
+    internal static async Task<string> ReadBranchAsync(ServedGraph graph, QueryRequestBody body, CancellationToken cancellationToken)
     {
         if (body.Snapshot is { } snapshot && Ulid.TryParse(snapshot, out _))
         {
@@ -118,14 +118,14 @@ internal static partial class GraphEndpoints
     }
 
     /// <summary>A branch parameter, <c>main</c> when absent; an empty one is refused.</summary>
-    private static string BranchOrMain(string? branch) => branch switch
+    internal static string BranchOrMain(string? branch) => branch switch
     {
         null => BranchNames.Main,
         "" => throw Http.ServerErrors.InvalidBody("an empty branch name was given; omit it for main"),
         _ => branch,
     };
 
-    private static string Required(string? value, string member) =>
+    internal static string Required(string? value, string member) =>
         string.IsNullOrEmpty(value) ? throw Http.ServerErrors.InvalidBody($"the request body needs '{member}'") : value;
 
     private static bool WantsArrow(HttpRequest request) =>

@@ -14,6 +14,7 @@ using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
+using OmniGraph.Server.Flight;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
 using OmniGraph.Server.Security;
@@ -47,7 +48,13 @@ internal static class OmniGraphServerBuilder
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(endpoint);
+            // HTTP/1.1 for the routes and cleartext HTTP/2 for the Flight service (gRPC), on the same port.
+            kestrel.Listen(endpoint, listen =>
+            {
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+                listen.Use(Http2PriorKnowledge.Use);
+            });
+            kestrel.AllowAlternateSchemes = true;
 
             // Each route enforces its own limit (1 MiB, 32 MiB for loads) with the error envelope.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -75,6 +82,7 @@ internal static class OmniGraphServerBuilder
             document.Info.Version = ServerInfo.Version;
             return Task.CompletedTask;
         }));
+        builder.Services.AddOmniGraphFlight(options);
         ServerTelemetry.Add(builder);
 
         var app = builder.Build();
@@ -85,6 +93,7 @@ internal static class OmniGraphServerBuilder
         app.UseRouting();
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.MapOmniGraph();
+        app.MapOmniGraphFlight();
         app.MapOpenApi("/openapi.json").AllowsAnyone();
         app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API")).AllowsAnyone();
         RouteAccessGuard.RequireDeclared(app);
