@@ -25,9 +25,6 @@ internal static partial class GraphEndpoints
         Planned(graph.MapGet("/changes", Planned("the change feed")), "cluster_changes", "changes", PolicyAction.Read);
         Planned(graph.MapPost("/changes/baseline", Planned("a change baseline")), "cluster_changesBaseline", "changes", PolicyAction.Export);
         Planned(graph.MapPost("/schema/apply", Planned("applying a schema")), "cluster_schemaApply", "schema", PolicyAction.SchemaApply);
-        Planned(graph.MapGet("/queries", Planned("the stored-query catalogue")), "cluster_listQueries", "queries", PolicyAction.Read);
-        Planned(graph.MapPost("/queries/{name}", Planned("invoking a stored query")), "cluster_invokeQuery", "queries", PolicyAction.InvokeQuery);
-        Planned(graph.MapPost("/queries/{name}/if-graph-commit", Planned("invoking a stored mutation conditionally")), "cluster_invokeQueryIfGraphCommit", "queries", PolicyAction.InvokeQuery);
         Planned(graph.MapGet("/blob", Planned("blob delivery")), "cluster_getBlob", "blobs", PolicyAction.Read);
         Planned(graph.MapMethods("/blob", ["HEAD"], Planned("blob delivery")), "cluster_headBlob", "blobs", PolicyAction.Read);
     }

@@ -39,6 +39,7 @@ internal static partial class GraphEndpoints
             .RequiresAccess(PolicyAction.Read);
         MapWrites(graph);
         MapLoads(graph);
+        MapQueries(graph);
         MapPlanned(graph);
     }
 
@@ -55,11 +56,7 @@ internal static partial class GraphEndpoints
     {
         var graph = graphs.Get(graphId);
         var body = await Http.RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.QueryRequestBody, options.Value.MaxRequestBodyBytes);
-        // Authorized before the query is parsed: a denied caller gets 403 even for a malformed query.
-        await context.AuthorizeAsync(graph.Id, await ReadBranchAsync(graph, body, context.RequestAborted));
-        var source = Required(body.Query, "query");
-        var target = body.Snapshot is null ? QueryTarget.Head(BranchOrMain(body.Branch)) : new QueryTarget(body.Branch, body.Snapshot);
-        var result = await graph.Service.QueryAsync(new QueryRequest(source, body.Name, body.Params?.GetRawText(), target), context.RequestAborted);
+        var result = await RunReadAsync(context, graph, body);
         if (WantsArrow(context.Request))
         {
             foreach (var (name, value) in QueryResultWire.Headers(result))
@@ -100,6 +97,19 @@ internal static partial class GraphEndpoints
         var graph = graphs.Get(graphId);
         await context.AuthorizeAsync(graph.Id);
         return TypedResults.Json(new BranchListOutput(await graph.Service.ListBranchesAsync(context.RequestAborted)), WireJsonContext.Default.BranchListOutput);
+    }
+
+    /// <summary>
+    /// Decides <c>read</c> on the branch the read names (<see cref="ReadBranchAsync"/>) — before the query is parsed, so a
+    /// denied caller gets 403 even for a malformed query — and runs it. Every read surface runs reads through here: the
+    /// query route, stored reads, the Flight service and the MCP tools.
+    /// </summary>
+    internal static async Task<QueryResult> RunReadAsync(HttpContext context, ServedGraph graph, QueryRequestBody body)
+    {
+        await context.AuthorizeAsync(PolicyAction.Read, graph.Id, await ReadBranchAsync(graph, body, context.RequestAborted));
+        var source = Required(body.Query, "query");
+        var target = body.Snapshot is null ? QueryTarget.Head(BranchOrMain(body.Branch)) : new QueryTarget(body.Branch, body.Snapshot);
+        return await graph.Service.QueryAsync(new QueryRequest(source, body.Name, body.Params?.GetRawText(), target), context.RequestAborted);
     }
 
     /// <summary>

@@ -97,16 +97,9 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
         ? FlightReadTicket.Parse(descriptor.Command.Span)
         : throw Http.ServerErrors.InvalidBody("a Flight read is described by a command descriptor holding the read ticket (JSON), not a path");
 
-    /// <summary>Resolves the graph, decides <c>read</c> on the branch read (before the query is parsed), and runs the read.</summary>
-    private async Task<QueryResult> ReadAsync(FlightReadTicket ticket, HttpContext http)
-    {
-        var graph = graphs.Get(ticket.Graph ?? string.Empty);
-        var body = new QueryRequestBody(ticket.Query, ticket.Name, ticket.Params, ticket.Branch, ticket.Snapshot);
-        await http.AuthorizeAsync(PolicyAction.Read, graph.Id, await GraphEndpoints.ReadBranchAsync(graph, body, http.RequestAborted));
-        var source = GraphEndpoints.Required(body.Query, "query");
-        var target = body.Snapshot is null ? QueryTarget.Head(GraphEndpoints.BranchOrMain(body.Branch)) : new QueryTarget(body.Branch, body.Snapshot);
-        return await graph.Service.QueryAsync(new QueryRequest(source, body.Name, body.Params?.GetRawText(), target), http.RequestAborted);
-    }
+    /// <summary>Resolves the graph and runs the read (decided as <c>read</c>, as <c>POST /query</c>).</summary>
+    private async Task<QueryResult> ReadAsync(FlightReadTicket ticket, HttpContext http) =>
+        await GraphEndpoints.RunReadAsync(http, graphs.Get(ticket.Graph ?? string.Empty), new QueryRequestBody(ticket.Query, ticket.Name, ticket.Params, ticket.Branch, ticket.Snapshot));
 
     /// <summary>
     /// Streams <paramref name="rows"/> as batches of at most <see cref="OmniGraphServerOptions.FlightBatchRows"/> rows,

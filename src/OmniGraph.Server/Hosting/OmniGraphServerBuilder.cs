@@ -17,6 +17,8 @@ using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Flight;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
+using OmniGraph.Server.Mcp;
+using OmniGraph.Server.Queries;
 using OmniGraph.Server.Security;
 using Orleans.Configuration;
 using Scalar.AspNetCore;
@@ -75,6 +77,8 @@ internal static class OmniGraphServerBuilder
             return ActivatorUtilities.CreateInstance<ServedGraphsOpener>(provider);
         });
         builder.Services.AddSingleton<ActorAdmission>();
+        builder.Services.AddSingleton<ServedStoredQueries>();
+        builder.Services.AddSingleton<StoredQueryInvoker>();
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default));
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -83,6 +87,7 @@ internal static class OmniGraphServerBuilder
             return Task.CompletedTask;
         }));
         builder.Services.AddOmniGraphFlight(options);
+        builder.Services.AddOmniGraphMcp();
         ServerTelemetry.Add(builder);
 
         var app = builder.Build();
@@ -94,6 +99,7 @@ internal static class OmniGraphServerBuilder
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.MapOmniGraph();
         app.MapOmniGraphFlight();
+        app.MapOmniGraphMcp();
         app.MapOpenApi("/openapi.json").AllowsAnyone();
         app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API")).AllowsAnyone();
         RouteAccessGuard.RequireDeclared(app);
@@ -162,6 +168,10 @@ internal static class OmniGraphServerBuilder
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        // Kestrel warns that a cleartext endpoint allowing HTTP/1.1 and HTTP/2 serves HTTP/1.1 only; the server serves
+        // prior-knowledge HTTP/2 on it (Http2PriorKnowledge), so the warning would mislead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
     }
 
     private static int FreeLoopbackPort()

@@ -102,9 +102,6 @@ public sealed class RouteTests(ServerFixture fixture)
     [InlineData("POST", "changes/baseline")]
     [InlineData("GET", "commits/01M96ZA34R9VM7C4NA5QYKZBVN/changes")]
     [InlineData("POST", "schema/apply")]
-    [InlineData("GET", "queries")]
-    [InlineData("POST", "queries/find_person")]
-    [InlineData("POST", "queries/find_person/if-graph-commit")]
     [InlineData("GET", "blob")]
     public async Task LaterRoutes_Answer501WithTheEnvelope_After404ForAnUnknownGraph(string method, string route)
     {

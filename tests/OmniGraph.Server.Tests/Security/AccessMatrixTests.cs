@@ -44,6 +44,9 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["POST /graphs/{graphId}/queries/{name}/if-graph-commit"] = PolicyAction.InvokeQuery,
         ["GET /graphs/{graphId}/blob"] = PolicyAction.Read,
         ["HEAD /graphs/{graphId}/blob"] = PolicyAction.Read,
+
+        // The graph's MCP endpoint: authenticated here, each tool call decided on its own actions (McpToolTests).
+        ["POST /graphs/{graphId}/mcp/"] = PolicyAction.InvokeQuery,
     };
 
     [Fact]
