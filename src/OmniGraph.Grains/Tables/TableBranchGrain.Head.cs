@@ -11,69 +11,36 @@ internal sealed partial class TableBranchGrain
     private readonly SemaphoreSlim _headLock = new(1, 1);
 
     /// <inheritdoc />
-    public async Task<TableVersionRef?> GetHeadAsync(bool refresh)
-    {
-        await _headLock.WaitAsync();
-        try
-        {
-            return await GetHeadCoreAsync(refresh);
-        }
-        finally
-        {
-            _headLock.Release();
-        }
-    }
+    public Task<TableVersionRef?> GetHeadAsync(bool refresh) => UnderHeadLockAsync(() => GetHeadCoreAsync(refresh));
 
     /// <inheritdoc />
-    public async Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default)
+    public Task<TableHeadRecord> GetHeadRecordAsync(bool refresh, CancellationToken cancellationToken = default) =>
+        UnderHeadLockAsync(() => GetHeadRecordCoreAsync(refresh), cancellationToken);
+
+    /// <inheritdoc />
+    public Task AdvanceHeadAsync(TableHeadMove move) => UnderHeadLockAsync(() => AdvanceHeadCoreAsync(move));
+
+    /// <inheritdoc />
+    public Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected) =>
+        UnderHeadLockAsync(() => RollBackHeadCoreAsync(tx, staged, expected));
+
+    /// <inheritdoc />
+    public Task RepairHeadAsync(TableVersionRef published) => UnderHeadLockAsync(() => RepairHeadCoreAsync(published));
+
+    private Task UnderHeadLockAsync(Func<Task> action) =>
+        UnderHeadLockAsync(async () =>
+        {
+            await action();
+            return true;
+        });
+
+    private async Task<T> UnderHeadLockAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await _headLock.WaitAsync(cancellationToken);
         try
         {
-            return await GetHeadRecordCoreAsync(refresh);
-        }
-        finally
-        {
-            _headLock.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task AdvanceHeadAsync(TableHeadMove move)
-    {
-        await _headLock.WaitAsync();
-        try
-        {
-            await AdvanceHeadCoreAsync(move);
-        }
-        finally
-        {
-            _headLock.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task<TableVersionRef?> RollBackHeadAsync(string tx, TableVersionRef staged, TableVersionRef expected)
-    {
-        await _headLock.WaitAsync();
-        try
-        {
-            return await RollBackHeadCoreAsync(tx, staged, expected);
-        }
-        finally
-        {
-            _headLock.Release();
-        }
-    }
-
-    /// <inheritdoc />
-    public async Task RepairHeadAsync(TableVersionRef published)
-    {
-        await _headLock.WaitAsync();
-        try
-        {
-            await RepairHeadCoreAsync(published);
+            return await action();
         }
         finally
         {

@@ -71,8 +71,11 @@ public sealed class KillDuringLoadTests(ITestOutputHelper output)
     /// <summary>No sidecar is left after the reopen, Company is untouched, and each commit's parent is the one before it.</summary>
     private static async Task AssertHealedAndLinearAsync(string graph)
     {
+        // Objects only: a process killed between unlinking an object and its lock file leaves the (empty) dot file of
+        // the local store's bookkeeping, which is not a sidecar (docs/storage/object-store.md, "Deletes").
         var recovery = Path.Combine(graph, "recovery");
-        Assert.Empty(Directory.Exists(recovery) ? Directory.GetFiles(recovery) : []);
+        var sidecars = Directory.Exists(recovery) ? Directory.GetFiles(recovery).Select(Path.GetFileName).Where(static f => !f!.StartsWith('.')).ToArray() : [];
+        Assert.Empty(sidecars);
         var companies = (await CliRun.OkAsync("export", graph, "--type", "Company")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, companies.Length);
         var commits = (await CliRun.OkAsync("commit", "list", graph, "--json")).Json().GetProperty("commits").EnumerateArray().ToArray();

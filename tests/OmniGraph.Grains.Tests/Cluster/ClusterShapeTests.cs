@@ -1,3 +1,4 @@
+using OmniGraph.Engine;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
@@ -19,15 +20,25 @@ public abstract class ClusterShapeTests(ClusterShape shape) : ClusterShapedTests
         Assert.Equal(Shape.Silos, host.Cluster.Silos.Count);
         if (Shape.RandomPlacement)
         {
-            // Activate every table grain of the graph (a snapshot read of each), then see where each one lives.
-            var silos = new HashSet<SiloAddress>();
-            foreach (var table in new[] { "node:Person", "node:Company", "edge:Knows", "edge:WorksAt" })
+            // Activate sixteen table-branch grains of the graph (four tables on four branches), then see where each one
+            // lives: with three silos, all sixteen on one silo by chance has a probability of 3 / 3^16.
+            string[] branches = [BranchNames.Main, "b1", "b2", "b3"];
+            foreach (var branch in branches.Skip(1))
             {
-                await host.RowsAsync(table);
-                silos.Add(host.Cluster.SiloOf(host.Table(table)) ?? throw new InvalidOperationException($"{table}: no activation after a read"));
+                await host.Client.CreateBranchAsync(branch);
             }
 
-            Assert.True(silos.Count > 1, "four table grains of one graph all landed on one silo under random placement");
+            var silos = new HashSet<SiloAddress>();
+            foreach (var branch in branches)
+            {
+                foreach (var table in new[] { "node:Person", "node:Company", "edge:Knows", "edge:WorksAt" })
+                {
+                    await host.Table(table, branch).GetHeadAsync(refresh: true);
+                    silos.Add(host.Cluster.SiloOf(host.Table(table, branch)) ?? throw new InvalidOperationException($"{table} on {branch}: no activation after a read"));
+                }
+            }
+
+            Assert.True(silos.Count > 1, "sixteen table grains of one graph all landed on one silo under random placement");
         }
     }
 }

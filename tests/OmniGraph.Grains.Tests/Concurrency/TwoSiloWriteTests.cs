@@ -52,9 +52,7 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
 
         await Task.WhenAll(Writer(_a, "a"), Writer(_a, "b"), Writer(_b, "c"), Writer(_b, "d"));
 
-        // Both processes completed what they acknowledged (heads, sidecar deletes).
-        await _a.Manifest.GetRecoveryStatusAsync();
-        await _b.Manifest.GetRecoveryStatusAsync();
+        await SettleAsync();
 
         var people = await _b.ColumnAsync("node:Person", "id");
         Assert.Equal(32, people.Count);
@@ -79,6 +77,7 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
         Assert.Equal(winner.Commit.Id, loser.Commit.ParentId);
         Assert.Equal(["Alice"], await _a.ColumnAsync("node:Person", "id"));
         Assert.Equal(["Acme"], await _a.ColumnAsync("node:Company", "id"));
+        await SettleAsync();
         await GraphAssertions.LinearHistoryAsync(_a);
         await GraphAssertions.ConsistentAsync(_b);
     }
@@ -94,6 +93,7 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
         var conflict = await ErrorAssert.ThrowsAsync(ErrorCodes.KeyConflict, () => second);
         Assert.Equal("SAME", conflict.Get(ErrorDetail.EntityId));
         Assert.Equal(["SAME", "LEFT"], await _b.ColumnAsync("node:Person", "id"));
+        await SettleAsync();
         await GraphAssertions.LinearHistoryAsync(_a);
         await GraphAssertions.ConsistentAsync(_a);
     }
@@ -109,8 +109,16 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
         var conflict = await Assert.ThrowsAsync<ReadSetChangedException>(() => second);
         Assert.Equal("read_set_conflict", conflict.Code);
         Assert.Equal(["One"], await _b.ColumnAsync("node:Person", "id"));
+        await SettleAsync();
         await GraphAssertions.ConsistentAsync(_b);
         Assert.Equal(2, (await GraphAssertions.LinearHistoryAsync(_a)).Count);
+    }
+
+    /// <summary>Both processes complete what they acknowledged (heads and sidecar deletes follow the acknowledgement).</summary>
+    private async Task SettleAsync()
+    {
+        await _a.Manifest.GetRecoveryStatusAsync();
+        await _b.Manifest.GetRecoveryStatusAsync();
     }
 
     /// <summary>Prepares one write in each silo against the same head, then commits the first before the second goes on.</summary>
