@@ -108,10 +108,14 @@ public static partial class EngineErrors
     public static OmniGraphException KeyPropertyUpdate(string typeName, string propertyName) =>
         new(ErrorCodes.KeyUpdateRejected, $"cannot update @key property '{propertyName}' — delete and re-insert instead", ErrorDetails.Of(ErrorDetail.TypeName.With(typeName), ErrorDetail.Property.With(propertyName)));
 
-    /// <summary><c>embedding_unavailable</c>: an insert leaves out an <c>@embed</c> vector and embedding generation is not available.</summary>
-    public static OmniGraphException EmbeddingUnavailable(string typeName, string propertyName, string sourceProperty) =>
+    /// <summary><c>embedding_unavailable</c>: an insert leaves out an <c>@embed</c> vector and no embedding provider is configured.</summary>
+    /// <param name="typeName">The node type.</param>
+    /// <param name="propertyName">The vector property.</param>
+    /// <param name="sourceProperty">Its <c>@embed</c> source.</param>
+    /// <param name="reason">The provider's own message (which variables to set).</param>
+    public static OmniGraphException EmbeddingUnavailable(string typeName, string propertyName, string sourceProperty, string reason) =>
         new(
             ErrorCodes.EmbeddingUnavailable,
-            $"insert for `{typeName}` leaves out `{propertyName}`, which @embed would compute from `{sourceProperty}`, but embedding generation is not available yet; assign `{propertyName}` explicitly",
+            $"insert for `{typeName}` leaves out `{propertyName}`, which @embed computes from `{sourceProperty}`, but no embedding provider is available ({reason}); configure one or assign `{propertyName}` explicitly",
             ErrorDetails.Of(ErrorDetail.TypeName.With(typeName), ErrorDetail.Property.With(propertyName), ErrorDetail.SourceProperty.With(sourceProperty)));
 }

@@ -66,6 +66,13 @@ public interface ITableBranchGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TableSelection> SelectAsync(TableVersionRef version, TableSelectionRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Diagnostics: what the grain's search indexes (full-text and vector, derived state held in memory per table
+    /// version, never persisted) hold for <paramref name="version"/>, and how many it has built.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<SearchIndexStatistics> GetSearchIndexStatisticsAsync(TableVersionRef version, CancellationToken cancellationToken = default);
+
     /// <summary>Query read: the requested columns of the rows at <paramref name="rows"/> (addresses of this version), in that order.</summary>
     /// <exception cref="OmniGraphException">Code <c>invalid_request</c>: A column the table does not have, or an address outside the version.</exception>
     [AlwaysInterleave]

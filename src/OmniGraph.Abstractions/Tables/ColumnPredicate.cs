@@ -15,6 +15,13 @@ public sealed record ColumnPredicate(
     [property: Id(1)] ColumnPredicateOperator Operator,
     [property: Id(2)] PredicateValue Value)
 {
+    /// <summary>The edit budget of a <see cref="ColumnPredicateOperator.TextFuzzy"/> predicate (0 to 2), or <c>null</c> for the budget by term length.</summary>
+    [Id(3)]
+    public int? MaxEdits { get; init; }
+
+    /// <summary>Whether the predicate is a full-text match, answered from the search indexes rather than row by row.</summary>
+    public bool IsTextMatch => Operator is ColumnPredicateOperator.TextAllTerms or ColumnPredicateOperator.TextPhrase or ColumnPredicateOperator.TextFuzzy;
+
     /// <inheritdoc />
     public override string ToString() => $"{Column} {Operator} {Value}";
 }

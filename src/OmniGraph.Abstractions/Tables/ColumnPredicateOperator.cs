@@ -38,4 +38,19 @@ public enum ColumnPredicateOperator : byte
 
     /// <summary>The list column has an element equal to the value (membership).</summary>
     ListContains,
+
+    /// <summary>
+    /// Full-text <c>search</c>: the analyzed String cell holds every analyzed term of the value. Answered from the
+    /// table version's text index, never row by row (docs/search.md).
+    /// </summary>
+    TextAllTerms,
+
+    /// <summary>Full-text <c>match_text</c>: the analyzed cell holds the value's terms as a phrase (same relative positions).</summary>
+    TextPhrase,
+
+    /// <summary>
+    /// Full-text <c>fuzzy</c>: for every analyzed term of the value the cell holds a term within its edit budget
+    /// (<see cref="ColumnPredicate.MaxEdits"/>, or by term length when <c>null</c>).
+    /// </summary>
+    TextFuzzy,
 }

@@ -20,4 +20,12 @@ public sealed record TableSelection(
     [property: Id(1)] Utf8Column Ids,
     [property: Id(2)] ImmutableArray<RowAddress> Rows,
     [property: Id(3)] ImmutableArray<int> InputPositions,
-    [property: Id(4)] RecordBatch Columns);
+    [property: Id(4)] RecordBatch Columns)
+{
+    /// <summary>
+    /// For a ranked search (<see cref="TableSelectionRequest.Ranking"/>), each row's score, rows best first: BM25 score
+    /// (higher is better), distance (lower is better) or fused RRF score (higher is better). Empty otherwise.
+    /// </summary>
+    [Id(5)]
+    public ImmutableArray<double> Scores { get; init; } = [];
+}

@@ -30,4 +30,12 @@ public sealed record TableSelectionRequest(
     /// </summary>
     [Id(4)]
     public bool IncludeRowAddresses { get; init; } = true;
+
+    /// <summary>
+    /// A ranked search over the selected rows (<c>bm25</c>, <c>nearest</c>, <c>rrf</c>), or <c>null</c>. The filters
+    /// (full-text matches included) narrow the candidates first; the result holds the ranked rows, best first, with
+    /// <see cref="TableSelection.Scores"/>.
+    /// </summary>
+    [Id(5)]
+    public SearchRanking? Ranking { get; init; }
 }

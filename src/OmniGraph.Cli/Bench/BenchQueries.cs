@@ -64,6 +64,29 @@ internal static class BenchQueries
             order { n desc, city asc }
         }
 
+        query text_search($term: String) {
+            match {
+                $p: Person
+                search($p.name, $term)
+            }
+            return { $p.id_str }
+        }
+
+        query text_scan($term: String) {
+            match {
+                $p: Person
+                $p.name contains $term
+            }
+            return { $p.id_str }
+        }
+
+        query bm25_top10($q: String) {
+            match { $p: Person }
+            return { $p.id_str }
+            order { bm25($p.name, $q) }
+            limit 10
+        }
+
         query anti() {
             match {
                 $p: Person

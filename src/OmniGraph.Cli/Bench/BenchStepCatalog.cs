@@ -17,6 +17,7 @@ internal static class BenchStepCatalog
         new Reach2BenchStep(),
         new AggBenchStep(),
         new AntiBenchStep(),
+        new SearchBenchStep(),
         new BranchCreateBenchStep(),
         new BranchReadBenchStep(),
         new Upsert32BenchStep(),

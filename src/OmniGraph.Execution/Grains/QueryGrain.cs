@@ -11,6 +11,7 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Query;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
+using OmniGraph.Search.Embeddings;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Execution.Grains;
@@ -35,6 +36,7 @@ internal sealed partial class QueryGrain(
     QueryPlanCache plans,
     TimeProvider clock,
     IOptions<QueryExecutionOptions> options,
+    TextEmbedder embedder,
     ILogger<QueryGrain> logger) : Grain, IQueryGrain
 {
     /// <inheritdoc />
@@ -72,7 +74,7 @@ internal sealed partial class QueryGrain(
             Arrow.RecordBatch rows;
             using (var execute = EngineTelemetry.Start("query.execute", graphId, snapshot.Branch))
             {
-                var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, cancellationToken);
+                var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, embedder, cancellationToken);
                 var executor = new PatternExecutor(context);
                 var matched = await executor.RunAsync(plan.Match, BindingTable.Unit(query.Variables.Length));
                 rows = await new ResultBuilder(plan, context, executor).BuildAsync(matched);

@@ -9,8 +9,9 @@ namespace OmniGraph.Execution.Hosting;
 public static class ExecutionSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the query grain's assembly, the query compiler (<c>AddOmniGraphQueryCompiler</c>), the plan cache and
-    /// <see cref="QueryExecutionOptions"/> with its validator. Call after <c>AddOmniGraph</c>.
+    /// Registers the query grain's assembly, the query compiler (<c>AddOmniGraphQueryCompiler</c>), the plan cache,
+    /// the embedding provider (<c>AddOmniGraphEmbeddings</c>, from the environment) and <see cref="QueryExecutionOptions"/>
+    /// with its validator. Call after <c>AddOmniGraph</c>.
     /// </summary>
     /// <example><code>silo.AddOmniGraph(o => o.AddGraph("social", "/data/social")).AddOmniGraphExecution();</code></example>
     public static ISiloBuilder AddOmniGraphExecution(this ISiloBuilder builder, Action<QueryExecutionOptions>? configure = null)
@@ -33,6 +34,9 @@ public static class ExecutionSiloBuilderExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QueryExecutionOptions>, QueryExecutionOptionsValidator>());
         services.AddOmniGraphQueryCompiler();
+
+        // `nearest($v.p, "text")` embeds its query through the configured provider (docs/search.md §5).
+        services.AddOmniGraphEmbeddings();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<QueryPlanCache>();
         return services;

@@ -22,6 +22,18 @@ internal abstract class PlanStep
 /// </summary>
 internal sealed class BindStep(PatternVariable variable, ImmutableArray<QueryExpression> keyValues, ImmutableArray<PushdownFilter> filters, ImmutableArray<Property> columns) : PlanStep
 {
+    /// <summary>
+    /// The search that ranks this variable's rows (the query's <see cref="ReadQuery.Search"/>), or <c>null</c>: the table
+    /// read returns the ranked rows best first, so entity ordinals are ranks.
+    /// </summary>
+    public SearchOrder? Ranking { get; init; }
+
+    /// <summary>
+    /// Whether nothing after this read can drop or multiply rows (it is the whole plan), so a <c>bm25</c> ranking may
+    /// stop at the query's limit instead of ranking every match.
+    /// </summary>
+    public bool RankingCutsAtLimit { get; init; }
+
     public PatternVariable Variable { get; } = variable;
 
     /// <summary>The key members' values in <c>KeyProperties</c> order, or empty for a selection.</summary>
@@ -35,7 +47,8 @@ internal sealed class BindStep(PatternVariable variable, ImmutableArray<QueryExp
 
     public override string Describe() =>
         $"bind {Variable.DisplayName}: {Variable.ElementType.Name} by {(IsKeyLookup ? "key" : Filters.IsEmpty ? "scan" : "filtered scan")}"
-        + (Filters.IsEmpty ? string.Empty : $" [{string.Join(", ", Filters)}]");
+        + (Filters.IsEmpty ? string.Empty : $" [{string.Join(", ", Filters)}]")
+        + (Ranking is { } ranking ? $" ranked by {ranking}" : string.Empty);
 }
 
 /// <summary>

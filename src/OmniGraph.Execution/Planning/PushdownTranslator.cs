@@ -1,4 +1,5 @@
 using OmniGraph.Engine;
+using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Values;
 
@@ -14,6 +15,11 @@ internal static class PushdownTranslator
     /// <summary>The pushed-down form of <paramref name="predicate"/>, or <c>null</c> when it is not <c>$v.p op constant</c> (or reversed).</summary>
     public static PushdownFilter? TryTranslate(FilterPredicate predicate)
     {
+        if (TryTextMatch(predicate) is { } text)
+        {
+            return text;
+        }
+
         if (!TryCanonical(predicate, out var property, out var op, out var constant, out var flipped))
         {
             return null;
@@ -37,6 +43,30 @@ internal static class PushdownTranslator
             _ => null,
         };
         return column is { } translated ? new PushdownFilter(property.Variable, property.Property.Name, translated, constant, predicate) : null;
+    }
+
+    /// <summary>
+    /// A full-text match clause, <c>search($v.p, q) = true</c> (the type checker allows no other form): always pushed to
+    /// the variable's table read, which answers it from the property's text index.
+    /// </summary>
+    private static PushdownFilter? TryTextMatch(FilterPredicate predicate)
+    {
+        if (predicate.Left is not FunctionCallExpression { Function.SearchKind: { } kind } call || !kind.IsTextMatch())
+        {
+            return null;
+        }
+
+        var field = (PropertyExpression)call.Arguments[0];
+        var op = kind switch
+        {
+            SearchFunctionKind.AllTerms => ColumnPredicateOperator.TextAllTerms,
+            SearchFunctionKind.Phrase => ColumnPredicateOperator.TextPhrase,
+            _ => ColumnPredicateOperator.TextFuzzy,
+        };
+        return new PushdownFilter(field.Variable, field.Property.Name, op, call.Arguments[1], predicate)
+        {
+            MaxEdits = call.Arguments.Length == 3 ? call.Arguments[2] : null,
+        };
     }
 
     /// <summary>

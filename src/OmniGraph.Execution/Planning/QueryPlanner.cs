@@ -48,7 +48,7 @@ internal sealed class QueryPlanner
                 continue;
             }
 
-            var root = ChooseRoot(state);
+            var root = ChooseRoot(state, pattern.Depth == 0 ? _query.Search?.Variable : null);
             if (root is null)
             {
                 break;
@@ -59,6 +59,11 @@ internal sealed class QueryPlanner
         }
 
         state.Flush(this);
+        if (state.Steps is [BindStep { Ranking: not null } only])
+        {
+            state.Steps[0] = new BindStep(only.Variable, only.KeyValues, only.Filters, only.Columns) { Ranking = only.Ranking, RankingCutsAtLimit = true };
+        }
+
         return new PatternPlan(pattern, seeds, [.. state.Steps]);
     }
 
@@ -201,8 +206,14 @@ internal sealed class QueryPlanner
     };
 
     /// <summary>The best unbound node variable to start a component from, or <c>null</c> when every variable is bound.</summary>
-    private static PatternVariable? ChooseRoot(PatternState state)
+    private static PatternVariable? ChooseRoot(PatternState state, PatternVariable? ranked)
     {
+        // The ranked variable is read first: its table read ranks the candidates its own filters leave (spec §2.6).
+        if (ranked is not null && !state.Bound.Contains(ranked.Id))
+        {
+            return ranked;
+        }
+
         PatternVariable? best = null;
         var bestScore = -1;
         foreach (var variable in state.Pattern.Variables)
@@ -297,7 +308,8 @@ internal sealed class QueryPlanner
     private BindStep PlanBind(PatternVariable variable, PatternState state)
     {
         var filters = state.TakeVariableFilters(variable);
-        return new BindStep(variable, KeyValuesOf(variable, filters), filters, _usage.PropertiesOf(variable));
+        var ranking = state.Pattern.Depth == 0 && ReferenceEquals(_query.Search?.Variable, variable) ? _query.Search : null;
+        return new BindStep(variable, KeyValuesOf(variable, filters), filters, _usage.PropertiesOf(variable)) { Ranking = ranking };
     }
 
     /// <summary>The mutable bookkeeping of planning one pattern.</summary>

@@ -67,14 +67,22 @@ internal sealed partial class ResultBuilder
     }
 
     /// <summary>
-    /// Orders the rows by the user keys (nulls first ascending, last descending), then by the id of every named variable
+    /// Orders the rows by the search rank when a search orders the query, else by the user keys (nulls first ascending,
+    /// last descending), then by the id of every named variable
     /// (by name) ascending, so the order is total; with a limit far below the row count only the first rows are
     /// selected (a bounded heap) and sorted. Keys compare raw column values of the rows' entities.
     /// </summary>
     private int[] OrderRows(BindingTable table, int[] rows, long? limit)
     {
-        var keys = new List<(ArrowColumn Values, int[] Slot, bool Descending)>();
-        foreach (var key in Query.Order)
+        var keys = new List<(ArrowColumn? Values, int[] Slot, bool Descending)>();
+        if (Query.Search is { } search)
+        {
+            // The ranked variable's entities were read best first, so its entity ordinal is the rank; the search defines
+            // the order and later user keys are ignored (spec §2.5).
+            keys.Add((null, table.SlotOf(search.Variable.Id), false));
+        }
+
+        foreach (var key in Query.Search is null ? Query.Order : [])
         {
             var values = _evaluator.Evaluate(Resolve(key.Expression), table);
 
@@ -175,13 +183,14 @@ internal sealed partial class ResultBuilder
         }
     }
 
-    private sealed class RowComparer((ArrowColumn Values, int[] Slot, bool Descending)[] keys) : IComparer<int>
+    /// <summary>Compares rows key by key; a key without values compares the slots themselves (entity ordinals: a search rank).</summary>
+    private sealed class RowComparer((ArrowColumn? Values, int[] Slot, bool Descending)[] keys) : IComparer<int>
     {
         public int Compare(int x, int y)
         {
             foreach (var (values, slot, descending) in keys)
             {
-                var order = ColumnValues.Compare(values, slot[x], slot[y]);
+                var order = values is null ? slot[x].CompareTo(slot[y]) : ColumnValues.Compare(values, slot[x], slot[y]);
                 if (order != 0)
                 {
                     return descending ? -order : order;

@@ -37,9 +37,12 @@ internal sealed partial class PatternExecutor
         }
 
         ImmutableArray<string> columns = [.. step.Columns.Select(static p => p.Name)];
+        var ranking = step.Ranking is { } search ? await RankingAsync(search, step.RankingCutsAtLimit) : null;
+
         // Every property the query reads is fetched here, so row addresses (for later gathers) are not needed.
-        var selection = await context.Grain(version).SelectAsync(version, new TableSelectionRequest(keys, filters, columns) { IncludeRowAddresses = false }, context.CancellationToken);
-        var entities = new EntitySet(variable, version, selection.Ids, selection.Rows) { IsWholeTable = keys is null && filters.IsEmpty };
+        var request = new TableSelectionRequest(keys, filters, columns) { IncludeRowAddresses = false, Ranking = ranking };
+        var selection = await context.Grain(version).SelectAsync(version, request, context.CancellationToken);
+        var entities = new EntitySet(variable, version, selection.Ids, selection.Rows) { IsWholeTable = keys is null && filters.IsEmpty && ranking is null };
         entities.AddColumns(step.Columns, selection.Columns);
         return CrossJoin(table, variable.Id, entities);
     }

@@ -7,6 +7,8 @@ using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
+using OmniGraph.Search;
+using OmniGraph.Search.Embeddings;
 
 namespace OmniGraph.Execution.Runtime;
 
@@ -21,8 +23,12 @@ internal sealed class QueryExecutionContext(
     GraphSnapshot snapshot,
     QueryParameterValues values,
     QueryExecutionOptions options,
+    TextEmbedder embedder,
     CancellationToken cancellationToken)
 {
+    /// <summary>Embeds the text query of <c>nearest($v.p, "text")</c> (the configured provider, spec §2.6.1).</summary>
+    public TextEmbedder Embedder { get; } = embedder;
+
     /// <summary>The caller's token: the query stops at the next grain call or loop check once it is cancelled.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
@@ -60,10 +66,27 @@ internal sealed class QueryExecutionContext(
                 return null;
             }
 
-            predicates.Add(new ColumnPredicate(filter.Column, filter.Operator, ToPredicateValue(value)));
+            predicates.Add(new ColumnPredicate(filter.Column, filter.Operator, ToPredicateValue(value)) { MaxEdits = MaxEditsOf(filter) });
         }
 
         return predicates.MoveToImmutable();
+    }
+
+    /// <summary>The edit budget of a fuzzy match: its constant (0 to 2), or <c>null</c> for the budget by term length.</summary>
+    private int? MaxEditsOf(PushdownFilter filter)
+    {
+        if (filter.MaxEdits is not { } constant || Evaluate(constant) is { IsNull: true })
+        {
+            return null;
+        }
+
+        var edits = Evaluate(constant).AsInteger();
+        if (edits < 0 || edits > SearchLimits.MaxFuzzyEdits)
+        {
+            throw new OmniGraphException(ErrorCodes.SearchFuzzyEditsInvalid, $"T19: fuzzy()'s max_edits is 0, 1 or 2, got {edits}.");
+        }
+
+        return (int)edits;
     }
 
     /// <summary>Fails the query when an operator would hold more rows than allowed.</summary>

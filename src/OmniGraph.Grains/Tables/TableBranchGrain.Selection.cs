@@ -18,10 +18,17 @@ internal sealed partial class TableBranchGrain
         ArgumentNullException.ThrowIfNull(request);
         var view = await GetViewAsync(version, cancellationToken);
         var shape = SelectionShape.Create(view.Layout, request.Columns);
-        var filter = PredicateCompiler.Compile(view.Layout, request.Filters.IsDefault ? [] : request.Filters);
+        var all = request.Filters.IsDefault ? [] : request.Filters;
+        var textMatches = all.RemoveAll(static p => !p.IsTextMatch);
+        var filter = PredicateCompiler.Compile(view.Layout, textMatches.IsEmpty ? all : all.RemoveAll(static p => p.IsTextMatch));
         if (filter.IsNever)
         {
             return SelectionAssembler.Empty(shape);
+        }
+
+        if (!textMatches.IsEmpty || request.Ranking is not null)
+        {
+            return SearchSelect(view, shape, filter, textMatches, request, cancellationToken);
         }
 
         if (request.Keys is { } keys)

@@ -169,6 +169,7 @@ internal sealed partial class TableBranchGrain
         if (plan.ExtendsBase && string.Equals(baseView.SchemaHash, delta.SchemaHash, StringComparison.Ordinal))
         {
             view.InheritIndexes(baseView, plan.Removed, plan.Added);
+            _searchIndexes.Inherit(baseView, view);
         }
 
         StagingOf(tx).Prepared = view;

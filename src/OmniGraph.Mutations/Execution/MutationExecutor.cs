@@ -9,6 +9,7 @@ using OmniGraph.Mutations.Matching;
 using OmniGraph.Query;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
+using OmniGraph.Search.Embeddings;
 
 namespace OmniGraph.Mutations.Execution;
 
@@ -46,6 +47,7 @@ public sealed partial class MutationExecutor
     private readonly TimeProvider _time;
     private readonly OmniGraphMutationOptions _options;
     private readonly ILogger<MutationExecutor> _logger;
+    private readonly TextEmbedder _embedder;
 
     /// <summary>Creates the executor.</summary>
     public MutationExecutor(
@@ -56,8 +58,10 @@ public sealed partial class MutationExecutor
         QueryCompiler compiler,
         TimeProvider time,
         IOptions<OmniGraphMutationOptions> options,
+        TextEmbedder embedder,
         ILogger<MutationExecutor> logger)
     {
+        _embedder = embedder;
         _grains = grains;
         _directory = directory;
         _schemas = schemas;
@@ -96,7 +100,7 @@ public sealed partial class MutationExecutor
             throw new GraphPreconditionFailedException(request.Branch, expected, pinned.Commit.Id);
         }
 
-        var run = new MutationRun(query, values, new CommittedRows(_grains, graphId, pinned, _options.LookupBatchSize, cancellationToken));
+        var run = new MutationRun(query, values, new CommittedRows(_grains, graphId, pinned, _options.LookupBatchSize, cancellationToken), _embedder);
         await run.RunAsync(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 

@@ -11,29 +11,48 @@ internal sealed partial class MutationRun
 {
     /// <summary>
     /// <c>insert Node { … }</c>: a keyed type's id is its key (an existing node with that key is replaced whole, unassigned
-    /// nullable properties become null); an unkeyed type gets a fresh ULID. Counts one node.
+    /// nullable properties become null); an unkeyed type gets a fresh ULID. An <c>@embed</c> vector left out is computed
+    /// from its source by the configured embedding provider (a null source leaves it null). Counts one node.
     /// </summary>
-    private void InsertNode(InsertNodeStatement statement)
+    private async Task InsertNodeAsync(InsertNodeStatement statement, CancellationToken cancellationToken)
     {
         var type = statement.Type;
-        if (!statement.EmbeddingTargets.IsEmpty)
-        {
-            // The type checker lets a required @embed vector be left out when its source is assigned; computing it needs
-            // an embedding provider, which does not exist yet: refuse clearly rather than store a placeholder.
-            var target = statement.EmbeddingTargets[0];
-            throw EngineErrors.EmbeddingUnavailable(type.Name, target.Name, target.Embed!.SourceProperty);
-        }
-
         var row = new FieldValue[type.Properties.Length];
+        var values = new Dictionary<Property, QueryValue>();
         foreach (var assignment in statement.Assignments)
         {
-            row[assignment.Property.Ordinal] = ValueAssignment.Assign(type, assignment.Property, Evaluate(assignment.Value));
+            var value = Evaluate(assignment.Value);
+            values[assignment.Property] = value;
+            row[assignment.Property.Ordinal] = ValueAssignment.Assign(type, assignment.Property, value);
+        }
+
+        foreach (var target in statement.EmbeddingTargets)
+        {
+            var source = type.Properties.First(p => p.Name == target.Embed!.SourceProperty);
+            if (values.TryGetValue(source, out var text) && !text.IsNull)
+            {
+                var vector = await EmbedAsync(type, target, text.AsString(), cancellationToken);
+                row[target.Ordinal] = ValueAssignment.Assign(type, target, QueryValue.FromVector(vector));
+            }
         }
 
         RequireProperties(type, row);
         var id = type.HasKey ? NodeIds.Of(type, row) : Ulid.NewUlid().ToString();
         NodesOf(type).Put(new PendingRow(id, row), replacesCommitted: false);
         _insertedOrUpdatedNodes++;
+    }
+
+    /// <summary>The <c>@embed</c> vector of <paramref name="text"/> (the property's dimension, its <c>model=</c> checked).</summary>
+    private async Task<float[]> EmbedAsync(NodeType type, Property target, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _embedder.EmbedQueryAsync(text, target.Type.VectorDimension, target.Embed!.Model, cancellationToken);
+        }
+        catch (OmniGraphException unavailable) when (unavailable.Code == ErrorCodes.EmbeddingUnavailable)
+        {
+            throw EngineErrors.EmbeddingUnavailable(type.Name, target.Name, target.Embed!.SourceProperty, unavailable.Message);
+        }
     }
 
     /// <summary>

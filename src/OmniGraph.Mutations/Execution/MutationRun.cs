@@ -9,6 +9,7 @@ using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;
+using OmniGraph.Search.Embeddings;
 
 namespace OmniGraph.Mutations.Execution;
 
@@ -27,14 +28,16 @@ internal sealed partial class MutationRun
     private readonly QueryParameterValues _values;
     private readonly FunctionContext _functions;
     private readonly CommittedRows _committed;
+    private readonly TextEmbedder _embedder;
     private readonly SortedDictionary<string, PendingNodeTable> _nodes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, PendingEdgeTable> _edges = new(StringComparer.Ordinal);
     private readonly PendingDeletes _deletes = new();
     private long _insertedOrUpdatedNodes;
     private long _insertedEdges;
 
-    public MutationRun(MutationQuery query, QueryParameterValues values, CommittedRows committed)
+    public MutationRun(MutationQuery query, QueryParameterValues values, CommittedRows committed, TextEmbedder embedder)
     {
+        _embedder = embedder;
         _query = query;
         _values = values;
         _functions = FunctionContext.Of(values);
@@ -59,7 +62,7 @@ internal sealed partial class MutationRun
             switch (statement)
             {
                 case InsertNodeStatement insert:
-                    InsertNode(insert);
+                    await InsertNodeAsync(insert, cancellationToken);
                     break;
                 case InsertEdgeStatement insert:
                     InsertEdge(insert);

@@ -35,6 +35,9 @@ public static class OmniGraphMutationsSiloBuilderExtensions
         services.AddOmniGraphQueryCompiler();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MutationExecutor>();
+
+        // An insert that leaves out an @embed vector computes it through the configured provider (docs/search.md §5).
+        services.AddOmniGraphEmbeddings();
         return services;
     }
 }

@@ -9,6 +9,9 @@ public enum FunctionKind
     /// <summary>One value per group of rows (<see cref="QueryFunction.Aggregate"/>), in <c>return</c> only.</summary>
     Aggregate,
 
-    /// <summary>A full-text or vector search function: parsed and listed, refused by the type checker until search is wired in.</summary>
+    /// <summary>
+    /// A full-text or vector search function (<see cref="QueryFunction.SearchKind"/>): no kernel; the planner hands it to
+    /// the search target's table grain, which answers it from the table version's search indexes (docs/search.md).
+    /// </summary>
     Search,
 }

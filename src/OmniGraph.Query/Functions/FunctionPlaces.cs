@@ -31,6 +31,9 @@ public enum FunctionPlaces
 
     /// <summary>An argument of a scalar function (<c>length(trim(…))</c>).</summary>
     Argument = 1 << 6,
+
+    /// <summary>An arm of <c>rrf(…)</c>: a ranking fused with another.</summary>
+    FusionArm = 1 << 7,
 }
 
 /// <summary>How messages and docs name places.</summary>
@@ -45,6 +48,7 @@ public static class FunctionPlacesExtensions
         (FunctionPlaces.MutationValue, "mutation values"),
         (FunctionPlaces.AggregateArgument, "aggregate arguments"),
         (FunctionPlaces.Argument, "function arguments"),
+        (FunctionPlaces.FusionArm, "rrf arms"),
     ];
 
     /// <summary>One place in words, as an error names where a call stands: <c>a match filter</c>, <c>order</c>.</summary>
@@ -57,6 +61,7 @@ public static class FunctionPlacesExtensions
         FunctionPlaces.MutationValue => "a mutation value",
         FunctionPlaces.AggregateArgument => "an aggregate's argument",
         FunctionPlaces.Argument => "another function's argument",
+        FunctionPlaces.FusionArm => "an rrf arm",
         _ => place.Describe(),
     };
 

@@ -20,6 +20,9 @@ public static class FunctionRegistry
 
     private const string NullInNullOut = "null when an argument is null";
     private const string NullPredicate = "null when an argument is null, so a filter drops the row";
+    private const string TextMatchNulls = "a row whose property is null does not match";
+    private const string MatchHint = "a text match is a match clause of its own, `search($d.title, $q)`";
+    private const string RankingHint = "a ranking is the first key of `order`, `order { bm25($d.title, $q) }`";
 
     /// <summary><c>now()</c>: the execution's timestamp.</summary>
     public static QueryFunction Now { get; } = QueryFunction.Scalar(
@@ -105,36 +108,45 @@ public static class FunctionRegistry
 
     /// <summary><c>search(field, query)</c>.</summary>
     public static QueryFunction Search { get; } = QueryFunction.Search(
-        "search", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.Bool), Filter, TypeRule.T19,
-        "Full-text token match of a text property (see search.md).");
+        SearchFunctionKind.AllTerms, "search", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.Bool, ResultNullability.Never),
+        Filter, TypeRule.T19,
+        "Keeps the rows whose text property holds every analyzed term of `query` (lowercased, stemmed, stop words removed; see search.md).",
+        TextMatchNulls, MatchHint);
 
     /// <summary><c>fuzzy(field, query, max_edits?)</c>.</summary>
     public static QueryFunction Fuzzy { get; } = QueryFunction.Search(
-        "fuzzy", [new("field", ValueKinds.String), new("query", ValueKinds.String), new("max_edits", ValueKinds.Integer, IsOptional: true)],
-        FunctionResult.Of(ScalarKind.Bool), Filter, TypeRule.T19,
-        "Token match within an edit distance (see search.md).");
+        SearchFunctionKind.Fuzzy, "fuzzy", [new("field", ValueKinds.String), new("query", ValueKinds.String), new("max_edits", ValueKinds.Integer, IsOptional: true)],
+        FunctionResult.Of(ScalarKind.Bool, ResultNullability.Never), Filter, TypeRule.T19,
+        "Keeps the rows holding, for every analyzed query term, a term within `max_edits` edits (0–2; by default 0 up to 2 characters, 1 up to 5, else 2).",
+        TextMatchNulls, MatchHint);
 
     /// <summary><c>match_text(field, query)</c>.</summary>
     public static QueryFunction MatchText { get; } = QueryFunction.Search(
-        "match_text", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.Bool), Filter, TypeRule.T20,
-        "Phrase match (see search.md).");
+        SearchFunctionKind.Phrase, "match_text", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.Bool, ResultNullability.Never),
+        Filter, TypeRule.T20,
+        "Keeps the rows whose text property holds `query` as a phrase: its analyzed terms at the same relative positions.",
+        TextMatchNulls, MatchHint);
 
     /// <summary><c>bm25(field, query)</c>.</summary>
     public static QueryFunction Bm25 { get; } = QueryFunction.Search(
-        "bm25", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.F64), Order, TypeRule.T20,
-        "Ranks matching rows by BM25 score, descending (see search.md).");
+        SearchFunctionKind.Bm25, "bm25", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.F64, ResultNullability.Never),
+        Order | FusionArm, TypeRule.T20,
+        "Orders the rows holding any analyzed query term by BM25 score, descending; the other rows are dropped; `limit` optional.",
+        "a row whose property is null holds no term and is dropped", RankingHint);
 
     /// <summary><c>nearest(vector, query)</c>.</summary>
     public static QueryFunction Nearest { get; } = QueryFunction.Search(
-        "nearest", [new("vector", ValueKinds.Vector), new("query", ValueKinds.Vector | ValueKinds.List | ValueKinds.String)],
-        FunctionResult.Of(ScalarKind.F64), Order, TypeRule.T15,
-        "The `limit` rows nearest to the query vector (see search.md).");
+        SearchFunctionKind.Nearest, "nearest", [new("vector", ValueKinds.Vector), new("query", ValueKinds.Vector | ValueKinds.List | ValueKinds.String)],
+        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order | FusionArm, TypeRule.T15,
+        "Orders by distance to `query` (a Vector(N), a list of N numbers, or text to embed), ascending, and keeps the `limit` nearest rows (L2; cosine with `@metric(\"cosine\")`).",
+        "a row whose vector is null is never a candidate", RankingHint);
 
     /// <summary><c>rrf(ranking, ranking, k?)</c>.</summary>
     public static QueryFunction Rrf { get; } = QueryFunction.Search(
-        "rrf", [new("first", ValueKinds.Float), new("second", ValueKinds.Float), new("k", ValueKinds.Integer, IsOptional: true)],
-        FunctionResult.Of(ScalarKind.F64), Order, TypeRule.T21,
-        "Reciprocal rank fusion of two rankings (`nearest`, `bm25`; see search.md).");
+        SearchFunctionKind.Rrf, "rrf", [new("first", ValueKinds.Float), new("second", ValueKinds.Float), new("k", ValueKinds.Integer, IsOptional: true)],
+        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order, TypeRule.T21,
+        "Reciprocal rank fusion of two rankings (`nearest(…)` or `bm25(…)`): score Σ 1/(k + rank + 1), k = 60 by default; `limit` required.",
+        "as its arms", RankingHint);
 
     /// <summary>Every function, in the order the docs list them.</summary>
     public static ImmutableArray<QueryFunction> All { get; } =

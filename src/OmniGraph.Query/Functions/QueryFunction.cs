@@ -79,6 +79,9 @@ public sealed class QueryFunction
     /// </summary>
     public ComparisonOperator? Operator { get; private init; }
 
+    /// <summary>Which search a <see cref="FunctionKind.Search"/> function is; <c>null</c> for other functions.</summary>
+    public SearchFunctionKind? SearchKind { get; private init; }
+
     /// <summary>What to write instead when the function stands where it is not allowed (appended to the error), or <c>null</c>.</summary>
     public string? PlacementHint { get; private init; }
 
@@ -112,9 +115,21 @@ public sealed class QueryFunction
             PlacementHint = "an aggregate stands alone in a projection, `" + name + "(…) as n`; order by its alias",
         };
 
-    /// <summary>A search function: listed with its signature and places, refused with <paramref name="rule"/> until search runs.</summary>
-    public static QueryFunction Search(string name, ImmutableArray<FunctionParameter> parameters, FunctionResult result, FunctionPlaces places, TypeRule rule, string summary) =>
-        new(name, FunctionKind.Search, Check(parameters), result, places, summary, "not available yet", null, null, rule);
+    /// <summary>
+    /// A search function: no kernel; its calls are checked by the search rules of the type checker (its errors carry
+    /// <paramref name="rule"/>) and answered by the table grain of the searched property.
+    /// </summary>
+    public static QueryFunction Search(
+        SearchFunctionKind kind,
+        string name,
+        ImmutableArray<FunctionParameter> parameters,
+        FunctionResult result,
+        FunctionPlaces places,
+        TypeRule rule,
+        string summary,
+        string nulls,
+        string? placementHint = null) =>
+        new(name, FunctionKind.Search, Check(parameters), result, places, summary, nulls, null, null, rule) { SearchKind = kind, PlacementHint = placementHint };
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}({string.Join(", ", Parameters)})";

@@ -36,7 +36,8 @@ public sealed class ReadQuery : CompiledQuery
         ImmutableArray<Projection> projections,
         ImmutableArray<OrderKey> order,
         long? limit,
-        ImmutableArray<PatternVariable> tieBreakVariables)
+        ImmutableArray<PatternVariable> tieBreakVariables,
+        SearchOrder? search)
         : base(name, position, description, instruction, parameters, referencedParameters, usesNow, schema)
     {
         Variables = variables;
@@ -45,6 +46,7 @@ public sealed class ReadQuery : CompiledQuery
         Order = order;
         Limit = limit;
         TieBreakVariables = tieBreakVariables;
+        Search = search;
         var isAggregate = false;
         var keys = ImmutableArray.CreateBuilder<Projection>();
         var names = ImmutableArray.CreateBuilder<string>(projections.Length);
@@ -97,6 +99,12 @@ public sealed class ReadQuery : CompiledQuery
     /// aggregate queries (their rows have no identity).
     /// </summary>
     public ImmutableArray<PatternVariable> TieBreakVariables { get; }
+
+    /// <summary>
+    /// The search that orders the rows when the first order key is <c>nearest</c>, <c>bm25</c> or <c>rrf</c> (the other
+    /// keys are then ignored), or <c>null</c>.
+    /// </summary>
+    public SearchOrder? Search { get; }
 
     /// <summary>The row limit, or <c>null</c>.</summary>
     public long? Limit { get; }

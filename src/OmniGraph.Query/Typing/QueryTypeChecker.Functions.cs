@@ -17,8 +17,8 @@ internal sealed partial class QueryTypeChecker
 
     /// <summary>
     /// The one check of a function call, whatever clause it stands in: the name must be registered, the function ready
-    /// (search functions are refused with their rule until search runs), allowed in <paramref name="place"/>, called
-    /// with a fitting number of arguments of fitting kinds. Returns the typed call (an <see cref="AggregateExpression"/>
+    /// allowed in <paramref name="place"/>, called with a fitting number of arguments of fitting kinds (and, for a
+    /// search function, the search rules of <see cref="CheckSearchCall"/>). Returns the typed call (an <see cref="AggregateExpression"/>
     /// for an aggregate).
     /// </summary>
     private QueryExpression CheckCall(CallExpressionSyntax call, FunctionPlaces place, ArgumentBinder bind)
@@ -29,17 +29,15 @@ internal sealed partial class QueryTypeChecker
             return QueryThrow.Function<QueryExpression>(ErrorCodes.QueryFunctionUnknown, call.Position, $"unknown function '{call.Name}'{hint}");
         }
 
-        if (function.Kind == FunctionKind.Search)
-        {
-            QueryThrow.Type(function.Rule!.Value, call.Position,
-                $"{function.Name}() is not supported yet: full-text and vector search (search, fuzzy, match_text, bm25, nearest, rrf) are not available in this version");
-        }
-
         if ((function.Places & place) == 0)
         {
             var hint = function.PlacementHint is { } text ? $" ({text})" : string.Empty;
-            QueryThrow.Function(ErrorCodes.QueryFunctionNotAllowed, call.Position,
-                $"{function.Name}() cannot be used in {place.Name()}; it is allowed in {function.Places.Describe()}{hint}");
+            var reason = $"{function.Name}() cannot be used in {place.Name()}; it is allowed in {function.Places.Describe()}{hint}";
+
+            // A search function misplaced is a misuse its type rule covers (T20: `bm25(…) > 0.5`).
+            throw function.Kind == FunctionKind.Search
+                ? new QueryTypeException(function.Rule!.Value, reason, call.Position)
+                : QueryThrow.FunctionError(ErrorCodes.QueryFunctionNotAllowed, call.Position, reason);
         }
 
         var count = call.Arguments.Length;
@@ -48,7 +46,9 @@ internal sealed partial class QueryTypeChecker
             throw FunctionError(function, ErrorCodes.QueryFunctionArity, call.Position, $"{function.Name}() {DescribeArity(function)}, got {count}");
         }
 
-        var nested = function.Kind == FunctionKind.Aggregate ? FunctionPlaces.AggregateArgument : FunctionPlaces.Argument;
+        var nested = function.Kind == FunctionKind.Aggregate ? FunctionPlaces.AggregateArgument
+            : function.SearchKind == SearchFunctionKind.Rrf ? FunctionPlaces.FusionArm
+            : FunctionPlaces.Argument;
         var arguments = ImmutableArray.CreateBuilder<QueryExpression>(count);
         for (var i = 0; i < count; i++)
         {
@@ -60,6 +60,11 @@ internal sealed partial class QueryTypeChecker
         }
 
         var typed = arguments.MoveToImmutable();
+        if (function.Kind == FunctionKind.Search)
+        {
+            CheckSearchCall(function, typed);
+        }
+
         _usesNow |= ReferenceEquals(function, FunctionRegistry.Now);
         var type = function.Result.TypeFor(typed);
         return function.Kind == FunctionKind.Aggregate
@@ -115,6 +120,7 @@ internal sealed partial class QueryTypeChecker
 
         var isTrue = new LiteralExpression(QueryValue.FromBool(true), PropertyType.Of(ScalarKind.Bool), syntax.Position);
         var predicate = new FilterPredicate(call, ComparisonOperator.Equal, isTrue, ComparisonDomain.Bool, CollectVariables(call, isTrue), isInline: false, syntax.Position);
+        CheckTextMatchFilter(predicate, scope);
         return new FilterClause(predicate, syntax.Position);
     }
 

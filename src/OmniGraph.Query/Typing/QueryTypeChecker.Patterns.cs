@@ -315,6 +315,7 @@ internal sealed partial class QueryTypeChecker
         var right = CheckFilterOperand(syntax.Right, scope);
         var (op, domain, typedLeft, typedRight) = TypeComparison(left, syntax.Operator, right, TypeRule.T7, syntax.Position);
         var predicate = new FilterPredicate(typedLeft, op, typedRight, domain, CollectVariables(typedLeft, typedRight), isInline: false, syntax.Position);
+        CheckTextMatchFilter(predicate, scope);
         return new FilterClause(predicate, syntax.Position);
     }
 

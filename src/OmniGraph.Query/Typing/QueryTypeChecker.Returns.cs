@@ -19,6 +19,7 @@ internal sealed partial class QueryTypeChecker
         }
 
         var order = CheckOrder(body.Order, projections, isAggregate, root);
+        var search = CheckSearchOrder(order, isAggregate, body.Limit?.Value, body.Limit?.Position ?? _declaration.Position);
         AttachInlineFilters();
         var tieBreak = ImmutableArray<PatternVariable>.Empty;
         if (!isAggregate)
@@ -42,7 +43,8 @@ internal sealed partial class QueryTypeChecker
             projections,
             order,
             body.Limit?.Value,
-            tieBreak);
+            tieBreak,
+            search);
     }
 
     private ImmutableArray<Projection> CheckProjections(ImmutableArray<ProjectionSyntax> syntax, VariableScope root)

@@ -52,6 +52,24 @@ public sealed class QueryCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchFunctions_RunFromTheCommandLine()
+    {
+        const string Source = """
+            query people($q: String) {
+                match { $p: Person  fuzzy($p.name, $q, 1) }
+                return { $p.name }
+                order { bm25($p.name, "alice bob") }
+            }
+            """;
+
+        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"q":"Alyce"}""", "--format", "csv", "--store", _workspace.Graph);
+        Assert.Equal("p.name\nAlice\n", result.Out);
+
+        var ranked = await CliRun.OkAsync("query", "-e", Source.Replace("fuzzy($p.name, $q, 1)", "$p.name != $q", StringComparison.Ordinal), "--params", """{"q":"x"}""", "--format", "csv", "--store", _workspace.Graph);
+        Assert.Equal("p.name\nAlice\nBob\n", ranked.Out);
+    }
+
+    [Fact]
     public async Task UnknownFunction_IsATypedErrorWithItsPosition()
     {
         var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { slugify($p.name) } }", "--store", _workspace.Graph, "--json");

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Engine;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
+using OmniGraph.Search.Embeddings;
 using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Execution.Tests.Support;
@@ -42,6 +44,9 @@ public sealed class QueryCluster : IAsyncLifetime
             {
                 silo.AddOmniGraphLoading();
                 silo.AddOmniGraphExecution();
+
+                // `nearest($v.p, "text")` embeds with the deterministic offline provider (spec §2.6.1), never the network.
+                silo.Services.AddOmniGraphEmbeddings(static o => o.Provider = EmbeddingProviderKind.Mock);
                 silo.AddOmniGraphMutations();
             },
         });

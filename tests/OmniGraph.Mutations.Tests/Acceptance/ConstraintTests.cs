@@ -1,5 +1,6 @@
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Query;
+using OmniGraph.Search.Embeddings;
 using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Mutations.Tests.Acceptance;
@@ -131,19 +132,50 @@ public sealed class ConstraintTests
     }
 
     [Fact]
-    public async Task RequiredEmbedVector_LeftOut_IsRefusedClearly_UntilEmbeddingsExist()
+    public async Task RequiredEmbedVector_LeftOut_WithoutAProvider_IsRefusedClearly()
     {
-        await using var host = await MutationHost.InitAsync("""node Doc { slug: String @key  text: String  embedding: Vector(3) @embed("text") }""");
+        // No key in the environment: the default provider is unavailable.
+        await using var host = await MutationHost.InitAsync(
+            """node Doc { slug: String @key  text: String  embedding: Vector(3) @embed("text") }""",
+            embeddings: static o => (o.Provider, o.ApiKey) = (EmbeddingProviderKind.OpenAiCompatible, null));
 
         var error = await ErrorAssert.ThrowsAsync(ErrorCodes.EmbeddingUnavailable, () => host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello" } }"""));
 
-        Assert.Equal("embedding_unavailable", error.Code);
-        Assert.Contains("embedding generation is not available yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no embedding provider is available", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OPENROUTER_API_KEY or OPENAI_API_KEY", error.Message, StringComparison.Ordinal);
         Assert.Equal(("Doc", "embedding", "text"), (error.Get(ErrorDetail.TypeName), error.Get(ErrorDetail.Property), error.Get(ErrorDetail.SourceProperty)));
         Assert.Empty(await host.RowsAsync("node:Doc"));
 
         await host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello", embedding: [1.0, 0.0, 0.5] } }""");
         Assert.Single(await host.RowsAsync("node:Doc"));
+    }
+
+    [Fact]
+    public async Task RequiredEmbedVector_LeftOut_IsComputedFromItsSource()
+    {
+        await using var host = await MutationHost.InitAsync(
+            """node Doc { slug: String @key  text: String  embedding: Vector(3) @embed("text") }""",
+            embeddings: static o => o.Provider = EmbeddingProviderKind.Mock);
+
+        await host.RunAsync("""query i($t: String) { insert Doc { slug: "a", text: $t } }""", """{"t":"hello world"}""");
+
+        var expected = MockEmbeddingGenerator.Embed("hello world", 3);
+        var stored = System.Text.Json.JsonSerializer.Deserialize<float[]>((string)(await host.FindAsync("node:Doc", "a"))!["embedding"]!)!;
+        // TextEmbedder L2-normalizes what the provider returns (the mock's vector is unit length already, to float precision).
+        Assert.Equal(expected.Length, stored.Length);
+        Assert.All(expected.Zip(stored), static pair => Assert.Equal(pair.First, pair.Second, 1e-6f));
+    }
+
+    [Fact]
+    public async Task EmbedWithAnotherModel_IsRefused_NamingBothModels()
+    {
+        await using var host = await MutationHost.InitAsync(
+            """node Doc { slug: String @key  text: String  embedding: Vector(3) @embed("text", model="text-embedding-3-small") }""",
+            embeddings: static o => o.Provider = EmbeddingProviderKind.Mock);
+
+        var error = await ErrorAssert.ThrowsAsync(ErrorCodes.EmbeddingModelMismatch, () => host.RunAsync("""query i() { insert Doc { slug: "a", text: "x" } }"""));
+        Assert.Contains("text-embedding-3-small", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await host.RowsAsync("node:Doc"));
     }
 
     [Fact]

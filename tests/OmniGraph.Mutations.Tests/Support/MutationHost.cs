@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Engine;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
+using OmniGraph.Search.Embeddings;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.Hosting;
@@ -16,7 +18,11 @@ internal sealed class MutationHost : GraphTestHost
     {
     }
 
-    public static async Task<MutationHost> StartAsync(IObjectStore store, Action<OmniGraphOptions>? engine = null, Action<OmniGraphMutationOptions>? mutations = null)
+    public static async Task<MutationHost> StartAsync(
+        IObjectStore store,
+        Action<OmniGraphOptions>? engine = null,
+        Action<OmniGraphMutationOptions>? mutations = null,
+        Action<EmbeddingOptions>? embeddings = null)
     {
         var options = new TestSiloOptions
         {
@@ -25,15 +31,24 @@ internal sealed class MutationHost : GraphTestHost
             {
                 silo.AddOmniGraphLoading();
                 silo.AddOmniGraphMutations(mutations);
+                if (embeddings is not null)
+                {
+                    silo.Services.AddOmniGraphEmbeddings(embeddings);
+                }
             },
         };
         return new(await DeployAsync(store, options), store);
     }
 
     /// <summary>A fresh graph with <paramref name="schema"/>, optionally loaded with <paramref name="overwriteData"/>.</summary>
-    public static async Task<MutationHost> InitAsync(string schema, string? overwriteData = null, IObjectStore? store = null, Action<OmniGraphOptions>? engine = null)
+    public static async Task<MutationHost> InitAsync(
+        string schema,
+        string? overwriteData = null,
+        IObjectStore? store = null,
+        Action<OmniGraphOptions>? engine = null,
+        Action<EmbeddingOptions>? embeddings = null)
     {
-        var host = await InitializeAsync(await StartAsync(store ?? new MemoryObjectStore(), engine), schema);
+        var host = await InitializeAsync(await StartAsync(store ?? new MemoryObjectStore(), engine, embeddings: embeddings), schema);
         if (overwriteData is not null)
         {
             await host.LoadAsync(overwriteData, GraphLoadMode.Overwrite);

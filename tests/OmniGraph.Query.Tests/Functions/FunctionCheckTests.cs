@@ -90,11 +90,11 @@ public sealed class FunctionCheckTests
         QueryAssert.MatchError(Fixture.Example, "$d: Doc  length($d.attachment) > 3", "$d.slug", TypeRule.T24, "Blob values cannot be passed to length()");
 
     [Theory]
-    [InlineData("search($d.body, \"x\")", TypeRule.T19)]
-    [InlineData("fuzzy($d.body, \"x\", 9, 9)", TypeRule.T19)]
-    [InlineData("match_text($d.body, 3)", TypeRule.T20)]
-    public void SearchFunctions_AreRefusedBeforeAnyOtherCheck(string clause, TypeRule rule) =>
-        QueryAssert.MatchError(Fixture.Search, $"$d: Doc  {clause}", "$d.slug", rule, "is not supported yet");
+    [InlineData("fuzzy($d.body, \"x\", 1, 2)", TypeRule.T19, "fuzzy() takes two to three arguments, got 4")]
+    [InlineData("match_text($d.body, 3)", TypeRule.T20, "match_text() needs a String as its second argument (query)")]
+    [InlineData("search($d.embedding, \"x\")", TypeRule.T19, "search() needs a String as its first argument (field)")]
+    public void SearchFunctions_ArityAndKinds_AreTheirRule(string clause, TypeRule rule, string fragment) =>
+        QueryAssert.MatchError(Fixture.Search, $"$d: Doc  {clause}", "$d.slug", rule, fragment);
 
     [Fact]
     public void Calls_AreTypedByTheirFunction()

@@ -76,7 +76,7 @@ public sealed partial class FunctionRegistryTests
         {
             var call = $"`{function.Name}({string.Join(", ", function.Parameters.Select(static p => p.IsOptional ? p.Name + "?" : p.Name))})`";
             var arguments = function.Parameters.IsEmpty ? "—" : string.Join("; ", function.Parameters.Select(static p => $"`{p.Name}`: {p.Accepts.Describe()}"));
-            var places = function.Kind == FunctionKind.Search ? $"not available yet (then: {function.Places.Describe()})" : function.Places.Describe();
+            var places = function.Places.Describe();
             table.Append($"| {call} | {arguments} | {function.Result} | {places} | {function.Nulls} | {function.Summary} |\n");
         }
 

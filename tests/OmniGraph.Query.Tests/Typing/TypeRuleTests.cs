@@ -2,7 +2,7 @@ namespace OmniGraph.Query.Tests.Typing;
 
 /// <summary>
 /// Every type rule of languages.md §2.9 rejects what it documents, with <c>type error: Tn: …</c>, the rule on the
-/// exception, and a line and column. Search functions are parsed but rejected as "not supported yet".
+/// exception, and a line and column. Search functions are checked by their rules (T15, T17–T21).
 /// </summary>
 public sealed class TypeRuleTests
 {
@@ -206,38 +206,39 @@ public sealed class TypeRuleTests
         QueryAssert.MatchError(Fixture.Example, "$d: Doc", ret, TypeRule.T24, fragment, tail, "$b: Blob");
 
     [Theory]
-    [InlineData("text_search", TypeRule.T19, "search()")]
-    [InlineData("fuzzy_search", TypeRule.T19, "fuzzy()")]
-    [InlineData("phrase_search", TypeRule.T20, "match_text()")]
-    [InlineData("bm25_search", TypeRule.T20, "bm25()")]
-    [InlineData("vector_search", TypeRule.T15, "nearest()")]
-    [InlineData("hybrid_search", TypeRule.T21, "rrf()")]
-    [InlineData("rrf_two_fts", TypeRule.T21, "rrf()")]
-    [InlineData("rrf_two_vectors", TypeRule.T21, "rrf()")]
-    public void SearchFunctions_ParseButAreNotSupportedYet(string name, TypeRule rule, string function)
+    [InlineData("text_search")]
+    [InlineData("fuzzy_search")]
+    [InlineData("phrase_search")]
+    [InlineData("bm25_search")]
+    [InlineData("vector_search")]
+    [InlineData("hybrid_search")]
+    [InlineData("rrf_two_fts")]
+    [InlineData("rrf_two_vectors")]
+    public void SearchQueries_OfTheReferenceFixture_TypeCheck(string name)
     {
-        var error = Assert.Throws<QueryTypeException>(() => QueryAssert.Compile(Fixture.Search, Fixture.Read("search.gq"), name));
-        Assert.Equal(rule, error.Rule);
-        Assert.Contains($"{function} is not supported yet", error.Message);
+        var query = (Ir.ReadQuery)QueryAssert.Compile(Fixture.Search, Fixture.Read("search.gq"), name);
+        Assert.Equal(name is "text_search" or "fuzzy_search" or "phrase_search", query.Search is null);
     }
 
     [Theory]
-    [InlineData("$d: Doc  bm25($d.body, \"x\") > 0.5", "$d.slug", "", TypeRule.T20)]
-    [InlineData("$d: Doc", "bm25($d.body, \"x\") as score", "", TypeRule.T20)]
-    [InlineData("$d: Doc", "$d.slug", "order { nearest($d.embedding, [1, 2, 3, 4]) } limit 3", TypeRule.T15)]
-    [InlineData("$d: Doc  search($d.body, \"x\") = true", "$d.slug", "", TypeRule.T19)]
-    public void SearchFunctions_AreRejectedWherever_TheyAppear(string match, string ret, string tail, TypeRule rule) =>
-        QueryAssert.MatchError(Fixture.Search, match, ret, rule, "is not supported yet", tail);
+    [InlineData("$d: Doc  bm25($d.body, \"x\") > 0.5", "$d.slug", "", TypeRule.T20, "bm25() cannot be used in a match filter")]
+    [InlineData("$d: Doc", "bm25($d.body, \"x\") as score", "", TypeRule.T20, "bm25() cannot be used in return")]
+    [InlineData("$d: Doc", "$d.slug", "order { nearest($d.embedding, [1, 2, 3]) } limit 3", TypeRule.T15, "needs a query of 4 components, got a list of 3")]
+    [InlineData("$d: Doc  search($d.body, \"x\") != true", "$d.slug", "", TypeRule.T19, "is a match clause of its own")]
+    [InlineData("$d: Doc  search($d.slug, $d.body)", "$d.slug", "", TypeRule.T19, "is a literal or a parameter")]
+    [InlineData("$d: Doc", "$d.slug", "order { $d.slug, bm25($d.body, \"x\") }", TypeRule.T20, "must be the first order key")]
+    [InlineData("$d: Doc", "$d.slug", "order { rrf(1.5, bm25($d.body, \"x\")) } limit 2", TypeRule.T21, "each arm is a nearest(…) or bm25(…) call")]
+    [InlineData("$d: Doc", "$d.slug", "order { rrf(bm25($d.title, \"x\"), bm25($d.body, \"x\"), 0) } limit 2", TypeRule.T21, "a positive integer")]
+    public void SearchFunctions_MisusedAreRefusedWithTheirRule(string match, string ret, string tail, TypeRule rule, string fragment) =>
+        QueryAssert.MatchError(Fixture.Search, match, ret, rule, fragment, tail);
 
-    /// <summary>
-    /// T17 (nearest ordering without limit) and T18 (alias ordering beside nearest) govern search ordering, which
-    /// is not supported yet: both shapes fail on nearest itself.
-    /// </summary>
     [Theory]
-    [InlineData("$d.slug", "order { nearest($d.embedding, $v) }")]
-    [InlineData("$d.slug as s", "order { nearest($d.embedding, $v), s } limit 3")]
-    public void T17_T18_NearestOrderingRules_AreNotSupportedYet(string ret, string tail) =>
-        QueryAssert.MatchError(Fixture.Search, "$d: Doc", ret, TypeRule.T15, "nearest() is not supported yet", tail, "$v: Vector(4)");
+    [InlineData("$d.slug", "order { nearest($d.embedding, $v) }", TypeRule.T17, "requires a limit clause")]
+    [InlineData("$d.slug", "order { nearest($d.embedding, $v) } limit 0", TypeRule.T17, "a limit of at least 1")]
+    [InlineData("$d.slug as s", "order { nearest($d.embedding, $v), s } limit 3", TypeRule.T18, "cannot be combined with nearest()")]
+    [InlineData("$d.slug", "order { rrf(nearest($d.embedding, $v), bm25($d.body, \"x\")) }", TypeRule.T21, "requires a limit clause")]
+    public void T17_T18_T21_SearchOrderingRules(string ret, string tail, TypeRule rule, string fragment) =>
+        QueryAssert.MatchError(Fixture.Search, "$d: Doc", ret, rule, fragment, tail, "$v: Vector(4)");
 
     [Fact]
     public void AnonymousVariable_CannotBeBoundOrRead()

@@ -21,7 +21,7 @@ public sealed class FunctionCallExpression : QueryExpression
     /// <inheritdoc />
     public override ExpressionKind Kind => ExpressionKind.FunctionCall;
 
-    /// <summary>The function (always <see cref="FunctionKind.Scalar"/>).</summary>
+    /// <summary>The function (<see cref="FunctionKind.Scalar"/>, or <see cref="FunctionKind.Search"/> in a match clause or an ordering).</summary>
     public QueryFunction Function { get; }
 
     /// <summary>The typed arguments, in order.</summary>

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace OmniGraph.Engine;
+
+/// <summary>
+/// A ranked search a table grain answers from its search indexes: one arm (<c>bm25</c> or <c>nearest</c>), or two arms
+/// fused by reciprocal rank fusion (<c>rrf</c>). Rows come back best first (docs/search.md).
+/// </summary>
+/// <param name="Arms">One arm, or the two arms of <c>rrf</c> in order.</param>
+/// <param name="Limit">
+/// The number of entities kept: a <c>nearest</c> arm's k and the fused cut of <c>rrf</c> (the query's <c>limit</c>);
+/// for a lone <c>bm25</c> arm the most rows returned (<c>null</c>: every matching row).
+/// </param>
+/// <param name="FusionK">The <c>rrf</c> constant (at least 1), or <c>null</c> for one arm.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record SearchRanking(
+    [property: Id(0)] ImmutableArray<SearchArm> Arms,
+    [property: Id(1)] int? Limit,
+    [property: Id(2)] int? FusionK);
