@@ -40,6 +40,9 @@ internal static class CliCommandCatalog
         new PolicyExplainCommand(),
         new AuditVerifyCommand(),
         new AuditListCommand(),
+        new QueriesAddCommand(),
+        new QueriesListCommand(),
+        new QueriesRemoveCommand(),
         new BenchCommand(),
         new VersionCommand(),
     ];

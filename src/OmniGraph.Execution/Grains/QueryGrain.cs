@@ -9,6 +9,7 @@ using OmniGraph.Execution.Runtime;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Query;
+using OmniGraph.Query.Ir;
 using OmniGraph.Query.Parameters;
 using OmniGraph.Search.Embeddings;
 using Orleans.Concurrency;
@@ -45,22 +46,49 @@ internal sealed partial class QueryGrain(
         ArgumentNullException.ThrowIfNull(request.Source);
         var started = Stopwatch.GetTimestamp();
         var graphId = this.GetPrimaryKeyString();
+        using var span = EngineTelemetry.Start("query", graphId);
+        try
+        {
+            // Syntax and selection errors need no schema: report them before touching the graph.
+            using (EngineTelemetry.Start("query.parse", graphId))
+            {
+                compiler.Parse(request.Source).Select(request.QueryName);
+            }
 
-        // Syntax and selection errors need no schema: report them before touching the graph.
-        compiler.Parse(request.Source).Select(request.QueryName);
-        var target = QueryTargets.Resolve(request.Target ?? QueryTarget.Head());
-        var snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target, cancellationToken);
-        var catalog = await schemas.GetAsync(await directory.GetStoreAsync(graphId, cancellationToken), snapshot.SchemaHash, cancellationToken);
-        var query = compiler.CompileRead(request.Source, catalog, request.QueryName);
-        var values = QueryParameterBinder.Bind(query, request.ParametersJson, clock);
-        var plan = plans.GetOrPlan(query);
+            ReadQuery query;
+            GraphSnapshot snapshot;
+            QueryParameterValues values;
+            QueryPlan plan;
+            using (EngineTelemetry.Start("query.plan", graphId))
+            {
+                var target = QueryTargets.Resolve(request.Target ?? QueryTarget.Head());
+                snapshot = await GrainFactory.GetGrain<IManifestGrain>(graphId).ResolveSnapshotAsync(target, cancellationToken);
+                var catalog = await schemas.GetAsync(await directory.GetStoreAsync(graphId, cancellationToken), snapshot.SchemaHash, cancellationToken);
+                query = compiler.CompileRead(request.Source, catalog, request.QueryName);
+                values = QueryParameterBinder.Bind(query, request.ParametersJson, clock);
+                plan = plans.GetOrPlan(query);
+            }
 
-        var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, embedder, cancellationToken);
-        var executor = new PatternExecutor(context);
-        var matched = await executor.RunAsync(plan.Match, BindingTable.Unit(query.Variables.Length));
-        var rows = await new ResultBuilder(plan, context, executor).BuildAsync(matched);
-        LogExecuted(graphId, query.Name, snapshot.Branch, snapshot.ManifestVersion, rows.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new QueryResult(query.Name, request.Target ?? QueryTarget.Head(), rows, snapshot.Commit.Id, snapshot.Branch, snapshot.ManifestVersion);
+            span?.SetTag("omnigraph.query", query.Name);
+            span?.SetTag(EngineTelemetry.BranchTag, snapshot.Branch);
+            Arrow.RecordBatch rows;
+            using (var execute = EngineTelemetry.Start("query.execute", graphId, snapshot.Branch))
+            {
+                var context = new QueryExecutionContext(GrainFactory, graphId, snapshot, values, options.Value, embedder, cancellationToken);
+                var executor = new PatternExecutor(context);
+                var matched = await executor.RunAsync(plan.Match, BindingTable.Unit(query.Variables.Length));
+                rows = await new ResultBuilder(plan, context, executor).BuildAsync(matched);
+                execute?.SetTag("omnigraph.rows", rows.Length);
+            }
+
+            LogExecuted(graphId, query.Name, snapshot.Branch, snapshot.ManifestVersion, rows.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new QueryResult(query.Name, request.Target ?? QueryTarget.Head(), rows, snapshot.Commit.Id, snapshot.Branch, snapshot.ManifestVersion);
+        }
+        catch (Exception exception)
+        {
+            EngineTelemetry.Fail(span, exception);
+            throw;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Graph {GraphId}: query {QueryName} on {Branch} v{ManifestVersion} returned {Rows} rows in {ElapsedMs:F2} ms")]

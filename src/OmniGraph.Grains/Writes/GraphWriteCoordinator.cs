@@ -78,8 +78,10 @@ public sealed partial class GraphWriteCoordinator
         // one branch prepare one at a time (each on the previous one's result, none wasted), and their durable rounds
         // overlap with the next one's preparation.
         var chained = request.RetryOnReadSetChange && request.BaseManifestVersion is null && request.ExpectedHeadCommit is null;
+        using var span = EngineTelemetry.Start("commit", graphId, request.Branch);
         for (var attempt = 1; ; attempt++)
         {
+            span?.SetTag("omnigraph.attempts", attempt);
             cancellationToken.ThrowIfCancellationRequested();
             var gate = chained ? _gates.GetOrAdd((graphId, request.Branch), static _ => new SemaphoreSlim(1, 1)) : null;
             var tx = Ulid.NewUlid().ToString();
@@ -108,7 +110,13 @@ public sealed partial class GraphWriteCoordinator
                 }
 
                 // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
-                var commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+                CommitInfo commit;
+                using (EngineTelemetry.Start("commit.ack", graphId, request.Branch))
+                {
+                    commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+                }
+
+                span?.SetTag("omnigraph.commit", commit.Id);
                 return Result(snapshot, commit, staged!, attempt);
             }
             catch (ReadSetChangedException conflict) when (attempt < attempts)
@@ -119,6 +127,7 @@ public sealed partial class GraphWriteCoordinator
             }
             catch (Exception exception) when (exception is not SimulatedCrashException)
             {
+                EngineTelemetry.Fail(span, exception);
                 await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
                 if (exception is ReadSetChangedException conflict && snapshot is not null)
                 {
@@ -148,23 +157,31 @@ public sealed partial class GraphWriteCoordinator
         CancellationToken cancellationToken,
         Action<SortedDictionary<string, StagedTableVersion>> stagedBy)
     {
-        var head = chained
-            ? await manifest.BeginChainedWriteAsync(request.Branch, cancellationToken)
-            : await manifest.BeginWriteAsync(request.Branch, cancellationToken);
-        var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
-        var snapshot = pinned
-            ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
-            : head;
-        if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
+        GraphSnapshot snapshot;
+        SortedDictionary<string, StagedTableVersion> staged;
+        using (var prepare = EngineTelemetry.Start("commit.prepare", graphId, request.Branch))
         {
-            throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
+            var head = chained
+                ? await manifest.BeginChainedWriteAsync(request.Branch, cancellationToken)
+                : await manifest.BeginWriteAsync(request.Branch, cancellationToken);
+            var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
+            snapshot = pinned
+                ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
+                : head;
+            if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
+            {
+                throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
+            }
+
+            var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
+            staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
+            stagedBy(staged);
+            await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            prepare?.SetTag("omnigraph.tables", staged.Count);
         }
 
-        var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
-        var staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
-        stagedBy(staged);
-        await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var publish = EngineTelemetry.Start("commit.publish", graphId, request.Branch);
         await manifest.SubmitCommitAsync(
             new CommitRequest(
                 tx,

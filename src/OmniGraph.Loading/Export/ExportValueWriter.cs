@@ -13,7 +13,7 @@ namespace OmniGraph.Loading.Export;
 /// <c>"YYYY-MM-DD"</c>, DateTime as RFC 3339 UTC with milliseconds, Blob as <c>"base64:…"</c>, lists and vectors as
 /// arrays. A Date or DateTime outside the four-digit-year range is written as its integer count, which loads back the same.
 /// </summary>
-internal static class ExportValueWriter
+public static class ExportValueWriter
 {
     private const int UnixEpochDayNumber = 719_162;
     private const long MinDateTimeMilliseconds = -62_135_596_800_000;

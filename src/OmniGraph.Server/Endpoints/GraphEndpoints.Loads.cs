@@ -85,7 +85,7 @@ internal static partial class GraphEndpoints
         await graph.Service.ExportAsync(context.Response.Body, request, context.RequestAborted);
     }
 
-    private static GraphLoadMode LoadMode(string? mode)
+    internal static GraphLoadMode LoadMode(string? mode)
     {
         if (mode is null)
         {

@@ -19,9 +19,6 @@ internal static partial class GraphEndpoints
     private static void MapPlanned(RouteGroupBuilder graph)
     {
         Planned(graph.MapPost("/schema/apply", Planned("applying a schema")), "cluster_schemaApply", "schema", PolicyAction.SchemaApply);
-        Planned(graph.MapGet("/queries", Planned("the stored-query catalogue")), "cluster_listQueries", "queries", PolicyAction.Read);
-        Planned(graph.MapPost("/queries/{name}", Planned("invoking a stored query")), "cluster_invokeQuery", "queries", PolicyAction.InvokeQuery);
-        Planned(graph.MapPost("/queries/{name}/if-graph-commit", Planned("invoking a stored mutation conditionally")), "cluster_invokeQueryIfGraphCommit", "queries", PolicyAction.InvokeQuery);
         Planned(graph.MapGet("/blob", Planned("blob delivery")), "cluster_getBlob", "blobs", PolicyAction.Read);
         Planned(graph.MapMethods("/blob", ["HEAD"], Planned("blob delivery")), "cluster_headBlob", "blobs", PolicyAction.Read);
     }

@@ -36,7 +36,12 @@ internal static partial class GraphEndpoints
         return MutateAsync(graphId, expectedHead: null, context, graphs, admission, options.Value);
     }
 
-    private static Task<JsonHttpResult<ChangeOutput>> MutateIfGraphCommit(string graphId, HttpContext context, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options)
+    private static Task<JsonHttpResult<ChangeOutput>> MutateIfGraphCommit(string graphId, HttpContext context, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options) =>
+        MutateAsync(graphId, RequiredIfGraphCommit(context), context, graphs, admission, options.Value);
+
+    /// <summary>The one raw commit id of the <c>Omnigraph-If-Graph-Commit</c> header a conditional route requires.</summary>
+    /// <exception cref="OmniGraphException">Code <c>invalid_request_body</c>: missing, repeated, a list, quoted, weak or <c>*</c>.</exception>
+    internal static string RequiredIfGraphCommit(HttpContext context)
     {
         var values = context.Request.Headers[WireNames.IfGraphCommitHeader];
         if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
@@ -50,7 +55,7 @@ internal static partial class GraphEndpoints
             throw ServerErrors.InvalidBody($"{WireNames.IfGraphCommitHeader} must be one raw commit id (a 26-character ULID; no list, quotes, weak tag or *), not '{ErrorText.Quote(expected)}'");
         }
 
-        return MutateAsync(graphId, expected, context, graphs, admission, options.Value);
+        return expected;
     }
 
     private static async Task<JsonHttpResult<ChangeOutput>> MutateAsync(

@@ -42,6 +42,7 @@ internal static partial class GraphEndpoints
         MapBranches(graph);
         MapChanges(graph);
         MapLoads(graph);
+        MapQueries(graph);
         MapPlanned(graph);
     }
 
@@ -58,11 +59,7 @@ internal static partial class GraphEndpoints
     {
         var graph = graphs.Get(graphId);
         var body = await Http.RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.QueryRequestBody, options.Value.MaxRequestBodyBytes);
-        // Authorized before the query is parsed: a denied caller gets 403 even for a malformed query.
-        await context.AuthorizeAsync(graph.Id, await ReadBranchAsync(graph, body, context.RequestAborted));
-        var source = Required(body.Query, "query");
-        var target = body.Snapshot is null ? QueryTarget.Head(BranchOrMain(body.Branch)) : new QueryTarget(body.Branch, body.Snapshot);
-        var result = await graph.Service.QueryAsync(new QueryRequest(source, body.Name, body.Params?.GetRawText(), target), context.RequestAborted);
+        var result = await RunReadAsync(context, graph, body);
         if (WantsArrow(context.Request))
         {
             foreach (var (name, value) in QueryResultWire.Headers(result))
@@ -106,11 +103,24 @@ internal static partial class GraphEndpoints
     }
 
     /// <summary>
+    /// Decides <c>read</c> on the branch the read names (<see cref="ReadBranchAsync"/>) — before the query is parsed, so a
+    /// denied caller gets 403 even for a malformed query — and runs it. Every read surface runs reads through here: the
+    /// query route, stored reads, the Flight service and the MCP tools.
+    /// </summary>
+    internal static async Task<QueryResult> RunReadAsync(HttpContext context, ServedGraph graph, QueryRequestBody body)
+    {
+        await context.AuthorizeAsync(PolicyAction.Read, graph.Id, await ReadBranchAsync(graph, body, context.RequestAborted));
+        var source = Required(body.Query, "query");
+        var target = body.Snapshot is null ? QueryTarget.Head(BranchOrMain(body.Branch)) : new QueryTarget(body.Branch, body.Snapshot);
+        return await graph.Service.QueryAsync(new QueryRequest(source, body.Name, body.Params?.GetRawText(), target), context.RequestAborted);
+    }
+
+    /// <summary>
     /// The branch a read is decided on (operations.md §3.5): the branch of the snapshot when a commit id names one (a
     /// commit the caller cannot see is then 404 before the decision, as the commit route would answer), else the
     /// branch read (<c>main</c> when absent).
     /// </summary>
-    private static async Task<string> ReadBranchAsync(ServedGraph graph, QueryRequestBody body, CancellationToken cancellationToken)
+    internal static async Task<string> ReadBranchAsync(ServedGraph graph, QueryRequestBody body, CancellationToken cancellationToken)
     {
         if (body.Snapshot is { } snapshot && Ulid.TryParse(snapshot, out _))
         {
@@ -121,14 +131,14 @@ internal static partial class GraphEndpoints
     }
 
     /// <summary>A branch parameter, <c>main</c> when absent; an empty one is refused.</summary>
-    private static string BranchOrMain(string? branch) => branch switch
+    internal static string BranchOrMain(string? branch) => branch switch
     {
         null => BranchNames.Main,
         "" => throw Http.ServerErrors.InvalidBody("an empty branch name was given; omit it for main"),
         _ => branch,
     };
 
-    private static string Required(string? value, string member) =>
+    internal static string Required(string? value, string member) =>
         string.IsNullOrEmpty(value) ? throw Http.ServerErrors.InvalidBody($"the request body needs '{member}'") : value;
 
     private static bool WantsArrow(HttpRequest request) =>

@@ -14,8 +14,11 @@ using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
+using OmniGraph.Server.Flight;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
+using OmniGraph.Server.Mcp;
+using OmniGraph.Server.Queries;
 using OmniGraph.Server.Security;
 using OmniGraph.Azure;
 using OmniGraph.Storage;
@@ -58,7 +61,13 @@ internal static class OmniGraphServerBuilder
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(endpoint);
+            // HTTP/1.1 for the routes and cleartext HTTP/2 for the Flight service (gRPC), on the same port.
+            kestrel.Listen(endpoint, listen =>
+            {
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+                listen.Use(Http2PriorKnowledge.Use);
+            });
+            kestrel.AllowAlternateSchemes = true;
 
             // Each route enforces its own limit (1 MiB, 32 MiB for loads) with the error envelope.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -79,6 +88,8 @@ internal static class OmniGraphServerBuilder
             return ActivatorUtilities.CreateInstance<ServedGraphsOpener>(provider);
         });
         builder.Services.AddSingleton<ActorAdmission>();
+        builder.Services.AddSingleton<ServedStoredQueries>();
+        builder.Services.AddSingleton<StoredQueryInvoker>();
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default));
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -86,6 +97,8 @@ internal static class OmniGraphServerBuilder
             document.Info.Version = ServerInfo.Version;
             return Task.CompletedTask;
         }));
+        builder.Services.AddOmniGraphFlight(options);
+        builder.Services.AddOmniGraphMcp();
         ServerTelemetry.Add(builder);
 
         var app = builder.Build();
@@ -96,6 +109,8 @@ internal static class OmniGraphServerBuilder
         app.UseRouting();
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.MapOmniGraph();
+        app.MapOmniGraphFlight();
+        app.MapOmniGraphMcp();
         app.MapOpenApi("/openapi.json").AllowsAnyone();
         app.MapScalarApiReference("/docs", scalar => scalar.WithOpenApiRoutePattern("/openapi.json").WithTitle("OmniGraph API")).AllowsAnyone();
         RouteAccessGuard.RequireDeclared(app);
@@ -186,6 +201,10 @@ internal static class OmniGraphServerBuilder
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        // Kestrel warns that a cleartext endpoint allowing HTTP/1.1 and HTTP/2 serves HTTP/1.1 only; the server serves
+        // prior-knowledge HTTP/2 on it (Http2PriorKnowledge), so the warning would mislead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
     }
 
     /// <summary>Refuses clustering settings that cannot work, before anything starts.</summary>

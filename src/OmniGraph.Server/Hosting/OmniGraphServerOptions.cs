@@ -18,6 +18,9 @@ public sealed class OmniGraphServerOptions
     /// <summary>The default body limit of a load: 32 MiB.</summary>
     public const long DefaultMaxLoadBodyBytes = 32L * 1024 * 1024;
 
+    /// <summary>The default most rows of one Arrow Flight record batch a read streams.</summary>
+    public const int DefaultFlightBatchRows = 65_536;
+
     /// <summary>The default number of requests one actor may have in flight.</summary>
     public const int DefaultPerActorInFlightMax = 16;
 
@@ -97,6 +100,12 @@ public sealed class OmniGraphServerOptions
 
     /// <summary>Request bytes one actor may have in flight (<c>OMNIGRAPH_PER_ACTOR_BYTES_MAX</c>). Default 4 GiB.</summary>
     public long PerActorBytesMax { get; set; } = DefaultPerActorBytesMax;
+
+    /// <summary>
+    /// The most rows of one record batch a Flight read streams (<c>DoGet</c>); a batch is also kept near 1 MiB, under the
+    /// default 4 MiB message limit of gRPC clients. Default 65,536.
+    /// </summary>
+    public int FlightBatchRows { get; set; } = DefaultFlightBatchRows;
 
     /// <summary>How long a stop waits for requests in flight to finish. Default 30 seconds.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

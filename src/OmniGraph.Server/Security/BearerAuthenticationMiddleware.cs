@@ -21,6 +21,22 @@ internal sealed class BearerAuthenticationMiddleware(RequestDelegate next, Serve
             return next(context);
         }
 
+        Authenticate(context, access);
+        return next(context);
+    }
+
+    /// <summary>
+    /// Authenticates <paramref name="context"/>'s bearer token and records its actor (nothing in open mode); for this
+    /// middleware and the services that authenticate in their own protocol (<see cref="RouteAccess.InService"/>).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>unauthorized</c>: no token, or one that matches none configured.</exception>
+    public static void Authenticate(HttpContext context, ServerAccess access)
+    {
+        if (!access.RequiresTokens)
+        {
+            return;
+        }
+
         var header = context.Request.Headers[HeaderNames.Authorization];
         var authentication = access.Tokens.Authenticate(header.Count == 1 ? header[0] : null);
         if (!authentication.IsAuthenticated)
@@ -29,6 +45,5 @@ internal sealed class BearerAuthenticationMiddleware(RequestDelegate next, Serve
         }
 
         context.SetActor(authentication.Actor!);
-        return next(context);
     }
 }

@@ -21,6 +21,16 @@ internal static class RequestAuthorization
     {
         var action = context.GetEndpoint()?.Metadata.GetMetadata<RouteAccess>()?.Action
             ?? throw new InvalidOperationException($"{context.Request.Path} authorizes without a declared action (RequiresAccess)");
+        return await context.AuthorizeAsync(action, graphId, branch, targetBranch).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Decides the request on <paramref name="action"/>, for a service whose one endpoint serves several actions (the
+    /// Flight service: a read, a load); returns the allowing decision.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>forbidden</c>: denied.</exception>
+    public static async Task<AccessDecision> AuthorizeAsync(this HttpContext context, PolicyAction action, string? graphId, string? branch = null, string? targetBranch = null)
+    {
         var services = context.RequestServices;
         var decision = services.GetRequiredService<ServerAccess>().Controller.Decide(new AccessRequest(context.Actor(), action, graphId, branch, targetBranch));
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RequestAuthorization));

@@ -16,7 +16,17 @@ public sealed record RouteAccess(PolicyAction? Action)
     /// <summary>A route anyone may call, without a token.</summary>
     public static RouteAccess Public { get; } = new((PolicyAction?)null);
 
-    /// <summary>Whether a bearer token is needed (every route but the public ones).</summary>
+    /// <summary>
+    /// A service endpoint that authenticates and decides each call itself, because its clients read failures in its
+    /// own protocol rather than as the HTTP error envelope (the Arrow Flight service: gRPC statuses). The same tokens
+    /// and policy apply; the HTTP middleware only leaves the answer to the service.
+    /// </summary>
+    public static RouteAccess InService { get; } = new((PolicyAction?)null) { AuthenticatesInService = true };
+
+    /// <summary>Whether the endpoint authenticates in its own protocol (<see cref="InService"/>).</summary>
+    public bool AuthenticatesInService { get; init; }
+
+    /// <summary>Whether the HTTP middleware checks a bearer token (every route but the public and in-service ones).</summary>
     public bool RequiresToken => Action is not null;
 }
 
@@ -26,6 +36,10 @@ public static class RouteAccessExtensions
     /// <summary>The route's requests are authenticated and decided on <paramref name="action"/>.</summary>
     public static TBuilder RequiresAccess<TBuilder>(this TBuilder builder, PolicyAction action)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RouteAccess(action));
+
+    /// <summary>The endpoint authenticates and decides each call itself (<see cref="RouteAccess.InService"/>).</summary>
+    public static TBuilder AuthenticatesInService<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(RouteAccess.InService);
 
     /// <summary>The route needs no token and no decision.</summary>
     public static TBuilder AllowsAnyone<TBuilder>(this TBuilder builder)

@@ -8,8 +8,8 @@ using OmniGraph.Testing.IO;
 namespace OmniGraph.Server.Tests.Processes;
 
 /// <summary>
-/// <c>omnigraph serve</c> as a real process: it prints exactly its listen line, answers HttpClient and the CLI with
-/// <c>--server</c> (the same output as the CLI on the store), stops on SIGTERM with exit code 0, and a kill in the middle
+/// <c>omnigraph serve</c> as a real process: it prints exactly its listen line, answers HttpClient, the Flight client and
+/// the CLI with <c>--server</c> (the same output as the CLI on the store), stops on SIGTERM with exit code 0, and a kill in the middle
 /// of a load leaves the graph at its old state for the next start.
 /// </summary>
 public sealed class ServeProcessTests
@@ -34,6 +34,14 @@ public sealed class ServeProcessTests
         var served = await InProcessCli.RunAsync([.. query, "--server", server.BaseAddress.AbsoluteUri, "--graph", "g"]);
         Assert.Equal(0, served.ExitCode);
         Assert.Contains("\"row_count\": 2", served.Out, StringComparison.Ordinal);
+
+        // The Flight client on the same port: the same rows as typed columns.
+        using (var channel = Grpc.Net.Client.GrpcChannel.ForAddress(server.BaseAddress))
+        {
+            var ticket = new OmniGraph.Server.Flight.FlightReadTicket("g", AcceptanceFixtures.TestQueries, "friends_of", JsonDocument.Parse("""{"name":"Alice"}""").RootElement);
+            var (batches, _, _) = await Flight.FlightFixture.ReadAsync(new Apache.Arrow.Flight.Client.FlightClient(channel), ticket);
+            Assert.Equal(2, batches.Sum(static batch => batch.Length));
+        }
 
         var mutationFile = queries.Combine("mutations.gq");
         await File.WriteAllTextAsync(mutationFile, AcceptanceFixtures.MutationQueries);

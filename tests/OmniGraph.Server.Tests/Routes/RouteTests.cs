@@ -96,9 +96,6 @@ public sealed class RouteTests(ServerFixture fixture)
 
     [Theory]
     [InlineData("POST", "schema/apply")]
-    [InlineData("GET", "queries")]
-    [InlineData("POST", "queries/find_person")]
-    [InlineData("POST", "queries/find_person/if-graph-commit")]
     [InlineData("GET", "blob")]
     public async Task LaterRoutes_Answer501WithTheEnvelope_After404ForAnUnknownGraph(string method, string route)
     {

@@ -45,6 +45,9 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["POST /graphs/{graphId}/queries/{name}/if-graph-commit"] = PolicyAction.InvokeQuery,
         ["GET /graphs/{graphId}/blob"] = PolicyAction.Read,
         ["HEAD /graphs/{graphId}/blob"] = PolicyAction.Read,
+
+        // The graph's MCP endpoint: authenticated here, each tool call decided on its own actions (McpToolTests).
+        ["POST /graphs/{graphId}/mcp/"] = PolicyAction.InvokeQuery,
     };
 
     [Fact]
@@ -55,6 +58,13 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         {
             var access = endpoint.Metadata.GetMetadata<RouteAccess>();
             Assert.True(access is not null, $"{endpoint.RoutePattern.RawText} declares no access");
+            if (access.AuthenticatesInService)
+            {
+                // The Flight service's gRPC endpoints authenticate and decide each call themselves (FlightAccessTests).
+                Assert.Contains("arrow.flight.protocol.FlightService/", endpoint.RoutePattern.RawText, StringComparison.Ordinal);
+                continue;
+            }
+
             var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"];
             foreach (var method in methods)
             {

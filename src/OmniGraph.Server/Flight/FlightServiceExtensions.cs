@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using OmniGraph.Server.Hosting;
+using OmniGraph.Server.Security;
+
+namespace OmniGraph.Server.Flight;
+
+/// <summary>Registers the Arrow Flight service (<see cref="OmniGraphFlightServer"/>) on the server.</summary>
+internal static class FlightServiceExtensions
+{
+    /// <summary>Adds the gRPC runtime and the Flight service; a put's record batch may be as large as an HTTP load body.</summary>
+    /// <exception cref="OmniGraphException">Code <c>usage</c>: <see cref="OmniGraphServerOptions.FlightBatchRows"/> is not positive.</exception>
+    public static void AddOmniGraphFlight(this IServiceCollection services, OmniGraphServerOptions options)
+    {
+        if (options.FlightBatchRows < 1)
+        {
+            throw new OmniGraphException(ErrorCodes.Usage, $"the Flight batch size must be at least one row, not {options.FlightBatchRows}");
+        }
+
+        services.AddSingleton<FlightCalls>();
+        services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxLoadBodyBytes);
+
+            // Only the Flight service is served over gRPC: a call to any other service is the framework's 404.
+            grpc.IgnoreUnknownServices = true;
+        }).AddFlightServer<OmniGraphFlightServer>();
+    }
+
+    /// <summary>Maps the Flight service; it authenticates and decides each call itself (gRPC statuses, not the HTTP envelope).</summary>
+    public static void MapOmniGraphFlight(this IEndpointRouteBuilder routes) => routes.MapFlightEndpoint().AuthenticatesInService();
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using OmniGraph.Security;
+using OmniGraph.Server.Hosting;
+using OmniGraph.Server.Tests.Support;
+using OmniGraph.Testing.IO;
+
+namespace OmniGraph.Server.Tests.Queries;
+
+/// <summary>
+/// A server with tokens and a policy over graph <c>q</c>, whose stored queries are registered with
+/// <c>omnigraph queries add</c> before it starts: <c>act-ivy</c> may invoke, read and change; <c>act-rita</c> may only
+/// read; <c>act-ida</c> may only invoke; <c>act-zed</c> is in no group.
+/// </summary>
+public sealed class StoredQueryFixture : IAsyncLifetime
+{
+    public const string Queries = """
+        query find_person($name: String) @description("Find a person by name") @instruction("Pass the exact name") {
+            match { $p: Person { name: $name } }
+            return { $p.name, $p.age }
+        }
+
+        query everyone() {
+            match { $p: Person }
+            return { $p.name }
+        }
+
+        query add_person($name: String, $age: I32?) {
+            insert Person { name: $name, age: $age }
+        }
+        """;
+
+    public const string Policy = """
+        version: 1
+        groups:
+          invokers: [act-ivy]
+          readers: [act-rita]
+          bare: [act-ida]
+        rules:
+          - id: invokers-invoke
+            allow: { actors: { group: invokers }, actions: [invoke_query] }
+          - id: invokers-write
+            allow: { actors: { group: invokers }, actions: [read, change], branch_scope: any }
+          - id: readers-read
+            allow: { actors: { group: readers }, actions: [read] }
+          - id: bare-invoke
+            allow: { actors: { group: bare }, actions: [invoke_query] }
+        """;
+
+    public static readonly IReadOnlyDictionary<string, string> Tokens = new Dictionary<string, string>
+    {
+        ["act-ivy"] = "token-ivy-1",
+        ["act-rita"] = "token-rita-2",
+        ["act-ida"] = "token-ida-3",
+        ["act-zed"] = "token-zed-4",
+    };
+
+    private readonly TempDirectory _root = new();
+
+    public OmniGraphServer Server { get; private set; } = null!;
+
+    public string Root => _root.Path;
+
+    public async Task InitializeAsync()
+    {
+        await ServerFixture.CreateGraphAsync(_root.Combine("q"));
+        var file = _root.Combine("stored.gq");
+        await File.WriteAllTextAsync(file, Queries);
+        var added = await InProcessCli.RunAsync("queries", "add", _root.Combine("q"), "--query", file);
+        Assert.True(added.ExitCode == 0, added.Error);
+        File.Delete(file);
+        Server = await OmniGraphServer.StartAsync(new OmniGraphServerOptions
+        {
+            StoreRoot = Root,
+            Bind = "127.0.0.1:0",
+            BearerTokens = new BearerTokenSources(null, null, JsonSerializer.Serialize(Tokens)),
+            GraphPolicies = { ["q"] = PolicyBundleReader.Parse(Policy, "policy.yaml") },
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+            ConfigureLogging = static _ => { },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        _root.Dispose();
+    }
+
+    /// <summary>A client sending <paramref name="actor"/>'s token (dispose it).</summary>
+    public HttpClient As(string actor)
+    {
+        var client = new HttpClient { BaseAddress = Server.BaseAddress };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Tokens[actor]}");
+        return client;
+    }
+
+    /// <summary>The number of commits on main of <c>q</c>.</summary>
+    public async Task<int> CommitCountAsync()
+    {
+        using var client = As("act-ivy");
+        using var document = JsonDocument.Parse(await client.GetStringAsync("graphs/q/commits"));
+        return document.RootElement.GetProperty("commits").GetArrayLength();
+    }
+}
