@@ -153,6 +153,14 @@ internal sealed partial class ManifestGrain
         }
 
         var head = await ResolveHeadAsync(source);
+        if (source.ForkedFrom is { } inherited && await ProbeHeadAsync(source) is null)
+        {
+            // The source has not published on its own chain: its head is the manifest it was forked at, which lives on the
+            // chain it was forked from (one level, since fork points are made physical here). The new branch starts at that
+            // same manifest and commit.
+            return new ForkPointRecord { Branch = inherited.Branch, Incarnation = inherited.Incarnation, ManifestVersion = inherited.ManifestVersion, CommitId = inherited.CommitId };
+        }
+
         return new ForkPointRecord { Branch = source.Name, Incarnation = source.Incarnation, ManifestVersion = head.ManifestVersion, CommitId = head.Commit.Id };
     }
 

@@ -60,6 +60,29 @@ public sealed class BranchLifecycleTests
         await ErrorAssert.ThrowsAsync(ErrorCodes.BranchNotFound, () => host.Client.CreateBranchAsync("x", "nope"));
     }
 
+    [Fact]
+    public async Task ABranchOfABranchThatNeverWrote_StartsAtTheSameManifest_AndTakesWrites()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        var first = await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice")));
+        await host.Client.CreateBranchAsync("fresh");
+        var child = await host.Client.CreateBranchAsync("fresh-child", "fresh");
+
+        // The fresh branch holds no manifest of its own: the child starts where it does, on main's chain.
+        Assert.Equal(first.Commit.Id, child.ForkedFrom!.CommitId);
+        var write = await host.Client.WriteAsync(new GraphWriteRequest("fresh-child", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Bob"))]));
+        Assert.Equal(first.Commit.Id, write.Commit.ParentId);
+        Assert.Equal(["Alice", "Bob"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("fresh-child")));
+        Assert.Equal(["Alice"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("fresh")));
+
+        // The fresh branch still writes on its own, and nothing depends on it.
+        await host.Client.WriteAsync(new GraphWriteRequest("fresh", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Carol"))]));
+        Assert.Equal(["Alice", "Bob"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("fresh-child")));
+        await host.Client.DeleteBranchAsync("fresh");
+        Assert.Equal(["Alice", "Bob"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("fresh-child")));
+        await GraphAssertions.ConsistentAsync(host, "fresh-child");
+    }
+
     [Theory]
     [InlineData("main", ErrorCodes.InvalidBranchName, "cannot create branch 'main'")]
     [InlineData("bad branch", ErrorCodes.InvalidBranchName, "not allowed")]
