@@ -8,18 +8,8 @@ namespace OmniGraph.Cli.Tests.Commands;
 /// (<c>ExpectedStartOfValueNotFound</c>, <c>IO_FileExists_Name</c>, <c>MakeException</c>…), no megabyte lines, no
 /// pathological slowness on devices; and a refused input changes nothing.
 /// </summary>
-public sealed partial class ErrorMessageTests : IAsyncLifetime
+public sealed partial class ErrorMessageTests : LoadedWorkspaceTests
 {
-    private readonly CliWorkspace _workspace = new();
-
-    public Task InitializeAsync() => _workspace.InitAndLoadAsync();
-
-    public Task DisposeAsync()
-    {
-        _workspace.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Theory]
     [InlineData("""{"type":"Company","data":{"name":"X","founded":N}}""", "error[invalid_data]: invalid strict JSON at line 1: column 48: expected a value (an object, array, string, number, true, false or null), found 'N'")]
     [InlineData("{\"type\":\"Company\",\n \"data\":{\"name\":\"X\"}}", "error[invalid_data]: invalid strict JSON at line 1: column 19: the text ends inside an object (expected a member name); each record must be one JSON object on one line")]
@@ -27,21 +17,21 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [InlineData("""{"type":"Company","data":{"name":"X",}}""", "error[invalid_data]: invalid strict JSON at line 1: column 38: a ',' must be followed by another member, found '}' (trailing commas are not allowed)")]
     public async Task Load_JsonSyntaxErrors_SayWhereAndWhatWasExpected(string line, string expected)
     {
-        var before = await GraphState.CaptureAsync(_workspace.Graph);
-        var data = _workspace.Write("bad.jsonl", line + "\n");
+        var before = await GraphState.CaptureAsync(Workspace.Graph);
+        var data = Workspace.Write("bad.jsonl", line + "\n");
 
-        var result = await CliRun.RunAsync("load", _workspace.Graph, "--data", data, "--mode", "append", "--quiet");
+        var result = await CliRun.RunAsync("load", Workspace.Graph, "--data", data, "--mode", "append", "--quiet");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(expected + "\n", result.Error);
         AssertNoResourceKey(result.Error);
-        Assert.Equal(before, await GraphState.CaptureAsync(_workspace.Graph));
+        Assert.Equal(before, await GraphState.CaptureAsync(Workspace.Graph));
     }
 
     [Fact]
     public async Task Query_BadParameterJson_SaysWhere()
     {
-        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { $p.name } }", "--params", """{"a":""", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { $p.name } }", "--params", """{"a":""", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("error[query_parameter_invalid]: params are not valid JSON: line 1, column 6: the text ends where a value was expected\n", result.Error);
@@ -53,7 +43,7 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [InlineData("2.5")]
     public async Task Query_AnI32Parameter_TakesOnlyIntegers(string value)
     {
-        var result = await CliRun.RunAsync("query", "-e", "query q($a: I32) { match { $p: Person { age: $a } } return { $p.name } }", "--params", $$"""{"a":{{value}}}""", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", "query q($a: I32) { match { $p: Person { age: $a } } return { $p.name } }", "--params", $$"""{"a":{{value}}}""", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"error[query_parameter_invalid]: param 'a': expected integer, got number {value} (an integer has no fraction or exponent)\n", result.Error);
@@ -62,10 +52,10 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [Fact]
     public async Task Check_AnInvalidPattern_IsASentence()
     {
-        var schema = _workspace.Write("check.pg", "node A { name: String @key\n @check(name, \"([a-z\") }\n");
-        var graph = Path.Combine(_workspace.Root, "check");
+        var schema = Workspace.Write("check.pg", "node A { name: String @key\n @check(name, \"([a-z\") }\n");
+        var graph = Path.Combine(Workspace.Root, "check");
         await CliRun.OkAsync("init", "--schema", schema, graph);
-        var data = _workspace.Write("a.jsonl", """{"type":"A","data":{"name":"x"}}""" + "\n");
+        var data = Workspace.Write("a.jsonl", """{"type":"A","data":{"name":"x"}}""" + "\n");
 
         var result = await CliRun.RunAsync("load", graph, "--data", data, "--mode", "append", "--quiet");
 
@@ -76,9 +66,9 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [Fact]
     public async Task Init_SchemaWithInvalidUtf8_IsRefusedWithItsPosition_AndCreatesNothing()
     {
-        var schema = Path.Combine(_workspace.Root, "latin1.pg");
+        var schema = Path.Combine(Workspace.Root, "latin1.pg");
         File.WriteAllBytes(schema, [.. "node A @description(\"caf"u8, 0xE9, .. "\") {\n  name: String @key\n}\n"u8]);
-        var graph = Path.Combine(_workspace.Root, "latin1");
+        var graph = Path.Combine(Workspace.Root, "latin1");
 
         var result = await CliRun.RunAsync("init", "--schema", schema, graph);
 
@@ -90,9 +80,9 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [Fact]
     public async Task Init_ValidUtf8_WithAReplacementCharacter_IsAccepted()
     {
-        var schema = _workspace.Write("fffd.pg", "node A @description(\"caf\uFFFD\") {\n  name: String @key\n}\n");
+        var schema = Workspace.Write("fffd.pg", "node A @description(\"caf\uFFFD\") {\n  name: String @key\n}\n");
 
-        await CliRun.OkAsync("init", "--schema", schema, Path.Combine(_workspace.Root, "fffd"));
+        await CliRun.OkAsync("init", "--schema", schema, Path.Combine(Workspace.Root, "fffd"));
     }
 
     [Theory]
@@ -100,8 +90,8 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [InlineData(1_000_000)]
     public async Task Init_ATypeNameLongerThanStorageAllows_IsASchemaError_OfOneShortLine(int length)
     {
-        var schema = _workspace.Write("long.pg", $"node T{new string('a', length - 1)} {{ name: String @key }}\n");
-        var graph = Path.Combine(_workspace.Root, "long");
+        var schema = Workspace.Write("long.pg", $"node T{new string('a', length - 1)} {{ name: String @key }}\n");
+        var graph = Path.Combine(Workspace.Root, "long");
 
         var result = await CliRun.RunAsync("init", "--schema", schema, graph);
 
@@ -116,13 +106,13 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [Fact]
     public async Task Load_FromDevZero_HitsTheLineLimit_AndChangesNothing()
     {
-        var before = await GraphState.CaptureAsync(_workspace.Graph);
+        var before = await GraphState.CaptureAsync(Workspace.Graph);
 
-        var result = await CliRun.RunAsync("load", _workspace.Graph, "--data", "/dev/zero", "--mode", "append", "--quiet");
+        var result = await CliRun.RunAsync("load", Workspace.Graph, "--data", "/dev/zero", "--mode", "append", "--quiet");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error[resource_limit]: line 1: line bytes limit exceeded", result.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await GraphState.CaptureAsync(_workspace.Graph));
+        Assert.Equal(before, await GraphState.CaptureAsync(Workspace.Graph));
     }
 
     [Theory]
@@ -131,8 +121,8 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     public async Task Query_FlagFileFromDevZero_IsAResourceLimit(string flag)
     {
         string[] args = flag == "--query"
-            ? ["query", "--query", "/dev/zero", "--store", _workspace.Graph]
-            : ["query", "-e", "query q() { match { $p: Person } return { $p.name } }", "--params-file", "/dev/zero", "--store", _workspace.Graph];
+            ? ["query", "--query", "/dev/zero", "--store", Workspace.Graph]
+            : ["query", "-e", "query q() { match { $p: Person } return { $p.name } }", "--params-file", "/dev/zero", "--store", Workspace.Graph];
 
         var result = await CliRun.RunAsync(args);
 
@@ -143,18 +133,18 @@ public sealed partial class ErrorMessageTests : IAsyncLifetime
     [Fact]
     public async Task Load_DataFileThatCannotBeRead_SaysWhyInOurWords()
     {
-        var result = await CliRun.RunAsync("load", _workspace.Graph, "--data", _workspace.Root, "--mode", "append", "--quiet");
+        var result = await CliRun.RunAsync("load", Workspace.Graph, "--data", Workspace.Root, "--mode", "append", "--quiet");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error[file_not_found]: data file '{_workspace.Root}' is a directory, not a file\n", result.Error);
+        Assert.Equal($"error[file_not_found]: data file '{Workspace.Root}' is a directory, not a file\n", result.Error);
     }
 
     [Fact]
     public async Task Init_UnderAFile_SaysWhyInOurWords()
     {
-        var file = _workspace.Write("plain.txt", "x");
+        var file = Workspace.Write("plain.txt", "x");
 
-        var result = await CliRun.RunAsync("init", "--schema", _workspace.SchemaFile, Path.Combine(file, "graph"));
+        var result = await CliRun.RunAsync("init", "--schema", Workspace.SchemaFile, Path.Combine(file, "graph"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error[store_unavailable]: ", result.Error, StringComparison.Ordinal);

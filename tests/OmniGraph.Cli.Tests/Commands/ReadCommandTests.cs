@@ -4,23 +4,13 @@ using OmniGraph.Cli.Tests.Support;
 namespace OmniGraph.Cli.Tests.Commands;
 
 /// <summary><c>snapshot</c>, <c>export</c>, <c>commit list|show</c> and <c>schema show</c>.</summary>
-public sealed class ReadCommandTests : IAsyncLifetime
+public sealed class ReadCommandTests : LoadedWorkspaceTests
 {
-    private readonly CliWorkspace _workspace = new();
-
-    public Task InitializeAsync() => _workspace.InitAndLoadAsync();
-
-    public Task DisposeAsync()
-    {
-        _workspace.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>AC-52: the snapshot's shape and counts.</summary>
     [Fact]
     public async Task Snapshot_Json_HasTheSnapshotShape()
     {
-        var json = (await CliRun.OkAsync("snapshot", _workspace.Graph, "--json")).Json();
+        var json = (await CliRun.OkAsync("snapshot", Workspace.Graph, "--json")).Json();
 
         Assert.Equal(["graph_branch", "graph_manifest_version", "internal_schema_version", "datasets"], CliResult.Names(json));
         Assert.Equal("main", json.GetProperty("graph_branch").GetString());
@@ -41,7 +31,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Snapshot_Human_ListsEveryTable()
     {
-        var lines = (await CliRun.OkAsync("snapshot", "--store", _workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await CliRun.OkAsync("snapshot", "--store", Workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal("branch main at manifest version 2", lines[0]);
         Assert.StartsWith("KIND  TYPE", lines[1], StringComparison.Ordinal);
@@ -52,7 +42,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Snapshot_MissingBranch_IsBranchNotFound()
     {
-        var result = await CliRun.RunAsync("snapshot", _workspace.Graph, "--branch", "nope", "--json");
+        var result = await CliRun.RunAsync("snapshot", Workspace.Graph, "--branch", "nope", "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("branch_not_found", result.Json().GetProperty("error").GetProperty("code").GetString());
@@ -61,7 +51,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Export_WritesLoadRecordsForEveryType()
     {
-        var lines = (await CliRun.OkAsync("export", _workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await CliRun.OkAsync("export", Workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(11, lines.Length);
         Assert.Equal("""{"type":"Person","data":{"id":"Alice","name":"Alice","age":30}}""", lines[0]);
@@ -74,7 +64,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Export_SelectedType_WithTheJsonlNoOp()
     {
-        var lines = (await CliRun.OkAsync("export", _workspace.Graph, "--type", "Person", "--jsonl")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await CliRun.OkAsync("export", Workspace.Graph, "--type", "Person", "--jsonl")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(4, lines.Length);
         Assert.All(lines, static l => Assert.StartsWith("""{"type":"Person","data":{""", l, StringComparison.Ordinal));
@@ -83,7 +73,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Export_UnknownType_IsTypedAndWritesNothing()
     {
-        var result = await CliRun.RunAsync("export", _workspace.Graph, "--type", "Persn");
+        var result = await CliRun.RunAsync("export", Workspace.Graph, "--type", "Persn");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Out);
@@ -93,10 +83,10 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task Export_ThenLoadIntoAFreshGraph_IsIdentical()
     {
-        var export = (await CliRun.OkAsync("export", _workspace.Graph)).Out;
-        var file = _workspace.Write("export.jsonl", export);
-        var copy = Path.Combine(_workspace.Root, "copy");
-        await CliRun.OkAsync("init", "--schema", _workspace.SchemaFile, copy);
+        var export = (await CliRun.OkAsync("export", Workspace.Graph)).Out;
+        var file = Workspace.Write("export.jsonl", export);
+        var copy = Path.Combine(Workspace.Root, "copy");
+        await CliRun.OkAsync("init", "--schema", Workspace.SchemaFile, copy);
 
         await CliRun.OkAsync("load", copy, "--data", file, "--mode", "overwrite", "--quiet");
 
@@ -106,7 +96,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task CommitList_Json_IsNewestFirst()
     {
-        var commits = (await CliRun.OkAsync("commit", "list", _workspace.Graph, "--json")).Json();
+        var commits = (await CliRun.OkAsync("commit", "list", Workspace.Graph, "--json")).Json();
 
         Assert.Equal(["commits"], CliResult.Names(commits));
         var list = commits.GetProperty("commits").EnumerateArray().ToArray();
@@ -118,7 +108,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task CommitList_Human_HasOneLinePerCommit()
     {
-        var lines = (await CliRun.OkAsync("commit", "list", _workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await CliRun.OkAsync("commit", "list", Workspace.Graph)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("COMMIT", lines[0], StringComparison.Ordinal);
@@ -128,12 +118,12 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task CommitShow_EqualsTheListEntry()
     {
-        var head = (await CliRun.OkAsync("commit", "list", _workspace.Graph, "--json")).Json().GetProperty("commits")[0];
+        var head = (await CliRun.OkAsync("commit", "list", Workspace.Graph, "--json")).Json().GetProperty("commits")[0];
         var id = head.GetProperty("graph_commit_id").GetString()!;
 
-        var positional = (await CliRun.OkAsync("commit", "show", _workspace.Graph, id, "--json")).Json();
-        var viaUri = (await CliRun.OkAsync("commit", "show", "--uri", _workspace.Graph, id, "--json")).Json();
-        var human = (await CliRun.OkAsync("commit", "show", "--store", _workspace.Graph, id)).Out;
+        var positional = (await CliRun.OkAsync("commit", "show", Workspace.Graph, id, "--json")).Json();
+        var viaUri = (await CliRun.OkAsync("commit", "show", "--uri", Workspace.Graph, id, "--json")).Json();
+        var human = (await CliRun.OkAsync("commit", "show", "--store", Workspace.Graph, id)).Out;
 
         Assert.Equal(CliResult.Compact(head), CliResult.Compact(positional));
         Assert.Equal(CliResult.Compact(head), CliResult.Compact(viaUri));
@@ -143,7 +133,7 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task CommitShow_UnknownCommit_IsCommitNotFound()
     {
-        var result = await CliRun.RunAsync("commit", "show", _workspace.Graph, "01ARZ3NDEKTSV4RRFFQ69G5FAV");
+        var result = await CliRun.RunAsync("commit", "show", Workspace.Graph, "01ARZ3NDEKTSV4RRFFQ69G5FAV");
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error[commit_not_found]: ", result.Error, StringComparison.Ordinal);
@@ -152,8 +142,8 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task SchemaShow_PrintsTheSource()
     {
-        var text = await CliRun.OkAsync("schema", "show", _workspace.Graph);
-        var json = (await CliRun.OkAsync("schema", "show", _workspace.Graph, "--json")).Json();
+        var text = await CliRun.OkAsync("schema", "show", Workspace.Graph);
+        var json = (await CliRun.OkAsync("schema", "show", Workspace.Graph, "--json")).Json();
 
         Assert.Equal(CliWorkspace.Schema, text.Out);
         Assert.Equal(["schema_source"], CliResult.Names(json));
@@ -163,9 +153,9 @@ public sealed class ReadCommandTests : IAsyncLifetime
     [Fact]
     public async Task ReadCommands_RejectFlagsTheyDoNotTake()
     {
-        var snapshot = await CliRun.RunAsync("snapshot", _workspace.Graph, "--mode", "merge");
-        var export = await CliRun.RunAsync("export", _workspace.Graph, "--json");
-        var schema = await CliRun.RunAsync("schema", "show", _workspace.Graph, "--as", "me");
+        var snapshot = await CliRun.RunAsync("snapshot", Workspace.Graph, "--mode", "merge");
+        var export = await CliRun.RunAsync("export", Workspace.Graph, "--json");
+        var schema = await CliRun.RunAsync("schema", "show", Workspace.Graph, "--as", "me");
 
         Assert.All([snapshot, export, schema], static r => Assert.Equal(2, r.ExitCode));
         Assert.Contains("--mode", snapshot.Error, StringComparison.Ordinal);

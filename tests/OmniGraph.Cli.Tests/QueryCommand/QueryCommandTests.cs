@@ -4,24 +4,14 @@ using OmniGraph.Cli.Tests.Support;
 namespace OmniGraph.Cli.Tests.QueryCommand;
 
 /// <summary><c>omnigraph query</c> (and <c>read</c>): sources, names, parameters, targets and the typed errors.</summary>
-public sealed class QueryCommandTests : IAsyncLifetime
+public sealed class QueryCommandTests : LoadedWorkspaceTests
 {
     private const string GetPerson = "query get_person($name: String) { match { $p: Person { name: $name } } return { $p.name, $p.age } }";
-    private readonly CliWorkspace _workspace = new();
-
-    public Task InitializeAsync() => _workspace.InitAndLoadAsync();
-
-    public Task DisposeAsync()
-    {
-        _workspace.Dispose();
-        return Task.CompletedTask;
-    }
-
     /// <summary>AC-20 (output format): the JSON envelope of get_person Alice.</summary>
     [Fact]
     public async Task Json_IsTheReadOutputEnvelope()
     {
-        var result = await CliRun.OkAsync("query", "get_person", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--json", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("query", "get_person", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--json", "--store", Workspace.Graph);
         var json = result.Json();
 
         Assert.Equal(["query_name", "target", "row_count", "columns", "rows", "graph_commit_id"], CliResult.Names(json));
@@ -31,7 +21,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
         Assert.Equal(1, json.GetProperty("row_count").GetInt32());
         Assert.Equal("""["p.name","p.age"]""", CliResult.Compact(json.GetProperty("columns")));
         Assert.Equal("""[{"p.name":"Alice","p.age":30}]""", CliResult.Compact(json.GetProperty("rows")));
-        var head = (await CliRun.OkAsync("commit", "list", "--store", _workspace.Graph, "--json")).Json();
+        var head = (await CliRun.OkAsync("commit", "list", "--store", Workspace.Graph, "--json")).Json();
         Assert.Equal(head.GetProperty("commits")[0].GetProperty("graph_commit_id").GetString(), json.GetProperty("graph_commit_id").GetString());
     }
 
@@ -46,7 +36,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
             }
             """;
 
-        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"prefix":"C"}""", "--format", "csv", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"prefix":"C"}""", "--format", "csv", "--store", Workspace.Graph);
 
         Assert.Equal("name,letters\nCHARLIE,7\n", result.Out);
     }
@@ -62,17 +52,17 @@ public sealed class QueryCommandTests : IAsyncLifetime
             }
             """;
 
-        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"q":"Alyce"}""", "--format", "csv", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("query", "-e", Source, "--params", """{"q":"Alyce"}""", "--format", "csv", "--store", Workspace.Graph);
         Assert.Equal("p.name\nAlice\n", result.Out);
 
-        var ranked = await CliRun.OkAsync("query", "-e", Source.Replace("fuzzy($p.name, $q, 1)", "$p.name != $q", StringComparison.Ordinal), "--params", """{"q":"x"}""", "--format", "csv", "--store", _workspace.Graph);
+        var ranked = await CliRun.OkAsync("query", "-e", Source.Replace("fuzzy($p.name, $q, 1)", "$p.name != $q", StringComparison.Ordinal), "--params", """{"q":"x"}""", "--format", "csv", "--store", Workspace.Graph);
         Assert.Equal("p.name\nAlice\nBob\n", ranked.Out);
     }
 
     [Fact]
     public async Task UnknownFunction_IsATypedErrorWithItsPosition()
     {
-        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { slugify($p.name) } }", "--store", _workspace.Graph, "--json");
+        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $p: Person } return { slugify($p.name) } }", "--store", Workspace.Graph, "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("query_function_unknown", result.Json().GetProperty("error").GetProperty("code").GetString());
@@ -82,9 +72,9 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task QueryFile_WithSeveralQueries_RunsTheNamedOne()
     {
-        var file = _workspace.Write("q.gq", GetPerson + "\nquery everyone() { match { $p: Person } return { $p.name } order { $p.name } }");
+        var file = Workspace.Write("q.gq", GetPerson + "\nquery everyone() { match { $p: Person } return { $p.name } order { $p.name } }");
 
-        var result = await CliRun.OkAsync("query", "everyone", "--query", file, "--format", "csv", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("query", "everyone", "--query", file, "--format", "csv", "--store", Workspace.Graph);
 
         Assert.Equal("p.name\nAlice\nBob\nCharlie\nDiana\n", result.Out);
     }
@@ -92,9 +82,9 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task SeveralQueriesWithoutAName_IsATypedError()
     {
-        var file = _workspace.Write("q.gq", GetPerson + "\nquery everyone() { match { $p: Person } return { $p.name } }");
+        var file = Workspace.Write("q.gq", GetPerson + "\nquery everyone() { match { $p: Person } return { $p.name } }");
 
-        var result = await CliRun.RunAsync("query", "--query", file, "--store", _workspace.Graph, "--json");
+        var result = await CliRun.RunAsync("query", "--query", file, "--store", Workspace.Graph, "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal("query_name_required", result.Json().GetProperty("error").GetProperty("code").GetString());
@@ -104,7 +94,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task EmptySource_MustNotBeEmpty()
     {
-        var result = await CliRun.RunAsync("query", "-e", "", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", "", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error[query_empty_source]", result.Error, StringComparison.Ordinal);
@@ -114,7 +104,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task UnknownName_IsQueryNotFound()
     {
-        var result = await CliRun.RunAsync("query", "nope", "-e", GetPerson, "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "nope", "-e", GetPerson, "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error[query_not_found]: query 'nope' not found", result.Error, StringComparison.Ordinal);
@@ -127,7 +117,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [InlineData("""{"name":""", "query_parameter_invalid", "error[query_parameter_invalid]: params are not valid JSON: line 1, column 9: the text ends where a value was expected")]
     public async Task BadParameters_AreTypedErrors(string parameters, string code, string message)
     {
-        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", parameters, "--store", _workspace.Graph, "--json");
+        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", parameters, "--store", Workspace.Graph, "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(code, result.Json().GetProperty("error").GetProperty("code").GetString());
@@ -137,9 +127,9 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task ParamsFile_IsRead()
     {
-        var parameters = _workspace.Write("p.json", """{"name":"Bob"}""");
+        var parameters = Workspace.Write("p.json", """{"name":"Bob"}""");
 
-        var result = await CliRun.OkAsync("query", "-e", GetPerson, "--params-file", parameters, "--format", "csv", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("query", "-e", GetPerson, "--params-file", parameters, "--format", "csv", "--store", Workspace.Graph);
 
         Assert.Equal("p.name,p.age\nBob,25\n", result.Out);
     }
@@ -151,10 +141,10 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [InlineData("--query", "x.gq", "-e", "query q() { match { $p: Person } return { $p.name } }")]
     public async Task ConflictingOrBadFlags_AreUsageErrors(string flag1, string? value1, string? flag2, string? value2)
     {
-        var args = new List<string> { "query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--store", _workspace.Graph };
+        var args = new List<string> { "query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--store", Workspace.Graph };
         if (flag1 == "--query")
         {
-            args = ["query", "--store", _workspace.Graph];
+            args = ["query", "--store", Workspace.Graph];
         }
 
         args.Add(flag1);
@@ -178,7 +168,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task NoSource_IsAUsageError()
     {
-        var result = await CliRun.RunAsync("query", "get_person", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "get_person", "--store", Workspace.Graph);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("error[usage]: no query given: pass --query F or -e SRC\n", result.Error);
@@ -187,7 +177,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task MutationSource_IsAKindMismatch()
     {
-        var result = await CliRun.RunAsync("query", "-e", "query m($n: String) { insert Person { name: $n } }", "--params", """{"n":"X"}""", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", "query m($n: String) { insert Person { name: $n } }", "--params", """{"n":"X"}""", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error[query_kind_mismatch]", result.Error, StringComparison.Ordinal);
@@ -196,7 +186,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task TypeError_NamesTheRule()
     {
-        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $x: Nope } return { $x } }", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", "query q() { match { $x: Nope } return { $x } }", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error[query_type_error]: type error: T1", result.Error, StringComparison.Ordinal);
@@ -205,7 +195,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Read_IsADeprecatedAlias()
     {
-        var result = await CliRun.OkAsync("read", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--format", "csv", "--store", _workspace.Graph);
+        var result = await CliRun.OkAsync("read", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--format", "csv", "--store", Workspace.Graph);
 
         Assert.Equal("p.name,p.age\nAlice,30\n", result.Out);
         Assert.Contains("`omnigraph read` is deprecated", result.Error, StringComparison.Ordinal);
@@ -216,15 +206,15 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task Snapshot_ReadsAnEarlierCommitOrVersion()
     {
-        var loaded = (await CliRun.OkAsync("commit", "list", "--store", _workspace.Graph, "--json")).Json().GetProperty("commits")[0].GetProperty("graph_commit_id").GetString()!;
-        var more = _workspace.Write("more.jsonl", """{"type":"Person","data":{"name":"Eve","age":22}}""");
-        await CliRun.OkAsync("load", _workspace.Graph, "--data", more, "--mode", "append", "--quiet");
+        var loaded = (await CliRun.OkAsync("commit", "list", "--store", Workspace.Graph, "--json")).Json().GetProperty("commits")[0].GetProperty("graph_commit_id").GetString()!;
+        var more = Workspace.Write("more.jsonl", """{"type":"Person","data":{"name":"Eve","age":22}}""");
+        await CliRun.OkAsync("load", Workspace.Graph, "--data", more, "--mode", "append", "--quiet");
         const string count = "query n() { match { $p: Person } return { count($p) as n } }";
 
-        var head = (await CliRun.OkAsync("query", "-e", count, "--json", "--store", _workspace.Graph)).Json();
-        var byCommit = (await CliRun.OkAsync("query", "-e", count, "--snapshot", loaded, "--json", "--store", _workspace.Graph)).Json();
-        var byVersion = (await CliRun.OkAsync("query", "-e", count, "--snapshot", "2", "--format", "jsonl", "--store", _workspace.Graph)).Out;
-        var genesis = (await CliRun.OkAsync("query", "-e", count, "--snapshot", "v1", "--format", "csv", "--store", _workspace.Graph)).Out;
+        var head = (await CliRun.OkAsync("query", "-e", count, "--json", "--store", Workspace.Graph)).Json();
+        var byCommit = (await CliRun.OkAsync("query", "-e", count, "--snapshot", loaded, "--json", "--store", Workspace.Graph)).Json();
+        var byVersion = (await CliRun.OkAsync("query", "-e", count, "--snapshot", "2", "--format", "jsonl", "--store", Workspace.Graph)).Out;
+        var genesis = (await CliRun.OkAsync("query", "-e", count, "--snapshot", "v1", "--format", "csv", "--store", Workspace.Graph)).Out;
 
         Assert.Equal(5, head.GetProperty("rows")[0].GetProperty("n").GetInt64());
         Assert.Equal(4, byCommit.GetProperty("rows")[0].GetProperty("n").GetInt64());
@@ -240,7 +230,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [InlineData("99", "snapshot_not_found")]
     public async Task UnknownSnapshot_IsNotFound(string snapshot, string code)
     {
-        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--snapshot", snapshot, "--store", _workspace.Graph, "--json");
+        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--snapshot", snapshot, "--store", Workspace.Graph, "--json");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(code, result.Json().GetProperty("error").GetProperty("code").GetString());
@@ -249,7 +239,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     [Fact]
     public async Task UnknownBranch_IsBranchNotFound()
     {
-        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--branch", "nope", "--store", _workspace.Graph);
+        var result = await CliRun.RunAsync("query", "-e", GetPerson, "--params", """{"name":"Alice"}""", "--branch", "nope", "--store", Workspace.Graph);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error[branch_not_found]", result.Error, StringComparison.Ordinal);
