@@ -35,4 +35,6 @@ namespace OmniGraph.Client.Wire;
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]
 [JsonSerializable(typeof(ChangeBaselineRecord))]
+[JsonSerializable(typeof(LintRequestBody))]
+[JsonSerializable(typeof(PlacementOutput))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

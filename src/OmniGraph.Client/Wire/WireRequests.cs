@@ -78,3 +78,11 @@ public sealed record BranchMergeRequestBody(
     [property: JsonPropertyName("source")] string? Source,
     [property: JsonPropertyName("target")] string? Target = null,
     [property: JsonPropertyName("delete_branch")] bool DeleteBranch = false);
+
+/// <summary>The body of <c>POST /graphs/{id}/lint</c>: a <c>.gq</c> source to check against a branch's schema, without running it.</summary>
+/// <param name="Query">The <c>.gq</c> source (every query in it is checked).</param>
+/// <param name="Branch">The branch whose schema is used (default main).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record LintRequestBody(
+    [property: JsonPropertyName("query")] string? Query,
+    [property: JsonPropertyName("branch")] string? Branch = null);

@@ -5,7 +5,7 @@ namespace OmniGraph.Query.Lint;
 
 /// <summary>Source-generated serialization of the lint model.</summary>
 [JsonSerializable(typeof(LintReport))]
-internal sealed partial class LintJsonContext : JsonSerializerContext
+public sealed partial class LintJsonContext : JsonSerializerContext
 {
     private static LintJsonContext? s_indented;
 

@@ -32,15 +32,18 @@ public static class QueryLinter
         }
         catch (QueryException error)
         {
-            var finding = new LintFinding(LintSeverity.Error, LintCodes.ParseFailure, error.Message);
+            var (line, column) = Where(error);
+            var finding = new LintFinding(LintSeverity.Error, LintCodes.ParseFailure, error.Message, Line: line, Column: column);
             return new LintReport(LintStatus.Error, schemaSource, queryPath, 0, 1, 0, 0, [], [finding]);
         }
 
         var results = ImmutableArray.CreateBuilder<LintQueryResult>(parsed.Queries.Length);
         var findings = new List<LintFinding>();
         var compiled = new List<MutationQuery>();
-        foreach (var declaration in parsed.Document.Queries)
+        for (var index = 0; index < parsed.Document.Queries.Length; index++)
         {
+            var declaration = parsed.Document.Queries[index];
+            var parameters = DescribeParameters(parsed.Queries[index]);
             var kind = declaration.Body is MutationBodySyntax ? LintQueryKind.Mutation : LintQueryKind.Read;
             CompiledQuery query;
             try
@@ -55,8 +58,9 @@ public static class QueryLinter
                     _ when error.Code == ErrorCodes.QueryMixedMutation => LintCodes.MixedMutation,
                     _ => error.Code,
                 };
-                findings.Add(new LintFinding(LintSeverity.Error, code, error.Message, QueryNames: [declaration.Name]));
-                results.Add(new LintQueryResult(declaration.Name, kind, LintStatus.Error, null, error.Message, null));
+                var (line, column) = Where(error);
+                findings.Add(new LintFinding(LintSeverity.Error, code, error.Message, QueryNames: [declaration.Name], Line: line, Column: column));
+                results.Add(new LintQueryResult(declaration.Name, kind, LintStatus.Error, null, error.Message, null, parameters));
                 continue;
             }
 
@@ -72,7 +76,7 @@ public static class QueryLinter
                 }
             }
 
-            results.Add(new LintQueryResult(declaration.Name, kind, LintStatus.Ok, warnings, null, DescribeOperation(query)));
+            results.Add(new LintQueryResult(declaration.Name, kind, LintStatus.Ok, warnings, null, DescribeOperation(query), parameters));
         }
 
         findings.AddRange(FindPropertiesNeverUpdated(schema, compiled));
@@ -109,10 +113,11 @@ public static class QueryLinter
             var builder = ImmutableArray.CreateBuilder<LintColumn>(read.Projections.Length);
             foreach (var projection in read.Projections)
             {
-                builder.Add(DescribeColumn(projection.ColumnName, projection.Type));
+                builder.Add(DescribeColumn(projection.ColumnName, projection.Type) with { NodeType = ReturnedNode(projection)?.NodeType?.Name });
             }
 
             columns = builder.MoveToImmutable();
+            return new LintOperation(columns, ToReferences(reads), ToReferences(writes), DescribeLinks(read));
         }
         else
         {
@@ -146,6 +151,42 @@ public static class QueryLinter
 
         return new LintOperation(columns, ToReferences(reads), ToReferences(writes));
     }
+
+    /// <summary>
+    /// The links between returned node columns: each top-level traversal whose both ends are returned as bare
+    /// variables, from the edge's source side to its target side.
+    /// </summary>
+    private static ImmutableArray<LintLink> DescribeLinks(ReadQuery read)
+    {
+        var columnOf = new Dictionary<PatternVariable, string>();
+        foreach (var projection in read.Projections)
+        {
+            if (ReturnedNode(projection) is { } variable)
+            {
+                columnOf.TryAdd(variable, projection.ColumnName);
+            }
+        }
+
+        var links = ImmutableArray.CreateBuilder<LintLink>();
+        foreach (var traversal in read.Pattern.Traversals)
+        {
+            if (columnOf.TryGetValue(traversal.SourceSide, out var from) && columnOf.TryGetValue(traversal.TargetSide, out var to))
+            {
+                links.Add(new LintLink(from, to, traversal.Edge.Name, traversal.IsMultiHop));
+            }
+        }
+
+        return links.DrainToImmutable();
+    }
+
+    private static PatternVariable? ReturnedNode(Projection projection) =>
+        projection.Expression is VariableExpression { Variable: { Kind: VariableKind.Node } variable } ? variable : null;
+
+    private static ImmutableArray<LintColumn> DescribeParameters(QueryDeclarationInfo declaration) =>
+        [.. declaration.Parameters.Select(static p => DescribeColumn(p.Name, p.Type))];
+
+    private static (int? Line, int? Column) Where(QueryException error) =>
+        error.Position.Line > 0 ? (error.Position.Line, error.Position.Column) : (null, null);
 
     private static void AddTraversedEdges(QueryPattern pattern, SortedSet<(LintElementKind, string)> reads)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OmniGraph.Client.Wire;
 using OmniGraph.Engine;
@@ -43,7 +44,22 @@ internal static partial class GraphEndpoints
         MapChanges(graph);
         MapLoads(graph);
         MapQueries(graph);
+        MapExplorer(graph);
         MapPlanned(graph);
+
+        graph.AddEndpointFilter(CountRequest);
+    }
+
+    /// <summary>Counts each request to a served graph for the placement route's rates (unknown ids are not counted).</summary>
+    private static ValueTask<object?> CountRequest(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var services = invocation.HttpContext.RequestServices;
+        if (invocation.HttpContext.Request.RouteValues["graphId"] is string id && services.GetRequiredService<ServedGraphs>().IsServed(id))
+        {
+            services.GetRequiredService<GraphRequestRates>().Record(id);
+        }
+
+        return next(invocation);
     }
 
     private static async Task<JsonHttpResult<SnapshotOutput>> Snapshot(string graphId, string? branch, HttpContext context, ServedGraphs graphs)

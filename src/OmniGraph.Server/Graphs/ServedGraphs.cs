@@ -95,6 +95,9 @@ public sealed class ServedGraphs(IGraphClientFactory clients)
     internal void MarkOpen(string id) =>
         _open[id] = new ServedGraph(id, Configured[id], new GrainGraphService(clients.GetClient(id), new Uri(Configured[id]).AbsoluteUri));
 
+    /// <summary>Whether <paramref name="id"/> is a graph being served (open).</summary>
+    public bool IsServed(string id) => _open.ContainsKey(id);
+
     /// <summary>The served graph <paramref name="id"/>.</summary>
     /// <exception cref="OmniGraphException">Code <c>invalid_graph_id</c> (400) or <c>graph_not_found</c> (404).</exception>
     public ServedGraph Get(string id)

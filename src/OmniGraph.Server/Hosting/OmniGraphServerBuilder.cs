@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
+using OmniGraph.Server.Explorer;
 using OmniGraph.Server.Flight;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Http;
@@ -88,9 +90,12 @@ internal static class OmniGraphServerBuilder
             return ActivatorUtilities.CreateInstance<ServedGraphsOpener>(provider);
         });
         builder.Services.AddSingleton<ActorAdmission>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<GraphRequestRates>();
         builder.Services.AddSingleton<ServedStoredQueries>();
         builder.Services.AddSingleton<StoredQueryInvoker>();
         builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WireJsonContext.Default));
+        builder.Services.Configure<JsonOptions>(json => json.SerializerOptions.TypeInfoResolverChain.Add(OmniGraph.Query.Lint.LintJsonContext.Default));
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "OmniGraph API";
@@ -109,6 +114,7 @@ internal static class OmniGraphServerBuilder
         app.UseRouting();
         app.UseMiddleware<BearerAuthenticationMiddleware>();
         app.MapOmniGraph();
+        app.MapOmniGraphExplorer();
         app.MapOmniGraphFlight();
         app.MapOmniGraphMcp();
         app.MapOpenApi("/openapi.json").AllowsAnyone();

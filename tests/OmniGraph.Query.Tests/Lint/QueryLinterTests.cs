@@ -76,7 +76,7 @@ public sealed class QueryLinterTests
         Assert.Equal(LintValueKind.Float, columns[3].Kind);
         Assert.Equal(LintValueKind.Datetime, columns[4].Kind);
         Assert.Equal(LintValueKind.String, columns[5].Kind);
-        Assert.Equal(new LintColumn("d", LintValueKind.String, false, null, null), columns[6]);
+        Assert.Equal(new LintColumn("d", LintValueKind.String, false, null, null, NodeType: "Doc"), columns[6]);
         Assert.Equal(new LintColumn("n", LintValueKind.Bigint, false, null, null), columns[7]);
         Assert.Equal(new LintColumn("r", LintValueKind.Float, true, null, null), columns[8]);
         Assert.Equal(
@@ -102,6 +102,7 @@ public sealed class QueryLinterTests
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("Q000", LintSeverity.Error), (finding.Code, finding.Severity));
         Assert.StartsWith("parse error: line 1, column 10:", finding.Message);
+        Assert.Equal((1, 10), (finding.Line, finding.Column));
         Assert.Equal(1, report.Errors);
     }
 
@@ -119,6 +120,24 @@ public sealed class QueryLinterTests
         var finding = Assert.Single(report.Findings);
         Assert.Equal(("T1", LintSeverity.Error), (finding.Code, finding.Severity));
         Assert.Equal(["bad"], finding.QueryNames!.Value.AsEnumerable());
+        Assert.Equal((1, 27), (finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void Results_CarryTheDeclaredParametersAndTheLinksBetweenReturnedNodes()
+    {
+        var report = QueryLinter.Lint(
+            "query q($slug: String, $tags: [String]?) { match { $d: Doc { slug: $slug }  $d authoredBy $a } return { $d, $a, $d.rank } } query bad($n: I64) { match { $x: Nope } return { $x } }",
+            Fixture.Example,
+            new LintSchemaSource(LintSchemaSourceKind.Graph, "file:///g"));
+        var read = report.Results[0];
+        Assert.Equal([new LintColumn("slug", LintValueKind.String, false, null, null), new LintColumn("tags", LintValueKind.List, true, LintValueKind.String, null)], read.Params!.Value.AsEnumerable());
+        Assert.Equal([new LintLink("d", "a", "AuthoredBy", MultiHop: false)], read.Operation!.Links!.Value.AsEnumerable());
+        Assert.Equal("Person", read.Operation.Result[1].NodeType);
+        Assert.Null(read.Operation.Result[2].NodeType);
+
+        // A query that fails type checking still declares its parameters.
+        Assert.Equal([new LintColumn("n", LintValueKind.Bigint, false, null, null)], report.Results[1].Params!.Value.AsEnumerable());
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Engine;
 using OmniGraph.Testing.Azure;
+using OmniGraph.Testing.Processes;
 
 namespace OmniGraph.Server.Tests.Processes;
 

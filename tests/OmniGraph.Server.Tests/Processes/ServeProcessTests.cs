@@ -4,6 +4,7 @@ using System.Text.Json;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.IO;
+using OmniGraph.Testing.Processes;
 
 namespace OmniGraph.Server.Tests.Processes;
 

@@ -39,6 +39,13 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["GET /graphs/{graphId}/changes"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/changes/baseline"] = PolicyAction.Export,
         ["GET /graphs/{graphId}/diff"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/lint"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/schema/ir"] = PolicyAction.Read,
+        ["GET /graphs/{graphId}/placement"] = PolicyAction.Read,
+
+        // The explorer's page and files hold no data: public (its data requests go to the routes above).
+        ["GET /"] = null,
+        ["GET /explorer/{**path}"] = null,
         ["POST /graphs/{graphId}/schema/apply"] = PolicyAction.SchemaApply,
         ["GET /graphs/{graphId}/queries"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/queries/{name}"] = PolicyAction.InvokeQuery,

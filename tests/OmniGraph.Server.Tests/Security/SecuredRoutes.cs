@@ -44,6 +44,9 @@ internal static class SecuredRoutes
             new HttpRequestMessage(HttpMethod.Delete, $"graphs/w/branches/{await fixture.NewBranchAsync()}")),
         new("branch merge", PolicyAction.BranchMerge, "act-rita", "act-andrew", Write: false, static async fixture =>
             Post("graphs/w/branches/merge", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}", "target": "{{await fixture.NewBranchAsync()}}"}"""))),
+        new("lint", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Post("graphs/g/lint", Json($$$"""{"query": {{{s_queries}}}}""")))),
+        new("schema/ir", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/schema/ir"))),
+        new("placement", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/placement"))),
         new("graphs", PolicyAction.GraphList, "act-bruno", "act-andrew", Write: false, static _ => Task.FromResult(Get("graphs"))),
     ];
 

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 
-namespace OmniGraph.Server.Tests.Processes;
+namespace OmniGraph.Testing.Processes;
 
-/// <summary><c>omnigraph serve</c> as a child process (the CLI built beside the tests).</summary>
-internal sealed class ServeProcess : IDisposable
+/// <summary>
+/// <c>omnigraph serve</c> as a child process. A test project that starts one references the CLI project, so
+/// <c>omnigraph.dll</c> sits beside the tests.
+/// </summary>
+public sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _error;
