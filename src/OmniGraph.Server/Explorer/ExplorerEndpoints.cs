@@ -20,6 +20,8 @@ internal static class ExplorerEndpoints
     /// <summary>Maps <c>GET /</c> and <c>GET /explorer/{**path}</c>.</summary>
     public static void MapOmniGraphExplorer(this IEndpointRouteBuilder routes)
     {
+        // Read the embedded files now, not on the first page load.
+        _ = ExplorerAssets.Embedded;
         routes.MapGet("/", static (HttpContext context) => Serve(context, "index.html"))
             .WithName("explorer").WithTags("explorer").WithSummary("The graph explorer page").ExcludeFromDescription().AllowsAnyone();
         routes.MapGet("/explorer/{**path}", static (string path, HttpContext context) => Serve(context, path))

@@ -59,6 +59,8 @@ public sealed class ExplorerFixture : IAsyncLifetime
 
         _server = await ServeProcess.StartAsync(_store.Combine("data"), new Dictionary<string, string> { ["OMNIGRAPH_SERVER_BEARER_TOKEN"] = Token });
         await chromium;
+        // Waits are for what the page shows, never timing checks: generous, so a loaded CI machine cannot fail them.
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -85,6 +87,7 @@ public sealed class ExplorerFixture : IAsyncLifetime
             new PerformanceObserver(list => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
               .observe({ type: 'longtask', buffered: true });
             """);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -79,7 +79,9 @@ export class GraphView {
   renderLegend() {
     this.legend.replaceChildren(...[...this.colors].map(([type, color]) => {
       const item = document.createElement('span');
+      item.className = 'legend-item';
       const dot = document.createElement('span');
+      dot.className = 'legend-dot';
       dot.style.background = color;
       item.append(dot, type);
       return item;
