@@ -29,7 +29,8 @@ internal static class ChromiumInstall
         }
 
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("apt-get update && apt-get install -y chromium");
+        // Waits for another apt or dpkg run to finish rather than failing on its lock.
+        start.ArgumentList.Add("apt-get -o DPkg::Lock::Timeout=600 update && apt-get -o DPkg::Lock::Timeout=600 install -y chromium");
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start apt-get to install chromium");
         var output = process.StandardOutput.ReadToEndAsync();
