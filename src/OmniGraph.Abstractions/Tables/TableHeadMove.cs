@@ -13,7 +13,7 @@ namespace OmniGraph.Engine;
 /// <param name="ManifestVersion">The manifest version the write that staged <paramref name="Staged"/> publishes.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableHeadMove(
+internal sealed record TableHeadMove(
     [property: Id(0)] string Tx,
     [property: Id(1)] TableVersionRef Expected,
     [property: Id(2)] TableVersionRef Staged,

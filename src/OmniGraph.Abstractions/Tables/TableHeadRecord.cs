@@ -7,7 +7,7 @@ namespace OmniGraph.Engine;
 /// <param name="ManifestVersion">The manifest version the write that moved the head publishes, when known (a head moved back by recovery, or written before this was recorded, has none).</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableHeadRecord(
+internal sealed record TableHeadRecord(
     [property: Id(0)] string StateKey,
     [property: Id(1)] bool Exists,
     [property: Id(2)] TableVersionRef? Head,

@@ -77,7 +77,7 @@ public sealed partial class MutationExecutor
     {
         ArgumentNullException.ThrowIfNull(graphId);
         CheckRequest(request);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
 
         // The schema comes from the head; resolving it interleaves with commits in progress (a probe, no queueing).
@@ -146,7 +146,7 @@ public sealed partial class MutationExecutor
     }
 
     /// <summary>A conditional no-op is acknowledged only if the branch head is still the expected one now.</summary>
-    private static async Task CheckNoOpPreconditionAsync(IManifestGrain manifest, MutationRequest request, CancellationToken cancellationToken)
+    private static async Task CheckNoOpPreconditionAsync(IManifestProtocol manifest, MutationRequest request, CancellationToken cancellationToken)
     {
         if (request.ExpectedHeadCommit is not { } expected)
         {
