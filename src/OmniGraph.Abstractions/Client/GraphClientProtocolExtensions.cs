@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The commit protocol side of a client's grains, for the engine's own assemblies and their tests (internal, like the

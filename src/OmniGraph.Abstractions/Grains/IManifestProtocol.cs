@@ -1,6 +1,6 @@
 using Orleans.Concurrency;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The commit protocol side of the manifest grain (same grain, same key as <see cref="IManifestGrain"/>): a write's

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using OmniGraph.Arrow;
 using Orleans.Concurrency;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One table on one branch of one graph (key <c>{graph}/{table}@{branch}</c>, see <see cref="GraphGrainKeys"/>): the

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using OmniGraph.Arrow;
 using Orleans.Concurrency;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The commit protocol side of the table-branch grain (same grain, same key as <see cref="ITableBranchGrain"/>): staging

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A table version staged (invisibly) by <see cref="ITableBranchProtocol.PrepareVersionAsync"/>, with the facts the

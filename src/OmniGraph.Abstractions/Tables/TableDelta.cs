@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What one write changes in one table, as handed to <see cref="ITableBranchProtocol.PrepareVersionAsync"/>: new rows

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One head move of the commit protocol: the physical head of a table goes from <see cref="Expected"/> to

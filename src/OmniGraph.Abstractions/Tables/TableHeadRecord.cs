@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A table's stored head record on one branch, as integrity checks and recovery see it.</summary>
 /// <param name="StateKey">The record's object key (<c>state/head-tablebranch/{table}@{branch}.json</c>).</param>

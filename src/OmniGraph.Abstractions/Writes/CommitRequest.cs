@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What a coordinator asks <see cref="IManifestProtocol.SubmitCommitAsync"/> to publish: the staged table versions of one

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -272,9 +272,9 @@ public sealed partial class BranchMergeCoordinator
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: merge of {Source} into {Target}: {Outcome} (commit {CommitId}, {Conflicts} conflicts)")]
+    [LoggerMessage((int)LogEventId.BranchMergeMerged, LogLevel.Information, "Graph {GraphId}: merge of {Source} into {Target}: {Outcome} (commit {CommitId}, {Conflicts} conflicts)")]
     private partial void LogMerged(string graphId, string source, string target, BranchMergeOutcome outcome, string? commitId, int conflicts);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: merge of {Source} into {Target} prepared again after attempt {Attempt}: {Reason}")]
+    [LoggerMessage((int)LogEventId.BranchMergeReprepare, LogLevel.Debug, "Graph {GraphId}: merge of {Source} into {Target} prepared again after attempt {Attempt}: {Reason}")]
     private partial void LogReprepare(string graphId, string source, string target, int attempt, string reason);
 }

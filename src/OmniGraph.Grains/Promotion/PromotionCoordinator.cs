@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -313,9 +313,9 @@ internal sealed partial class PromotionCoordinator
 
     private static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} of {Source} into {Target}: commit {CommitId} by {Actor}")]
+    [LoggerMessage((int)LogEventId.PromotionPromoted, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} of {Source} into {Target}: commit {CommitId} by {Actor}")]
     private partial void LogPromoted(string graphId, string promotionId, string source, string target, string commitId, string? actor);
 
-    [LoggerMessage(2, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} reverted on {Target}: commit {CommitId} by {Actor}")]
+    [LoggerMessage((int)LogEventId.PromotionReverted, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} reverted on {Target}: commit {CommitId} by {Actor}")]
     private partial void LogReverted(string graphId, string promotionId, string target, string commitId, string? actor);
 }

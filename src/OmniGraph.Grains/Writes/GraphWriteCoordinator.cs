@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -403,9 +403,9 @@ public sealed partial class GraphWriteCoordinator
     private ITableBranchProtocol TableGrain(string graphId, string table, string branch) =>
         _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, table, branch));
 
-    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: write on {Branch} re-prepared after attempt {Attempt}: {Reason}")]
+    [LoggerMessage((int)LogEventId.GraphWriteReprepare, LogLevel.Debug, "Graph {GraphId}: write on {Branch} re-prepared after attempt {Attempt}: {Reason}")]
     private partial void LogReprepare(string graphId, string branch, int attempt, string reason);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: aborting staging of {Tx} on {Table} failed")]
+    [LoggerMessage((int)LogEventId.GraphWriteAbortFailed, LogLevel.Debug, "Graph {GraphId}: aborting staging of {Tx} on {Table} failed")]
     private partial void LogAbortFailed(string graphId, string table, string tx, Exception exception);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
@@ -194,9 +194,9 @@ public sealed partial class MutationExecutor
         }
     }
 
-    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} published {CommitId} (v{Version}): {Nodes} nodes, {Edges} edges, {Attempts} attempt(s)")]
+    [LoggerMessage((int)LogEventId.MutationPublished, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} published {CommitId} (v{Version}): {Nodes} nodes, {Edges} edges, {Attempts} attempt(s)")]
     private partial void LogPublished(string graphId, string branch, string queryName, string commitId, long version, long nodes, long edges, int attempts);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
+    [LoggerMessage((int)LogEventId.MutationNoOp, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
     private partial void LogNoOp(string graphId, string branch, string queryName);
 }

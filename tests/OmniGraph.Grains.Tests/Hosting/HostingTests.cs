@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Testing.Serialization;
 

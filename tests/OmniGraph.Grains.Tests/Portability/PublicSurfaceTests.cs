@@ -1,5 +1,5 @@
 using System.Reflection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.Serialization;
 
 namespace OmniGraph.Grains.Tests.Portability;

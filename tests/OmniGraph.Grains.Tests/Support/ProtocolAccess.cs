@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.Hosting;
 
 namespace OmniGraph.Grains.Tests.Support;
