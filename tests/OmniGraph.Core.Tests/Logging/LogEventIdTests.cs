@@ -58,7 +58,7 @@ public sealed partial class LogEventIdTests
         Assert.All(Enum.GetNames<LogEventId>(), name => Assert.True(uses.ContainsKey(name), $"no message uses LogEventId.{name}"));
     }
 
-    [GeneratedRegex(@"\[LoggerMessage\([^\]]*\)\]")]
+    [GeneratedRegex(@"\[LoggerMessage\([^\n]*")]
     private static partial Regex LoggerMessage();
 
     [GeneratedRegex(@"\(int\)LogEventId\.(\w+)")]
