@@ -70,7 +70,7 @@ internal static partial class GraphEndpoints
                 : new SiloEntry(h.SiloAddress.ToString(), h.SiloName, h.HostName, h.Status.ToString(), h.StartTime, null, null, null));
         var activations = (await management.GetDetailedGrainStatistics(hostsIds: active))
             .Select(static a => (Statistic: a, Key: a.GrainId.Key.ToString()))
-            .Where(a => string.Equals(Engine.GraphGrainKeys.GraphIdOf(a.Key), graph.Id, StringComparison.Ordinal))
+            .Where(a => string.Equals(Abstractions.GraphGrainKeys.GraphIdOf(a.Key), graph.Id, StringComparison.Ordinal))
             .Select(static a => new ActivationEntry(a.Statistic.GrainType, a.Key, a.Statistic.SiloAddress.ToString()))
             .OrderBy(static a => a.GrainType, StringComparer.Ordinal).ThenBy(static a => a.Key, StringComparer.Ordinal);
         var output = new PlacementOutput(graph.Id, [.. silos], [.. activations], rates.Read(graph.Id));

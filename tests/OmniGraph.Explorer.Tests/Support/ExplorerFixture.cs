@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using OmniGraph.Testing;
 using OmniGraph.Testing.IO;
 using OmniGraph.Testing.Processes;
 
@@ -42,7 +41,7 @@ public sealed class ExplorerFixture : IAsyncLifetime
     {
         var chromium = ChromiumInstall.EnsureAsync();
         Directory.CreateDirectory(Artifacts);
-        var samples = Path.Combine(RepositoryPaths.Root, "samples", "social");
+        var samples = Path.Combine(RepositoryFiles.Root, "samples", "social");
         var social = _store.Combine("data", "social");
         await CliAsync("init", "--schema", Path.Combine(samples, "schema.pg"), social);
         await CliAsync("load", social, "--data", Path.Combine(samples, "data.jsonl"), "--mode", "overwrite");
