@@ -4,25 +4,33 @@ using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Concurrency;
 using OmniGraph.Testing.Errors;
-using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
 
 /// <summary>
-/// Two silos on one directory (separate stores, separate activations: two processes as far as the graph is concerned)
-/// writing at once: one winner per head, the loser re-prepares (retryable writes) or gets the typed conflict; no lost
-/// rows, no duplicate keys, a linear commit chain.
+/// Two silos on one graph root (separate stores, separate clusters, so two activations of the graph's manifest grain: two
+/// processes as far as the graph is concerned, or a split brain in one cluster) writing at once: the store's
+/// compare-and-swap leaves one winner per head, the loser re-prepares (retryable writes) or gets the typed conflict; no
+/// lost rows, no duplicate keys, a linear commit chain. Run on each store backend by a subclass.
 /// </summary>
-public sealed class TwoSiloWriteTests : IAsyncLifetime
+public abstract class TwoSiloWriteTests : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new();
     private GraphHost _a = null!;
     private GraphHost _b = null!;
 
+    /// <summary>Two independent stores (own clients, own caches) over the same, empty graph root.</summary>
+    protected abstract (IObjectStore A, IObjectStore B) CreateStores();
+
+    /// <summary>Frees what <see cref="CreateStores"/> took.</summary>
+    protected virtual void ReleaseStores()
+    {
+    }
+
     public async Task InitializeAsync()
     {
-        _a = await GraphHost.InitAsync(new LocalDirectoryObjectStore(_directory.Path), configure: o => o.MaxWriteAttempts = 64);
-        _b = await GraphHost.StartAsync(new LocalDirectoryObjectStore(_directory.Path), o => o.MaxWriteAttempts = 64);
+        var (a, b) = CreateStores();
+        _a = await GraphHost.InitAsync(a, configure: o => o.MaxWriteAttempts = 64);
+        _b = await GraphHost.StartAsync(b, o => o.MaxWriteAttempts = 64);
 
         // Activate B's manifest grain now: an activation heals every sidecar it finds, fencing writes in flight in A
         // (by design, see docs/commits-and-recovery.md), which would add a rollback commit whenever B happened to
@@ -34,7 +42,7 @@ public sealed class TwoSiloWriteTests : IAsyncLifetime
     {
         await _a.DisposeAsync();
         await _b.DisposeAsync();
-        _directory.Dispose();
+        ReleaseStores();
     }
 
     [Fact]
