@@ -13,4 +13,7 @@ internal static partial class EmbeddingLog
 
     [LoggerMessage(EventId = (int)LogEventId.EmbeddingEmbedded, Level = LogLevel.Debug, Message = "Embedded {Count} texts into {Dimensions} dimensions with {Model} in {ElapsedMs} ms")]
     public static partial void Embedded(ILogger logger, int count, int dimensions, string model, long elapsedMs);
+
+    [LoggerMessage(EventId = (int)LogEventId.EmbeddingConfigurationUnusable, Level = LogLevel.Warning, Message = "The embedding configuration is not usable; every embedding will be refused until it is fixed: {Reason}")]
+    public static partial void ConfigurationUnusable(ILogger logger, string reason);
 }

@@ -26,6 +26,9 @@ public sealed partial class TextEmbedder
     private readonly EmbeddingOptions _options;
     private readonly ILogger _logger;
 
+    /// <summary>Why the configuration cannot be used (null when it can): every embedding is refused with it.</summary>
+    private readonly string? _configurationError;
+
     /// <summary>An embedder over <paramref name="generator"/> (any Microsoft.Extensions.AI embedding client).</summary>
     /// <param name="generator">The provider.</param>
     /// <param name="options">The call bounds, and the model name when the generator does not report one.</param>
@@ -35,7 +38,7 @@ public sealed partial class TextEmbedder
     {
     }
 
-    private TextEmbedder(Lazy<IEmbeddingGenerator<string, Embedding<float>>> generator, EmbeddingOptions options, ILogger? logger, string model)
+    private TextEmbedder(Lazy<IEmbeddingGenerator<string, Embedding<float>>> generator, EmbeddingOptions options, ILogger? logger, string model, string? configurationError = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         EmbeddingOptionsValidator.ThrowIfInvalid(options);
@@ -43,6 +46,7 @@ public sealed partial class TextEmbedder
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         Model = model;
+        _configurationError = configurationError;
     }
 
     /// <summary>The model the vectors come from (what <c>@embed(model=...)</c> is checked against).</summary>
@@ -66,14 +70,39 @@ public sealed partial class TextEmbedder
             options.ResolvedModel);
     }
 
+    /// <summary>
+    /// An embedder whose configuration cannot be used (a bad <c>OMNIGRAPH_EMBED_*</c> value): the process that holds it
+    /// starts, and every embedding is refused with <see cref="EmbeddingErrorCodes.ConfigInvalid"/> and
+    /// <paramref name="reason"/>, so a bad variable fails the call that needs embeddings, not the silo.
+    /// </summary>
+    /// <param name="reason">What is wrong, naming the variable or option.</param>
+    /// <param name="logger">Where the refusal is reported once, when the embedder is made.</param>
+    public static TextEmbedder Unusable(string reason, ILogger<TextEmbedder>? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var embedder = new TextEmbedder(
+            new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() => throw ConfigurationError(reason), LazyThreadSafetyMode.PublicationOnly),
+            new EmbeddingOptions(),
+            logger,
+            model: string.Empty,
+            reason);
+        EmbeddingLog.ConfigurationUnusable(embedder._logger, reason);
+        return embedder;
+    }
+
     /// <summary>Refuses when the provider cannot be used (for a load that will need vectors, before any write).</summary>
-    /// <exception cref="OmniGraphException"><see cref="EmbeddingErrorCodes.Unavailable"/>.</exception>
+    /// <exception cref="OmniGraphException"><see cref="EmbeddingErrorCodes.Unavailable"/> or <see cref="EmbeddingErrorCodes.ConfigInvalid"/>.</exception>
     public void EnsureAvailable() => _ = _generator.Value;
 
     /// <summary>Refuses when a property's <c>@embed(model=...)</c> names another model (no check when it names none).</summary>
-    /// <exception cref="OmniGraphException"><see cref="EmbeddingErrorCodes.ModelMismatch"/>.</exception>
+    /// <exception cref="OmniGraphException"><see cref="EmbeddingErrorCodes.ModelMismatch"/> or <see cref="EmbeddingErrorCodes.ConfigInvalid"/>.</exception>
     public void EnsureModel(string? requiredModel)
     {
+        if (_configurationError is not null)
+        {
+            throw ConfigurationError(_configurationError);
+        }
+
         if (requiredModel is not null && !string.Equals(requiredModel, Model, StringComparison.Ordinal))
         {
             throw new OmniGraphException(
@@ -112,6 +141,8 @@ public sealed partial class TextEmbedder
         EmbeddingLog.Embedded(_logger, texts.Count, dimensions, Model, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return vectors;
     }
+
+    private static OmniGraphException ConfigurationError(string reason) => new(EmbeddingErrorCodes.ConfigInvalid, reason);
 
     private static string ModelOf(IEmbeddingGenerator<string, Embedding<float>> generator, EmbeddingOptions options)
     {

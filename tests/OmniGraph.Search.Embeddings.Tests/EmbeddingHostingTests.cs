@@ -34,6 +34,38 @@ public sealed class EmbeddingHostingTests
     }
 
     [Fact]
+    public async Task ABadEnvironmentValue_DoesNotStopStart_AndFailsTheEmbeddingTyped()
+    {
+        // What AddOmniGraphEmbeddings does with the process environment, with OMNIGRAPH_EMBED_RETRIES=many.
+        await using var provider = new ServiceCollection()
+            .AddOmniGraphEmbeddings(static o => EmbeddingEnvironment.Read(static name => name == EmbeddingEnvironment.RetriesVariable ? "many" : null, o))
+            .BuildServiceProvider();
+
+        // A host runs the start validators before it serves; none may fail on an embedding setting.
+        provider.GetService<IStartupValidator>()?.Validate();
+        var embedder = provider.GetRequiredService<TextEmbedder>();
+
+        var error = await Errors.ExpectAsync(EmbeddingErrorCodes.ConfigInvalid, () => embedder.EmbedQueryAsync("q", 3));
+        Assert.Contains("OMNIGRAPH_EMBED_RETRIES='many' is not usable", error.Message, StringComparison.Ordinal);
+        Errors.Expect(EmbeddingErrorCodes.ConfigInvalid, embedder.EnsureAvailable);
+        Errors.Expect(EmbeddingErrorCodes.ConfigInvalid, () => embedder.EnsureModel(null));
+    }
+
+    [Fact]
+    public async Task OptionsOutOfRange_DoNotStopStart_AndFailTheEmbeddingTyped()
+    {
+        await using var provider = new ServiceCollection()
+            .AddOmniGraphEmbeddings(static o => o.MaxRetries = 99)
+            .BuildServiceProvider();
+
+        provider.GetService<IStartupValidator>()?.Validate();
+        var embedder = provider.GetRequiredService<TextEmbedder>();
+
+        var error = await Errors.ExpectAsync(EmbeddingErrorCodes.ConfigInvalid, () => embedder.EmbedAsync(["a", "b"], 4));
+        Assert.Contains("MaxRetries must be between 0 and 10 (got 99)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidOptions_FailValidation()
     {
         using var provider = new ServiceCollection()

@@ -54,4 +54,11 @@ public static partial class ErrorCodes
     /// <summary>A function stands where it is not allowed (an aggregate in a filter, <c>lower</c> in a mutation value).</summary>
     [ErrorCode(ErrorKind.Invalid)]
     public const string QueryFunctionNotAllowed = "query_function_not_allowed";
+
+    /// <summary>
+    /// A ranking in <c>order</c> (<c>bm25(…)</c>, <c>rrf(…)</c>) is followed by <c>asc</c> or <c>desc</c>: a ranking
+    /// defines its own direction (best first), so a direction would be silently ignored.
+    /// </summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string QuerySearchOrderDirection = "query_search_order_direction";
 }

@@ -159,6 +159,8 @@ public enum LogEventId
     EmbeddingFailed = 4202,
     /// <summary>See <c>EmbeddingLog.cs</c>.</summary>
     EmbeddingEmbedded = 4203,
+    /// <summary>See <c>EmbeddingLog.cs</c>.</summary>
+    EmbeddingConfigurationUnusable = 4204,
 
     /// <summary>See <c>ServerLog.cs</c>.</summary>
     ServerListening = 8000,

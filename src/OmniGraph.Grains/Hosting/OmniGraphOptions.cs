@@ -1,3 +1,4 @@
+using OmniGraph.Search;
 using OmniGraph.Security;
 
 namespace OmniGraph.Grains.Hosting;
@@ -67,6 +68,14 @@ public sealed class OmniGraphOptions
     /// promotion"). Default 24 hours; must be positive.
     /// </summary>
     public TimeSpan PromotionRevertWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How <c>nearest</c> is answered by the table grains: the exact-scan threshold (rows up to which every search scans
+    /// exactly and no graph is built; default 20,000), the filtered-search and rebuild shares, and the HNSW graph's M,
+    /// ef_construction and ef_search (defaults 16, 100, 64). Checked on start (<c>search_options_invalid</c> ranges,
+    /// docs/search.md §3). Configure the same values on every silo.
+    /// </summary>
+    public VectorSearchOptions VectorSearch { get; set; } = new();
 
     /// <summary>Registers a graph at a store location.</summary>
     public OmniGraphOptions AddGraph(string graphId, string location)

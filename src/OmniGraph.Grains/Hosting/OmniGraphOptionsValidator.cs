@@ -53,6 +53,23 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
         Require(failures, options.MaxRowsPerTableWrite >= 0, $"{nameof(OmniGraphOptions.MaxRowsPerTableWrite)} must not be negative");
         Require(failures, options.PromotionRevertWindow > TimeSpan.Zero, $"{nameof(OmniGraphOptions.PromotionRevertWindow)} must be positive");
         Require(failures, options.HeadHintInterval >= 1, $"{nameof(OmniGraphOptions.HeadHintInterval)} must be at least 1");
+        if (options.VectorSearch is null)
+        {
+            failures.Add($"{nameof(OmniGraphOptions.VectorSearch)} must be set");
+        }
+        else
+        {
+            try
+            {
+                // One set of ranges: the search library's own check, the one NearestSearch applies.
+                options.VectorSearch.Validate();
+            }
+            catch (OmniGraphException exception) when (exception.Code == ErrorCodes.SearchOptionsInvalid)
+            {
+                failures.Add($"{nameof(OmniGraphOptions.VectorSearch)}: {exception.Message}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -12,7 +12,7 @@ namespace OmniGraph.Grains.Tables;
 
 internal sealed partial class TableBranchGrain
 {
-    private readonly SearchIndexCache _searchIndexes = new(new VectorSearchOptions());
+    private readonly SearchIndexCache _searchIndexes;
 
     /// <inheritdoc />
     public async Task<SearchIndexStatistics> GetSearchIndexStatisticsAsync(TableVersionRef version, CancellationToken cancellationToken = default) =>

@@ -4,6 +4,7 @@ using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Storage;
+using OmniGraph.Grains.Tables.Search;
 using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
@@ -44,6 +45,7 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchProtocol
         _options = options.Value;
         _logger = logger;
         _versions = new VersionCache(_options.VersionCacheSize);
+        _searchIndexes = new SearchIndexCache(_options.VectorSearch);
         _directory = directory;
     }
 

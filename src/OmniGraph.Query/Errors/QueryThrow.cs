@@ -52,6 +52,14 @@ internal static class QueryThrow
     public static void MissingParameter(string name) =>
         throw QueryException.Parameter(ErrorCodes.QueryParameterMissing, $"parameter '{name}' not provided", name);
 
+    /// <summary>A ranking in <c>order</c> followed by <c>asc</c>/<c>desc</c> (<c>query_search_order_direction</c>).</summary>
+    [DoesNotReturn]
+    public static void SearchOrderDirection(string function, SourcePosition position)
+    {
+        var reason = $"{function}(…) orders best first on its own and takes no asc/desc; remove the direction";
+        throw new QueryException(ErrorCodes.QuerySearchOrderDirection, $"type error: {reason} (at {position})", reason, position);
+    }
+
     [DoesNotReturn]
     public static void Selection(string code, string message) =>
         throw new QueryException(code, message, message);

@@ -57,6 +57,7 @@ internal sealed partial class QueryParser
             var position = Current.Position;
             var expression = ParseExpression(depth: 0);
             var descending = false;
+            Schema.SourcePosition? directionPosition = null;
             if (Current.IsWord("asc") || Current.IsWord("desc"))
             {
                 if (expression is CallExpressionSyntax { Name: "nearest" })
@@ -64,10 +65,11 @@ internal sealed partial class QueryParser
                     Fail(Current.Position, "a nearest(…) ordering takes no asc/desc (it always sorts by distance)");
                 }
 
+                directionPosition = Current.Position;
                 descending = Advance().Text == "desc";
             }
 
-            keys.Add(new OrderingSyntax(expression, descending, position));
+            keys.Add(new OrderingSyntax(expression, descending, position, directionPosition));
             TryAccept(QueryTokenKind.Comma);
         }
 

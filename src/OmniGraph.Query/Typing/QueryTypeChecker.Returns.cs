@@ -159,6 +159,13 @@ internal sealed partial class QueryTypeChecker
         foreach (var ordering in syntax)
         {
             var expression = CheckOrderKey(ordering.Expression, projections, isAggregate, root);
+            if (ordering.DirectionPosition is { } direction && FindSearchCall(expression) is { } ranking)
+            {
+                // A ranking sorts best first on its own (bm25 and rrf descending by score, nearest ascending by
+                // distance); accepting a direction would let `bm25(…) asc` read as "worst first" and do nothing.
+                QueryThrow.SearchOrderDirection(ranking.Function.Name, direction);
+            }
+
             if (expression.Type.IsList || expression.Type.IsVector)
             {
                 QueryThrow.Type(TypeRule.T7, ordering.Position, $"cannot order by {expression.Type.DisplayName} values ({Describe(expression)})");

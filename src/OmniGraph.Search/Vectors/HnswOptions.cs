@@ -10,16 +10,16 @@ namespace OmniGraph.Search;
 public sealed record HnswOptions
 {
     /// <summary>Links per node on the upper layers (the ground layer keeps twice as many). 2..64.</summary>
-    public int M { get; init; } = 16;
+    public int M { get; set; } = 16;
 
     /// <summary>Candidates kept while inserting a node (build quality vs build time). At least <see cref="M"/>.</summary>
-    public int EfConstruction { get; init; } = 100;
+    public int EfConstruction { get; set; } = 100;
 
     /// <summary>Candidates kept while searching (recall vs latency); a search keeps at least its limit. At least 1.</summary>
-    public int EfSearch { get; init; } = 64;
+    public int EfSearch { get; set; } = 64;
 
     /// <summary>Seed of the level draws.</summary>
-    public int Seed { get; init; } = 0x5EED;
+    public int Seed { get; set; } = 0x5EED;
 
     /// <exception cref="OmniGraphException"><see cref="SearchErrorCodes.OptionsInvalid"/>: a parameter is out of range.</exception>
     internal void Validate()

@@ -48,6 +48,43 @@ public sealed class VectorIndexTests
         Assert.Equal($"v{Rows:D6}", (await NearestAsync(grain, next, queries[3]))[0]);
     }
 
+    [Fact]
+    public async Task TheExactThresholdAndGraphParameters_AreTheSilosOptions()
+    {
+        // 2,000 rows: below the default threshold (20,000) no graph is built; with a threshold of 500 and a small graph
+        // (M 8, ef_construction 40, ef_search 32) the grain builds one and answers from it.
+        const int rows = 2_000;
+        var random = new Random(11);
+        var vectors = Enumerable.Range(0, rows).Select(_ => RandomVector(random)).ToArray();
+        var query = RandomVector(random);
+        foreach (var threshold in new int?[] { null, 500 })
+        {
+            await using var host = await GraphHost.InitAsync(new MemoryObjectStore(), Schema, o =>
+            {
+                if (threshold is { } value)
+                {
+                    o.VectorSearch.ExactThreshold = value;
+                    o.VectorSearch.Hnsw.M = 8;
+                    o.VectorSearch.Hnsw.EfConstruction = 40;
+                    o.VectorSearch.Hnsw.EfSearch = 32;
+                }
+            });
+            await host.WriteAsync(TableWrite.FromBatches("node:Vec", TableWriteMode.Upsert, Batch(0, vectors)));
+            var grain = host.Table("node:Vec");
+            var version = (await host.HeadAsync()).GetTable("node:Vec");
+
+            Assert.Equal(Exact(vectors, query), await NearestAsync(grain, version, query));
+            if (threshold is null)
+            {
+                Assert.Equal(0, (await grain.GetSearchIndexStatisticsAsync(version)).CompleteGraphs);
+                continue;
+            }
+
+            await WaitForGraphAsync(grain, version);
+            Assert.True((await NearestAsync(grain, version, query)).Intersect(Exact(vectors, query)).Count() >= 9);
+        }
+    }
+
     private static async Task WaitForGraphAsync(ITableBranchGrain grain, TableVersionRef version)
     {
         // Polls the background build (an iteration budget, no wall-clock assertion).

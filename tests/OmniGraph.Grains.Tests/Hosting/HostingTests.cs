@@ -44,6 +44,25 @@ public sealed class HostingTests(ITestOutputHelper output)
         Assert.True(new OmniGraphOptionsValidator().Validate(null, new OmniGraphOptions().AddGraph("g", "/tmp/g")).Succeeded);
     }
 
+    [Theory]
+    [InlineData(-1, 16, 100, 64, "exact-search threshold cannot be negative")]
+    [InlineData(20_000, 1, 100, 64, "HNSW M must be between 2 and 64, got 1")]
+    [InlineData(20_000, 16, 8, 64, "HNSW ef_construction must be between M (16) and 10,000, got 8")]
+    [InlineData(20_000, 16, 100, 0, "HNSW ef_search must be between 1 and 10,000, got 0")]
+    public void Validator_RefusesVectorSearchSettingsOutOfRange(int exactThreshold, int m, int efConstruction, int efSearch, string fragment)
+    {
+        var options = new OmniGraphOptions();
+        options.VectorSearch.ExactThreshold = exactThreshold;
+        options.VectorSearch.Hnsw.M = m;
+        options.VectorSearch.Hnsw.EfConstruction = efConstruction;
+        options.VectorSearch.Hnsw.EfSearch = efSearch;
+        var result = new OmniGraphOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("VectorSearch: ", failure, StringComparison.Ordinal);
+        Assert.Contains(fragment, failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownGraph_IsATypedError()
     {

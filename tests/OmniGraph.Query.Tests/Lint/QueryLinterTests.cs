@@ -157,6 +157,18 @@ public sealed class QueryLinterTests
     }
 
     [Fact]
+    public void RankingWithADirection_IsAFindingWithItsCode()
+    {
+        var report = Lint(
+            "query a() { match { $p: Policy } return { $p.slug } order { bm25($p.title, \"x\") desc } }",
+            "node Policy { slug: String @key  title: String }");
+        Assert.Equal(LintStatus.Error, report.Status);
+        var finding = Assert.Single(report.Findings, static f => f.Severity == LintSeverity.Error);
+        Assert.Equal(ErrorCodes.QuerySearchOrderDirection, finding.Code);
+        Assert.Contains("bm25(…) orders best first on its own and takes no asc/desc", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MixedMutation_IsAD2Error()
     {
         var report = QueryLinter.Lint("query m($n: String) { insert Person { name: $n }  delete Person where name = $n }", Fixture.Test, s_file);

@@ -1,3 +1,5 @@
+using OmniGraph.Schema;
+
 namespace OmniGraph.Query.Tests.Typing;
 
 /// <summary>
@@ -239,6 +241,20 @@ public sealed class TypeRuleTests
     [InlineData("$d.slug", "order { rrf(nearest($d.embedding, $v), bm25($d.body, \"x\")) }", TypeRule.T21, "requires a limit clause")]
     public void T17_T18_T21_SearchOrderingRules(string ret, string tail, TypeRule rule, string fragment) =>
         QueryAssert.MatchError(Fixture.Search, "$d: Doc", ret, rule, fragment, tail, "$v: Vector(4)");
+
+    [Theory]
+    [InlineData("order { bm25($d.body, \"x\") desc }", "bm25", 90)]
+    [InlineData("order { bm25($d.body, \"x\") asc } limit 2", "bm25", 90)]
+    [InlineData("order { rrf(nearest($d.embedding, $v), bm25($d.body, \"x\")) desc } limit 2", "rrf", 122)]
+    public void RankingFollowedByADirection_IsRefused(string tail, string function, int column)
+    {
+        var source = $"query q($v: Vector(4)) {{ match {{ $d: Doc }} return {{ $d.slug }} {tail} }}";
+        var error = Assert.Throws<QueryException>(() => QueryAssert.Compile(Fixture.Search, source));
+        Assert.Equal(ErrorCodes.QuerySearchOrderDirection, error.Code);
+        Assert.Equal(ErrorKind.Invalid, ErrorCatalog.KindOf(error.Code));
+        Assert.StartsWith($"type error: {function}(…) orders best first on its own and takes no asc/desc", error.Message);
+        Assert.Equal(new SourcePosition(1, column), error.Position);
+    }
 
     [Fact]
     public void AnonymousVariable_CannotBeBoundOrRead()
