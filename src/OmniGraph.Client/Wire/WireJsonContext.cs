@@ -35,4 +35,9 @@ namespace OmniGraph.Client.Wire;
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]
 [JsonSerializable(typeof(ChangeBaselineRecord))]
+[JsonSerializable(typeof(PromotionPreviewRequestBody))]
+[JsonSerializable(typeof(PromotionConfirmRequestBody))]
+[JsonSerializable(typeof(PromotionPreviewOutput))]
+[JsonSerializable(typeof(PromotionOutput))]
+[JsonSerializable(typeof(PromotionRevertOutput))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -44,6 +44,8 @@ internal static class SecuredRoutes
             new HttpRequestMessage(HttpMethod.Delete, $"graphs/w/branches/{await fixture.NewBranchAsync()}")),
         new("branch merge", PolicyAction.BranchMerge, "act-rita", "act-andrew", Write: false, static async fixture =>
             Post("graphs/w/branches/merge", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}", "target": "{{await fixture.NewBranchAsync()}}"}"""))),
+        new("promotion preview", PolicyAction.Read, "act-zed", "act-rita", Write: false, static async fixture =>
+            Post("graphs/w/promotions/preview", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}"}"""))),
         new("graphs", PolicyAction.GraphList, "act-bruno", "act-andrew", Write: false, static _ => Task.FromResult(Get("graphs"))),
     ];
 
