@@ -1,8 +1,7 @@
 using System.Net;
 using OmniGraph.Arrow;
 using OmniGraph;
-using OmniGraph.Engine;
-using OmniGraph.Grains.Hosting;
+using OmniGraph.Abstractions;
 
 // A front-end of the sample social graph served by `omnigraph serve --gateway-port PORT`: an Orleans client of that
 // cluster (no silo here) and three endpoints of its own, each a call to the graph's grains.

@@ -1,5 +1,5 @@
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Client.Http;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Apache.Arrow.Flight;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Graphs;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OmniGraph.Server.Tests.Processes;
 using OmniGraph.Server.Tests.Support;
-using OmniGraph.Testing;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Samples;
@@ -20,7 +19,7 @@ public sealed class SampleSmokeTests
     [Fact]
     public async Task EmbeddedConsole_InitsLoadsBranchesMutatesAndQueries()
     {
-        Assert.True(File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "samples", "EmbeddedConsole", "Program.cs")).Length < 20, "Program.cs is under 20 lines");
+        Assert.True(File.ReadAllLines(Path.Combine(RepositoryFiles.Root, "samples", "EmbeddedConsole", "Program.cs")).Length < 20, "Program.cs is under 20 lines");
         using var root = new TempDirectory();
         var port = SampleProcess.FreePort();
         using var sample = SampleProcess.Start("EmbeddedConsole", "--Folder", root.Combine("social"), "--SiloPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -37,7 +36,7 @@ public sealed class SampleSmokeTests
     public async Task WebFrontEnd_JoinsARunningServer_AndServesItsEndpointsThroughTheGrains()
     {
         using var root = new TempDirectory();
-        var social = Path.Combine(RepositoryPaths.Root, "samples", "social");
+        var social = Path.Combine(RepositoryFiles.Root, "samples", "social");
         Assert.Equal(0, (await InProcessCli.RunAsync("init", "--schema", Path.Combine(social, "schema.pg"), root.Combine("social"))).ExitCode);
         Assert.Equal(0, (await InProcessCli.RunAsync("load", root.Combine("social"), "--data", Path.Combine(social, "data.jsonl"), "--mode", "overwrite")).ExitCode);
         var gateway = SampleProcess.FreePort();

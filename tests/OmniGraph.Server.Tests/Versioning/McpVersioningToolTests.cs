@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Server.Tests.Versioning;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Storage;
