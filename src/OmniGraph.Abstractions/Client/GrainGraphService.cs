@@ -85,4 +85,16 @@ public sealed class GrainGraphService(IGraphClient client, string? uri = null) :
     /// <inheritdoc />
     public Task<BranchMergeResult> MergeBranchAsync(BranchMergeRequest request, CancellationToken cancellationToken = default) =>
         _client.MergeBranchAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<PromotionPreviewOutput> PreviewPromotionAsync(string source, string target = BranchNames.Main, CancellationToken cancellationToken = default) =>
+        PromotionPreviewOutput.From(await _client.PreviewPromotionAsync(source, target, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<PromotionOutput> PromoteAsync(PromotionRequest request, CancellationToken cancellationToken = default) =>
+        PromotionOutput.From(await _client.PromoteAsync(request, cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<PromotionRevertOutput> RevertPromotionAsync(PromotionRevertRequest request, CancellationToken cancellationToken = default) =>
+        PromotionRevertOutput.From(await _client.RevertPromotionAsync(request, cancellationToken).ConfigureAwait(false));
 }

@@ -70,4 +70,13 @@ public interface IGraphService
     /// over HTTP the result carries what the wire carries (no attempt count, the commit's kind <c>merge</c>).
     /// </summary>
     Task<BranchMergeResult> MergeBranchAsync(BranchMergeRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>What promoting <paramref name="source"/> into <paramref name="target"/> would apply now, and the digest that confirms it. Writes nothing.</summary>
+    Task<PromotionPreviewOutput> PreviewPromotionAsync(string source, string target = BranchNames.Main, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies the previewed change <see cref="PromotionRequest.Digest"/> names as one commit on the target (docs/branches.md, "Protected branches and promotion").</summary>
+    Task<PromotionOutput> PromoteAsync(PromotionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Reverts a promotion within the revert window: a new commit on its target restoring the state before it.</summary>
+    Task<PromotionRevertOutput> RevertPromotionAsync(PromotionRevertRequest request, CancellationToken cancellationToken = default);
 }

@@ -44,6 +44,14 @@ internal sealed record CommitRequest(
     /// </summary>
     [Id(11)]
     public string? MergedParentId { get; init; }
+
+    /// <summary>A promotion's source branch, recorded in its audit entry (<c>null</c> for every other write).</summary>
+    [Id(12)]
+    public string? PromotionSource { get; init; }
+
+    /// <summary>A promotion's diff digest (the reviewed change), recorded in its audit entry (<c>null</c> for every other write).</summary>
+    [Id(13)]
+    public string? PromotionDigest { get; init; }
 }
 
 /// <summary>One table of a <see cref="CommitRequest"/>.</summary>

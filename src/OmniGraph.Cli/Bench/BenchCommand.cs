@@ -5,7 +5,8 @@ using OmniGraph.Cli.Infrastructure;
 namespace OmniGraph.Cli.Bench;
 
 /// <summary>
-/// <c>omnigraph bench DATA_DIR [--reps N] [--work-dir DIR]</c>: the shared benchmark workload on the embedded engine. Creates
+/// <c>omnigraph bench DATA_DIR [--reps N] [--work-dir DIR] [--server [--duration SECONDS]]</c>: the shared benchmark
+/// workload on the embedded engine (with <c>--server</c>: through a real server, <see cref="Server.ServerBench"/>). Creates
 /// a fresh graph from <c>DATA_DIR/schema.pg</c> on local disk (durable; in a temporary directory removed afterwards),
 /// runs every <see cref="IBenchStep"/> in order and prints one JSON line (<c>system</c>, <c>entities</c>, each step's keys,
 /// <c>peak_rss_mb</c>). Progress notes go to standard error.
@@ -19,7 +20,9 @@ internal sealed class BenchCommand : ICliCommand
         var dataDirectory = new Argument<string>("DATA_DIR") { Description = "A directory written by gen.py (schema.pg, data.jsonl, person.csv, params.json)" };
         var reps = new Option<int>("--reps") { Description = "Repetitions of whole-graph operations (default 5)", DefaultValueFactory = static _ => 5, HelpName = "N" };
         var workDirectory = new Option<string?>("--work-dir") { Description = "Where to create the graph (default: a new temporary directory, removed afterwards)", HelpName = "DIR" };
-        var command = new Command("bench", "Run the shared benchmark workload and print one JSON line") { dataDirectory, reps, workDirectory };
+        var server = new Option<bool>("--server") { Description = "Run lookup, hop1 and upsert32 through a real omnigraph serve over HTTP (1 and 32 clients), and Flight vs NDJSON export" };
+        var duration = new Option<double>("--duration") { Description = "With --server: seconds each concurrency level of each operation runs (default 30)", DefaultValueFactory = static _ => 30, HelpName = "SECONDS" };
+        var command = new Command("bench", "Run the shared benchmark workload and print one JSON line") { dataDirectory, reps, workDirectory, server, duration };
         runtime.SetAction(command, json: null, async (parseResult, cancellationToken) =>
         {
             var data = System.IO.Path.GetFullPath(parseResult.GetValue(dataDirectory)!);
@@ -36,6 +39,19 @@ internal sealed class BenchCommand : ICliCommand
             var graphDirectory = System.IO.Path.Combine(root, "graph");
             try
             {
+                if (parseResult.GetValue(server))
+                {
+                    var seconds = parseResult.GetValue(duration);
+                    if (seconds <= 0)
+                    {
+                        throw CliErrors.Usage($"--duration must be positive (got {seconds})");
+                    }
+
+                    var served = await Server.ServerBench.RunAsync(data, schema, parameters, root, TimeSpan.FromSeconds(seconds), runtime.Console.Error, cancellationToken);
+                    await runtime.Console.Out.WriteLineAsync(served.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                    return CliExitCodes.Success;
+                }
+
                 await using var graph = await EmbeddedGraph.InitAsync(GraphTarget.Parse(graphDirectory), schema, cancellationToken);
                 var context = new BenchContext(data, parameters, repetitions, graph.Client, runtime.Console.Error);
                 context.Results["system"] = $"omnigraph-orleans-{OmniGraphCli.Version}";

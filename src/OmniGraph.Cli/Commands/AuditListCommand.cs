@@ -30,7 +30,12 @@ internal sealed class AuditListCommand : ICliCommand
                 await foreach (var entry in log.ReadAllAsync(cancellationToken))
                 {
                     entries.Add(new AuditEntryOutput(
-                        entry.Seq, entry.TimeText, entry.Actor, entry.Action, entry.Graph, entry.Branch, entry.Commit, entry.DecisionText, entry.Rule, entry.PreviousHash, entry.Hash));
+                        entry.Seq, entry.TimeText, entry.Actor, entry.Action, entry.Graph, entry.Branch, entry.Commit, entry.DecisionText, entry.Rule, entry.PreviousHash, entry.Hash)
+                    {
+                        Format = entry.Format,
+                        SourceBranch = entry.SourceBranch,
+                        DiffDigest = entry.DiffDigest,
+                    });
                 }
 
                 await CliJson.WriteAsync(runtime.Console.Out, new AuditListOutput(entries));

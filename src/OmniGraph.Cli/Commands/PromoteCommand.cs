@@ -9,7 +9,7 @@ namespace OmniGraph.Cli.Commands;
 /// <summary>
 /// <c>omnigraph promote [URI] SOURCE [--into TARGET] (--preview | --confirm DIFF_DIGEST) [--as ACTOR] [--policy FILE]
 /// [--json] [--quiet]</c> and <c>omnigraph promote revert [URI] PROMOTION_ID [--as ACTOR] [--policy FILE] [--json]
-/// [--quiet]</c>: the only way into a protected branch (docs/branches.md, "Protected branches and promotion"). The
+/// [--quiet]</c>, on a local graph or a served one (<c>--server URL --graph ID</c>: the actor is then the token's): the only way into a protected branch (docs/branches.md, "Protected branches and promotion"). The
 /// preview prints the net change and its digest; the confirmation applies exactly that change as one commit; the
 /// revert undoes a promotion within the window.
 /// </summary>
@@ -47,17 +47,17 @@ internal sealed class PromoteCommand : ICliCommand
 
             var (graph, source) = await arguments.OpenAsync(parseResult, cancellationToken);
             await using var _ = graph;
-            var client = graph.LocalClient("promote");
             var console = runtime.Console;
             if (previewOnly)
             {
-                var output = PromotionPreviewOutput.From(await client.PreviewPromotionAsync(source, targetBranch, cancellationToken));
+                var output = await graph.Service.PreviewPromotionAsync(source, targetBranch, cancellationToken);
                 await (parseResult.GetValue(json) ? CliJson.WriteAsync(console.Out, output) : WritePreviewAsync(console.Out, output));
                 return CliExitCodes.Success;
             }
 
+            arguments.Scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"promoting branch {source} into {targetBranch} in {graph.Uri} (digest {digest})");
-            var promotion = PromotionOutput.From(await client.PromoteAsync(new PromotionRequest(source, targetBranch, digest!) { Actor = parseResult.GetValue(actor) }, cancellationToken));
+            var promotion = await graph.Service.PromoteAsync(new PromotionRequest(source, targetBranch, digest!) { Actor = parseResult.GetValue(actor) }, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(console.Out, promotion);
@@ -89,9 +89,9 @@ internal sealed class PromoteCommand : ICliCommand
         {
             var (graph, promotionId) = await arguments.OpenAsync(parseResult, cancellationToken);
             await using var _ = graph;
-            var client = graph.LocalClient("promote revert");
+            arguments.Scope.RefuseActorWhenServed(parseResult, parseResult.GetValue(actor));
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"reverting promotion {promotionId} in {graph.Uri}");
-            var revert = PromotionRevertOutput.From(await client.RevertPromotionAsync(new PromotionRevertRequest(promotionId) { Actor = parseResult.GetValue(actor) }, cancellationToken));
+            var revert = await graph.Service.RevertPromotionAsync(new PromotionRevertRequest(promotionId) { Actor = parseResult.GetValue(actor) }, cancellationToken);
             if (parseResult.GetValue(json))
             {
                 await CliJson.WriteAsync(runtime.Console.Out, revert);

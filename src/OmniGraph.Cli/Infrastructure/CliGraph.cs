@@ -33,12 +33,6 @@ internal sealed class CliGraph : IAsyncDisposable
     /// <summary>Whether the graph is reached through a server (the actor then comes from the bearer token).</summary>
     public bool IsServed => _http is not null;
 
-    /// <summary>The embedded engine's client, for a command that works on local graphs only.</summary>
-    /// <param name="command">The command, named in the usage error.</param>
-    /// <exception cref="OmniGraphException">Code <c>usage</c>: the graph is on a server.</exception>
-    public IGraphClient LocalClient(string command) =>
-        _embedded?.Client ?? throw CliErrors.Usage($"{command} works on a local graph (--store URI or a positional URI); it is not served over --server yet");
-
     /// <summary>Opens the local graph at <paramref name="target"/> in an embedded engine.</summary>
     /// <param name="target">The graph.</param>
     /// <param name="policy">A policy bundle to bind to it (<c>--policy</c>), or <c>null</c>.</param>

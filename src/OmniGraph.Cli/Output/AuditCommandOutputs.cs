@@ -21,7 +21,7 @@ public sealed record AuditProblemOutput(
 /// <summary><c>omnigraph audit list --json</c>.</summary>
 public sealed record AuditListOutput([property: JsonPropertyName("entries")] IReadOnlyList<AuditEntryOutput> Entries);
 
-/// <summary>One entry of <see cref="AuditListOutput"/> (the stored fields, less the format number).</summary>
+/// <summary>One entry of <see cref="AuditListOutput"/> (the stored fields; a promotion's source branch and diff digest only when present).</summary>
 public sealed record AuditEntryOutput(
     [property: JsonPropertyName("seq")] long Seq,
     [property: JsonPropertyName("time")] string Time,
@@ -33,4 +33,17 @@ public sealed record AuditEntryOutput(
     [property: JsonPropertyName("decision")] string Decision,
     [property: JsonPropertyName("rule")] string? Rule,
     [property: JsonPropertyName("prev_hash")] string PrevHash,
-    [property: JsonPropertyName("hash")] string Hash);
+    [property: JsonPropertyName("hash")] string Hash)
+{
+    /// <summary>The entry's format (2; 1 for entries appended before format 2).</summary>
+    [JsonPropertyName("format")]
+    public int Format { get; init; }
+
+    /// <summary>A promotion's source branch; omitted for other entries.</summary>
+    [JsonPropertyName("source_branch"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SourceBranch { get; init; }
+
+    /// <summary>A promotion's diff digest; omitted for other entries.</summary>
+    [JsonPropertyName("diff_digest"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DiffDigest { get; init; }
+}

@@ -37,4 +37,9 @@ namespace OmniGraph.Client.Wire;
 [JsonSerializable(typeof(ChangeBaselineRecord))]
 [JsonSerializable(typeof(LintRequestBody))]
 [JsonSerializable(typeof(PlacementOutput))]
+[JsonSerializable(typeof(PromotionPreviewRequestBody))]
+[JsonSerializable(typeof(PromotionConfirmRequestBody))]
+[JsonSerializable(typeof(PromotionPreviewOutput))]
+[JsonSerializable(typeof(PromotionOutput))]
+[JsonSerializable(typeof(PromotionRevertOutput))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

@@ -86,3 +86,23 @@ public sealed record BranchMergeRequestBody(
 public sealed record LintRequestBody(
     [property: JsonPropertyName("query")] string? Query,
     [property: JsonPropertyName("branch")] string? Branch = null);
+
+/// <summary>
+/// The body of <c>POST /graphs/{id}/promotions/preview</c> (docs/branches.md, "Promotion over HTTP"); unknown members are refused.
+/// </summary>
+/// <param name="Source">The branch whose change would be promoted.</param>
+/// <param name="Target">The branch that would receive it (default main).</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PromotionPreviewRequestBody(
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("target")] string? Target = null);
+
+/// <summary>The body of <c>POST /graphs/{id}/promotions</c>: confirms the change a preview showed by its digest; unknown members are refused.</summary>
+/// <param name="Source">The branch whose change is promoted.</param>
+/// <param name="Target">The branch that receives it (default main).</param>
+/// <param name="DiffDigest">The <c>diff_digest</c> of the reviewed preview.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record PromotionConfirmRequestBody(
+    [property: JsonPropertyName("source")] string? Source,
+    [property: JsonPropertyName("target")] string? Target,
+    [property: JsonPropertyName("diff_digest")] string? DiffDigest);

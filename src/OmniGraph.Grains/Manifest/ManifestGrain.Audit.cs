@@ -53,7 +53,15 @@ internal sealed partial class ManifestGrain
             throw SecurityErrors.AccessDenied(decision);
         }
 
-        return _access.AuditWrites ? new SidecarAuditDocument { Action = decision.Request.Action.Name(), Rule = decision.RuleId } : null;
+        return _access.AuditWrites
+            ? new SidecarAuditDocument
+            {
+                Action = decision.Request.Action.Name(),
+                Rule = decision.RuleId,
+                SourceBranch = promotion ? request.PromotionSource : null,
+                DiffDigest = promotion ? request.PromotionDigest : null,
+            }
+            : null;
     }
 
     /// <summary>
@@ -119,7 +127,12 @@ internal sealed partial class ManifestGrain
             branch,
             publishedCommitId,
             AuditDecisionKind.Allow,
-            fence ? null : audit.Rule);
+            fence ? null : audit.Rule)
+        {
+            // A fence published no promotion: its entry names none.
+            SourceBranch = fence ? null : audit.SourceBranch,
+            DiffDigest = fence ? null : audit.DiffDigest,
+        };
         return Audit.AppendAsync(record);
     }
 }

@@ -201,6 +201,8 @@ public sealed partial class BranchMergeCoordinator
                     Actor = commit.Actor,
                     Writer = commit.Writer,
                     MergedParentId = commit.MergedParentId,
+                    PromotionSource = commit.PromotionSource,
+                    PromotionDigest = commit.PromotionDigest,
                 },
                 cancellationToken);
 

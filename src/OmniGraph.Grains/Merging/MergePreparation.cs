@@ -13,5 +13,8 @@ internal sealed record MergePreparation(BranchMergeOutcome Outcome, string BaseC
 /// <summary>What <see cref="BranchMergeCoordinator.CommitAsync"/> did: the commit and the tables it changed, or the constraint conflicts (no commit).</summary>
 internal sealed record MergeApplied(CommitInfo? Commit, ImmutableArray<TableMergeSummary> Tables, ImmutableArray<MergeConflict> Conflicts);
 
-/// <summary>How the commit of a merge is described: its actor, its kind (<see cref="CommitKinds"/>) and its merged parent (or none).</summary>
-internal sealed record MergeCommit(string? Actor, string Writer, string? MergedParentId);
+/// <summary>
+/// How the commit of a merge is described: its actor, its kind (<see cref="CommitKinds"/>), its merged parent (or none),
+/// and for a promotion the source branch and diff digest its audit entry records.
+/// </summary>
+internal sealed record MergeCommit(string? Actor, string Writer, string? MergedParentId, string? PromotionSource = null, string? PromotionDigest = null);

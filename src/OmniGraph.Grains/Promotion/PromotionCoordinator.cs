@@ -107,7 +107,7 @@ internal sealed partial class PromotionCoordinator
             manifest,
             targetHead,
             prepared.Plans,
-            new MergeCommit(request.Actor, CommitKinds.Promote, sourceHead.Commit.Id),
+            new MergeCommit(request.Actor, CommitKinds.Promote, sourceHead.Commit.Id, request.Source, preview.Digest),
             cancellationToken,
             commitId => CreateRecordAsync(store, new PromotionDocument
             {

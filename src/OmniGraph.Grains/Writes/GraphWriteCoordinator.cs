@@ -57,6 +57,15 @@ public sealed partial class GraphWriteCoordinator
         _logger = logger;
     }
 
+    /// <summary>
+    /// Refuses a direct write by <paramref name="writer"/> to a protected branch before it has any effect, for a writer
+    /// that may publish nothing (a mutation that matched no row is refused like one that changed rows: what the caller
+    /// may do does not depend on what the data holds).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>protected_branch</c>.</exception>
+    public void RequireUnprotected(string graphId, string branch, string writer) =>
+        GraphWriteAccess.RequireUnprotected(_options, graphId, branch, writer);
+
     /// <summary>Applies <paramref name="request"/> to graph <paramref name="graphId"/> as one commit.</summary>
     public async Task<GraphWriteResult> WriteAsync(string graphId, GraphWriteRequest request, CancellationToken cancellationToken = default)
     {

@@ -77,6 +77,7 @@ public sealed partial class MutationExecutor
     {
         ArgumentNullException.ThrowIfNull(graphId);
         CheckRequest(request);
+        _writer.RequireUnprotected(graphId, request.Branch, WriterName);
         var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
 

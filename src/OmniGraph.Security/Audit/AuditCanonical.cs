@@ -7,7 +7,9 @@ namespace OmniGraph.Security.Audit;
 
 /// <summary>
 /// The canonical form of an entry and its hash. The canonical entry is compact JSON with the members in this fixed order
-/// — <c>seq, time, actor, action, graph, branch, commit, decision, rule</c> — numbers in plain decimal, absent values
+/// — format 2: <c>format, seq, time, actor, action, graph, branch, commit, decision, rule, source_branch, diff_digest</c>;
+/// format 1 (entries written before format 2, verified as written): <c>seq, time, actor, action, graph, branch, commit,
+/// decision, rule</c>. The format is hashed, so an entry cannot be passed off as the other format. Numbers in plain decimal, absent values
 /// as <c>null</c>, and strings escaped by one fixed rule written here (not by a serializer whose escaping could change
 /// between versions): <c>"</c> and <c>\</c> are backslash-escaped, control characters below U+0020 are
 /// <c>\b \t \n \f \r</c> or <c>\u00xx</c> (lowercase hex), everything else is its UTF-8 bytes.
@@ -22,7 +24,13 @@ internal static class AuditCanonical
     public static byte[] Canonical(AuditEntry entry)
     {
         var builder = new StringBuilder(256);
-        builder.Append("{\"seq\":").Append(entry.Seq.ToString(CultureInfo.InvariantCulture));
+        builder.Append('{');
+        if (entry.Format >= 2)
+        {
+            builder.Append("\"format\":").Append(entry.Format.ToString(CultureInfo.InvariantCulture)).Append(',');
+        }
+
+        builder.Append("\"seq\":").Append(entry.Seq.ToString(CultureInfo.InvariantCulture));
         builder.Append(",\"time\":");
         AppendString(builder, entry.TimeText);
         builder.Append(",\"actor\":");
@@ -39,6 +47,14 @@ internal static class AuditCanonical
         AppendString(builder, entry.DecisionText);
         builder.Append(",\"rule\":");
         AppendString(builder, entry.Rule);
+        if (entry.Format >= 2)
+        {
+            builder.Append(",\"source_branch\":");
+            AppendString(builder, entry.SourceBranch);
+            builder.Append(",\"diff_digest\":");
+            AppendString(builder, entry.DiffDigest);
+        }
+
         builder.Append('}');
         return Encoding.UTF8.GetBytes(builder.ToString());
     }

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace OmniGraph.Security.Audit;
 
-/// <summary>An entry as stored: the canonical fields, then the chain link and the hash.</summary>
+/// <summary>
+/// An entry as stored: the canonical fields, then the chain link and the hash, then (format 2) a promotion's source
+/// branch and diff digest (absent in format 1).
+/// </summary>
 internal sealed record AuditEntryDocument(
     int Format,
     long Seq,
@@ -15,7 +18,9 @@ internal sealed record AuditEntryDocument(
     string Decision,
     string? Rule,
     string PrevHash,
-    string Hash);
+    string Hash,
+    string? SourceBranch = null,
+    string? DiffDigest = null);
 
 /// <summary>The tail record: the newest entry known to exist and its hash.</summary>
 internal sealed record AuditTailDocument(int Format, long Seq, string Hash);

@@ -12,8 +12,14 @@ namespace OmniGraph.Security.Audit;
 /// </summary>
 internal static class AuditDocuments
 {
-    /// <summary>The format number of every audit object this build writes and reads.</summary>
+    /// <summary>The format number of the tail record and the claims this build writes and reads.</summary>
     public const int Format = 1;
+
+    /// <summary>
+    /// The format of the entries this build appends: 2 adds a promotion's <c>source_branch</c> and <c>diff_digest</c> and
+    /// hashes the format. Entries of format 1 are read and verified as they were written.
+    /// </summary>
+    public const int EntryFormat = 2;
 
     /// <summary>The time format of <c>time</c>: UTC with microseconds.</summary>
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
@@ -32,7 +38,8 @@ internal static class AuditDocuments
     /// <exception cref="AuditLogException"><c>audit_entry_corrupt</c> or <c>audit_unsupported_format</c>.</exception>
     public static AuditEntry ReadEntry(string key, ReadOnlySpan<byte> utf8)
     {
-        var document = Parse(key, utf8, s_context.AuditEntryDocument);
+        var format = RequireFormat(key, utf8, 1, EntryFormat);
+        var document = Deserialize(key, utf8, s_context.AuditEntryDocument);
         Check(key, document.Seq >= 1, "seq is below 1");
         Check(key, DateTimeOffset.TryParseExact(document.Time, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time), $"time '{ErrorText.Quote(document.Time)}' is not a UTC time with microseconds");
         Check(key, PolicyActions.TryParse(document.Action, out _), $"action '{ErrorText.Quote(document.Action)}' is not a policy action");
@@ -40,6 +47,8 @@ internal static class AuditDocuments
         Check(key, document.Decision is "allow" or "deny", $"decision '{ErrorText.Quote(document.Decision)}' is neither allow nor deny");
         Check(key, IsHash(document.PrevHash), "prev_hash is not 64 lowercase hex digits");
         Check(key, IsHash(document.Hash), "hash is not 64 lowercase hex digits");
+        Check(key, format >= 2 || (document.SourceBranch is null && document.DiffDigest is null), "source_branch and diff_digest are not members of format 1");
+        Check(key, document.DiffDigest is null || IsHash(document.DiffDigest), "diff_digest is not 64 lowercase hex digits");
         return new AuditEntry(
             document.Seq,
             time,
@@ -51,7 +60,12 @@ internal static class AuditDocuments
             document.Decision == "allow" ? AuditDecisionKind.Allow : AuditDecisionKind.Deny,
             document.Rule,
             document.PrevHash,
-            document.Hash);
+            document.Hash)
+        {
+            Format = format,
+            SourceBranch = document.SourceBranch,
+            DiffDigest = document.DiffDigest,
+        };
     }
 
     /// <summary>Reads the tail record.</summary>
@@ -74,7 +88,7 @@ internal static class AuditDocuments
     }
 
     private static AuditEntryDocument ToDocument(AuditEntry entry) => new(
-        Format,
+        entry.Format,
         entry.Seq,
         entry.TimeText,
         entry.Actor,
@@ -85,12 +99,20 @@ internal static class AuditDocuments
         entry.DecisionText,
         entry.Rule,
         entry.PreviousHash,
-        entry.Hash);
+        entry.Hash,
+        entry.SourceBranch,
+        entry.DiffDigest);
 
     private static T Parse<T>(string key, ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
         where T : class
     {
-        RequireFormat(key, utf8);
+        RequireFormat(key, utf8, Format, Format);
+        return Deserialize(key, utf8, typeInfo);
+    }
+
+    private static T Deserialize<T>(string key, ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
         try
         {
             return JsonSerializer.Deserialize(utf8, typeInfo) ?? throw Corrupt(key, "it is JSON null");
@@ -101,7 +123,8 @@ internal static class AuditDocuments
         }
     }
 
-    private static void RequireFormat(string key, ReadOnlySpan<byte> utf8)
+    /// <summary>The object's format number, one of <paramref name="oldest"/> to <paramref name="newest"/>.</summary>
+    private static int RequireFormat(string key, ReadOnlySpan<byte> utf8, int oldest, int newest)
     {
         long format;
         try
@@ -123,10 +146,13 @@ internal static class AuditDocuments
             throw new AuditLogException(ErrorCodes.AuditEntryCorrupt, JsonSyntax.DescribeFailure(utf8, exception), key, exception);
         }
 
-        if (format != Format)
+        if (format < oldest || format > newest)
         {
-            throw new AuditLogException(ErrorCodes.AuditUnsupportedFormat, $"format {format} is unknown (this build reads {Format}){(format > Format ? "; upgrade omnigraph" : string.Empty)}", key);
+            var reads = oldest == newest ? $"{oldest}" : $"{oldest} to {newest}";
+            throw new AuditLogException(ErrorCodes.AuditUnsupportedFormat, $"format {format} is unknown (this build reads {reads}){(format > newest ? "; upgrade omnigraph" : string.Empty)}", key);
         }
+
+        return (int)format;
     }
 
     private static bool IsHash(string text) => text.Length == 64 && !text.AsSpan().ContainsAnyExcept("0123456789abcdef");

@@ -3,8 +3,9 @@ namespace OmniGraph.Security;
 /// <summary>
 /// One entry of a graph's audit log: the <see cref="AuditRecord"/> fields plus its place in the chain.
 /// <see cref="Hash"/> = SHA-256(canonical entry ‖ previous hash) — the canonical entry is the JSON object
-/// <c>{seq, time, actor, action, graph, branch, commit, decision, rule}</c> (docs/security.md), the previous hash its
-/// 32 raw bytes (zeros before the first entry).
+/// <c>{format, seq, time, actor, action, graph, branch, commit, decision, rule, source_branch, diff_digest}</c> in
+/// format 2, <c>{seq, time, actor, action, graph, branch, commit, decision, rule}</c> in format 1 (docs/security.md), the
+/// previous hash its 32 raw bytes (zeros before the first entry).
 /// </summary>
 /// <param name="Seq">1-based position; entry <c>n</c> is stored at <c>audit/entries/{n:D20}.json</c>.</param>
 /// <param name="Time">When it was appended (UTC, microseconds).</param>
@@ -30,6 +31,15 @@ public sealed record AuditEntry(
     string PreviousHash,
     string Hash)
 {
+    /// <summary>The entry's format: 2 for every entry this build appends; 1 for entries appended before promotions were detailed (still verified).</summary>
+    public int Format { get; init; } = Audit.AuditDocuments.EntryFormat;
+
+    /// <summary>A promotion's source branch, or <c>null</c> (always <c>null</c> in format 1).</summary>
+    public string? SourceBranch { get; init; }
+
+    /// <summary>A promotion's diff digest, or <c>null</c> (always <c>null</c> in format 1).</summary>
+    public string? DiffDigest { get; init; }
+
     /// <summary><see cref="Time"/> as stored and hashed: UTC with six fractional digits (<c>2025-03-01T12:00:00.000017Z</c>).</summary>
     public string TimeText => Audit.AuditDocuments.FormatTime(Time);
 

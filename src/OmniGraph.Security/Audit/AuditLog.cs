@@ -133,7 +133,11 @@ public sealed partial class AuditLog
             record.Decision,
             record.Rule,
             tail.Hash,
-            Hash: string.Empty);
+            Hash: string.Empty)
+        {
+            SourceBranch = record.SourceBranch,
+            DiffDigest = record.DiffDigest,
+        };
         return unhashed with { Hash = AuditCanonical.ComputeHash(unhashed) };
     }
 
@@ -166,6 +170,8 @@ public sealed partial class AuditLog
             : Bad(record.Actor, required: false) ? "the actor is empty or not valid text"
             : Bad(record.Branch, required: false) ? "the branch is empty or not valid text"
             : Bad(record.Rule, required: false) ? "the rule id is empty or not valid text"
+            : Bad(record.SourceBranch, required: false) ? "the source branch is empty or not valid text"
+            : record.DiffDigest is { } digest && (digest.Length != 64 || digest.AsSpan().ContainsAnyExcept("0123456789abcdef")) ? "the diff digest is not 64 lowercase hex digits"
             : !Enum.IsDefined(record.Decision) ? "the decision is neither allow nor deny"
             : record.Commit is { } commit && !IsCommitId(commit) ? "the commit id is not 1 to 64 letters, digits, '-' or '_'"
             : record.Commit is not null && record.Decision == AuditDecisionKind.Deny ? "a denied action published no commit"

@@ -14,6 +14,12 @@ namespace OmniGraph.Security;
 /// <param name="Rule">The matched policy rule, or <c>null</c>.</param>
 public sealed record AuditRecord(string? Actor, PolicyAction Action, string Graph, string? Branch, string? Commit, AuditDecisionKind Decision, string? Rule)
 {
+    /// <summary>A promotion's source branch (the branch whose change it applied), or <c>null</c> for any other entry (entry format 2).</summary>
+    public string? SourceBranch { get; init; }
+
+    /// <summary>A promotion's diff digest (the reviewed change it applied, 64 lowercase hex digits), or <c>null</c> (entry format 2).</summary>
+    public string? DiffDigest { get; init; }
+
     /// <summary>The record of a decision on a write: its actor, action, branch (the target branch when there is one) and rule.</summary>
     /// <param name="decision">The decision.</param>
     /// <param name="graph">The graph (the decision's own, unless it had none).</param>

@@ -31,10 +31,16 @@ internal static partial class GraphEndpoints
             .RequiresAccess(PolicyAction.BranchMerge);
     }
 
-    private static async Task<JsonHttpResult<BranchCreateOutput>> CreateBranch(string graphId, HttpContext context, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options)
+    private static async Task<JsonHttpResult<BranchCreateOutput>> CreateBranch(string graphId, HttpContext context, ServedGraphs graphs, IOptions<OmniGraphServerOptions> options)
     {
         var graph = graphs.Get(graphId);
         var body = await RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.BranchCreateRequestBody, options.Value.MaxRequestBodyBytes);
+        return TypedResults.Json(await CreateBranchAsync(context, graph, body), WireJsonContext.Default.BranchCreateOutput);
+    }
+
+    /// <summary>Creates the branch <paramref name="body"/> names, decided as <c>branch_create</c> (from‖main / name): the route and the MCP tool.</summary>
+    internal static async Task<BranchCreateOutput> CreateBranchAsync(HttpContext context, ServedGraph graph, BranchCreateRequestBody body)
+    {
         var name = Required(body.Name?.Trim(), "name");
         var from = body.From?.Trim();
         if (from is { Length: 0 })
@@ -42,11 +48,11 @@ internal static partial class GraphEndpoints
             throw ServerErrors.InvalidBody("an empty 'from' was given; omit it for main");
         }
 
-        await context.AuthorizeAsync(graph.Id, from ?? BranchNames.Main, name);
+        await context.AuthorizeAsync(PolicyAction.BranchCreate, graph.Id, from ?? BranchNames.Main, name);
         var actor = context.Actor();
-        using var lease = admission.Admit(actor, name.Length + (from?.Length ?? 0));
+        using var lease = context.RequestServices.GetRequiredService<ActorAdmission>().Admit(actor, name.Length + (from?.Length ?? 0));
         var created = await graph.Service.CreateBranchAsync(name, from, context.RequestAborted);
-        return TypedResults.Json(created with { ActorId = actor }, WireJsonContext.Default.BranchCreateOutput);
+        return created with { ActorId = actor };
     }
 
     private static async Task<JsonHttpResult<BranchDeleteOutput>> DeleteBranch(string graphId, string branch, HttpContext context, ServedGraphs graphs, ActorAdmission admission)
@@ -60,13 +66,26 @@ internal static partial class GraphEndpoints
         return TypedResults.Json(deleted with { ActorId = actor }, WireJsonContext.Default.BranchDeleteOutput);
     }
 
-    private static async Task<IResult> MergeBranches(string graphId, HttpContext context, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options)
+    private static async Task<IResult> MergeBranches(string graphId, HttpContext context, ServedGraphs graphs, IOptions<OmniGraphServerOptions> options)
     {
         var graph = graphs.Get(graphId);
         var body = await RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.BranchMergeRequestBody, options.Value.MaxRequestBodyBytes);
+        var (merged, conflicts) = await MergeBranchesAsync(context, graph, body);
+        return conflicts is not null
+            ? TypedResults.Json(conflicts, WireJsonContext.Default.MergeConflictsBody, statusCode: StatusCodes.Status409Conflict)
+            : TypedResults.Json(merged!, WireJsonContext.Default.BranchMergeOutput);
+    }
+
+    /// <summary>
+    /// Merges the branches <paramref name="body"/> names, decided as <c>branch_merge</c> (source / target‖main) and, for
+    /// the source's deletion, <c>branch_delete</c> (a denial is reported, never fatal): the route and the MCP tool.
+    /// </summary>
+    /// <returns>The merge, or every conflict of a merge that wrote nothing.</returns>
+    internal static async Task<(BranchMergeOutput? Merged, MergeConflictsBody? Conflicts)> MergeBranchesAsync(HttpContext context, ServedGraph graph, BranchMergeRequestBody body)
+    {
         var source = Required(body.Source?.Trim(), "source");
         var target = BranchOrMain(body.Target?.Trim());
-        await context.AuthorizeAsync(graph.Id, source, target);
+        await context.AuthorizeAsync(PolicyAction.BranchMerge, graph.Id, source, target);
         var actor = context.Actor();
 
         // The source's deletion is decided on its own action before the merge; a denial never fails the merge.
@@ -74,14 +93,13 @@ internal static partial class GraphEndpoints
             ? denial.Message
             : null;
 
-        using var lease = admission.Admit(actor, source.Length + target.Length);
+        using var lease = context.RequestServices.GetRequiredService<ActorAdmission>().Admit(actor, source.Length + target.Length);
         var request = new BranchMergeRequest(source, target) { Actor = actor, DeleteBranch = body.DeleteBranch && deleteDenied is null };
         var result = await graph.Service.MergeBranchAsync(request, context.RequestAborted);
         if (result.Outcome == BranchMergeOutcome.Conflicted)
         {
             var error = EngineErrors.MergeConflicts(result.Source, result.Target, result.Conflicts);
-            var conflicts = new MergeConflictsBody(ErrorText.Bound(error.Message), error.Code, [.. result.Conflicts.Select(MergeConflictOutput.From)]);
-            return TypedResults.Json(conflicts, WireJsonContext.Default.MergeConflictsBody, statusCode: StatusCodes.Status409Conflict);
+            return (null, new MergeConflictsBody(ErrorText.Bound(error.Message), error.Code, [.. result.Conflicts.Select(MergeConflictOutput.From)]));
         }
 
         if (deleteDenied is not null)
@@ -89,7 +107,7 @@ internal static partial class GraphEndpoints
             result = result with { BranchDeleted = false, BranchDeleteError = deleteDenied };
         }
 
-        return TypedResults.Json(BranchMergeOutput.From(result, actor, body.DeleteBranch), WireJsonContext.Default.BranchMergeOutput);
+        return (BranchMergeOutput.From(result, actor, body.DeleteBranch), null);
     }
 
     /// <summary>

@@ -63,8 +63,17 @@ internal static partial class GraphEndpoints
     {
         var graph = graphs.Get(graphId);
         var body = await RequestBodies.ReadJsonAsync(context, WireJsonContext.Default.MutateRequestBody, options.MaxRequestBodyBytes);
+        return TypedResults.Json(await RunMutationAsync(context, graph, body, expectedHead, admission), WireJsonContext.Default.ChangeOutput);
+    }
+
+    /// <summary>
+    /// Decides <c>change</c> on the branch the mutation names (before the query is parsed), admits it and runs it as one
+    /// commit: the mutate routes and the MCP mutation tool.
+    /// </summary>
+    internal static async Task<ChangeOutput> RunMutationAsync(HttpContext context, ServedGraph graph, MutateRequestBody body, string? expectedHead, ActorAdmission admission)
+    {
         var branch = BranchOrMain(body.Branch);
-        await context.AuthorizeAsync(graph.Id, branch);
+        await context.AuthorizeAsync(PolicyAction.Change, graph.Id, branch);
         var source = Required(body.Query, "query");
         var parameters = body.Params?.GetRawText();
         var actor = context.Actor();
@@ -76,7 +85,6 @@ internal static partial class GraphEndpoints
             ExpectedHeadCommit = expectedHead,
             Actor = actor,
         };
-        var change = await graph.Service.MutateAsync(request, context.RequestAborted);
-        return TypedResults.Json(change, WireJsonContext.Default.ChangeOutput);
+        return await graph.Service.MutateAsync(request, context.RequestAborted);
     }
 }

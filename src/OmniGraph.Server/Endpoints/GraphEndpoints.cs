@@ -18,7 +18,7 @@ namespace OmniGraph.Server.Endpoints;
 /// for one not served), reads what names the branch, authorizes (<see cref="RequestAuthorization"/>; the action is
 /// the route's <see cref="RouteAccess"/>), admits (writes), reads the rest of its input, and only then calls the
 /// engine. The partial files group the handlers: reads here, writes (<c>GraphEndpoints.Writes.cs</c>), loads and
-/// exports (<c>GraphEndpoints.Loads.cs</c>), branches (<c>GraphEndpoints.Branches.cs</c>), diffs and changes
+/// exports (<c>GraphEndpoints.Loads.cs</c>), branches (<c>GraphEndpoints.Branches.cs</c>), promotions (<c>GraphEndpoints.Promotions.cs</c>), diffs and changes
 /// (<c>GraphEndpoints.Changes.cs</c>), routes later versions fill (<c>GraphEndpoints.Planned.cs</c>).
 /// </summary>
 internal static partial class GraphEndpoints
@@ -41,6 +41,7 @@ internal static partial class GraphEndpoints
             .RequiresAccess(PolicyAction.Read);
         MapWrites(graph);
         MapBranches(graph);
+        MapPromotions(graph);
         MapChanges(graph);
         MapLoads(graph);
         MapQueries(graph);

@@ -22,12 +22,29 @@ internal sealed class FlightCalls(ServerAccess access, ILogger<FlightCalls> logg
         });
 
     /// <summary>Runs <paramref name="work"/> for the authenticated call <paramref name="context"/> and returns its result.</summary>
-    public async Task<T> RunAsync<T>(ServerCallContext context, Func<HttpContext, Task<T>> work)
+    public Task<T> RunAsync<T>(ServerCallContext context, Func<HttpContext, Task<T>> work) => RunAsync(context, work, authenticate: true);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which authenticates the call in its own way (the handshake: the token is its
+    /// payload), with failures mapped as every call's.
+    /// </summary>
+    public Task RunAuthenticatingItselfAsync(ServerCallContext context, Func<HttpContext, Task> work) =>
+        RunAsync(context, async http =>
+        {
+            await work(http);
+            return true;
+        }, authenticate: false);
+
+    private async Task<T> RunAsync<T>(ServerCallContext context, Func<HttpContext, Task<T>> work, bool authenticate)
     {
         var http = context.GetHttpContext();
         try
         {
-            BearerAuthenticationMiddleware.Authenticate(http, access);
+            if (authenticate)
+            {
+                BearerAuthenticationMiddleware.Authenticate(http, access);
+            }
+
             return await work(http);
         }
         catch (Exception exception) when (exception is not RpcException and not OutOfMemoryException)

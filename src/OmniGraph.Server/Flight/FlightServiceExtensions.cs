@@ -10,7 +10,7 @@ namespace OmniGraph.Server.Flight;
 internal static class FlightServiceExtensions
 {
     /// <summary>Adds the gRPC runtime and the Flight service; a put's record batch may be as large as an HTTP load body.</summary>
-    /// <exception cref="OmniGraphException">Code <c>usage</c>: <see cref="OmniGraphServerOptions.FlightBatchRows"/> is not positive.</exception>
+    /// <exception cref="OmniGraphException">Code <c>usage</c>: <see cref="OmniGraphServerOptions.FlightBatchRows"/> or <see cref="OmniGraphServerOptions.MaxFlightPutBytes"/> is not positive.</exception>
     public static void AddOmniGraphFlight(this IServiceCollection services, OmniGraphServerOptions options)
     {
         if (options.FlightBatchRows < 1)
@@ -18,7 +18,13 @@ internal static class FlightServiceExtensions
             throw new OmniGraphException(ErrorCodes.Usage, $"the Flight batch size must be at least one row, not {options.FlightBatchRows}");
         }
 
+        if (options.MaxFlightPutBytes < 1)
+        {
+            throw new OmniGraphException(ErrorCodes.Usage, $"the Flight put limit must be at least one byte, not {options.MaxFlightPutBytes}");
+        }
+
         services.AddSingleton<FlightCalls>();
+        services.AddSingleton<FlightStoredQueryListing>();
         services.AddGrpc(grpc =>
         {
             grpc.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxLoadBodyBytes);

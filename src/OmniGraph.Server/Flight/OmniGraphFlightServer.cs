@@ -19,11 +19,19 @@ namespace OmniGraph.Server.Flight;
 /// The Arrow Flight service of the server (docs/server.md#arrow-flight), on the same port as the HTTP routes (gRPC over
 /// HTTP/2). <c>DoGet</c> streams a read's rows as Arrow record batches (<see cref="FlightReadTicket"/>);
 /// <c>GetFlightInfo</c> and <c>GetSchema</c> run the read and describe it, with a ticket pinned to the snapshot read;
-/// <c>DoPut</c> loads batches of one node or edge type as one commit (<see cref="FlightPutCommand"/>). Every call is
+/// <c>DoPut</c> loads batches of one node or edge type as one commit (<see cref="FlightPutCommand"/>), at most
+/// <see cref="OmniGraphServerOptions.MaxFlightPutBytes"/> in all; <c>ListFlights</c> lists the stored read queries
+/// (<see cref="FlightStoredQueryListing"/>); <c>Handshake</c> checks a bearer token the Flight way. Every call is
 /// authenticated with the server's bearer tokens and decided by its policy (<c>read</c>, <c>change</c>), exactly as
 /// the HTTP routes; failures are gRPC statuses carrying the stable error code (<see cref="FlightErrors"/>).
 /// </summary>
-internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs graphs, ActorAdmission admission, IOptions<OmniGraphServerOptions> options) : FlightServer
+internal sealed class OmniGraphFlightServer(
+    FlightCalls calls,
+    ServedGraphs graphs,
+    ActorAdmission admission,
+    FlightStoredQueryListing listing,
+    ServerAccess access,
+    IOptions<OmniGraphServerOptions> options) : FlightServer
 {
     /// <summary>A batch is kept near this size, well under the 4 MiB default message limit of gRPC clients.</summary>
     private const long TargetBatchBytes = 1024 * 1024;
@@ -71,7 +79,7 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
             var mode = GraphEndpoints.LoadMode(command.Mode);
             var actor = http.Actor();
             using var lease = admission.Admit(actor, 0);
-            var output = await LoadAsync(graph, requestStream, rows, mode, branch, actor, http.RequestAborted);
+            var output = await LoadAsync(graph, requestStream, rows, mode, branch, actor, options.Value.MaxFlightPutBytes, http.RequestAborted);
             await responseStream.WriteAsync(new FlightPutResult(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(output, WireJsonContext.Default.LoadOutput)));
         });
 
@@ -79,7 +87,7 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
         calls.RunAsync(context, static _ => Task.CompletedTask);
 
     public override Task ListFlights(FlightCriteria request, IAsyncStreamWriter<FlightInfo> responseStream, ServerCallContext context) =>
-        Unsupported(context, "ListFlights (name a read in GetFlightInfo or a DoGet ticket instead)");
+        calls.RunAsync(context, http => listing.WriteAsync(http, request, responseStream));
 
     public override Task DoAction(FlightAction request, IAsyncStreamWriter<FlightResult> responseStream, ServerCallContext context) =>
         Unsupported(context, $"the Flight action '{request.Type}'");
@@ -87,8 +95,35 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
     public override Task DoExchange(FlightServerRecordBatchStreamReader requestStream, FlightServerRecordBatchStreamWriter responseStream, ServerCallContext context) =>
         Unsupported(context, "DoExchange");
 
+    /// <summary>
+    /// The Flight handshake: the client sends its bearer token as the payload (<c>Bearer TOKEN</c> or the token alone; or
+    /// an empty payload and the token in the call's <c>authorization</c> header), and gets it back as the payload and as
+    /// the <c>authorization: Bearer TOKEN</c> response header that Flight clients keep for their next calls. The token is
+    /// checked as every call's (constant time, against every configured hash); a missing or unknown one is
+    /// <c>unauthorized</c> (Unauthenticated). No session is made: every later call still sends the token and is
+    /// authenticated on its own. Open mode answers with an empty payload.
+    /// </summary>
     public override Task Handshake(IAsyncStreamReader<FlightHandshakeRequest> requestStream, IAsyncStreamWriter<FlightHandshakeResponse> responseStream, ServerCallContext context) =>
-        Unsupported(context, "Handshake (send the bearer token in the authorization header of every call)");
+        calls.RunAuthenticatingItselfAsync(context, async http =>
+        {
+            var payload = await requestStream.MoveNext(http.RequestAborted) ? requestStream.Current.Payload : Google.Protobuf.ByteString.Empty;
+            if (!access.RequiresTokens)
+            {
+                await responseStream.WriteAsync(new FlightHandshakeResponse(Google.Protobuf.ByteString.Empty));
+                return;
+            }
+
+            var header = payload.IsEmpty ? http.Request.Headers.Authorization.ToString() : payload.ToStringUtf8();
+            var bearer = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header : $"Bearer {header}";
+            var authentication = access.Tokens.Authenticate(bearer);
+            if (!authentication.IsAuthenticated)
+            {
+                throw new OmniGraphException(ErrorCodes.Unauthorized, $"the Flight handshake carries no valid bearer token: {authentication.FailureMessage}");
+            }
+
+            await context.WriteResponseHeadersAsync(new Metadata { { "authorization", bearer } });
+            await responseStream.WriteAsync(new FlightHandshakeResponse(Google.Protobuf.ByteString.CopyFromUtf8(bearer["Bearer ".Length..])));
+        });
 
     private Task Unsupported(ServerCallContext context, string what) =>
         calls.RunAsync(context, _ => throw Http.ServerErrors.NotImplemented(what));
@@ -134,7 +169,7 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
     /// fails.
     /// </summary>
     private static async Task<LoadOutput> LoadAsync(
-        ServedGraph graph, FlightServerRecordBatchStreamReader batches, FlightLoadRows rows, GraphLoadMode mode, string branch, string? actor, CancellationToken cancellationToken)
+        ServedGraph graph, FlightServerRecordBatchStreamReader batches, FlightLoadRows rows, GraphLoadMode mode, string branch, string? actor, long maxBytes, CancellationToken cancellationToken)
     {
         var pipe = new Pipe();
         var load = ReadAllAsync();
@@ -152,11 +187,20 @@ internal sealed class OmniGraphFlightServer(FlightCalls calls, ServedGraphs grap
         }
 
         Exception? inputFailure = null;
+        var received = 0L;
         try
         {
             while (await batches.MoveNext(cancellationToken))
             {
                 using var batch = batches.Current;
+
+                // The whole put is bounded, not only each message: past the limit the load is failed before it commits.
+                received += FlightArrowBridge.BufferBytes(batch);
+                if (received > maxBytes)
+                {
+                    throw Http.ServerErrors.BodyTooLarge("flight put", maxBytes, received);
+                }
+
                 rows.Write(FlightArrowBridge.FromApache(batch), pipe.Writer);
                 if ((await pipe.Writer.FlushAsync(cancellationToken)).IsCompleted)
                 {

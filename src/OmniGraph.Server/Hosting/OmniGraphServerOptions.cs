@@ -21,6 +21,9 @@ public sealed class OmniGraphServerOptions
     /// <summary>The default most rows of one Arrow Flight record batch a read streams.</summary>
     public const int DefaultFlightBatchRows = 65_536;
 
+    /// <summary>The default of <see cref="MaxFlightPutBytes"/>: 1 GiB.</summary>
+    public const long DefaultMaxFlightPutBytes = 1024L * 1024 * 1024;
+
     /// <summary>The default number of requests one actor may have in flight.</summary>
     public const int DefaultPerActorInFlightMax = 16;
 
@@ -106,6 +109,13 @@ public sealed class OmniGraphServerOptions
     /// default 4 MiB message limit of gRPC clients. Default 65,536.
     /// </summary>
     public int FlightBatchRows { get; set; } = DefaultFlightBatchRows;
+
+    /// <summary>
+    /// The most Arrow buffer bytes one Flight put (<c>DoPut</c>) may send in all its batches (each batch is also at most
+    /// <see cref="MaxLoadBodyBytes"/>, a gRPC message). A put past it fails with <c>resource_limit</c> and writes
+    /// nothing. Default 1 GiB.
+    /// </summary>
+    public long MaxFlightPutBytes { get; set; } = DefaultMaxFlightPutBytes;
 
     /// <summary>How long a stop waits for requests in flight to finish. Default 30 seconds.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

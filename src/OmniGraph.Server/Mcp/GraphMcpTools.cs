@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +9,6 @@ using ModelContextProtocol.Server;
 using OmniGraph.Client.Wire;
 using OmniGraph.Abstractions;
 using OmniGraph.Security;
-using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Queries;
 using OmniGraph.Server.Security;
@@ -17,32 +17,20 @@ namespace OmniGraph.Server.Mcp;
 
 /// <summary>
 /// A graph's Model Context Protocol tools (<c>/graphs/{id}/mcp</c>, docs/server.md#mcp): one tool per stored query
-/// (its tool name, description and instruction, and a JSON Schema of its parameters), plus <see cref="SchemaTool"/>
-/// (the schema source) and <see cref="ReadTool"/> (an ad-hoc read). Each call is made with the request's bearer-token
-/// actor and decided by the policy exactly as the HTTP routes decide (a stored query through
-/// <see cref="StoredQueryInvoker"/>); a failure is a tool result marked as an error whose text is the error envelope.
+/// (its tool name, description and instruction, and a JSON Schema of its parameters), plus the built-in tools
+/// (<see cref="CreateBuiltIns"/>: the schema, ad-hoc reads and mutations, and the versioning workflow of docs/branches.md,
+/// "Agents"). Each call is made with the request's bearer-token actor and decided by the policy on the same actions as
+/// the HTTP route it mirrors (a stored query through <see cref="StoredQueryInvoker"/>). A failure is a tool result
+/// marked as an error whose text and structured content are the error envelope, so its <c>code</c> is typed.
 /// </summary>
-internal static class GraphMcpTools
+internal static partial class GraphMcpTools
 {
-    /// <summary>The built-in tool that answers the graph's schema source (decided as <c>read</c> on main).</summary>
-    public const string SchemaTool = "graph_schema";
-
-    /// <summary>The built-in tool that runs an ad-hoc read query (decided as <c>read</c> on the branch read).</summary>
-    public const string ReadTool = "graph_read";
+    // Built in one file, in this order: static initializers of a partial class run in file order only within a file.
+    private static readonly McpBuiltInTool[] s_builtIns = CreateBuiltIns();
+    private static readonly IReadOnlyDictionary<string, McpBuiltInTool> s_builtInsByName = s_builtIns.ToDictionary(static t => t.Name, StringComparer.Ordinal);
 
     /// <summary>The names a stored query may not take: they are the built-in tools'.</summary>
-    public static IReadOnlySet<string> ReservedNames { get; } = new HashSet<string>(StringComparer.Ordinal) { SchemaTool, ReadTool };
-
-    private static readonly JsonElement s_noArguments = StoredQueryToolSchema.Parse("""{"type":"object","properties":{},"additionalProperties":false}""");
-
-    private static readonly JsonElement s_readArguments = StoredQueryToolSchema.Parse("""
-        {"type":"object","properties":{
-          "query":{"type":"string","description":"The .gq source holding the read query"},
-          "name":{"type":"string","description":"The query to run when the source declares several"},
-          "params":{"type":"object","description":"Parameter values"},
-          "branch":{"type":"string","description":"The branch to read (default main)"}},
-         "required":["query"],"additionalProperties":false}
-        """);
+    public static IReadOnlySet<string> ReservedNames { get; } = s_builtIns.Select(static t => t.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Lists the tools: read-gated on main and not filtered per query (as <c>GET /queries</c>).</summary>
     public static async ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken)
@@ -52,11 +40,7 @@ internal static class GraphMcpTools
         {
             await http.AuthorizeAsync(PolicyAction.Read, graph.Id, BranchNames.Main);
             var catalogue = await http.RequestServices.GetRequiredService<ServedStoredQueries>().ForAsync(graph.Id, cancellationToken);
-            var tools = new List<Tool>
-            {
-                new() { Name = SchemaTool, Description = $"The schema (.pg source) of graph '{graph.Id}'", InputSchema = s_noArguments },
-                new() { Name = ReadTool, Description = $"Run a read query (.gq source) on graph '{graph.Id}' and return its rows as JSON", InputSchema = s_readArguments },
-            };
+            var tools = s_builtIns.Select(t => new Tool { Name = t.Name, Description = t.Describe(graph.Id), InputSchema = t.InputSchema }).ToList();
             foreach (var query in await catalogue.ListAsync(cancellationToken))
             {
                 var entry = query.ToEntry();
@@ -67,7 +51,7 @@ internal static class GraphMcpTools
         }
         catch (Exception exception) when (exception is not OperationCanceledException and not McpException)
         {
-            throw new McpProtocolException(System.Text.Encoding.UTF8.GetString(ErrorEnvelope.ToUtf8(OmniGraphErrors.Classify(exception))), McpErrorCode.InvalidRequest);
+            throw new McpProtocolException(Encoding.UTF8.GetString(ErrorEnvelope.ToUtf8(OmniGraphErrors.Classify(exception))), McpErrorCode.InvalidRequest);
         }
     }
 
@@ -79,39 +63,32 @@ internal static class GraphMcpTools
         var name = request.Params?.Name ?? string.Empty;
         try
         {
-            var text = name switch
-            {
-                SchemaTool => await SchemaAsync(http, graph),
-                ReadTool => await ReadAsync(http, graph, arguments),
-                _ => (await http.RequestServices.GetRequiredService<StoredQueryInvoker>().InvokeAsync(http, graph, name, new InvokeStoredQueryRequest(Params: ToObject(arguments)), expectedHead: null)).ToJson(),
-            };
-            return new CallToolResult { Content = [new TextContentBlock { Text = text }] };
+            var answer = s_builtInsByName.TryGetValue(name, out var tool)
+                ? await tool.Handler(http, graph, new McpToolArguments(name, arguments, tool.Declared))
+                : new McpToolAnswer((await http.RequestServices.GetRequiredService<StoredQueryInvoker>().InvokeAsync(http, graph, name, new InvokeStoredQueryRequest(Params: ToObject(arguments)), expectedHead: null)).ToJson());
+            return Result(answer);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var error = OmniGraphErrors.Classify(exception);
-            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = System.Text.Encoding.UTF8.GetString(ErrorEnvelope.ToUtf8(error)) }] };
+            return Result(new McpToolAnswer(Encoding.UTF8.GetString(ErrorEnvelope.ToUtf8(OmniGraphErrors.Classify(exception))), IsError: true));
         }
     }
 
-    private static async Task<string> SchemaAsync(HttpContext http, ServedGraph graph)
+    /// <summary>
+    /// The tool result: the JSON as text (what a model reads) and, when it is a JSON object, as structured content (what
+    /// a program reads: a failure's <c>code</c>).
+    /// </summary>
+    private static CallToolResult Result(McpToolAnswer answer)
     {
-        await http.AuthorizeAsync(PolicyAction.Read, graph.Id, BranchNames.Main);
-        return (await graph.Service.GetSchemaAsync(BranchNames.Main, http.RequestAborted)).SchemaSource;
-    }
+        var result = new CallToolResult { Content = [new TextContentBlock { Text = answer.Json }], IsError = answer.IsError ? true : null };
+        using var document = JsonDocument.Parse(answer.Json);
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            result.StructuredContent = document.RootElement.Clone();
+        }
 
-    private static async Task<string> ReadAsync(HttpContext http, ServedGraph graph, IDictionary<string, JsonElement> arguments)
-    {
-        var body = new QueryRequestBody(
-            Text(arguments, "query"),
-            Text(arguments, "name"),
-            arguments.TryGetValue("params", out var parameters) ? parameters : null,
-            Text(arguments, "branch"));
-        return Execution.Output.ReadOutputWriter.Json(await GraphEndpoints.RunReadAsync(http, graph, body), indented: false);
+        return result;
     }
-
-    private static string? Text(IDictionary<string, JsonElement> arguments, string name) =>
-        arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static JsonElement ToObject(IDictionary<string, JsonElement> arguments)
     {

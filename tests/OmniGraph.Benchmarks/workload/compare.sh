@@ -5,6 +5,11 @@
 #
 #   python3 ../shared/bench/gen.py /tmp/og-M --persons 100000      # once
 #   tests/OmniGraph.Benchmarks/workload/compare.sh /tmp/og-M [--reps N] [--only kuzu|duckdb]
+#   tests/OmniGraph.Benchmarks/workload/compare.sh /tmp/og-M --server [--duration SECONDS]
+#
+# With --server: Kuzu's embedded workload and `omnigraph bench --server` (the workload through a real omnigraph serve
+# over HTTP, docs/benchmarks.md "Server") in one go; prints the server's JSON line and HTTP lookup p50 ÷ Kuzu's
+# embedded lookup p50 against the target (≤ 0.5).
 #
 # The shared bench directory is ../shared/bench next to the repository (OMNIGRAPH_BENCH_DIR overrides). Each peer is
 # installed (npm) into a private copy under ${XDG_CACHE_HOME:-~/.cache}/omnigraph-bench/<peer>, once (again when its
@@ -19,10 +24,14 @@ data="$(cd "$1" && pwd)"
 shift
 reps=5
 peers=(kuzu duckdb)
+server=""
+duration=30
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
     --only) peers=("$2"); shift 2 ;;
+    --server) server=1; peers=(kuzu); shift ;;
+    --duration) duration="$2"; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -79,6 +88,23 @@ for peer in "${peers[@]}"; do
   echo "== $peer" >&2
   measured "$work/$peer.json" node "$cache/$peer/run.js" "$data" --reps "$reps"
 done
+
+if [[ -n "$server" ]]; then
+  echo "== omnigraph bench --server (uptime: $(uptime))" >&2
+  dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --server --duration "$duration" > "$work/server.json"
+  python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+server = json.loads(open(os.path.join(work, "server.json")).read().strip().splitlines()[-1])
+kuzu = json.loads(open(os.path.join(work, "kuzu.json")).read().strip().splitlines()[-1])
+print(json.dumps(server))
+ratio = server["http_lookup_c1_p50_ms"] / kuzu["lookup_p50_ms"]
+print(f"http lookup p50 (1 client) {server['http_lookup_c1_p50_ms']:.3f} ms; kuzu embedded lookup p50 {kuzu['lookup_p50_ms']:.3f} ms; "
+      f"ratio {ratio:.2f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'}); unexpected errors {server['http_unexpected_errors']}")
+sys.exit(1 if server["http_unexpected_errors"] else 0)
+PY
+  exit $?
+fi
 echo "== omnigraph" >&2
 measured "$work/omnigraph.json" dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --reps "$reps"
 

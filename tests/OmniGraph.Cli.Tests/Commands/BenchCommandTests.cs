@@ -35,6 +35,45 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task BenchServer_RunsTheWorkloadThroughARealServer_WithoutUnexpectedErrors()
+    {
+        using var workspace = new CliWorkspace();
+        // Each of the 32 upserting clients has 32 persons of its own.
+        var data = WriteDataSet(workspace, persons: 1_024, companies: 10);
+
+        var result = await CliRun.OkAsync("bench", data, "--server", "--duration", "0.5", "--work-dir", Path.Combine(workspace.Root, "bench-server"));
+
+        var json = JsonDocument.Parse(Assert.Single(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement;
+        Assert.EndsWith("-server", json.GetProperty("system").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, json.GetProperty("http_unexpected_errors").GetInt64());
+        foreach (var operation in (string[])["lookup", "hop1", "upsert32"])
+        {
+            foreach (var clients in (int[])[1, 32])
+            {
+                var prefix = $"http_{operation}_c{clients}";
+                Assert.True(json.GetProperty($"{prefix}_ops_per_s").GetDouble() > 0, prefix);
+                Assert.True(json.GetProperty($"{prefix}_p99_ms").GetDouble() >= json.GetProperty($"{prefix}_p50_ms").GetDouble(), prefix);
+                Assert.Equal(0, json.GetProperty($"{prefix}_errors").GetInt64());
+            }
+        }
+
+        Assert.Equal(2_048, json.GetProperty("export_rows").GetInt64());
+        Assert.All(["server_idle_rss_mb", "server_rss_after_load_mb", "flight_doget_rows_per_s", "ndjson_export_rows_per_s"], key => Assert.True(json.GetProperty(key).GetDouble() > 0, key));
+    }
+
+    [Fact]
+    public async Task BenchServer_ANonPositiveDuration_IsAUsageError()
+    {
+        using var workspace = new CliWorkspace();
+        var data = WriteDataSet(workspace, persons: 20, companies: 2);
+
+        var result = await CliRun.RunAsync("bench", data, "--server", "--duration", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error[usage]: --duration must be positive (got 0)\n", result.Error);
+    }
+
+    [Fact]
     public async Task Bench_MissingParams_IsTyped()
     {
         using var workspace = new CliWorkspace();

@@ -67,7 +67,8 @@ public sealed class AuditCommandTests : IAsyncLifetime
         var json = (await CliRun.OkAsync("audit", "list", _workspace.Graph, "--json")).Json();
         var entries = json.GetProperty("entries");
         Assert.Equal(3, entries.GetArrayLength());
-        Assert.Equal(["seq", "time", "actor", "action", "graph", "branch", "commit", "decision", "rule", "prev_hash", "hash"], CliResult.Names(entries[0]));
+        Assert.Equal(["seq", "time", "actor", "action", "graph", "branch", "commit", "decision", "rule", "prev_hash", "hash", "format"], CliResult.Names(entries[0]));
+        Assert.Equal(2, entries[0].GetProperty("format").GetInt32());
         Assert.Equal(entries[0].GetProperty("hash").GetString(), entries[1].GetProperty("prev_hash").GetString());
         Assert.Equal("branch_merge", entries[2].GetProperty("action").GetString());
     }

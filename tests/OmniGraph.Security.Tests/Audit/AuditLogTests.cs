@@ -44,15 +44,66 @@ public sealed class AuditLogTests
         var first = (await log.AppendAsync(new AuditRecord("act-\"q\"\n", PolicyAction.Change, "g", "main", "01JCOMMIT", AuditDecisionKind.Allow, "r1"))).Entry;
         var second = (await log.AppendAsync(new AuditRecord(null, PolicyAction.Read, "g", null, null, AuditDecisionKind.Deny, null))).Entry;
 
-        const string canonical1 = """{"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-\"q\"\n","action":"change","graph":"g","branch":"main","commit":"01JCOMMIT","decision":"allow","rule":"r1"}""";
+        const string canonical1 = """{"format":2,"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-\"q\"\n","action":"change","graph":"g","branch":"main","commit":"01JCOMMIT","decision":"allow","rule":"r1","source_branch":null,"diff_digest":null}""";
         Assert.Equal(canonical1, Encoding.UTF8.GetString(AuditCanonical.Canonical(first)));
         Assert.Equal(Sha(Encoding.UTF8.GetBytes(canonical1).Concat(new byte[32])), first.Hash);
-        const string canonical2 = """{"seq":2,"time":"2025-01-02T03:04:05.000003Z","actor":null,"action":"read","graph":"g","branch":null,"commit":null,"decision":"deny","rule":null}""";
+        const string canonical2 = """{"format":2,"seq":2,"time":"2025-01-02T03:04:05.000003Z","actor":null,"action":"read","graph":"g","branch":null,"commit":null,"decision":"deny","rule":null,"source_branch":null,"diff_digest":null}""";
         Assert.Equal(Sha(Encoding.UTF8.GetBytes(canonical2).Concat(Convert.FromHexString(first.Hash))), second.Hash);
 
         var stored = Encoding.UTF8.GetString((await _store.GetAsync(AuditKeys.Entry(1))).Content.Span);
-        Assert.StartsWith("""{"format":1,"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-\u0022q\u0022\n",""", stored, StringComparison.Ordinal);
-        Assert.EndsWith($"\"prev_hash\":\"{AuditCanonical.GenesisHash}\",\"hash\":\"{first.Hash}\"}}", stored, StringComparison.Ordinal);
+        Assert.StartsWith("""{"format":2,"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-\u0022q\u0022\n",""", stored, StringComparison.Ordinal);
+        Assert.EndsWith($"\"prev_hash\":\"{AuditCanonical.GenesisHash}\",\"hash\":\"{first.Hash}\",\"source_branch\":null,\"diff_digest\":null}}", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APromotionEntry_HashesItsSourceBranchAndDiffDigest()
+    {
+        var log = new AuditLog(_store, time: new ManualClock(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+        var digest = new string('a', 64);
+        var record = new AuditRecord("act-rev", PolicyAction.Promote, "g", "main", "01JCOMMIT", AuditDecisionKind.Allow, "promote") { SourceBranch = "shadow/x", DiffDigest = digest };
+        var entry = (await log.AppendAsync(record)).Entry;
+
+        var canonical = $$"""{"format":2,"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-rev","action":"promote","graph":"g","branch":"main","commit":"01JCOMMIT","decision":"allow","rule":"promote","source_branch":"shadow/x","diff_digest":"{{digest}}"}""";
+        Assert.Equal(Sha(Encoding.UTF8.GetBytes(canonical).Concat(new byte[32])), entry.Hash);
+        var read = Assert.Single(await log.ReadAllAsync().ToListAsync());
+        Assert.Equal(("shadow/x", digest, 2), (read.SourceBranch, read.DiffDigest, read.Format));
+        Assert.True((await AuditVerifier.VerifyAsync(_store)).IsIntact);
+
+        // A changed digest is a modified entry; a malformed one is refused before anything is written.
+        var json = await AuditFixtures.ReadJsonAsync(_store, AuditKeys.Entry(1));
+        json["diff_digest"] = new string('b', 64);
+        await AuditFixtures.WriteJsonAsync(_store, AuditKeys.Entry(1), json);
+        Assert.Equal(AuditProblemKind.Modified, (await AuditVerifier.VerifyAsync(_store)).Problem!.Kind);
+        var bad = await Assert.ThrowsAsync<AuditLogException>(() => log.AppendAsync(record with { DiffDigest = "XYZ" }));
+        Assert.Equal(ErrorCodes.AuditInvalidRecord, bad.Code);
+    }
+
+    [Fact]
+    public async Task EntriesOfFormat1_StillVerify_AndTheChainContinuesInFormat2()
+    {
+        // An entry exactly as a build of format 1 wrote it: no format, source or digest in its canonical form.
+        const string canonical = """{"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-a","action":"change","graph":"g","branch":"main","commit":"01JCOMMIT","decision":"allow","rule":"r1"}""";
+        var hash = Sha(Encoding.UTF8.GetBytes(canonical).Concat(new byte[32]));
+        var stored = $$"""{"format":1,"seq":1,"time":"2025-01-02T03:04:05.000001Z","actor":"act-a","action":"change","graph":"g","branch":"main","commit":"01JCOMMIT","decision":"allow","rule":"r1","prev_hash":"{{AuditCanonical.GenesisHash}}","hash":"{{hash}}"}""";
+        await _store.PutAsync(AuditKeys.Entry(1), Encoding.UTF8.GetBytes(stored), WriteCondition.IfNotExists);
+
+        var log = new AuditLog(_store);
+        var second = (await log.AppendAsync(new AuditRecord("act-b", PolicyAction.Change, "g", "main", "01JCOMMIT2", AuditDecisionKind.Allow, "r1"))).Entry;
+        Assert.Equal((2L, 2, hash), (second.Seq, second.Format, second.PreviousHash));
+        var entries = await log.ReadAllAsync().ToListAsync();
+        Assert.Equal([1, 2], entries.Select(static e => e.Format));
+        var verification = await AuditVerifier.VerifyAsync(_store);
+        Assert.True(verification.IsIntact, verification.Problem?.Detail);
+
+        // Passing the format-1 entry off as format 2 (or giving it promotion members) breaks it.
+        var json = await AuditFixtures.ReadJsonAsync(_store, AuditKeys.Entry(1));
+        json["format"] = 2;
+        await AuditFixtures.WriteJsonAsync(_store, AuditKeys.Entry(1), json);
+        Assert.Equal(AuditProblemKind.Modified, (await AuditVerifier.VerifyAsync(_store)).Problem!.Kind);
+        json["format"] = 1;
+        json["source_branch"] = "x";
+        await AuditFixtures.WriteJsonAsync(_store, AuditKeys.Entry(1), json);
+        Assert.Equal(AuditProblemKind.Unreadable, (await AuditVerifier.VerifyAsync(_store)).Problem!.Kind);
     }
 
     [Fact]
@@ -234,7 +285,7 @@ public sealed class AuditLogTests
         Assert.Equal(ErrorCodes.AuditEntryCorrupt, unknown.Code);
 
         json.Remove("note");
-        json["format"] = 2;
+        json["format"] = 3;
         await AuditFixtures.WriteJsonAsync(_store, AuditKeys.Entry(2), json);
         var newer = await Assert.ThrowsAsync<AuditLogException>(async () => await log.ReadAllAsync().ToListAsync());
         Assert.Equal(ErrorCodes.AuditUnsupportedFormat, newer.Code);

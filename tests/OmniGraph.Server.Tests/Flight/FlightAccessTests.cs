@@ -62,5 +62,51 @@ public sealed class FlightAccessTests(SecuredServerFixture fixture) : IDisposabl
         await FlightAssert.FailsAsync(StatusCode.PermissionDenied, "forbidden", () => FlightFixture.ReadAsync(_flight.Client, Adults("g"), headers));
     }
 
+    [Fact]
+    public async Task Handshake_ChecksTheBearerTokenTheFlightWay()
+    {
+        var token = SecuredServerFixture.Tokens["act-rita"];
+        foreach (var payload in new[] { token, $"Bearer {token}" })
+        {
+            using var call = _flight.Client.Handshake();
+            await call.RequestStream.WriteAsync(new Apache.Arrow.Flight.FlightHandshakeRequest(Google.Protobuf.ByteString.CopyFromUtf8(payload)));
+            await call.RequestStream.CompleteAsync();
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(token, call.ResponseStream.Current.Payload.ToStringUtf8());
+            Assert.Equal($"Bearer {token}", (await call.ResponseHeadersAsync).GetValue("authorization"));
+        }
+
+        // The token in the call's header, with an empty payload, is the same check.
+        using (var byHeader = _flight.Client.Handshake(Bearer(token)))
+        {
+            await byHeader.RequestStream.WriteAsync(new Apache.Arrow.Flight.FlightHandshakeRequest(Google.Protobuf.ByteString.Empty));
+            await byHeader.RequestStream.CompleteAsync();
+            Assert.True(await byHeader.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(token, byHeader.ResponseStream.Current.Payload.ToStringUtf8());
+        }
+
+        await FlightAssert.FailsAsync(StatusCode.Unauthenticated, "unauthorized", async () =>
+        {
+            using var wrong = _flight.Client.Handshake();
+            await wrong.RequestStream.WriteAsync(new Apache.Arrow.Flight.FlightHandshakeRequest(Google.Protobuf.ByteString.CopyFromUtf8("not-a-token")));
+            await wrong.RequestStream.CompleteAsync();
+            await wrong.ResponseStream.MoveNext(CancellationToken.None);
+        });
+    }
+
+    [Fact]
+    public async Task ListFlights_NeedsAToken_AndLeavesOutGraphsTheCallerMayNotRead()
+    {
+        await FlightAssert.FailsAsync(StatusCode.Unauthenticated, "unauthorized", async () =>
+        {
+            using var call = _flight.Client.ListFlights(new Apache.Arrow.Flight.FlightCriteria());
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+
+        // act-zed may read no graph bound to the policy: asking for one lists nothing rather than refusing.
+        using var zed = _flight.Client.ListFlights(new Apache.Arrow.Flight.FlightCriteria("g"), Bearer(SecuredServerFixture.Tokens["act-zed"]));
+        Assert.False(await zed.ResponseStream.MoveNext(CancellationToken.None));
+    }
+
     private static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
 }

@@ -12,12 +12,23 @@ namespace OmniGraph.Server.Tests.Flight;
 /// <summary>
 /// A server of its own for the Flight tests (open mode): graph <c>f</c> with the acceptance data, which the put tests
 /// write to, and a Flight batch size of <see cref="BatchRows"/> rows, so a read of a few thousand rows is streamed in
-/// many batches.
+/// many batches. Graph <c>f</c> has the stored queries <see cref="StoredQueries"/> (two reads, one mutation) that
+/// <c>ListFlights</c> lists, and a put may send at most <see cref="MaxPutBytes"/>.
 /// </summary>
 public sealed class FlightFixture : IAsyncLifetime
 {
     /// <summary>The most rows of one streamed batch.</summary>
     public const int BatchRows = 100;
+
+    /// <summary>The most Arrow bytes of one put (<see cref="OmniGraphServerOptions.MaxFlightPutBytes"/>).</summary>
+    public const long MaxPutBytes = 512 * 1024;
+
+    /// <summary>The stored queries of graph <c>f</c>.</summary>
+    public const string StoredQueries = """
+        query stored_everyone() { match { $p: Person } return { $p.name } order { $p.name asc } }
+        query stored_person($name: String) { match { $p: Person { name: $name } } return { $p.name, $p.age } }
+        query stored_add($name: String) { insert Person { name: $name } }
+        """;
 
     private readonly TempDirectory _root = new();
 
@@ -33,8 +44,14 @@ public sealed class FlightFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ServerFixture.CreateGraphAsync(_root.Combine("f"));
+        var file = _root.Combine("stored.gq");
+        await File.WriteAllTextAsync(file, StoredQueries);
+        var added = await InProcessCli.RunAsync("queries", "add", _root.Combine("f"), "--query", file);
+        Assert.True(added.ExitCode == 0, added.Error);
+        File.Delete(file);
         var options = ServerFixture.Options(_root.Path);
         options.FlightBatchRows = BatchRows;
+        options.MaxFlightPutBytes = MaxPutBytes;
         options.PerActorInFlightMax = 16;
         Server = await OmniGraphServer.StartAsync(options);
         Http = new HttpClient { BaseAddress = Server.BaseAddress };

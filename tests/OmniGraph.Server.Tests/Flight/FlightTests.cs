@@ -146,13 +146,79 @@ public sealed class FlightTests(FlightFixture fixture) : IClassFixture<FlightFix
     }
 
     [Fact]
+    public async Task DoPut_PastTheTotalLimit_IsResourceLimit_AndWritesNothing()
+    {
+        // Each batch is far under a gRPC message's limit; together they pass the put's.
+        var before = await fixture.CommitCountAsync();
+        var batches = Enumerable.Range(0, 8).Select(static part => People(10_000 + (part * 4_000), 4_000)).ToList();
+        Assert.True(batches.Sum(FlightArrowBridge.BufferBytes) > FlightFixture.MaxPutBytes);
+        var error = await FlightAssert.FailsAsync(StatusCode.ResourceExhausted, "resource_limit", () => FlightFixture.PutAsync(fixture.Client, new FlightPutCommand("f", Node: "Person"), batches));
+        Assert.Contains("flight put", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.CommitCountAsync());
+    }
+
+    [Fact]
+    public async Task ListFlights_ListsTheStoredReads_WithATicketWhenTheyNeedNoParameters()
+    {
+        var flights = await ListAsync(new FlightCriteria());
+        Assert.Equal(flights.Select(static f => f.Descriptor.Command.ToStringUtf8()), (await ListAsync(new FlightCriteria("f"))).Select(static f => f.Descriptor.Command.ToStringUtf8()));
+        Assert.Equal(["stored_everyone", "stored_person"], flights.Select(static f => FlightReadTicket.Parse(f.Descriptor.Command.Span).Name).Order(StringComparer.Ordinal));
+
+        // A read without parameters is read from its endpoint's ticket at once.
+        var everyone = flights.Single(static f => FlightReadTicket.Parse(f.Descriptor.Command.Span).Name == "stored_everyone");
+        var endpoint = Assert.Single(everyone.Endpoints);
+        using (var call = fixture.Client.GetStream(endpoint.Ticket))
+        {
+            var rows = 0;
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                rows += call.ResponseStream.Current.Length;
+            }
+
+            Assert.True(rows >= 4, $"{rows} rows");
+        }
+
+        // One with parameters has no ticket: its descriptor, given the parameters, is described and read.
+        var person = flights.Single(static f => FlightReadTicket.Parse(f.Descriptor.Command.Span).Name == "stored_person");
+        Assert.Empty(person.Endpoints);
+        var withName = FlightReadTicket.Parse(person.Descriptor.Command.Span) with { Params = JsonDocument.Parse("""{"name": "Alice"}""").RootElement };
+        var info = await fixture.Client.GetInfo(FlightDescriptor.CreateCommandDescriptor(withName.ToUtf8()));
+        Assert.Equal(1, info.TotalRecords);
+
+        await FlightAssert.FailsAsync(StatusCode.NotFound, "graph_not_found", () => ListAsync(new FlightCriteria("nope")));
+        await FlightAssert.FailsAsync(StatusCode.InvalidArgument, "invalid_graph_id", () => ListAsync(new FlightCriteria("not a graph id")));
+    }
+
+    [Fact]
+    public async Task Handshake_InOpenMode_AnswersAnEmptyPayload()
+    {
+        using var call = fixture.Client.Handshake();
+        await call.RequestStream.WriteAsync(new FlightHandshakeRequest(Google.Protobuf.ByteString.Empty));
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.True(call.ResponseStream.Current.Payload.IsEmpty);
+    }
+
+    [Fact]
     public async Task UnsupportedCalls_AreUnimplemented_WithTheStableCode()
     {
         await FlightAssert.FailsAsync(StatusCode.Unimplemented, "not_implemented", async () =>
         {
-            using var call = fixture.Client.ListFlights(new FlightCriteria());
+            using var call = fixture.Client.DoAction(new FlightAction("compact"));
             await call.ResponseStream.MoveNext(CancellationToken.None);
         });
+    }
+
+    private async Task<List<FlightInfo>> ListAsync(FlightCriteria criteria)
+    {
+        using var call = fixture.Client.ListFlights(criteria);
+        var flights = new List<FlightInfo>();
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            flights.Add(call.ResponseStream.Current);
+        }
+
+        return flights;
     }
 
     [Fact]

@@ -12,13 +12,26 @@ public sealed class McpToolTests(StoredQueryFixture fixture) : IClassFixture<Sto
     {
         await using var client = await ConnectAsync("act-rita");
         var tools = await client.ListToolsAsync();
-        Assert.Equal(["add_person", "everyone", "find_person", "graph_read", "graph_schema"], tools.Select(static t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["add_person", "branch_create", "branch_diff", "branch_list", "branch_merge", "everyone", "find_person", "graph_mutate", "graph_read", "graph_schema", "promotion_request"],
+            tools.Select(static t => t.Name).Order(StringComparer.Ordinal));
         var find = tools.Single(static t => t.Name == "find_person");
         Assert.Equal("Find a person by name\n\nPass the exact name", find.Description);
         Assert.Equal("""["name"]""", find.JsonSchema.GetProperty("required").GetRawText());
         Assert.Equal("string", find.JsonSchema.GetProperty("properties").GetProperty("name").GetProperty("type").GetString());
         var add = tools.Single(static t => t.Name == "add_person");
         Assert.Equal("""["integer","null"]""", add.JsonSchema.GetProperty("properties").GetProperty("age").GetProperty("type").GetRawText());
+    }
+
+    [Fact]
+    public void IntegerParameters_AreJsonIntegers_I64Included()
+    {
+        var schema = Mcp.StoredQueryToolSchema.Of([new("small", "int", null, null, false), new("big", "bigint", null, null, true), new("ratio", "float", null, null, false)]);
+        var properties = schema.GetProperty("properties");
+        Assert.Equal("\"integer\"", properties.GetProperty("small").GetProperty("type").GetRawText());
+        Assert.Equal("""["integer","null"]""", properties.GetProperty("big").GetProperty("type").GetRawText());
+        Assert.Equal("\"number\"", properties.GetProperty("ratio").GetProperty("type").GetRawText());
+        Assert.Equal("""["small","ratio"]""", schema.GetProperty("required").GetRawText());
     }
 
     [Fact]

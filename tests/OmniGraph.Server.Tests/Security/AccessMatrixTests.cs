@@ -35,6 +35,11 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         ["POST /graphs/{graphId}/branches"] = PolicyAction.BranchCreate,
         ["DELETE /graphs/{graphId}/branches/{branch}"] = PolicyAction.BranchDelete,
         ["POST /graphs/{graphId}/branches/merge"] = PolicyAction.BranchMerge,
+
+        // Promotions (beyond §2.4; docs/branches.md): the preview reads; confirm and revert promote (the revert decided in the engine).
+        ["POST /graphs/{graphId}/promotions/preview"] = PolicyAction.Read,
+        ["POST /graphs/{graphId}/promotions"] = PolicyAction.Promote,
+        ["POST /graphs/{graphId}/promotions/{promotionId}/revert"] = PolicyAction.Promote,
         ["GET /graphs/{graphId}/commits/{commitId}/changes"] = PolicyAction.Read,
         ["GET /graphs/{graphId}/changes"] = PolicyAction.Read,
         ["POST /graphs/{graphId}/changes/baseline"] = PolicyAction.Export,

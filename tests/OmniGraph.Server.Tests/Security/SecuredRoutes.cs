@@ -47,6 +47,8 @@ internal static class SecuredRoutes
         new("lint", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Post("graphs/g/lint", Json($$$"""{"query": {{{s_queries}}}}""")))),
         new("schema/ir", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/schema/ir"))),
         new("placement", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/placement"))),
+        new("promotion preview", PolicyAction.Read, "act-zed", "act-rita", Write: false, static async fixture =>
+            Post("graphs/w/promotions/preview", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}"}"""))),
         new("graphs", PolicyAction.GraphList, "act-bruno", "act-andrew", Write: false, static _ => Task.FromResult(Get("graphs"))),
     ];
 

@@ -72,6 +72,14 @@ internal sealed class SidecarAuditDocument
 
     /// <summary>The policy rule that allowed the write, or <c>null</c> (no policy).</summary>
     public required string? Rule { get; init; }
+
+    /// <summary>A promotion's source branch (audit entry format 2); left out for other writes and in sidecars written before it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SourceBranch { get; init; }
+
+    /// <summary>A promotion's diff digest (audit entry format 2); left out for other writes and in sidecars written before it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DiffDigest { get; init; }
 }
 
 /// <summary>One table effect of a sidecar.</summary>
