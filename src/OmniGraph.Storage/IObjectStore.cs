@@ -43,10 +43,12 @@ public interface IObjectStore
     /// <summary>
     /// Creates a new object whose durability may be deferred to <see cref="FlushAsync"/>: for objects under a name unique
     /// to their writer that nobody reads before a durable record names them (a write's staged fragments, deletion files
-    /// and table versions). It is create-if-absent like <see cref="WriteCondition.IfNotExists"/>, but until the call
-    /// returns a concurrent reader may see the object partly written, and until <see cref="FlushAsync"/> returns for its
-    /// key a crash may lose it or leave it torn (the local store then fails its checksum). The writer must flush it before
-    /// any durable record refers to it. The default is an ordinary durable create-if-absent.
+    /// and table versions). It is create-if-absent like <see cref="WriteCondition.IfNotExists"/>, but until
+    /// <see cref="FlushAsync"/> returns for its key a crash may lose it or leave it torn (the local store then fails its
+    /// checksum), and a store may write the bytes behind the call (the local store does): a failure to write, a name
+    /// already taken included, may then be reported only by that flush or by a read of the key, which wait for the write.
+    /// The writer must flush it before any durable record refers to it, and must not change <paramref name="content"/>
+    /// afterwards. The default is an ordinary durable create-if-absent.
     /// </summary>
     /// <exception cref="ObjectPreconditionFailedException">An object has the key.</exception>
     ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
@@ -59,6 +61,16 @@ public interface IObjectStore
     /// </summary>
     /// <exception cref="ObjectNotFoundException">One of the objects does not exist (a store that flushes finds out; one whose puts are always durable has nothing to do).</exception>
     ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Makes the names of objects published by <see cref="PublishUnflushedAsync"/> durable, all at once: their bytes are
+    /// durable already (they were prepared), so the local store flushes only the directories that hold the names, each
+    /// once however many names it holds, where a publish would flush its directory per object. The default is
+    /// <see cref="FlushAsync"/> (which also makes the names durable), so a decorator that does not forward this call
+    /// stays correct.
+    /// </summary>
+    /// <exception cref="ObjectNotFoundException">A directory of one of the objects does not exist.</exception>
+    ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => FlushAsync(keys, cancellationToken);
 
     /// <summary>
     /// The first half of a <see cref="PutAsync"/>, done ahead of time: the content is made durable where no reader sees
@@ -107,6 +119,23 @@ public interface IObjectStore
     /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
     /// <exception cref="ArgumentException"><see cref="WriteCondition.IfNotExists"/>, which is not a delete condition.</exception>
     ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every object of <paramref name="keys"/> unconditionally (a missing one is not an error), the removals made
+    /// durable together: the local store unlinks them all, then flushes each directory once, where a delete per object
+    /// would flush its directory per object. Returns how many existed. The default deletes them one by one, side by side.
+    /// </summary>
+    async ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var deletes = new Task<bool>[keys.Count];
+        for (var i = 0; i < deletes.Length; i++)
+        {
+            deletes[i] = DeleteAsync(keys[i], WriteCondition.None, cancellationToken).AsTask();
+        }
+
+        return (await Task.WhenAll(deletes).ConfigureAwait(false)).Count(static deleted => deleted);
+    }
 
     /// <summary>
     /// Lists objects whose key starts with <paramref name="prefix"/> (empty lists everything), sorted by

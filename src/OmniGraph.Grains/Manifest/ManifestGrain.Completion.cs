@@ -1,7 +1,5 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 
@@ -70,7 +68,8 @@ internal sealed partial class ManifestGrain
 
             await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
             // A sidecar whose audit entry is still owed stays: the heal appends the entry, then deletes it.
-            await DurableRound.RunAsync([.. published.Where(static c => !c.AuditOwed).Select(c => (Func<Task>)(async () => await _store.DeleteAsync(c.SidecarKey, WriteCondition.None)))]);
+            // The batch's sidecars go together: one flush of the recovery directory, not one per sidecar.
+            await _store.DeleteAllAsync([.. published.Where(static c => !c.AuditOwed).Select(static c => c.SidecarKey)]);
             _failpoints.After(Failpoints.CommitSidecarDelete);
         }
         catch (Exception exception)

@@ -239,15 +239,21 @@ internal sealed partial class ManifestGrain
         {
             // Round 2: the sidecars and pointers become visible and durable. From here on each write is complete on disk
             // (a heal publishes a sidecar whose staged objects are durable), so it can no longer simply fail.
+            // Every name linked, then each directory flushed once (the bytes were flushed in round 1): one flush deep
+            // however many members, where a publish per object would flush the same two directories once per object.
             var publications = new List<Func<Task>>(2 * count);
+            var names = new List<string>(2 * count);
             for (var i = 0; i < count; i++)
             {
                 var at = 3 * i;
-                publications.Add(async () => await _store.PublishAsync(prepared[at]!, WriteCondition.IfNotExists));
-                publications.Add(async () => await _store.PublishAsync(prepared[at + 1]!, WriteCondition.IfNotExists));
+                publications.Add(async () => await _store.PublishUnflushedAsync(prepared[at]!, WriteCondition.IfNotExists));
+                publications.Add(async () => await _store.PublishUnflushedAsync(prepared[at + 1]!, WriteCondition.IfNotExists));
+                names.Add(prepared[at]!.Key);
+                names.Add(prepared[at + 1]!.Key);
             }
 
             await DurableRound.RunAsync([.. publications]);
+            await _store.FlushNamesAsync(names);
             _failpoints.After(Failpoints.CommitSidecarWrite);
         }
         catch (Exception exception)
@@ -298,7 +304,7 @@ internal sealed partial class ManifestGrain
                 }
             }
 
-            await _store.FlushAsync([.. published.Select(static m => GraphObjectKeys.Manifest(m.BranchIncarnation, m.Version))]);
+            await _store.FlushNamesAsync([.. published.Select(static m => GraphObjectKeys.Manifest(m.BranchIncarnation, m.Version))]);
             _failpoints.After(Failpoints.CommitManifestPublish);
         }
         catch (Exception exception)

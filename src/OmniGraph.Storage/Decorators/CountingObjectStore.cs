@@ -93,6 +93,13 @@ public sealed class CountingObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
+    public ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        Count(ObjectStoreRequestKind.Flush);
+        return _inner.FlushNamesAsync(keys, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         Count(ObjectStoreRequestKind.PreparePut);
@@ -121,6 +128,18 @@ public sealed class CountingObjectStore : IObjectStore
     {
         Count(ObjectStoreRequestKind.Delete);
         return _inner.DeleteAsync(key, condition, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Count(ObjectStoreRequestKind.Delete);
+        }
+
+        return _inner.DeleteAllAsync(keys, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -113,7 +113,14 @@ public sealed class PrefixedObjectStore : IObjectStore
     }
 
     /// <inheritdoc />
-    public async ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    public ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        FlushInnerAsync(keys, static (store, inner, token) => store.FlushAsync(inner, token), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        FlushInnerAsync(keys, static (store, inner, token) => store.FlushNamesAsync(inner, token), cancellationToken);
+
+    private async ValueTask FlushInnerAsync(IReadOnlyList<string> keys, Func<IObjectStore, string[], CancellationToken, ValueTask> flush, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var inner = new string[keys.Count];
@@ -124,7 +131,7 @@ public sealed class PrefixedObjectStore : IObjectStore
 
         try
         {
-            await _inner.FlushAsync(inner, cancellationToken).ConfigureAwait(false);
+            await flush(_inner, inner, cancellationToken).ConfigureAwait(false);
         }
         catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) is { } failed && Array.IndexOf(inner, failed) >= 0)
         {
@@ -205,6 +212,26 @@ public sealed class PrefixedObjectStore : IObjectStore
         catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) == inner)
         {
             throw Translate(exception, key);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var inner = new string[keys.Count];
+        for (var i = 0; i < inner.Length; i++)
+        {
+            inner[i] = ToInnerKey(keys[i]);
+        }
+
+        try
+        {
+            return await _inner.DeleteAllAsync(inner, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OmniGraphException exception) when (exception.Get(ErrorDetail.Key) is { } failed && Array.IndexOf(inner, failed) >= 0)
+        {
+            throw Translate(exception, keys[Array.IndexOf(inner, failed)]);
         }
     }
 

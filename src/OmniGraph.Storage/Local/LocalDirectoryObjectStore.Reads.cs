@@ -13,6 +13,11 @@ public sealed partial class LocalDirectoryObjectStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             ObjectKey.Validate(key);
+            if (IsWriting(key))
+            {
+                return AfterWriteAsync(key, () => Get(key));
+            }
+
             return ValueTask.FromResult(Get(key));
         }
         catch (Exception exception)
@@ -29,6 +34,11 @@ public sealed partial class LocalDirectoryObjectStore
             cancellationToken.ThrowIfCancellationRequested();
             ObjectKey.Validate(key);
             OperationArguments.ValidateRange(offset, length);
+            if (IsWriting(key))
+            {
+                return AfterWriteAsync(key, () => GetRange(key, offset, length));
+            }
+
             return ValueTask.FromResult(GetRange(key, offset, length));
         }
         catch (Exception exception)
@@ -44,20 +54,30 @@ public sealed partial class LocalDirectoryObjectStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             ObjectKey.Validate(key);
-            var paths = PathsOf(key);
-            try
+            if (IsWriting(key))
             {
-                var info = TryReadInfo(key, paths.DataFile);
-                return ValueTask.FromResult(info?.ToProperties(key, IsLeased(key, paths.LockFile)));
+                return AfterWriteAsync(key, () => GetProperties(key));
             }
-            catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
-            {
-                throw LocalIoErrors.FromException(key, "reading properties of", paths.DataFile, exception);
-            }
+
+            return ValueTask.FromResult(GetProperties(key));
         }
         catch (Exception exception)
         {
             return ValueTask.FromException<ObjectProperties?>(exception);
+        }
+    }
+
+    private ObjectProperties? GetProperties(string key)
+    {
+        var paths = PathsOf(key);
+        try
+        {
+            var info = TryReadInfo(key, paths.DataFile);
+            return info?.ToProperties(key, IsLeased(key, paths.LockFile));
+        }
+        catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
+        {
+            throw LocalIoErrors.FromException(key, "reading properties of", paths.DataFile, exception);
         }
     }
 

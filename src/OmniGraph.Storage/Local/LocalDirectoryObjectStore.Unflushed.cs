@@ -11,7 +11,10 @@ public sealed partial class LocalDirectoryObjectStore
     /// <remarks>
     /// Writes the object in place (<c>O_CREAT|O_EXCL</c> on its final name, so create-if-absent still holds) without a
     /// temporary file, a link or any <c>fsync</c>: the flushes of many such objects, and of their directories, then run
-    /// side by side in <see cref="FlushAsync"/> instead of two sequential flushes per object.
+    /// side by side in <see cref="FlushAsync"/> instead of two sequential flushes per object. The bytes are written
+    /// behind the call, on an I/O thread: the caller (a table grain preparing a version) does not wait for file creation,
+    /// which queues behind the journal while other writers flush. <see cref="FlushAsync"/> and every read of the key wait
+    /// for the write and report its failure; <paramref name="content"/> must not change afterwards.
     /// </remarks>
     public ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -19,7 +22,7 @@ public sealed partial class LocalDirectoryObjectStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             ObjectKey.Validate(key);
-            return ValueTask.FromResult(WriteInPlace(key, content));
+            return ValueTask.FromResult(StartWriteBehind(key, content));
         }
         catch (Exception exception)
         {
@@ -45,13 +48,21 @@ public sealed partial class LocalDirectoryObjectStore
             }
         }
 
+        await AwaitWritesAsync(keys).ConfigureAwait(false);
+        await WhenAllFlushedAsync(targets).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Flushes files and directories at once, each on an I/O thread: the journal commits them together instead of one
+    /// flush after another. Every flush is waited for before a failure is reported (the first, in argument order).
+    /// </summary>
+    private async Task WhenAllFlushedAsync(IReadOnlyList<(string Key, string Path)> targets)
+    {
         if (targets.Count == 0)
         {
             return;
         }
 
-        // Files and directories at once, each on an I/O thread: the journal commits them together instead of one flush
-        // after another. Every flush is waited for before a failure is reported (the first, in key order).
         var flushes = new Task[targets.Count];
         for (var i = 0; i < flushes.Length; i++)
         {
@@ -77,12 +88,30 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
-    private ObjectProperties WriteInPlace(string key, ReadOnlyMemory<byte> content)
+    /// <inheritdoc />
+    /// <remarks>
+    /// Flushes each directory holding one of the names once, the directories side by side: the bytes were flushed when
+    /// they were prepared, and a link is an entry of its directory, which is what a publish flushes too.
+    /// </remarks>
+    public async ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        cancellationToken.ThrowIfCancellationRequested();
+        var directories = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            ObjectKey.Validate(key);
+            directories.TryAdd(PathsOf(key).Directory, key);
+        }
+
+        await WhenAllFlushedAsync([.. directories.Select(static d => (d.Value, d.Key))]).ConfigureAwait(false);
+    }
+
+    private void WriteInPlace(string key, ReadOnlyMemory<byte> content, Ulid eTag)
     {
         var paths = PathsOf(key);
         try
         {
-            var eTag = Ulid.NewUlid(Now.ToUnixTimeMilliseconds());
             SafeFileHandle handle;
             try
             {
@@ -112,9 +141,6 @@ public sealed partial class LocalDirectoryObjectStore
                 File.Delete(paths.DataFile);
                 throw;
             }
-
-            return new ObjectFileInfo(eTag.ToString(), DateTimeOffset.FromUnixTimeMilliseconds(eTag.TimestampMilliseconds), content.Length)
-                .ToProperties(key, isLeased: false);
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))
         {

@@ -34,10 +34,49 @@ public sealed partial class LocalDirectoryObjectStore
         }
     }
 
-    private async ValueTask<bool> DeleteCoreAsync(string key, WriteCondition condition, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Every unlink on an I/O thread (<see cref="BlockingIo"/>), side by side, then each directory flushed once.</remarks>
+    public async ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var deletes = new Task<bool>[keys.Count];
+        for (var i = 0; i < deletes.Length; i++)
+        {
+            var key = keys[i];
+            deletes[i] = BlockingIo.RunAsync(() => DeleteCoreAsync(key, WriteCondition.None, cancellationToken, flushDirectory: false).AsTask());
+        }
+
+        // Every unlink is waited for before the flush (or a failure) is reported, so none is still running afterwards.
+        try
+        {
+            await Task.WhenAll(deletes).ConfigureAwait(false);
+        }
+        catch
+        {
+            foreach (var delete in deletes)
+            {
+                if (delete.IsFaulted)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(delete.Exception!.InnerException!);
+                }
+            }
+
+            throw;
+        }
+
+        await FlushNamesAsync(keys, cancellationToken).ConfigureAwait(false);
+        return deletes.Count(static d => d.Result);
+    }
+
+    private async ValueTask<bool> DeleteCoreAsync(string key, WriteCondition condition, CancellationToken cancellationToken, bool flushDirectory = true)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
+        if (IsWriting(key))
+        {
+            await AwaitWritesAsync([key]).ConfigureAwait(false);
+        }
+
         OperationArguments.ValidateDeleteCondition(condition);
         var paths = PathsOf(key);
         try
@@ -59,7 +98,11 @@ public sealed partial class LocalDirectoryObjectStore
             keyLock.ClearLease();
             File.Delete(paths.DataFile);
             keyLock.RemoveFile();
-            LocalFiles.FlushDirectory(key, paths.Directory);
+            if (flushDirectory)
+            {
+                LocalFiles.FlushDirectory(key, paths.Directory);
+            }
+
             return true;
         }
         catch (Exception exception) when (LocalIoErrors.IsIoFailure(exception))

@@ -6,7 +6,7 @@ namespace OmniGraph.Grains.Tests.Support;
 /// Counts how many flushes (<c>fsync</c> calls) an operation waits on one after another, for budget tests of the write
 /// path. Each request is charged what it costs the local directory store in sequential flushes: a put 2 (the temporary
 /// file, then the directory after the link or rename), a prepared put 1 (its temporary file), publishing it 1 (the
-/// directory), a flush of any number of objects 1 (files and directories flushed side by side), a delete 1, an unflushed
+/// directory), a flush of any number of objects or of their names 1 (files and directories flushed side by side), a delete or a delete of several objects 1, an unflushed
 /// put, an unflushed publication (a link) and every read 0. A request's depth is its cost plus the greatest depth among the requests that had completed when
 /// it started: requests started together share a depth, a request started after another completed adds to it. So the
 /// depth of a write's publish is the number of flushes its acknowledgement waited for in a row.
@@ -91,20 +91,12 @@ public sealed class FlushDepthObjectStore : IObjectStore
         _inner.PutUnflushedAsync(key, content, cancellationToken);
 
     /// <inheritdoc />
-    public async ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
-    {
-        if (keys.Count == 0)
-        {
-            await _inner.FlushAsync(keys, cancellationToken);
-            return;
-        }
+    public ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        TrackFlushAsync(keys, () => _inner.FlushAsync(keys, cancellationToken));
 
-        await TrackAsync("flush", keys[0], 1, async () =>
-        {
-            await _inner.FlushAsync(keys, cancellationToken);
-            return true;
-        });
-    }
+    /// <inheritdoc />
+    public ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        TrackFlushAsync(keys, () => _inner.FlushNamesAsync(keys, cancellationToken));
 
     /// <inheritdoc />
     public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
@@ -126,6 +118,10 @@ public sealed class FlushDepthObjectStore : IObjectStore
         await TrackAsync("delete", key, 1, () => _inner.DeleteAsync(key, condition, cancellationToken));
 
     /// <inheritdoc />
+    public ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        keys.Count == 0 ? _inner.DeleteAllAsync(keys, cancellationToken) : TrackAsync("delete", keys[0], 1, () => _inner.DeleteAllAsync(keys, cancellationToken));
+
+    /// <inheritdoc />
     public ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default) =>
         _inner.ListAsync(prefix, continuationToken, maxResults, cancellationToken);
 
@@ -141,6 +137,22 @@ public sealed class FlushDepthObjectStore : IObjectStore
 
     /// <inheritdoc />
     public ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default) => _inner.BreakLeaseAsync(key, cancellationToken);
+
+    /// <summary>A flush of any number of objects or names: one flush, charged to the first key (none for no keys).</summary>
+    private async ValueTask TrackFlushAsync(IReadOnlyList<string> keys, Func<ValueTask> flush)
+    {
+        if (keys.Count == 0)
+        {
+            await flush();
+            return;
+        }
+
+        await TrackAsync("flush", keys[0], 1, async () =>
+        {
+            await flush();
+            return true;
+        });
+    }
 
     private async ValueTask<T> TrackAsync<T>(string request, string key, long cost, Func<ValueTask<T>> run)
     {

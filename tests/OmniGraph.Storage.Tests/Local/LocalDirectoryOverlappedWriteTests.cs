@@ -23,9 +23,10 @@ public sealed class LocalDirectoryOverlappedWriteTests : IDisposable
     {
         await Store.PutUnflushedAsync("tables/t/fragments/f1.arrow", Bytes.Utf8("rows"));
 
+        // The bytes are written behind the call; the flush waits for them.
+        await Store.FlushAsync(["tables/t/fragments/f1.arrow"]);
         Assert.True(File.Exists(_directory.Combine("store", "tables", "t", "fragments", "f1.arrow.og-obj")));
         Assert.Empty(Store.ListTemporaryFiles());
-        await Store.FlushAsync(["tables/t/fragments/f1.arrow"]);
         Assert.Equal("rows", Bytes.Text((await new LocalDirectoryObjectStore(_directory.Combine("store")).GetAsync("tables/t/fragments/f1.arrow")).Content));
     }
 
@@ -37,6 +38,44 @@ public sealed class LocalDirectoryOverlappedWriteTests : IDisposable
         var error = await Assert.ThrowsAsync<ObjectNotFoundException>(() => Store.FlushAsync(["tables/t/fragments/f1.arrow", "tables/t/fragments/missing.arrow"]).AsTask());
 
         Assert.Equal("tables/t/fragments/missing.arrow", error.Key);
+    }
+
+    [Fact]
+    public async Task UnflushedPut_ThatCannotBeWritten_FailsItsFlushAndItsReads_NotLater()
+    {
+        // A file where the table's directory should be: the write behind the put cannot create the object.
+        Directory.CreateDirectory(_directory.Combine("store", "tables"));
+        await File.WriteAllTextAsync(_directory.Combine("store", "tables", "t"), "in the way");
+
+        await Store.PutUnflushedAsync("tables/t/fragments/f1.arrow", Bytes.Utf8("rows"));
+
+        var read = await Assert.ThrowsAnyAsync<OmniGraphException>(() => Store.GetAsync("tables/t/fragments/f1.arrow").AsTask());
+        Assert.Equal("tables/t/fragments/f1.arrow", read.Get(ErrorDetail.Key));
+        await Store.PutUnflushedAsync("tables/t/fragments/f2.arrow", Bytes.Utf8("rows"));
+        var flush = await Assert.ThrowsAnyAsync<OmniGraphException>(() => Store.FlushAsync(["tables/t/fragments/f2.arrow"]).AsTask());
+        Assert.Equal("tables/t/fragments/f2.arrow", flush.Get(ErrorDetail.Key));
+
+        // Reported once: afterwards the key is simply absent.
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => Store.GetAsync("tables/t/fragments/f1.arrow").AsTask());
+    }
+
+    [Fact]
+    public async Task PublishedNames_AreFlushedOncePerDirectory_AndDeletesTogether()
+    {
+        var names = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var key = $"recovery/tx{i}.json";
+            await Store.PublishUnflushedAsync(await Store.PreparePutAsync(key, Bytes.Utf8($"sidecar {i}")), WriteCondition.IfNotExists);
+            names.Add(key);
+        }
+
+        await Store.FlushNamesAsync(names);
+        var reopened = new LocalDirectoryObjectStore(_directory.Combine("store"));
+        Assert.Equal("sidecar 3", Bytes.Text((await reopened.GetAsync("recovery/tx3.json")).Content));
+
+        Assert.Equal(4, await Store.DeleteAllAsync([.. names, "recovery/never.json"]));
+        Assert.DoesNotContain(Directory.GetFiles(_directory.Combine("store", "recovery")), static f => f.EndsWith(".og-obj", StringComparison.Ordinal));
     }
 
     [Fact]

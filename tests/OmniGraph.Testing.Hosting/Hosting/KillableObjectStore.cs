@@ -22,6 +22,10 @@ internal sealed class KillableObjectStore(IObjectStore inner, SiloStores silo) :
 
     public ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => Alive().FlushAsync(keys, cancellationToken);
 
+    public ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => Alive().FlushNamesAsync(keys, cancellationToken);
+
+    public ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default) => Alive().DeleteAllAsync(keys, cancellationToken);
+
     public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default) =>
         Alive().PreparePutAsync(key, content, cancellationToken);
 

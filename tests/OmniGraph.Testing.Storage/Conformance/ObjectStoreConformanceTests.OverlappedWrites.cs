@@ -98,6 +98,32 @@ public abstract partial class ObjectStoreConformanceTests
     }
 
     [Fact]
+    public async Task NamesPublishedUnflushed_AreTheObjectsOnceFlushed_AndFlushingNoNamesIsANoOp()
+    {
+        var first = await Store.PublishUnflushedAsync(await Store.PreparePutAsync("recovery/a.json", Bytes.Utf8("a")), WriteCondition.IfNotExists);
+        await Store.PublishUnflushedAsync(await Store.PreparePutAsync("commits/b.json", Bytes.Utf8("b")), WriteCondition.IfNotExists);
+
+        await Store.FlushNamesAsync(["recovery/a.json", "commits/b.json"]);
+        await Store.FlushNamesAsync([]);
+
+        Assert.Equal(first.ETag, (await Store.GetPropertiesAsync("recovery/a.json"))!.ETag);
+        Assert.Equal("b", await GetTextAsync("commits/b.json"));
+    }
+
+    [Fact]
+    public async Task DeleteAll_RemovesEveryObject_AMissingOneIsNotAnError()
+    {
+        await PutTextAsync("recovery/a.json", "a");
+        await PutTextAsync("recovery/b.json", "b");
+        await PutTextAsync("recovery/keep.json", "c");
+
+        Assert.Equal(2, await Store.DeleteAllAsync(["recovery/a.json", "recovery/b.json", "recovery/missing.json"]));
+        Assert.Equal(0, await Store.DeleteAllAsync([]));
+
+        Assert.Equal(["recovery/keep.json"], await ListAllKeysAsync("recovery/"));
+    }
+
+    [Fact]
     public async Task PreparedPut_ChecksItsKeyBeforeAnyIo()
     {
         var error = await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidObjectKey, () => Store.PreparePutAsync("a//b", Bytes.Utf8("x")).AsTask());
