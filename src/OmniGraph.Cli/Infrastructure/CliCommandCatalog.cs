@@ -32,6 +32,8 @@ internal static class CliCommandCatalog
         new ChangesPollCommand(),
         new ChangesBaselineCommand(),
         new SchemaShowCommand(),
+        new SchemaPlanCommand(),
+        new SchemaApplyCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
         new ServeCommand(),

@@ -28,6 +28,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PromotionPreviewOutput))]
 [JsonSerializable(typeof(PromotionOutput))]
 [JsonSerializable(typeof(PromotionRevertOutput))]
+[JsonSerializable(typeof(SchemaApplyCommandOutput))]
 [JsonSerializable(typeof(ChangeSetOutput))]
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]
