@@ -34,6 +34,7 @@ internal static class CliCommandCatalog
         new SchemaShowCommand(),
         new SchemaPlanCommand(),
         new SchemaApplyCommand(),
+        new OptimizeCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
         new ServeCommand(),

@@ -29,6 +29,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PromotionOutput))]
 [JsonSerializable(typeof(PromotionRevertOutput))]
 [JsonSerializable(typeof(SchemaApplyCommandOutput))]
+[JsonSerializable(typeof(OptimizeOutput))]
 [JsonSerializable(typeof(ChangeSetOutput))]
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]
