@@ -1,4 +1,4 @@
-using OmniGraph.Testing;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Search.Embeddings.Tests;
 
@@ -12,7 +12,7 @@ public sealed class EmbeddingErrorCodesTests
             .Where(static f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(static f => (string)f.GetRawConstantValue()!)
             .ToList();
-        var docs = RepositoryPaths.ReadText("docs", "search.md");
+        var docs = RepositoryFiles.ReadText("docs", "search.md");
 
         Assert.Equal(declared.Order(StringComparer.Ordinal), EmbeddingErrorCodes.All.Order(StringComparer.Ordinal));
         Assert.Equal(declared.Count, declared.Distinct(StringComparer.Ordinal).Count());

@@ -1,4 +1,4 @@
-using OmniGraph.Testing;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Search.Tests;
 
@@ -21,7 +21,7 @@ public sealed class SearchErrorCodesTests
     [Fact]
     public void Codes_AreDocumented()
     {
-        var docs = RepositoryPaths.ReadText("docs", "search.md");
+        var docs = RepositoryFiles.ReadText("docs", "search.md");
 
         Assert.All(SearchErrorCodes.All, code => Assert.Contains($"`{code}`", docs, StringComparison.Ordinal));
     }

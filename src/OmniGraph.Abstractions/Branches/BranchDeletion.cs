@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What <see cref="IManifestGrain.DeleteBranchAsync"/> did.</summary>
 /// <param name="Branch">The deleted branch (its name is free again; its incarnation is never served again).</param>

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>How a merge ended.</summary>
 public enum BranchMergeOutcome

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The wire names of <see cref="BranchMergeOutcome"/> (snake_case, stable).</summary>
 public static class BranchMergeOutcomes

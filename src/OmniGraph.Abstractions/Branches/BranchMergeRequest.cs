@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A merge of branch <paramref name="Source"/> into <paramref name="Target"/> (<c>branch merge</c>).</summary>
 /// <param name="Source">The branch whose changes are taken.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What a merge did (or why it wrote nothing).</summary>
 /// <param name="Outcome">How it ended.</param>

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>One reason a merge was refused. A merge with any conflict writes nothing and reports all of them.</summary>
 /// <param name="Table">The table key (<c>node:Person</c>, <c>edge:Knows</c>).</param>

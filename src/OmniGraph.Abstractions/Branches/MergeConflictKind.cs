@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Why a merge cannot combine its two sides (docs/branches.md: the truth table).</summary>
 public enum MergeConflictKind

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A baseline about to be written: the export to run (one commit, some types) and the record that ends it.</summary>
 /// <param name="Export">The export of the pinned head commit.</param>

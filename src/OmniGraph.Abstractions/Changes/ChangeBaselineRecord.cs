@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The last line of a change baseline (<c>{"baseline":{…}}</c>): the commit exported and the cursor that continues after it.</summary>
 /// <param name="Baseline">The baseline's terminal facts.</param>

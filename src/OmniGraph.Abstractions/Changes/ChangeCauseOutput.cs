@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The commit a block of changes belongs to (<c>ChangeCauseOutput</c>).</summary>
 /// <param name="GraphCommitId">The commit.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One page of a branch's change feed (<c>ChangeFeedOutput</c>): blocks in first-parent order, oldest first, one per

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Which changes a diff, a commit's change page or a feed poll returns: entity kinds (<c>node</c>, <c>edge</c>), type

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What happened to an entity between two states of a graph (the wire names are <c>insert</c>, <c>update</c>, <c>delete</c>).</summary>
 public enum ChangeOp

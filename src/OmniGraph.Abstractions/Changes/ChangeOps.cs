@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Wire names of <see cref="ChangeOp"/> and of entity kinds.</summary>
 public static class ChangeOps

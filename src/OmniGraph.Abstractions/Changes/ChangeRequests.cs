@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A page of a commit's changes: the first page, or the page a token names.</summary>
 /// <param name="CommitId">The commit.</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The net difference between two read targets (<c>omnigraph diff FROM TO</c>, <c>ChangeSet</c>): every entity whose

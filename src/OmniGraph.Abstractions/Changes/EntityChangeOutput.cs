@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One entity's change in a commit's change page or a feed block (<c>EntityChangeOutput</c>). An insert has only

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The <see cref="IGraphService"/> of a graph reached through its grains (<see cref="IGraphClient"/>).</summary>
 /// <param name="client">The graph's client.</param>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
 
-namespace OmniGraph.Grains.Hosting;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The <see cref="IGraphClient"/> of one graph: grain calls, nothing else. Each call hands its cancellation token to the

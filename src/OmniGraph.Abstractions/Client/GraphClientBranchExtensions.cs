@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Branch control and merges on an <see cref="IGraphClient"/> (docs/branches.md), as grain calls to the manifest grain

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Diffs, per-commit changes, the change feed and baselines on an <see cref="IGraphClient"/> (docs/branches.md, "Diffs

@@ -1,6 +1,5 @@
-using OmniGraph.Engine;
 
-namespace OmniGraph.Grains.Hosting;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Creates <see cref="GraphClient"/>s over the silo's grain factory.</summary>
 public sealed class GraphClientFactory(IGrainFactory grains) : IGraphClientFactory

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 public static partial class GraphClientLoadingExtensions
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Loads (JSONL into a branch, one commit per load) and exports (a branch as load-compatible JSONL) on an

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Storage maintenance on an <see cref="IGraphClient"/> (docs/maintenance.md), as calls to <see cref="IMaintenanceGrain"/>.</summary>
 public static class GraphClientMaintenanceExtensions

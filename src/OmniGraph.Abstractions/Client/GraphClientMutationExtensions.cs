@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Mutations through an <see cref="IGraphClient"/>: <c>client.MutateAsync(...)</c>.</summary>
 public static class GraphClientMutationExtensions

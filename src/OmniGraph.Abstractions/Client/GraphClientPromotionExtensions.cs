@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Promotions on an <see cref="IGraphClient"/> (docs/branches.md, "Protected branches and promotion"), as calls to <see cref="IPromotionGrain"/>.</summary>
 public static class GraphClientPromotionExtensions

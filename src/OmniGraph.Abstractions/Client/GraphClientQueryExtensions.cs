@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Read queries through <see cref="IGraphClient"/>: what the CLI's <c>query</c> and an HTTP front-end call.</summary>
 public static class GraphClientQueryExtensions

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Recovery through an <see cref="IGraphClient"/>: <c>client.ExamineAsync()</c>, <c>client.RepairAsync(...)</c>.</summary>
 public static class GraphClientRecoveryExtensions

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Schema evolution on an <see cref="IGraphClient"/> (docs/schema-language.md, "Changing the schema"), as calls to <see cref="ISchemaApplyGrain"/>.</summary>
 public static class GraphClientSchemaExtensions

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A typed client of one graph: what the CLI and an HTTP front-end need, as grain calls. Obtain one from the embedded

@@ -1,6 +1,5 @@
-using OmniGraph.Engine;
 
-namespace OmniGraph.Grains.Hosting;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Creates <see cref="IGraphClient"/>s for the graphs of a silo (what an ASP.NET front-end injects).</summary>
 public interface IGraphClientFactory

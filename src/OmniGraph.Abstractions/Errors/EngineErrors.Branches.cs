@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 public static partial class EngineErrors
 {

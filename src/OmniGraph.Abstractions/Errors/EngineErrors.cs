@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Throw helpers for the engine's errors (<c>throw EngineErrors.OrphanEdge(…)</c>): each renders the documented message

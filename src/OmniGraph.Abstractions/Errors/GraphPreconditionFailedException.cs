@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The caller's expected head commit (user compare-and-swap) is not the branch head. Never retried; nothing was

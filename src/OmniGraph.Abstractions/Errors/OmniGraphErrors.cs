@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Helpers for the errors OmniGraph reports through the grain runtime.</summary>
 public static class OmniGraphErrors

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What a write was prepared against changed before it took effect: the branch head moved (<c>graph_head:main</c>) or

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Recovery has to decide: either an unresolved recovery sidecar blocks writes (it cannot be read, has an unknown

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A table's physical head is not the version a head move expected (another writer moved it, or an abandoned write

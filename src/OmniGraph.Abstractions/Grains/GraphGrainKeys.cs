@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Grain keys of a graph's grains: the manifest grain is keyed <c>{graph}</c>, a table-branch grain

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Merges one branch into another (key: the graph id): merge base over the commit graph, a three-way merge row by row

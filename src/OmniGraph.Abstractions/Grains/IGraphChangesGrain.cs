@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Diffs, per-commit changes, the change feed and change baselines of one graph (key: the graph id; docs/branches.md,

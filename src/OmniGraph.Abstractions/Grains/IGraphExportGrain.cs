@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Exports a branch as JSONL in the load envelope with physical ids (key: <c>{graph}/{export id}</c>, one grain per

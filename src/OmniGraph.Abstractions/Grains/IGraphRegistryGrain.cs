@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The cluster's registry of graphs added at run time (key: <see cref="ClusterKey"/>; one activation in the cluster):

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The stateless write surface of a graph (key: the graph id; one reentrant stateless worker per silo): validates a typed write

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One load in progress (key <c>{graph}/{transaction id}</c>, see <see cref="LoadSessionKeys"/>): receives the JSONL

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Storage maintenance of a graph (key: the graph id; docs/maintenance.md). Storage-native: no server route reaches it.</summary>
 public interface IMaintenanceGrain : IGrainWithStringKey

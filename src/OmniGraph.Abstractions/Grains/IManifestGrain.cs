@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The graph's single visibility door (key: the graph id): branch registry, snapshot resolution, commit lookup and
-/// listing, the commit protocol (one manifest version per write, by create-if-absent) and recovery (heal of sidecars
-/// on activation and at every write entry).
+/// listing, commits (one manifest version per write, by create-if-absent; the protocol side is the internal
+/// <see cref="IManifestProtocol"/>) and recovery (heal of sidecars on activation and at every write entry).
 /// </summary>
 /// <remarks>
 /// Commits and heals run one at a time per activation. Reads are <see cref="AlwaysInterleaveAttribute"/>: a snapshot
@@ -69,49 +69,6 @@ public interface IManifestGrain : IGrainWithStringKey
     /// <summary>The storage format version of the graph (<c>internal_schema_version</c>).</summary>
     [AlwaysInterleave]
     Task<int> GetStorageVersionAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The entry of a write on <paramref name="branch"/>: waits until the branch's commits in flight are decided, heals
-    /// the branch's sidecars that can be healed now (so the write does not prepare against a head that recovery is about to
-    /// move) and returns the head snapshot to prepare against.
-    /// </summary>
-    /// <exception cref="RecoveryRequiredException">A sidecar that cannot be healed blocks writes to the branch.</exception>
-    Task<GraphSnapshot> BeginWriteAsync(string branch, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The entry of a write that may chain onto the commits in flight (group commit): heals like
-    /// <see cref="BeginWriteAsync"/>, then returns the snapshot the last accepted commit leaves — not yet published if a
-    /// commit is in flight. A write prepared on it is published right after that commit, in the same round of flushes when
-    /// it comes in time, and fails with <see cref="ReadSetChangedException"/> if that commit fails. For writes that may be
-    /// re-prepared; readers never see such a snapshot.
-    /// </summary>
-    /// <exception cref="RecoveryRequiredException">A sidecar that cannot be healed blocks writes to the branch.</exception>
-    /// <remarks>Interleaves with the commits it waits on (whose waits run throughout their rounds); the grain orders it with its other write-side calls itself.</remarks>
-    [AlwaysInterleave]
-    Task<GraphSnapshot> BeginChainedWriteAsync(string branch, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Accepts a write whose table versions are staged, on top of the last accepted commit of its branch (heal, check the
-    /// base and the caller's expected head), and queues it for publication; returns the manifest version it will publish.
-    /// The group committer then makes the staged objects durable, writes the recovery sidecar and publishes the version,
-    /// together with every commit queued meanwhile (each its own version and commit); the table heads move and the sidecar
-    /// is deleted afterwards. <see cref="WaitForCommitAsync"/> returns the outcome.
-    /// </summary>
-    /// <exception cref="ReadSetChangedException">The base is not the last accepted commit of the branch; nothing is visible.</exception>
-    /// <exception cref="GraphPreconditionFailedException">The expected head commit is not the head.</exception>
-    /// <exception cref="RecoveryRequiredException">A sidecar blocks writes.</exception>
-    /// <remarks>Interleaves with the waits of the commits in flight; the grain orders it with its other write-side calls itself.</remarks>
-    [AlwaysInterleave]
-    Task<long> SubmitCommitAsync(CommitRequest request, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Waits for the outcome of a commit submitted to this graph (<see cref="SubmitCommitAsync"/>) and returns the
-    /// published commit. Cancelling stops the waiting, not the commit.
-    /// </summary>
-    /// <exception cref="ReadSetChangedException">Another writer took the version, or a commit this one was based on failed; nothing is visible.</exception>
-    /// <exception cref="RecoveryRequiredException">The commit failed after its recovery sidecar was written (recovery decides).</exception>
-    [AlwaysInterleave]
-    Task<CommitInfo> WaitForCommitAsync(string commitId, CancellationToken cancellationToken = default);
 
     /// <summary>Heals every sidecar that can be healed now and reports what is left.</summary>
     Task<HealReport> HealAsync(CancellationToken cancellationToken = default);

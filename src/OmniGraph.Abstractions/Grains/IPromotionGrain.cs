@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Promotions of a graph (key: the graph id; docs/branches.md, "Protected branches and promotion"): the only writes a

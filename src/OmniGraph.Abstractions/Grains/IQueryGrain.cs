@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Runs read queries of one graph (key: the graph id; one reentrant stateless worker per silo, so a silo interleaves several reads). Each read

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Schema evolution of a graph (key: the graph id; docs/schema-language.md, "Changing the schema"): plan a desired

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A piece of an export: whole JSONL lines (each ending with a line feed).</summary>
 /// <param name="Jsonl">UTF-8 JSONL, one record per line.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What to export: one branch head (or one commit), every type or only some.</summary>
 /// <param name="Branch">The branch; its head is pinned once for the whole export.</param>

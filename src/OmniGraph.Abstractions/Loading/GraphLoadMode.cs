@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>How a load applies to the data already on the branch (<c>--mode</c> of <c>omnigraph load</c>).</summary>
 public enum GraphLoadMode

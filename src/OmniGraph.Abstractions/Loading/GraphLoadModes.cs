@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The wire names of <see cref="GraphLoadMode"/> (<c>overwrite</c>, <c>append</c>, <c>merge</c>).</summary>
 public static class GraphLoadModes

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Client-side settings of one <c>client.LoadAsync(...)</c> call.</summary>
 public sealed class GraphLoadOptions

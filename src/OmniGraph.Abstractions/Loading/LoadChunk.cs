@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One piece of a load's JSONL input. Boundaries may fall anywhere (inside a line or a UTF-8 sequence); the session

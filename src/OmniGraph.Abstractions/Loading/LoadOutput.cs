@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The receipt of a load (<c>GraphBatchLoadOutput</c>: the HTTP <c>IngestOutput</c> without <c>uri</c>). JSON names and

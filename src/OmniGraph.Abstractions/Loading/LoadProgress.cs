@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>How far a load session has come.</summary>
 /// <param name="BytesReceived">Input bytes received so far.</param>

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What a load session writes to: the branch, the mode and who writes.</summary>
 /// <param name="Branch">The branch; it must exist (<c>branch 'B' not found</c> otherwise, and nothing is created) unless <see cref="BaseBranch"/> is given.</param>

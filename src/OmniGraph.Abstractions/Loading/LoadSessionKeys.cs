@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Keys of <see cref="ILoadSessionGrain"/>: <c>{graph}/{transaction id}</c>, the transaction id being a fresh ULID.</summary>
 public static class LoadSessionKeys

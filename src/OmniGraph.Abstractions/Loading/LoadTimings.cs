@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Where a load spent its time inside the session (diagnostics; the client's own reading is not included).</summary>
 /// <param name="ParseMilliseconds">Parsing and validating the input, and handing full fragments to table grains (waits for writes in flight included).</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What <c>optimize</c> did to one branch (docs/maintenance.md): at most one commit (kind <c>optimize</c>) whose

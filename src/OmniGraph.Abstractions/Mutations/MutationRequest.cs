@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One mutation to run: the <c>.gq</c> source, which query of it, its parameters and where it writes.

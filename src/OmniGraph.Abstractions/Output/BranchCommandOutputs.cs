@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// <c>branch create --json</c> and <c>POST /graphs/{id}/branches</c>: the reference shape (<c>BranchCreateOutput {uri,

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A merge in the CLI/HTTP shape (<c>branch merge --json</c>), the reference's <c>BranchMergeOutput {source, target,

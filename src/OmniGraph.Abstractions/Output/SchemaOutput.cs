@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The accepted schema of a graph (<c>SchemaOutput</c>), plus the content hash of its IR.</summary>
 /// <param name="SchemaSource">The <c>.pg</c> source as it was accepted.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What promoting <paramref name="Source"/> into <paramref name="Target"/> would apply now

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A promotion of <paramref name="Source"/> into <paramref name="Target"/>, confirming the change its preview showed.</summary>
 /// <param name="Source">The branch whose change is promoted.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A promotion that was applied (<see cref="IPromotionGrain.PromoteAsync"/>).</summary>
 /// <param name="PromotionId">The promotion's id (for <c>promote revert</c>).</param>

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A revert of promotion <paramref name="PromotionId"/>: a new commit on its target restoring the target's state before it.</summary>
 /// <param name="PromotionId">The id <see cref="PromotionResult.PromotionId"/> returned.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A promotion that was reverted (<see cref="IPromotionGrain.RevertAsync"/>).</summary>
 /// <param name="PromotionId">The promotion.</param>

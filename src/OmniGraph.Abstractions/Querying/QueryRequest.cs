@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One read: <c>.gq</c> source text, the query to run in it (optional when it declares exactly one), its parameters as

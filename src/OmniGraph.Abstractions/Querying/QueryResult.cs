@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The rows of a read, as one Arrow record batch whose fields are the result columns in order, named as the query

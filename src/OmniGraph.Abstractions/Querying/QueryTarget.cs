@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What a read runs against: the head of a branch, or a snapshot. A snapshot is a commit id, a manifest version of

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What a heal did.</summary>
 /// <param name="Outcomes">One entry per sidecar it resolved, in sidecar order.</param>

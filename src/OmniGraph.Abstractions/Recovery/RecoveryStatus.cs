@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Recovery sidecars left in a graph's store after the last heal.</summary>
 /// <param name="Pending">Each sidecar still present, in key order.</param>

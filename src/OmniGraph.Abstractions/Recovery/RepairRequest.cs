@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What <c>omnigraph recovery repair</c> may do.</summary>
 /// <param name="Apply">Change the store; otherwise only plan (a dry run).</param>

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The answer of <c>schema plan</c> and <c>schema apply</c> (<c>SchemaApplyOutput</c>): whether every step is supported,

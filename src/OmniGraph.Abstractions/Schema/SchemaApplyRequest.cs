@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A desired schema to plan or apply (<see cref="ISchemaApplyGrain"/>; docs/schema-language.md, "Changing the schema").</summary>
 /// <param name="SchemaSource">The complete desired <c>.pg</c> source.</param>

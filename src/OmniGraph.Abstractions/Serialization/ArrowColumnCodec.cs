@@ -4,7 +4,7 @@ using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 /// <summary>
 /// The Orleans codec of Arrow columns of type <typeparamref name="TColumn"/> (a concrete column type, or
 /// <see cref="ArrowColumn"/> itself): the column's buffers, written directly. The concrete type follows from the Arrow

@@ -1,7 +1,7 @@
 using OmniGraph.Arrow;
 using Orleans.Serialization.Cloning;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// Arrow batches and columns are immutable after construction (views over buffers nobody writes again), so a copy for

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using OmniGraph.Arrow;
 using Orleans.Serialization.Buffers;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// How Arrow data crosses a grain boundary: field 0 is a descriptor (row count, the nodes of

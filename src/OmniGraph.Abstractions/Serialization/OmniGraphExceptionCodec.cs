@@ -5,7 +5,7 @@ using Orleans.Serialization.Codecs;
 using Orleans.Serialization.Serializers;
 using Orleans.Serialization.WireProtocol;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// The one Orleans codec of every <see cref="OmniGraphException"/>: an error thrown in a grain arrives at the caller —

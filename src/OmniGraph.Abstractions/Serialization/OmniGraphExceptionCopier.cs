@@ -1,6 +1,6 @@
 using Orleans.Serialization.Cloning;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// Errors are immutable (code, message and details are fixed at construction), so a grain call within a silo hands the

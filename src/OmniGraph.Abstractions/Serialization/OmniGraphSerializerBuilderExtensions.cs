@@ -4,7 +4,7 @@ using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Serializers;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>Registers what OmniGraph needs of Orleans' serializer beyond the generated code.</summary>
 public static class OmniGraphSerializerBuilderExtensions

@@ -4,7 +4,7 @@ using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// The Orleans codec of a record batch: its buffers, written directly (<see cref="ArrowWire"/>). A batch that appears

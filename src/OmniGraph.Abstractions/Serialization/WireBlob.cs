@@ -5,7 +5,7 @@ using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Codecs;
 using Orleans.Serialization.WireProtocol;
 
-namespace OmniGraph.Engine.Serialization;
+namespace OmniGraph.Abstractions.Serialization;
 
 /// <summary>
 /// The small fixed parts of a value our codecs write (lengths, names, a schema) as one length-prefixed field of

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A branch of the registry.</summary>
 /// <param name="Name">The branch name.</param>

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The <see cref="CommitInfo.Kind"/> values the engine itself writes (writers add their own: <c>load</c>, <c>mutation</c>).</summary>
 public static class CommitKinds

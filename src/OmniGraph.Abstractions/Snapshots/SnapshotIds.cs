@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Reads a snapshot id as reads and diffs accept it: a commit id; <c>N</c> or <c>vN</c> for manifest version N of main;

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What a read resolves to a snapshot: a branch head, an exact manifest version of a branch, or a commit.</summary>
 /// <param name="Kind">Which form.</param>

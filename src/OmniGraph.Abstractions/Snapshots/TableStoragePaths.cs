@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>How a table's directory is named in a graph's object store (<c>tables/node-000003</c>).</summary>
 public static class TableStoragePaths

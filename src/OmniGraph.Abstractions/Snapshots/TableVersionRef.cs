@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One immutable version of one table: where it lives (the branch incarnation whose chain holds it, its number on that

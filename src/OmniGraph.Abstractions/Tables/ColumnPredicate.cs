@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A filter a table grain evaluates while it selects rows: <c>column op value</c> over one column of the table. Numbers

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The operators of a <see cref="ColumnPredicate"/>. Every operator is false for a null cell (SQL three-valued logic:

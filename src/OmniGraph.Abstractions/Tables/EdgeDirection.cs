@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Which endpoint an edge expansion starts from.</summary>
 public enum EdgeDirection

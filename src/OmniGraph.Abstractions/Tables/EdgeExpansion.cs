@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The live edges adjacent to a batch of node ids. Entry <c>i</c> is one edge: the probe position it belongs to, the

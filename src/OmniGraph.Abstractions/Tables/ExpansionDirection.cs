@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Which way <see cref="ITableBranchGrain.TraverseAsync"/> follows edges from a node.</summary>
 public enum ExpansionDirection : byte

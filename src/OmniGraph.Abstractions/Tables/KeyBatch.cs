@@ -1,6 +1,6 @@
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A batch of entity ids (UTF-8) sent to a table grain: probes for lookups, expansions, degree counts and deletes.

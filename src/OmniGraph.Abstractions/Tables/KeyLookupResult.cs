@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The rows found for a batch of ids: row <c>i</c> of <see cref="Rows"/> answers input position

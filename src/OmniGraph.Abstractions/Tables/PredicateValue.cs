@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A non-null constant of a pushed-down filter. Scalars live in two 64-bit words (no boxing); strings in

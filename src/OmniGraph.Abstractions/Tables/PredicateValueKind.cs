@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The kinds of constant a <see cref="ColumnPredicate"/> compares a column with.</summary>
 public enum PredicateValueKind : byte

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// Where a row lives inside one table version: its fragment's position in the version's fragment list and its row

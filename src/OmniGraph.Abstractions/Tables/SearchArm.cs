@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>One ranked search over one column: <c>bm25(column, text)</c> or <c>nearest(column, vector)</c>.</summary>
 /// <param name="Kind">The search.</param>

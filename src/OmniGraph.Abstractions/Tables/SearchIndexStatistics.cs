@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What a table grain's search indexes hold (diagnostics and cost tests): totals the grain has built since it was

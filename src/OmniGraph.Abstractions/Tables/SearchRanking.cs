@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A ranked search a table grain answers from its search indexes: one arm (<c>bm25</c> or <c>nearest</c>), or two arms

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A fragment a table grain has written (durably) for a write in progress. It is invisible until a table version

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
-/// A table version staged (invisibly) by <see cref="ITableBranchGrain.PrepareVersionAsync"/>, with the facts the
+/// A table version staged (invisibly) by <see cref="ITableBranchProtocol.PrepareVersionAsync"/>, with the facts the
 /// cross-table checks of the write need (edge endpoints it adds, sources it touches, node ids it removes). The objects
 /// it wrote are durable only once their <see cref="Unflushed"/> keys are flushed, which the commit does before its first
 /// effect.
@@ -15,7 +15,7 @@ namespace OmniGraph.Engine;
 /// <param name="Deleted">Live rows of the parent deleted (by id, or dropped by an overwrite).</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record StagedTableVersion(
+internal sealed record StagedTableVersion(
     [property: Id(0)] TableVersionRef Version,
     [property: Id(1)] TableVersionRef Parent,
     [property: Id(2)] long Inserted,

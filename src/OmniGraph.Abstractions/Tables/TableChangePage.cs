@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A page of one table's changes between two versions, by id in ordinal order. <see cref="Before"/> holds one row per

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Which of a table's changes between two versions to return (<see cref="ITableBranchGrain.ReadChangesAsync"/>).</summary>
 /// <param name="AfterId">Only ids after this one (ordinal order); <c>null</c> from the first.</param>

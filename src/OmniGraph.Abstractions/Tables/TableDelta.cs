@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
-/// What one write changes in one table, as handed to <see cref="ITableBranchGrain.PrepareVersionAsync"/>: new rows
+/// What one write changes in one table, as handed to <see cref="ITableBranchProtocol.PrepareVersionAsync"/>: new rows
 /// (fragments staged earlier, in order, then inline batches that the grain writes as fragments now) and ids to delete,
 /// plus the chain the new version belongs to.
 /// </summary>
@@ -17,7 +17,7 @@ namespace OmniGraph.Engine;
 /// <param name="SchemaHash">The schema the write was validated against.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableDelta(
+internal sealed record TableDelta(
     [property: Id(0)] TableWriteMode Mode,
     [property: Id(1)] ImmutableArray<StagedFragment> Fragments,
     [property: Id(2)] ImmutableArray<RecordBatch> Batches,

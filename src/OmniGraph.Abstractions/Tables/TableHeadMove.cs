@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One head move of the commit protocol: the physical head of a table goes from <see cref="Expected"/> to
@@ -13,7 +13,7 @@ namespace OmniGraph.Engine;
 /// <param name="ManifestVersion">The manifest version the write that staged <paramref name="Staged"/> publishes.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableHeadMove(
+internal sealed record TableHeadMove(
     [property: Id(0)] string Tx,
     [property: Id(1)] TableVersionRef Expected,
     [property: Id(2)] TableVersionRef Staged,

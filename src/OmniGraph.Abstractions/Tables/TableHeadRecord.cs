@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A table's stored head record on one branch, as integrity checks and recovery see it.</summary>
 /// <param name="StateKey">The record's object key (<c>state/head-tablebranch/{table}@{branch}.json</c>).</param>
@@ -7,7 +7,7 @@ namespace OmniGraph.Engine;
 /// <param name="ManifestVersion">The manifest version the write that moved the head publishes, when known (a head moved back by recovery, or written before this was recorded, has none).</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableHeadRecord(
+internal sealed record TableHeadRecord(
     [property: Id(0)] string StateKey,
     [property: Id(1)] bool Exists,
     [property: Id(2)] TableVersionRef? Head,

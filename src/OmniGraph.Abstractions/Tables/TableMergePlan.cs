@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The three-way merge of one table (<see cref="ITableBranchGrain.PlanMergeAsync"/>): what the target must take from the

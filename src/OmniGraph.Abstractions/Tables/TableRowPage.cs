@@ -1,6 +1,6 @@
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>A page of live rows in storage order (for export); <see cref="Next"/> continues after it, <c>null</c> at the end.</summary>
 /// <param name="Rows">The rows, projected.</param>

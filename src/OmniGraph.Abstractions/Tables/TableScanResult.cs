@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The live rows of a table version, projected: one batch per fragment that has live rows, in storage order. Columns

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The rows <see cref="ITableBranchGrain.SelectAsync"/> selected: their ids, row addresses (for later gathers at the

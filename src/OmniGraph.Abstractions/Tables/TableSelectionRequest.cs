@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// What <see cref="ITableBranchGrain.SelectAsync"/> reads: the live rows of a version, or only those with the given ids,

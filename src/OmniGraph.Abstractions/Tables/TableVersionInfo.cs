@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Facts about one loaded table version.</summary>
 /// <param name="Version">The version.</param>

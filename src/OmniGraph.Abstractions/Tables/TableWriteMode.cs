@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>How a write's rows apply to a table's committed rows.</summary>
 public enum TableWriteMode

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>What <see cref="ITableBranchGrain.TraverseAsync"/> reports per source.</summary>
 public enum TraversalOutput : byte

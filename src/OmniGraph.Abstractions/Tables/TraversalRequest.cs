@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// A traversal of one edge table from a batch of source node ids (<see cref="ITableBranchGrain.TraverseAsync"/>).

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The answer of <see cref="ITableBranchGrain.TraverseAsync"/>. For the list outputs, the entries of source position

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// For each probed tuple of a <c>@unique</c> constraint, the id of the live row holding it, or <c>null</c> when no row

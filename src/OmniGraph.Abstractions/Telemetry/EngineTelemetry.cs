@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// The engine's own trace spans (docs/server.md#telemetry), on the activity source <see cref="SourceName"/>: a read is

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
-/// What a coordinator asks <see cref="IManifestGrain.SubmitCommitAsync"/> to publish: the staged table versions of one
+/// What a coordinator asks <see cref="IManifestProtocol.SubmitCommitAsync"/> to publish: the staged table versions of one
 /// write, the base they were prepared against and the pre-minted commit identity.
 /// </summary>
 /// <param name="Tx">The write transaction (names the recovery sidecar).</param>
@@ -16,7 +16,7 @@ namespace OmniGraph.Engine;
 /// <param name="CreatedAt">The commit time, microseconds since the Unix epoch.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record CommitRequest(
+internal sealed record CommitRequest(
     [property: Id(0)] string Tx,
     [property: Id(1)] string Branch,
     [property: Id(2)] long BaseVersion,
@@ -67,7 +67,7 @@ public sealed record CommitSchemaChange(
 /// <param name="Staged">The staged version that replaces it.</param>
 [GenerateSerializer]
 [Immutable]
-public sealed record TableCommitChange(
+internal sealed record TableCommitChange(
     [property: Id(0)] TableVersionRef Expected,
     [property: Id(1)] TableVersionRef Staged)
 {

@@ -1,4 +1,4 @@
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>Creates a graph: the schema, every table empty, the genesis commit on main.</summary>
 /// <param name="SchemaSource">The <c>.pg</c> schema source.</param>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>The receipt of a successful write.</summary>
 /// <param name="Commit">The commit the write published.</param>

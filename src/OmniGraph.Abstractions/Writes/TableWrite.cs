@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
 
-namespace OmniGraph.Engine;
+namespace OmniGraph.Abstractions;
 
 /// <summary>
 /// One table's part of a <see cref="GraphWriteRequest"/>: rows to write (fragments already staged through
-/// <see cref="ITableBranchGrain.StageFragmentAsync"/>, then in-memory batches) and ids to delete.
+/// <see cref="ITableBranchProtocol.StageFragmentAsync"/>, then in-memory batches) and ids to delete.
 /// </summary>
 /// <param name="Table">The table key, <c>node:Person</c> or <c>edge:Knows</c>.</param>
 /// <param name="Mode">How the rows apply to committed rows.</param>

@@ -1,5 +1,5 @@
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Bench;
 

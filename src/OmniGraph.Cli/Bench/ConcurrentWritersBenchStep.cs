@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Bench;
 

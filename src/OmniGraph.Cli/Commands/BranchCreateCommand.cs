@@ -1,7 +1,7 @@
 using System.CommandLine;
 using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Cli.Output;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Commands;
 

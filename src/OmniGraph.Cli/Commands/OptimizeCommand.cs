@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Cli.Output;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Infrastructure;
 

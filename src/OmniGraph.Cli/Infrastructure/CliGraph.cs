@@ -1,5 +1,5 @@
 using OmniGraph.Client.Http;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using OmniGraph.Cli.Output;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OmniGraph.Cli.Output;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Output;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Cli.Output;
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Client.Cluster;
-using OmniGraph.Engine;
-using OmniGraph.Engine.Serialization;
-using OmniGraph.Grains.Hosting;
+using OmniGraph.Abstractions;
+using OmniGraph.Abstractions.Serialization;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 

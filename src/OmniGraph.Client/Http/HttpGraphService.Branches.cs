@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Client.Http;
 

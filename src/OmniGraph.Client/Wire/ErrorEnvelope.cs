@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Client.Wire;
 

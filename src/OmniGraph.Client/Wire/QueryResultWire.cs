@@ -1,6 +1,6 @@
 using System.Globalization;
 using OmniGraph.Arrow.Ipc;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Client.Wire;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Client.Wire;
 
@@ -37,7 +37,7 @@ public sealed record BranchListOutput([property: JsonPropertyName("branches")] I
 
 /// <summary>
 /// <c>POST /graphs/{id}/load</c>: the load receipt with the graph's <c>uri</c> first (§2.5 <c>IngestOutput</c>);
-/// <c>/load/ndjson</c> answers the same without <c>uri</c> (<see cref="OmniGraph.Engine.LoadOutput"/>).
+/// <c>/load/ndjson</c> answers the same without <c>uri</c> (<see cref="OmniGraph.Abstractions.LoadOutput"/>).
 /// </summary>
 public sealed record IngestOutput(
     [property: JsonPropertyName("uri")] string Uri,
@@ -45,21 +45,21 @@ public sealed record IngestOutput(
     [property: JsonPropertyName("base_branch")] string? BaseBranch,
     [property: JsonPropertyName("branch_created")] bool BranchCreated,
     [property: JsonPropertyName("mode")] string Mode,
-    [property: JsonPropertyName("nodes")] ImmutableArray<OmniGraph.Engine.LoadedTypeCount> Nodes,
-    [property: JsonPropertyName("edges")] ImmutableArray<OmniGraph.Engine.LoadedTypeCount> Edges,
+    [property: JsonPropertyName("nodes")] ImmutableArray<OmniGraph.Abstractions.LoadedTypeCount> Nodes,
+    [property: JsonPropertyName("edges")] ImmutableArray<OmniGraph.Abstractions.LoadedTypeCount> Edges,
     [property: JsonPropertyName("total_entities")] long TotalEntities,
     [property: JsonPropertyName("actor_id")] string? ActorId,
-    [property: JsonPropertyName("commit")] OmniGraph.Engine.CommitOutput Commit)
+    [property: JsonPropertyName("commit")] OmniGraph.Abstractions.CommitOutput Commit)
 {
     /// <summary>The receipt of <paramref name="load"/> on the graph at <paramref name="uri"/>.</summary>
-    public static IngestOutput From(string uri, OmniGraph.Engine.LoadOutput load)
+    public static IngestOutput From(string uri, OmniGraph.Abstractions.LoadOutput load)
     {
         ArgumentNullException.ThrowIfNull(load);
         return new(uri, load.Branch, load.BaseBranch, load.BranchCreated, load.Mode, load.Nodes, load.Edges, load.TotalEntities, load.ActorId, load.Commit);
     }
 
     /// <summary>The receipt without <c>uri</c>.</summary>
-    public OmniGraph.Engine.LoadOutput ToLoadOutput() => new(Branch, BaseBranch, BranchCreated, Mode, Nodes, Edges, TotalEntities, ActorId, Commit);
+    public OmniGraph.Abstractions.LoadOutput ToLoadOutput() => new(Branch, BaseBranch, BranchCreated, Mode, Nodes, Edges, TotalEntities, ActorId, Commit);
 }
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Results;
@@ -91,6 +91,6 @@ internal sealed partial class QueryGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Graph {GraphId}: query {QueryName} on {Branch} v{ManifestVersion} returned {Rows} rows in {ElapsedMs:F2} ms")]
+    [LoggerMessage(EventId = (int)LogEventId.QueryExecuted, Level = LogLevel.Debug, Message = "Graph {GraphId}: query {QueryName} on {Branch} v{ManifestVersion} returned {Rows} rows in {ElapsedMs:F2} ms")]
     private partial void LogExecuted(string graphId, string queryName, string branch, long manifestVersion, int rows, double elapsedMs);
 }

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Execution.Grains;
 

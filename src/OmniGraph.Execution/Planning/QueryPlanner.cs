@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Schema;
 
@@ -243,7 +243,7 @@ internal sealed class QueryPlanner
 
         foreach (var filter in filters)
         {
-            if (filter.Operator == Engine.ColumnPredicateOperator.Equal && IsIndexed(variable.ElementType, filter.Column))
+            if (filter.Operator == Abstractions.ColumnPredicateOperator.Equal && IsIndexed(variable.ElementType, filter.Column))
             {
                 return 2;
             }
@@ -287,7 +287,7 @@ internal sealed class QueryPlanner
             QueryExpression? value = null;
             foreach (var filter in filters)
             {
-                if (filter.Operator == Engine.ColumnPredicateOperator.Equal && filter.Column == member.Name)
+                if (filter.Operator == Abstractions.ColumnPredicateOperator.Equal && filter.Column == member.Name)
                 {
                     value = filter.Constant;
                     break;

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Planning;
 
 namespace OmniGraph.Execution.Runtime;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Query.Values;
 using OmniGraph.Schema;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Query.Functions;
 using OmniGraph.Query.Ir;
 using OmniGraph.Query.Values;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Planning;
 
 namespace OmniGraph.Execution.Runtime;

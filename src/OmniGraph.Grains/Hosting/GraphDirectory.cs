@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;

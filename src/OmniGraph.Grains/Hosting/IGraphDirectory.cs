@@ -5,7 +5,7 @@ namespace OmniGraph.Grains.Hosting;
 /// <summary>
 /// Where each graph lives, as every silo of the cluster sees it: graph id → object store. A graph is configured in
 /// <see cref="OmniGraphOptions.Graphs"/> (identical on every silo) or registered at run time with
-/// <see cref="OmniGraph.Engine.IGraphRegistryGrain"/>. Everything of a graph, grain state included, is in its store.
+/// <see cref="OmniGraph.Abstractions.IGraphRegistryGrain"/>. Everything of a graph, grain state included, is in its store.
 /// </summary>
 public interface IGraphDirectory
 {

@@ -7,7 +7,7 @@ public sealed class OmniGraphOptions
 {
     /// <summary>
     /// Graphs by id, each a store location: a local path, a <c>file://</c> URI or <c>memory://name</c>. Configure the
-    /// same graphs on every silo of a cluster; graphs added at run time go to the <see cref="OmniGraph.Engine.IGraphRegistryGrain"/>.
+    /// same graphs on every silo of a cluster; graphs added at run time go to the <see cref="OmniGraph.Abstractions.IGraphRegistryGrain"/>.
     /// </summary>
     public Dictionary<string, string> Graphs { get; } = new(StringComparer.Ordinal);
 

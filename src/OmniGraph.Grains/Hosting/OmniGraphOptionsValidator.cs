@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Storage;
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine.Serialization;
+using OmniGraph.Abstractions;
+using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Manifest;
 using OmniGraph.Grains.Schema;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 
 namespace OmniGraph.Grains.Maintenance;
@@ -20,7 +20,7 @@ public sealed partial class OptimizeCoordinator(IGrainFactory grains, GraphWrite
     public async Task<OptimizeOutput> OptimizeAsync(string graphId, string branch, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(branch);
-        var manifest = grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = grains.GetGrain<IManifestProtocol>(graphId);
         var head = await manifest.BeginWriteAsync(branch, cancellationToken);
         var tables = ImmutableArray.CreateBuilder<OptimizedTable>(head.Tables.Length);
         var rewrites = new List<TableWrite>();
@@ -103,6 +103,6 @@ public sealed partial class OptimizeCoordinator(IGrainFactory grains, GraphWrite
         return new RecordBatch(schema, columns, batches.Sum(static b => b.Length));
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: optimize of {Branch} compacted {Tables} tables (commit {CommitId})")]
+    [LoggerMessage((int)LogEventId.MaintenanceOptimized, LogLevel.Information, "Graph {GraphId}: optimize of {Branch} compacted {Tables} tables (commit {CommitId})")]
     private partial void LogOptimized(string graphId, string branch, int tables, string commitId);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Storage;

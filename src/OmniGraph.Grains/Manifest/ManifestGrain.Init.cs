@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Schema;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Storage;

@@ -1,76 +1,76 @@
 using Microsoft.Extensions.Logging;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Grains.Manifest;
 
 internal sealed partial class ManifestGrain
 {
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId} initialised: schema {SchemaHash}, {NodeTypes} node types, {EdgeTypes} edge types")]
+    [LoggerMessage((int)LogEventId.ManifestInitialized, LogLevel.Information, "Graph {GraphId} initialised: schema {SchemaHash}, {NodeTypes} node types, {EdgeTypes} edge types")]
     private partial void LogInitialized(string graphId, string schemaHash, int nodeTypes, int edgeTypes);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: committed {Branch} v{Version} ({CommitId}, {Tables} tables)")]
+    [LoggerMessage((int)LogEventId.ManifestCommitted, LogLevel.Debug, "Graph {GraphId}: committed {Branch} v{Version} ({CommitId}, {Tables} tables)")]
     private partial void LogCommitted(string graphId, string branch, long version, string commitId, int tables);
 
-    [LoggerMessage(3, LogLevel.Warning, "Graph {GraphId}: writing the sidecar of {Tx} failed; nothing took effect")]
+    [LoggerMessage((int)LogEventId.ManifestSidecarWriteFailed, LogLevel.Warning, "Graph {GraphId}: writing the sidecar of {Tx} failed; nothing took effect")]
     private partial void LogSidecarWriteFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(4, LogLevel.Error, "Graph {GraphId}: publishing the manifest of {Tx} failed; recovery decides")]
+    [LoggerMessage((int)LogEventId.ManifestPublishFailed, LogLevel.Error, "Graph {GraphId}: publishing the manifest of {Tx} failed; recovery decides")]
     private partial void LogPublishFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(5, LogLevel.Warning, "Graph {GraphId}: completing committed write {Tx} (table heads, sidecar delete) failed; the next heal rolls it forward")]
+    [LoggerMessage((int)LogEventId.ManifestCompletionFailed, LogLevel.Warning, "Graph {GraphId}: completing committed write {Tx} (table heads, sidecar delete) failed; the next heal rolls it forward")]
     private partial void LogCompletionFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(6, LogLevel.Warning, "Graph {GraphId}: the head of {Table} was {Actual}, left by a write nothing covers; reset to {Expected}")]
+    [LoggerMessage((int)LogEventId.ManifestOrphanedHeadRepaired, LogLevel.Warning, "Graph {GraphId}: the head of {Table} was {Actual}, left by a write nothing covers; reset to {Expected}")]
     private partial void LogOrphanedHeadRepaired(string graphId, string table, string actual, string expected);
 
-    [LoggerMessage(7, LogLevel.Warning, "Graph {GraphId}: cleanup of {Key} failed")]
+    [LoggerMessage((int)LogEventId.ManifestCleanupFailed, LogLevel.Warning, "Graph {GraphId}: cleanup of {Key} failed")]
     private partial void LogCleanupFailed(string graphId, string key, Exception exception);
 
-    [LoggerMessage(8, LogLevel.Warning, "Graph {GraphId}: persisting head hints failed")]
+    [LoggerMessage((int)LogEventId.ManifestHintWriteFailed, LogLevel.Warning, "Graph {GraphId}: persisting head hints failed")]
     private partial void LogHintWriteFailed(string graphId, Exception exception);
 
-    [LoggerMessage(9, LogLevel.Error, "Graph {GraphId}: recovery sidecar {Key} is refused and kept: {Reason}")]
+    [LoggerMessage((int)LogEventId.ManifestSidecarRefused, LogLevel.Error, "Graph {GraphId}: recovery sidecar {Key} is refused and kept: {Reason}")]
     private partial void LogSidecarRefused(string graphId, string key, string reason);
 
-    [LoggerMessage(10, LogLevel.Warning, "Graph {GraphId}: healed write {Tx}: {Action} (commit {CommitId})")]
+    [LoggerMessage((int)LogEventId.ManifestHealed, LogLevel.Warning, "Graph {GraphId}: healed write {Tx}: {Action} (commit {CommitId})")]
     private partial void LogHealed(string graphId, string tx, HealAction action, string? commitId);
 
-    [LoggerMessage(11, LogLevel.Error, "Graph {GraphId}: healing write {Tx} failed; it is retried at the next write")]
+    [LoggerMessage((int)LogEventId.ManifestHealFailed, LogLevel.Error, "Graph {GraphId}: healing write {Tx} failed; it is retried at the next write")]
     private partial void LogHealFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(12, LogLevel.Information, "Graph {GraphId}: the head of {Table} moved on to {Actual} before it could be rolled forward")]
+    [LoggerMessage((int)LogEventId.ManifestHeadMovedOn, LogLevel.Information, "Graph {GraphId}: the head of {Table} moved on to {Actual} before it could be rolled forward")]
     private partial void LogHeadMovedOn(string graphId, string table, string? actual);
 
-    [LoggerMessage(13, LogLevel.Information, "Graph {GraphId}: branch {Branch} forked from {Source} v{Version}")]
+    [LoggerMessage((int)LogEventId.ManifestBranchForked, LogLevel.Information, "Graph {GraphId}: branch {Branch} forked from {Source} v{Version}")]
     private partial void LogBranchForked(string graphId, string branch, string source, long version);
 
-    [LoggerMessage(14, LogLevel.Error, "Graph {GraphId}: branch {Branch} has lost manifest version {Missing} (version {Proven} was published); it is neither served nor written")]
+    [LoggerMessage((int)LogEventId.ManifestChainGap, LogLevel.Error, "Graph {GraphId}: branch {Branch} has lost manifest version {Missing} (version {Proven} was published); it is neither served nor written")]
     private partial void LogChainGap(string graphId, string branch, long missing, long proven);
 
-    [LoggerMessage(15, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
+    [LoggerMessage((int)LogEventId.ManifestRepaired, LogLevel.Warning, "Graph {GraphId}: recovery repair: {Kind} on branch {Branch}: {Detail}")]
     private partial void LogRepaired(string graphId, RepairStepKind kind, string branch, string detail);
 
-    [LoggerMessage(16, LogLevel.Information, "Graph {GraphId}: write to {Branch} by {Actor} denied: {Reason}")]
+    [LoggerMessage((int)LogEventId.ManifestWriteDenied, LogLevel.Information, "Graph {GraphId}: write to {Branch} by {Actor} denied: {Reason}")]
     private partial void LogWriteDenied(string graphId, string branch, string? actor, string? reason);
 
-    [LoggerMessage(17, LogLevel.Error, "Graph {GraphId}: recording the denial of write {Tx} in the audit log failed; the write is refused anyway")]
+    [LoggerMessage((int)LogEventId.ManifestDenialAuditFailed, LogLevel.Error, "Graph {GraphId}: recording the denial of write {Tx} in the audit log failed; the write is refused anyway")]
     private partial void LogDenialAuditFailed(string graphId, string tx, Exception exception);
 
-    [LoggerMessage(18, LogLevel.Error, "Graph {GraphId}: write {Tx} is published as commit {CommitId}, but its audit entry could not be appended; its sidecar stays and the next heal appends it")]
+    [LoggerMessage((int)LogEventId.ManifestAuditAppendFailed, LogLevel.Error, "Graph {GraphId}: write {Tx} is published as commit {CommitId}, but its audit entry could not be appended; its sidecar stays and the next heal appends it")]
     private partial void LogAuditAppendFailed(string graphId, string tx, string commitId, Exception exception);
 
-    [LoggerMessage(19, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
+    [LoggerMessage((int)LogEventId.ManifestBranchDeleted, LogLevel.Information, "Graph {GraphId}: branch {Branch} (incarnation {Incarnation}) deleted")]
     private partial void LogBranchDeleted(string graphId, string branch, string incarnation);
 
-    [LoggerMessage(20, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
+    [LoggerMessage((int)LogEventId.ManifestReclaimed, LogLevel.Information, "Graph {GraphId}: reclaimed {Objects} objects of deleted branch {Branch} (incarnation {Incarnation})")]
     private partial void LogReclaimed(string graphId, string branch, string incarnation, long objects);
 
-    [LoggerMessage(21, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
+    [LoggerMessage((int)LogEventId.ManifestReclaimFailed, LogLevel.Warning, "Graph {GraphId}: reclaiming deleted branch {Branch} (incarnation {Incarnation}) stopped; the next branch create or delete finishes it")]
     private partial void LogReclaimFailed(string graphId, string branch, string incarnation, Exception exception);
 
-    [LoggerMessage(22, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
+    [LoggerMessage((int)LogEventId.ManifestReclaimSkipped, LogLevel.Warning, "Graph {GraphId}: reclaim of {Branch} left {Key}: it cannot be read, so the objects it names stay for recovery status to report")]
     private partial void LogReclaimSkipped(string graphId, string branch, string key);
 
-    [LoggerMessage(23, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
+    [LoggerMessage((int)LogEventId.ManifestOrphanSidecarDropped, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
     private partial void LogOrphanSidecarDropped(string graphId, string key, string branch);
 }

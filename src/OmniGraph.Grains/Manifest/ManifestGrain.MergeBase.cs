@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 
 namespace OmniGraph.Grains.Manifest;

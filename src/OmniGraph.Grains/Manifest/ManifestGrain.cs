@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
@@ -13,12 +13,12 @@ using OmniGraph.Storage;
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>
-/// The manifest grain of one graph (key: the graph id). See <see cref="IManifestGrain"/> for the contract and
+/// The manifest grain of one graph (key: the graph id). See <see cref="IManifestProtocol"/> for the contract and
 /// docs/design/storage-engine.md §5–§6 for the protocol. State kept in memory is a cache of immutable objects (manifest
 /// versions by incarnation and number, commits) plus what this activation knows about its own failed attempts; the
 /// truth is always the store, which a resolve re-probes.
 /// </summary>
-internal sealed partial class ManifestGrain : Grain, IManifestGrain
+internal sealed partial class ManifestGrain : Grain, IManifestProtocol
 {
     private const int ManifestCacheCapacity = 256;
 
@@ -172,6 +172,6 @@ internal sealed partial class ManifestGrain : Grain, IManifestGrain
 
     private long NowMicros() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
 
-    private ITableBranchGrain TableGrain(string table, string branch) =>
-        GrainFactory.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(GraphId, table, branch));
+    private ITableBranchProtocol TableGrain(string table, string branch) =>
+        GrainFactory.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(GraphId, table, branch));
 }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -21,8 +21,8 @@ namespace OmniGraph.Grains.Merging;
 /// ends the merge with nothing written;</item>
 /// <item>the merged rows staged on the target (<see cref="GraphWriteCoordinator.PrepareAllAsync"/>), then the constraint
 /// checks on the merged graph (<see cref="WriteValidator"/>), every violation collected;</item>
-/// <item>one commit on the target whose merged parent is the source head (<see cref="IManifestGrain.SubmitCommitAsync"/>
-/// and <see cref="IManifestGrain.WaitForCommitAsync"/>: the same group commit and sidecar protocol as every write). When
+/// <item>one commit on the target whose merged parent is the source head (<see cref="IManifestProtocol.SubmitCommitAsync"/>
+/// and <see cref="IManifestProtocol.WaitForCommitAsync"/>: the same group commit and sidecar protocol as every write). When
 /// another write lands on the target first, the merge is prepared again.</item>
 /// </list>
 /// </summary>
@@ -72,7 +72,7 @@ public sealed partial class BranchMergeCoordinator
 
         // A protected branch takes promotions only (the commit refuses it too; this refuses before anything is read).
         GraphWriteAccess.RequireUnprotected(_options, graphId, request.Target, CommitKinds.Merge);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +93,7 @@ public sealed partial class BranchMergeCoordinator
         }
     }
 
-    private async Task<BranchMergeResult> MergeOnceAsync(string graphId, IManifestGrain manifest, BranchMergeRequest request, GraphSnapshot source, GraphSnapshot target, int attempt, CancellationToken cancellationToken)
+    private async Task<BranchMergeResult> MergeOnceAsync(string graphId, IManifestProtocol manifest, BranchMergeRequest request, GraphSnapshot source, GraphSnapshot target, int attempt, CancellationToken cancellationToken)
     {
         var prepared = await PrepareAsync(graphId, manifest, request.Source, request.Target, source, target, cancellationToken);
         BranchMergeResult Result(BranchMergeOutcome outcome, CommitInfo? commit, ImmutableArray<TableMergeSummary> tables, ImmutableArray<MergeConflict> conflicts) =>
@@ -114,7 +114,7 @@ public sealed partial class BranchMergeCoordinator
     /// base, the outcome so far (up to date, fast forward, merge, or conflicted by rows) and the per-table plans.
     /// Reads only; deterministic for the same two heads.
     /// </summary>
-    internal async Task<MergePreparation> PrepareAsync(string graphId, IManifestGrain manifest, string sourceName, string targetName, GraphSnapshot source, GraphSnapshot target, CancellationToken cancellationToken)
+    internal async Task<MergePreparation> PrepareAsync(string graphId, IManifestProtocol manifest, string sourceName, string targetName, GraphSnapshot source, GraphSnapshot target, CancellationToken cancellationToken)
     {
         RequireOneSchema(sourceName, targetName, source, target);
         if (string.Equals(source.Commit.Id, target.Commit.Id, StringComparison.Ordinal))
@@ -147,7 +147,7 @@ public sealed partial class BranchMergeCoordinator
     /// </summary>
     internal async Task<MergeApplied> CommitAsync(
         string graphId,
-        IManifestGrain manifest,
+        IManifestProtocol manifest,
         GraphSnapshot target,
         IReadOnlyList<TableMergePlan> plans,
         MergeCommit commit,
@@ -225,7 +225,7 @@ public sealed partial class BranchMergeCoordinator
 
             // On the grain of the chain that holds the target's version: it keeps that version warm, and the base's and
             // the source's versions share its leading fragments, so only what changed is read.
-            var grain = _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, table.Table, table.ChainBranch));
+            var grain = _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, table.Table, table.ChainBranch));
             plans.Add(grain.PlanMergeAsync(common, theirs, table, cancellationToken));
         }
 
@@ -243,7 +243,7 @@ public sealed partial class BranchMergeCoordinator
     }
 
     /// <summary><c>--delete-branch</c>: deletes the source after a merge that did not conflict; a refusal is reported, never raised.</summary>
-    private static async Task<BranchMergeResult> DeleteSourceAsync(IManifestGrain manifest, BranchMergeRequest request, BranchMergeResult result)
+    private static async Task<BranchMergeResult> DeleteSourceAsync(IManifestProtocol manifest, BranchMergeRequest request, BranchMergeResult result)
     {
         if (!request.DeleteBranch || result.Outcome == BranchMergeOutcome.Conflicted)
         {
@@ -261,9 +261,9 @@ public sealed partial class BranchMergeCoordinator
         }
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: merge of {Source} into {Target}: {Outcome} (commit {CommitId}, {Conflicts} conflicts)")]
+    [LoggerMessage((int)LogEventId.BranchMergeMerged, LogLevel.Information, "Graph {GraphId}: merge of {Source} into {Target}: {Outcome} (commit {CommitId}, {Conflicts} conflicts)")]
     private partial void LogMerged(string graphId, string source, string target, BranchMergeOutcome outcome, string? commitId, int conflicts);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: merge of {Source} into {Target} prepared again after attempt {Attempt}: {Reason}")]
+    [LoggerMessage((int)LogEventId.BranchMergeReprepare, LogLevel.Debug, "Graph {GraphId}: merge of {Source} into {Target} prepared again after attempt {Attempt}: {Reason}")]
     private partial void LogReprepare(string graphId, string source, string target, int attempt, string reason);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Grains.Merging;
 

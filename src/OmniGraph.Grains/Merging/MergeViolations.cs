@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 
 namespace OmniGraph.Grains.Merging;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -63,7 +63,7 @@ internal sealed partial class PromotionCoordinator
     public async Task<PromotionPreview> PreviewAsync(string graphId, string source, string target, CancellationToken cancellationToken)
     {
         RequireTwoBranches(source, target);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var targetHead = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(target), cancellationToken);
         var sourceHead = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(source), cancellationToken);
         var prepared = await _merges.PrepareAsync(graphId, manifest, source, target, sourceHead, targetHead, cancellationToken);
@@ -82,7 +82,7 @@ internal sealed partial class PromotionCoordinator
         RequireTwoBranches(request.Source, request.Target);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         await AuthorizeAsync(graphId, store, request.Actor, request.Source, request.Target);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var targetHead = await manifest.BeginWriteAsync(request.Target, cancellationToken);
         var sourceHead = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(request.Source), cancellationToken);
         var prepared = await _merges.PrepareAsync(graphId, manifest, request.Source, request.Target, sourceHead, targetHead, cancellationToken);
@@ -141,7 +141,7 @@ internal sealed partial class PromotionCoordinator
         }
 
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var promotion = await ReadPromotionAsync(store, manifest, request.PromotionId, cancellationToken);
         var promotedAt = DateTimeOffset.UnixEpoch.AddTicks(promotion.PromotedAt * 10);
         if (_time.GetUtcNow() - promotedAt > _options.PromotionRevertWindow)
@@ -237,7 +237,7 @@ internal sealed partial class PromotionCoordinator
     }
 
     /// <summary>The record of a promotion whose commit was published; <c>promotion_not_found</c> for any other id.</summary>
-    private static async Task<PromotionDocument> ReadPromotionAsync(IObjectStore store, IManifestGrain manifest, string promotionId, CancellationToken cancellationToken)
+    private static async Task<PromotionDocument> ReadPromotionAsync(IObjectStore store, IManifestProtocol manifest, string promotionId, CancellationToken cancellationToken)
     {
         var key = GraphObjectKeys.Promotion(promotionId);
         PromotionDocument promotion;
@@ -259,7 +259,7 @@ internal sealed partial class PromotionCoordinator
     /// The revert claim left by a revert whose commit never published (its ETag, to replace it), or <c>null</c> when there
     /// is none; <c>promotion_already_reverted</c> when the claimed revert commit exists.
     /// </summary>
-    private static async Task<string?> ReadStaleClaimAsync(IObjectStore store, IManifestGrain manifest, string promotionId, CancellationToken cancellationToken)
+    private static async Task<string?> ReadStaleClaimAsync(IObjectStore store, IManifestProtocol manifest, string promotionId, CancellationToken cancellationToken)
     {
         var key = GraphObjectKeys.PromotionRevert(promotionId);
         StoredObject stored;
@@ -298,7 +298,7 @@ internal sealed partial class PromotionCoordinator
         _failpoints.After(Failpoints.PromotionRevertClaim);
     }
 
-    private static async Task<bool> CommitExistsAsync(IManifestGrain manifest, string commitId, CancellationToken cancellationToken)
+    private static async Task<bool> CommitExistsAsync(IManifestProtocol manifest, string commitId, CancellationToken cancellationToken)
     {
         try
         {
@@ -313,9 +313,9 @@ internal sealed partial class PromotionCoordinator
 
     private static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTime.UnixEpoch.Ticks) / 10;
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} of {Source} into {Target}: commit {CommitId} by {Actor}")]
+    [LoggerMessage((int)LogEventId.PromotionPromoted, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} of {Source} into {Target}: commit {CommitId} by {Actor}")]
     private partial void LogPromoted(string graphId, string promotionId, string source, string target, string commitId, string? actor);
 
-    [LoggerMessage(2, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} reverted on {Target}: commit {CommitId} by {Actor}")]
+    [LoggerMessage((int)LogEventId.PromotionReverted, LogLevel.Information, "Graph {GraphId}: promotion {PromotionId} reverted on {Target}: commit {CommitId} by {Actor}")]
     private partial void LogReverted(string graphId, string promotionId, string target, string commitId, string? actor);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
@@ -66,7 +66,7 @@ public sealed partial class SchemaApplyCoordinator
     /// </summary>
     private async Task ClearStaleHeadAsync(string graphId, GraphSnapshot head, TableVersionRef empty)
     {
-        var grain = _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, empty.Table, head.Branch));
+        var grain = _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, empty.Table, head.Branch));
         var record = await grain.GetHeadRecordAsync(refresh: true);
         if (record.Head is null)
         {
@@ -118,7 +118,7 @@ public sealed partial class SchemaApplyCoordinator
     }
 
     private async Task<CommitInfo> CommitAsync(
-        string graphId, IManifestGrain manifest, GraphSnapshot head, SchemaCatalog desired, ImmutableArray<TableVersionRef> tables, TableWrite[] writes, string? actor, CancellationToken cancellationToken)
+        string graphId, IManifestProtocol manifest, GraphSnapshot head, SchemaCatalog desired, ImmutableArray<TableVersionRef> tables, TableWrite[] writes, string? actor, CancellationToken cancellationToken)
     {
         // The rewrites are staged on the image the commit publishes: the new schema and table set.
         var image = head with { SchemaHash = desired.ContentHash, Tables = tables.Sort(static (a, b) => string.CompareOrdinal(a.Table, b.Table)) };

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -62,7 +62,7 @@ public sealed partial class SchemaApplyCoordinator
     public async Task<SchemaApplyOutput> PlanAsync(string graphId, SchemaApplyRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var head = await manifest.ResolveSnapshotAsync(SnapshotTarget.Head(BranchNames.Main), cancellationToken);
         var plan = await PlanOnAsync(graphId, head, request, cancellationToken);
         return Output(plan, applied: false, head.ManifestVersion, head.Commit.Id, head.SchemaHash);
@@ -76,7 +76,7 @@ public sealed partial class SchemaApplyCoordinator
         // Main is the only branch a schema apply writes; a protected main takes promotions only (docs/branches.md), and a
         // promotion cannot carry a schema change, so a protected graph's schema is changed by lifting the protection.
         GraphWriteAccess.RequireUnprotected(_options, graphId, BranchNames.Main, CommitKinds.SchemaApply);
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var head = await manifest.BeginWriteAsync(BranchNames.Main, cancellationToken);
         if (request.ExpectedHeadCommit is { } expected && !string.Equals(expected, head.Commit.Id, StringComparison.Ordinal))
         {
@@ -161,6 +161,6 @@ public sealed partial class SchemaApplyCoordinator
             Text = step.Describe(),
         };
 
-    [LoggerMessage(1, LogLevel.Information, "Graph {GraphId}: schema {From} -> {To} applied ({Steps} steps, {Rewritten} tables rewritten, commit {CommitId})")]
+    [LoggerMessage((int)LogEventId.SchemaApplied, LogLevel.Information, "Graph {GraphId}: schema {From} -> {To} applied ({Steps} steps, {Rewritten} tables rewritten, commit {CommitId})")]
     private partial void LogApplied(string graphId, string from, string to, int steps, int rewritten, string commitId);
 }

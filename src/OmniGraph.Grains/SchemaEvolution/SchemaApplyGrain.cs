@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Grains.SchemaEvolution;

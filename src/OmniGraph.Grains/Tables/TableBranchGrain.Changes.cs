@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tables.Merging;
 using OmniGraph.Grains.Tables.Versions;

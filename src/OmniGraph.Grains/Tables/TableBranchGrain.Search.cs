@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Grains.Tables.Search;
 using OmniGraph.Grains.Tables.Selection;

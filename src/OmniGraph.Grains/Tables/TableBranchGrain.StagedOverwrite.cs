@@ -1,5 +1,5 @@
 using OmniGraph.Arrow.Hashing;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Grains.Tables.Versions;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Grains.Tables.Indexes;

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Grains.Tables.Selection;
 using OmniGraph.Grains.Tables.Traversal;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Storage;
@@ -11,11 +11,11 @@ using OmniGraph.Storage;
 namespace OmniGraph.Grains.Tables;
 
 /// <summary>
-/// One table on one branch (key <c>{graph}/{table}@{branch}</c>). See <see cref="ITableBranchGrain"/>. The grain keeps
+/// One table on one branch (key <c>{graph}/{table}@{branch}</c>). See <see cref="ITableBranchGrain"/> and <see cref="ITableBranchProtocol"/>. The grain keeps
 /// its head version and the versions staged by writes in progress pinned in memory, plus a small LRU of other versions;
 /// every version is immutable, which is what lets reads interleave with everything.
 /// </summary>
-internal sealed partial class TableBranchGrain : Grain, ITableBranchGrain
+internal sealed partial class TableBranchGrain : Grain, ITableBranchProtocol
 {
     private readonly SchemaCatalogCache _schemas;
     private readonly OmniGraphOptions _options;

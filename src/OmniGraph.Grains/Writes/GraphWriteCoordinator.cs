@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
@@ -69,7 +69,7 @@ public sealed partial class GraphWriteCoordinator
             GraphWriteAccess.RequireUnprotected(_options, graphId, request.Branch, request.Writer);
         }
 
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;
 
@@ -146,7 +146,7 @@ public sealed partial class GraphWriteCoordinator
     /// </summary>
     private async Task<GraphSnapshot> PrepareAndSubmitAsync(
         string graphId,
-        IManifestGrain manifest,
+        IManifestProtocol manifest,
         IObjectStore store,
         GraphWriteRequest request,
         TableWrite[] writes,
@@ -220,7 +220,7 @@ public sealed partial class GraphWriteCoordinator
     /// it alike, with the commit it prepared on and the one now at the head. A table held by a write that has not
     /// published yet (the head has not moved) keeps the table-level conflict that names it.
     /// </summary>
-    private static async Task<ReadSetChangedException> AsBranchConflictAsync(IManifestGrain manifest, string branch, GraphSnapshot prepared, ReadSetChangedException conflict)
+    private static async Task<ReadSetChangedException> AsBranchConflictAsync(IManifestProtocol manifest, string branch, GraphSnapshot prepared, ReadSetChangedException conflict)
     {
         if (string.Equals(conflict.Member, ReadSetChangedException.GraphHead(branch), StringComparison.Ordinal))
         {
@@ -413,12 +413,12 @@ public sealed partial class GraphWriteCoordinator
         return new GraphWriteResult(commit, after, summaries, attempts);
     }
 
-    private ITableBranchGrain TableGrain(string graphId, string table, string branch) =>
-        _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, table, branch));
+    private ITableBranchProtocol TableGrain(string graphId, string table, string branch) =>
+        _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, table, branch));
 
-    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: write on {Branch} re-prepared after attempt {Attempt}: {Reason}")]
+    [LoggerMessage((int)LogEventId.GraphWriteReprepare, LogLevel.Debug, "Graph {GraphId}: write on {Branch} re-prepared after attempt {Attempt}: {Reason}")]
     private partial void LogReprepare(string graphId, string branch, int attempt, string reason);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: aborting staging of {Tx} on {Table} failed")]
+    [LoggerMessage((int)LogEventId.GraphWriteAbortFailed, LogLevel.Debug, "Graph {GraphId}: aborting staging of {Tx} on {Table} failed")]
     private partial void LogAbortFailed(string graphId, string table, string tx, Exception exception);
 }

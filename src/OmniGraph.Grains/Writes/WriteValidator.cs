@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Schema;
 
@@ -160,6 +160,6 @@ internal sealed class WriteValidator(IGrainFactory grains, string graphId, Schem
         staged.TryGetValue(table, out var version) ? version.Version : baseSnapshot.GetTable(table);
 
     /// <summary>The grain of the chain that holds a version (where it is warm).</summary>
-    private ITableBranchGrain GrainOf(TableVersionRef version) =>
-        grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
+    private ITableBranchProtocol GrainOf(TableVersionRef version) =>
+        grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
 }

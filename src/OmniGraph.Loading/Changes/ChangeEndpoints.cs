@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Loading.Changes;

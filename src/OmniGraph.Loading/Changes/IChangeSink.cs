@@ -10,5 +10,5 @@ internal interface IChangeSink
     int Remaining { get; }
 
     /// <summary>Takes one change: its table layout, id, operation and the rows of its images (<c>-1</c> when absent).</summary>
-    void Add(TableLayout layout, string id, Engine.ChangeOp op, RecordBatch before, int beforeRow, RecordBatch after, int afterRow);
+    void Add(TableLayout layout, string id, Abstractions.ChangeOp op, RecordBatch before, int beforeRow, RecordBatch after, int afterRow);
 }

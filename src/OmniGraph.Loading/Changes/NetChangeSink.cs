@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Loading.Changes;

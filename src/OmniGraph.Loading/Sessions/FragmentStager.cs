@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Loading.Sessions;
@@ -155,6 +155,6 @@ internal sealed class FragmentStager
         PeakBytesInFlight = Math.Max(PeakBytesInFlight, BytesInFlight);
     }
 
-    private ITableBranchGrain TableGrain(string table) =>
-        _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(_graphId, table, _branch));
+    private ITableBranchProtocol TableGrain(string table) =>
+        _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(_graphId, table, _branch));
 }

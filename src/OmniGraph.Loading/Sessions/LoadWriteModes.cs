@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Loading.Sessions;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
@@ -97,7 +97,7 @@ public sealed partial class MutationExecutor
 
     private async Task<ChangeOutput> MutateOnceAsync(string graphId, MutationRequest request, CancellationToken cancellationToken)
     {
-        var manifest = _grains.GetGrain<IManifestGrain>(graphId);
+        var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
 
         // The schema comes from the head; resolving it interleaves with commits in progress (a probe, no queueing).
@@ -167,7 +167,7 @@ public sealed partial class MutationExecutor
     }
 
     /// <summary>A conditional no-op is acknowledged only if the branch head is still the expected one now.</summary>
-    private static async Task CheckNoOpPreconditionAsync(IManifestGrain manifest, MutationRequest request, CancellationToken cancellationToken)
+    private static async Task CheckNoOpPreconditionAsync(IManifestProtocol manifest, MutationRequest request, CancellationToken cancellationToken)
     {
         if (request.ExpectedHeadCommit is not { } expected)
         {
@@ -215,12 +215,12 @@ public sealed partial class MutationExecutor
         }
     }
 
-    [LoggerMessage(1, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} published {CommitId} (v{Version}): {Nodes} nodes, {Edges} edges, {Attempts} attempt(s)")]
+    [LoggerMessage((int)LogEventId.MutationPublished, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} published {CommitId} (v{Version}): {Nodes} nodes, {Edges} edges, {Attempts} attempt(s)")]
     private partial void LogPublished(string graphId, string branch, string queryName, string commitId, long version, long nodes, long edges, int attempts);
 
-    [LoggerMessage(2, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
+    [LoggerMessage((int)LogEventId.MutationNoOp, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
     private partial void LogNoOp(string graphId, string branch, string queryName);
 
-    [LoggerMessage(3, LogLevel.Debug, "Graph {GraphId}: the schema of {Branch} changed under mutation attempt {Attempt}; compiling it again")]
+    [LoggerMessage((int)LogEventId.MutationSchemaChanged, LogLevel.Debug, "Graph {GraphId}: the schema of {Branch} changed under mutation attempt {Attempt}; compiling it again")]
     private partial void LogSchemaChanged(string graphId, string branch, int attempt);
 }

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Pending;
 using OmniGraph.Mutations.Values;
 using OmniGraph.Query.Ir;

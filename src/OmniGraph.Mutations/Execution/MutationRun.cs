@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 using OmniGraph.Mutations.Matching;
 using OmniGraph.Mutations.Pending;

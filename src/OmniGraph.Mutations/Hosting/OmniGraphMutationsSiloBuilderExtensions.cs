@@ -5,7 +5,7 @@ using OmniGraph.Mutations.Execution;
 
 namespace OmniGraph.Mutations.Hosting;
 
-/// <summary>Adds mutations (<c>insert</c>/<c>update</c>/<c>delete</c> queries, <see cref="OmniGraph.Engine.IMutationGrain"/>) to a silo that hosts the OmniGraph engine.</summary>
+/// <summary>Adds mutations (<c>insert</c>/<c>update</c>/<c>delete</c> queries, <see cref="OmniGraph.Abstractions.IMutationGrain"/>) to a silo that hosts the OmniGraph engine.</summary>
 public static class OmniGraphMutationsSiloBuilderExtensions
 {
     /// <summary>

@@ -5,9 +5,9 @@ namespace OmniGraph.Security;
 /// <summary>Source-generated log messages of the security set-up.</summary>
 internal static partial class SecurityLog
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Bearer tokens: {Count} from {Sources}")]
+    [LoggerMessage(EventId = (int)LogEventId.SecurityTokensLoaded, Level = LogLevel.Information, Message = "Bearer tokens: {Count} from {Sources}")]
     public static partial void TokensLoaded(ILogger logger, int count, string sources);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "{Variable} is set but ignored: {Preferred} takes precedence")]
+    [LoggerMessage(EventId = (int)LogEventId.SecurityTokenSourceIgnored, Level = LogLevel.Warning, Message = "{Variable} is set but ignored: {Preferred} takes precedence")]
     public static partial void TokenSourceIgnored(ILogger logger, string variable, string preferred);
 }

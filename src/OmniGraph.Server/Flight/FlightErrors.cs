@@ -1,6 +1,6 @@
 using Grpc.Core;
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Server.Flight;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using OmniGraph.Engine;
-using OmniGraph.Grains.Hosting;
+using OmniGraph.Abstractions;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Server.Graphs;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Engine;
-using OmniGraph.Grains.Hosting;
+using OmniGraph.Abstractions;
 using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Graphs;

@@ -9,7 +9,7 @@ namespace OmniGraph.Server.Hosting;
 
 /// <summary>
 /// OpenTelemetry traces and metrics of the server — ASP.NET Core requests, Orleans grain calls (Orleans' own activity
-/// sources and meter) and the engine's query and commit phases (<see cref="OmniGraph.Engine.EngineTelemetry"/>) — exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the
+/// sources and meter) and the engine's query and commit phases (<see cref="OmniGraph.Abstractions.EngineTelemetry"/>) — exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the
 /// standard <c>OTEL_*</c> variables). Without it nothing is collected.
 /// </summary>
 internal static class ServerTelemetry
@@ -30,7 +30,7 @@ internal static class ServerTelemetry
 
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("omnigraph-server", serviceVersion: ServerInfo.Version))
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(s_orleansSources).AddSource(OmniGraph.Engine.EngineTelemetry.SourceName))
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(s_orleansSources).AddSource(OmniGraph.Abstractions.EngineTelemetry.SourceName))
             .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("Microsoft.Orleans"))
             .UseOtlpExporter();
     }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Http;

@@ -11,7 +11,7 @@ internal static class ServerErrors
 
     /// <summary><c>resource_limit</c> (413): the body is larger than the route takes.</summary>
     public static OmniGraphException BodyTooLarge(string resource, long limit, long actual) =>
-        OmniGraph.Engine.EngineErrors.ResourceLimitExceeded(resource, limit, actual);
+        OmniGraph.Abstractions.EngineErrors.ResourceLimitExceeded(resource, limit, actual);
 
     /// <summary><c>invalid_request_body</c> (400): the body or the query string is not what the route reads.</summary>
     public static OmniGraphException InvalidBody(string reason, Exception? innerException = null) =>

@@ -6,7 +6,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Endpoints;
 using OmniGraph.Server.Graphs;

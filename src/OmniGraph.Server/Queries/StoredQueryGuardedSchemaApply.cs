@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Schema;
 
 namespace OmniGraph.Server.Queries;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using OmniGraph.Client.Wire;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Benchmarks.Engine;
 

@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Benchmarks.Engine;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;

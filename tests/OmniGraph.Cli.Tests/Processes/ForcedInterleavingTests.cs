@@ -1,6 +1,6 @@
 using System.Text.Json;
 using OmniGraph.Cli.Tests.Support;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Fixtures;

@@ -1,5 +1,5 @@
 using OmniGraph.Cli.Tests.Support;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.TestWorker.Handshake;
 using OmniGraph.TestWorker.Verbs;

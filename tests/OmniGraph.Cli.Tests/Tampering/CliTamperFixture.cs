@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Cli.Infrastructure;
 using OmniGraph.Cli.Tests.Support;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Testing.Fixtures;

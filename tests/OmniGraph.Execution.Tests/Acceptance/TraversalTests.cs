@@ -87,7 +87,7 @@ public sealed class TraversalTests(QueryCluster cluster)
         Assert.Equal(["Charlie", "Diana"], (await graph.QueryAsync("query q() { match { $p: Person  not { $p knows $x } } return { $p.name } }")).FirstSet());
         Assert.Equal(0, (await graph.QueryAsync("query q() { match { $p: Person  not { $p <knows> $x } } return { $p.name } }")).Count);
 
-        await graph.LoadAsync("""{"edge":"Knows","from":"Diana","to":"Bob"}""", Engine.GraphLoadMode.Merge);
+        await graph.LoadAsync("""{"edge":"Knows","from":"Diana","to":"Bob"}""", Abstractions.GraphLoadMode.Merge);
         Assert.Equal(["Alice", "Diana"], (await graph.QueryAsync(undirected)).First().Order(StringComparer.Ordinal));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Tests.Support;

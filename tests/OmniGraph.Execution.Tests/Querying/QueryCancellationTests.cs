@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Tests.Support;
 
 namespace OmniGraph.Execution.Tests.Querying;

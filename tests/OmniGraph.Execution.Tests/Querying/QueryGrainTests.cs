@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Tests.Support;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Query;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
-using OmniGraph.Engine.Serialization;
+using OmniGraph.Abstractions;
+using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Writes;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Execution.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Execution.Tests.Support;
 

@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Tests.Support;
 
 namespace OmniGraph.Execution.Tests.TableReads;

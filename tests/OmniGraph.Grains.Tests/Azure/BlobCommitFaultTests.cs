@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Azure;

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
@@ -33,7 +33,7 @@ public abstract class ClusterShapeTests(ClusterShape shape) : ClusterShapedTests
             {
                 foreach (var table in new[] { "node:Person", "node:Company", "edge:Knows", "edge:WorksAt" })
                 {
-                    await host.Table(table, branch).GetHeadAsync(refresh: true);
+                    await host.TableProtocol(table, branch).GetHeadAsync(refresh: true);
                     silos.Add(host.Cluster.SiloOf(host.Table(table, branch)) ?? throw new InvalidOperationException($"{table} on {branch}: no activation after a read"));
                 }
             }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
@@ -122,12 +122,12 @@ public sealed class GroupCommitTests
     /// <summary>Waits until the last commit accepted on main publishes <paramref name="version"/> (a write queued behind the ones in flight).</summary>
     private static async Task WaitForTailAsync(GraphHost host, long version)
     {
-        for (var i = 0; i < 3000 && (await host.Manifest.BeginChainedWriteAsync(BranchNames.Main)).ManifestVersion < version; i++)
+        for (var i = 0; i < 3000 && (await host.ManifestProtocol().BeginChainedWriteAsync(BranchNames.Main)).ManifestVersion < version; i++)
         {
             await Task.Delay(10);
         }
 
-        Assert.Equal(version, (await host.Manifest.BeginChainedWriteAsync(BranchNames.Main)).ManifestVersion);
+        Assert.Equal(version, (await host.ManifestProtocol().BeginChainedWriteAsync(BranchNames.Main)).ManifestVersion);
     }
 
     private static async Task AssertChainPublishedAsync(GraphHost host, GraphWriteResult first, Task<GraphWriteResult>[] crashed, GraphWriteResult next)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 

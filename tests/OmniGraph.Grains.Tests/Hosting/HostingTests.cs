@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
@@ -72,7 +72,7 @@ public sealed class HostingTests(ITestOutputHelper output)
 
         await using var reopened = await OmniGraphEmbedded.OpenAsync(copy.Path, o => o.GraphId = "copy");
         var snapshot = await reopened.Client.ResolveSnapshotAsync(SnapshotTarget.Head());
-        Assert.True(snapshot.GetTable("node:Person").SameVersionAs(await reopened.Client.GetTable("node:Person").GetHeadAsync(refresh: true)));
+        Assert.True(snapshot.GetTable("node:Person").SameVersionAs(await reopened.Client.GetTableProtocol("node:Person").GetHeadAsync(refresh: true)));
         await reopened.Client.WriteAsync(new GraphWriteRequest(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Insert, Rows.Persons("Bob"))]));
         Assert.Equal(2, (await reopened.Client.GetSnapshotAsync()).Datasets.Single(static d => d.TypeName == "Person").EntityCount);
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Recovery;
 using OmniGraph.Grains.Tests.Support;

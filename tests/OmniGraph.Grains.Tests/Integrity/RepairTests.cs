@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Recovery;
@@ -154,7 +154,7 @@ public sealed class RepairTests
         using var directory = new TempDirectory();
         var host = await GraphHost.InitAsync(new LocalDirectoryObjectStore(directory.Path));
         await CrashScenario.BaselineAsync(host);
-        var record = (await host.Table("node:Person").GetHeadRecordAsync(refresh: true)).StateKey;
+        var record = (await host.TableProtocol("node:Person").GetHeadRecordAsync(refresh: true)).StateKey;
         var older = File.ReadAllBytes(StoreFiles.PathOf(directory.Path, record));
         await host.Client.WriteAsync(CrashScenario.Write());
         await host.DisposeAsync();
@@ -178,7 +178,7 @@ public sealed class RepairTests
         {
             await CrashScenario.BaselineAsync(host);
             published = (await host.HeadAsync()).GetTable("node:Person").Tx!;
-            record = (await host.Table("node:Person").GetHeadRecordAsync(refresh: true)).StateKey;
+            record = (await host.TableProtocol("node:Person").GetHeadRecordAsync(refresh: true)).StateKey;
         }
 
         var other = Ulid.NewUlid().ToString();

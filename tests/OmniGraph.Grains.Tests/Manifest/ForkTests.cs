@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;
@@ -49,7 +49,7 @@ public sealed class ForkTests
         var next = await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.Delete("node:Person", KeyBatch.Of("Alice")), TableWrite.Delete("edge:Knows", KeyBatch.Of("k1"))]));
         Assert.Equal(person.Version + 1, next.Snapshot.GetTable("node:Person").Version);
         Assert.Equal(branch.Incarnation, next.Snapshot.GetTable("edge:Knows").ChainIncarnation);
-        Assert.True(main.GetTable("node:Person").SameVersionAs(await host.Table("node:Person").GetHeadAsync(refresh: true)));
+        Assert.True(main.GetTable("node:Person").SameVersionAs(await host.TableProtocol("node:Person").GetHeadAsync(refresh: true)));
         Assert.Equal(["Bob", "Carol"], await host.ColumnAsync("node:Person", "id", next.Snapshot));
         await GraphAssertions.ConsistentAsync(host, "feature");
         await GraphAssertions.ConsistentAsync(host);

@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;

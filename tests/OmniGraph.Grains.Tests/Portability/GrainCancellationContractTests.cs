@@ -1,5 +1,5 @@
 using System.Reflection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Testing.Serialization;
 
@@ -15,11 +15,11 @@ public sealed class GrainCancellationContractTests
     /// <summary>Methods that deliberately take no token, and why.</summary>
     private static readonly Dictionary<string, string> s_runToTheEnd = new(StringComparer.Ordinal)
     {
-        ["ITableBranchGrain.AdvanceHeadAsync"] = "a step of the commit protocol past the sidecar: never cut halfway",
-        ["ITableBranchGrain.RollBackHeadAsync"] = "recovery and a writer undoing its own head moves",
-        ["ITableBranchGrain.AbortAsync"] = "frees a cancelled write's staging; must run after the cancellation",
-        ["ITableBranchGrain.GetHeadAsync"] = "one record read, used by the commit protocol and recovery",
-        ["ITableBranchGrain.RepairHeadAsync"] = "a verified repair step (omnigraph recovery repair --confirm): never cut halfway",
+        ["ITableBranchProtocol.AdvanceHeadAsync"] = "a step of the commit protocol past the sidecar: never cut halfway",
+        ["ITableBranchProtocol.RollBackHeadAsync"] = "recovery and a writer undoing its own head moves",
+        ["ITableBranchProtocol.AbortAsync"] = "frees a cancelled write's staging; must run after the cancellation",
+        ["ITableBranchProtocol.GetHeadAsync"] = "one record read, used by the commit protocol and recovery",
+        ["ITableBranchProtocol.RepairHeadAsync"] = "a verified repair step (omnigraph recovery repair --confirm): never cut halfway",
         ["ILoadSessionGrain.AbortAsync"] = "abandons a cancelled load; must run after the cancellation",
     };
 

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Security;
@@ -53,7 +53,7 @@ public sealed class PromotionEngineTests
         await ErrorAssert.ThrowsAsync(ErrorCodes.ProtectedBranch, () => host.Client.MergeBranchAsync(new BranchMergeRequest("shadow/x") { Actor = Admin }));
 
         // A caller that goes round the coordinators to the commit itself is refused there too.
-        await ErrorAssert.ThrowsAsync(ErrorCodes.ProtectedBranch, () => host.Manifest.SubmitCommitAsync(
+        await ErrorAssert.ThrowsAsync(ErrorCodes.ProtectedBranch, () => host.ManifestProtocol().SubmitCommitAsync(
             new CommitRequest(Ulid.NewUlid().ToString(), BranchNames.Main, head.ManifestVersion, head.Commit.Id, [], Ulid.NewUlid().ToString(), Ulid.NewUlid().ToString(), 0) { Actor = Admin }));
 
         Assert.Equal(head, await host.HeadAsync());

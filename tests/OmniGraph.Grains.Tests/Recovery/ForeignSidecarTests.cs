@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
@@ -39,7 +39,7 @@ public sealed class ForeignSidecarTests
         await using (a)
         {
             // A write entry leaves it alone (its writer may still publish): deferred, and the graph is as it was.
-            await a.Manifest.BeginWriteAsync(BranchNames.Main);
+            await a.ManifestProtocol().BeginWriteAsync(BranchNames.Main);
             Assert.Single(await a.SidecarsAsync());
             Assert.Equal(PendingSidecarState.Deferred, Assert.Single((await a.Manifest.GetRecoveryStatusAsync()).Pending).State);
             Assert.False(await CrashScenario.ReadAllOrNothingAsync(a));

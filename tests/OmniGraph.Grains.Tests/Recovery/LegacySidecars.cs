@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Testing.Recovery;
 
@@ -23,7 +23,7 @@ internal static class LegacySidecars
             var staged = ToRef(table!["staged"]!);
             if (movedTables.Contains(staged.Table))
             {
-                await host.Table(staged.Table).AdvanceHeadAsync(new TableHeadMove((string)sidecar["tx"]!, ToRef(table["expected"]!), staged, manifestVersion));
+                await host.TableProtocol(staged.Table).AdvanceHeadAsync(new TableHeadMove((string)sidecar["tx"]!, ToRef(table["expected"]!), staged, manifestVersion));
             }
         }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
@@ -91,8 +91,8 @@ public sealed class SidecarRefusalTests
         Assert.Empty(await healer.SidecarsAsync());
 
         var person = sidecar["tables"]!.AsArray().Single(t => (string)t!["staged"]!["table"]! == "node:Person")!;
-        await healer.Table("node:Person").AdvanceHeadAsync(new TableHeadMove((string)sidecar["tx"]!, LegacySidecars.ToRef(person["expected"]!), LegacySidecars.ToRef(person["staged"]!), fenced.ManifestVersion));
-        var orphan = await healer.Table("node:Person").GetHeadRecordAsync(refresh: true);
+        await healer.TableProtocol("node:Person").AdvanceHeadAsync(new TableHeadMove((string)sidecar["tx"]!, LegacySidecars.ToRef(person["expected"]!), LegacySidecars.ToRef(person["staged"]!), fenced.ManifestVersion));
+        var orphan = await healer.TableProtocol("node:Person").GetHeadRecordAsync(refresh: true);
         Assert.Equal(fenced.ManifestVersion, orphan.ManifestVersion);
         Assert.Equal(fenced.GetTable("node:Person").Version + 1, orphan.Head!.Version);
 

@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Grains.Tests.Support;

@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
@@ -105,7 +105,7 @@ public sealed class StagedOverwriteTests
             var batches = Enumerable.Range(0, 24).Select(b => Rows.Edges(
                 "edge:Knows",
                 [.. Enumerable.Range(0, 50).Select(i => ($"k{b}-{i}", $"p{(b * 50 + i) % 400}", b == missingIn && i == 49 ? "nobody" : $"p{(b * 31 + i) % 400}"))]));
-            var staged = await Task.WhenAll(batches.Select(batch => host.Table("edge:Knows").StageFragmentAsync(tx, batch)));
+            var staged = await Task.WhenAll(batches.Select(batch => host.TableProtocol("edge:Knows").StageFragmentAsync(tx, batch)));
             var error = await ErrorAssert.ThrowsAsync(ErrorCodes.OrphanEdge, () => host.WriteAsync(new TableWrite("edge:Knows", TableWriteMode.Overwrite, [.. staged.SelectMany(static s => s)], [], null)));
             Assert.Contains("'nobody'", error.Message, StringComparison.Ordinal);
         }
@@ -131,7 +131,7 @@ public sealed class StagedOverwriteTests
         var staged = System.Collections.Immutable.ImmutableArray.CreateBuilder<StagedFragment>();
         foreach (var batch in batches)
         {
-            staged.AddRange(await host.Table(table).StageFragmentAsync(tx, batch));
+            staged.AddRange(await host.TableProtocol(table).StageFragmentAsync(tx, batch));
         }
 
         return staged.ToImmutable();

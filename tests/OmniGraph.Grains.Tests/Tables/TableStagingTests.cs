@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
@@ -14,7 +14,7 @@ public sealed class TableStagingTests
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore(), configure: o => o.MaxFragmentRows = 2);
         var tx = Ulid.NewUlid().ToString();
-        var staged = await host.Table("node:Person").StageFragmentAsync(tx, Rows.Persons("A", "B", "C"));
+        var staged = await host.TableProtocol("node:Person").StageFragmentAsync(tx, Rows.Persons("A", "B", "C"));
 
         Assert.Equal([2, 1], staged.Select(static s => s.Rows));
         var stored = new List<string?>();
@@ -37,7 +37,7 @@ public sealed class TableStagingTests
     public async Task StagedFragments_SurviveTheGrainBeingDeactivated()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        var staged = await host.Table("node:Person").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A", "B"));
+        var staged = await host.TableProtocol("node:Person").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A", "B"));
         await host.Cluster.DeactivateAsync(host.Table("node:Person"));
 
         await host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, staged, [], null));
@@ -48,8 +48,8 @@ public sealed class TableStagingTests
     public async Task StagingRefusesBatchesOfAnotherTable_AndFragmentsThatAreNotTheTables()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.Table("node:Company").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A")));
-        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.Table("node:Person").StageFragmentAsync("not-a-ulid", Rows.Persons("A")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.TableProtocol("node:Company").StageFragmentAsync(Ulid.NewUlid().ToString(), Rows.Persons("A")));
+        await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.TableProtocol("node:Person").StageFragmentAsync("not-a-ulid", Rows.Persons("A")));
         var foreign = new StagedFragment(Ulid.NewUlid().ToString(), "tables/node-000999/fragments/x.arrow", 1);
         await ErrorAssert.ThrowsAsync(ErrorCodes.InvalidWrite, () => host.WriteAsync(new TableWrite("node:Person", TableWriteMode.Insert, [foreign], [], null)));
         var missingId = Ulid.NewUlid().ToString();
@@ -64,7 +64,7 @@ public sealed class TableStagingTests
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         var head = await host.HeadAsync();
         var person = head.GetTable("node:Person");
-        var grain = host.Table("node:Person");
+        var grain = host.TableProtocol("node:Person");
         var first = await grain.PrepareVersionAsync(Ulid.NewUlid().ToString(), person, Delta(head, Rows.Persons("A")));
         var second = await grain.PrepareVersionAsync(Ulid.NewUlid().ToString(), person, Delta(head, Rows.Persons("B")));
         Assert.Null(await grain.GetHeadAsync(refresh: true));

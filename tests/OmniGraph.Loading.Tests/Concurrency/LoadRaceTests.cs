@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Assertions;

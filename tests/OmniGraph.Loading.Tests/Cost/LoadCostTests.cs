@@ -1,6 +1,6 @@
 using System.Text;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Schema;

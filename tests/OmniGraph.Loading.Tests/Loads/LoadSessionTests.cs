@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Fixtures;

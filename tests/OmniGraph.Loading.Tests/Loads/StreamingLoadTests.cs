@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Loading.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;

@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Tests.Support;
 
 namespace OmniGraph.Mutations.Tests.Changes;

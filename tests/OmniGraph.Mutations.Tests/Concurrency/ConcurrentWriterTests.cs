@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Hosting;

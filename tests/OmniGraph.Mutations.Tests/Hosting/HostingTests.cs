@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Mutations.Execution;
 using OmniGraph.Mutations.Hosting;

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Assertions;
 

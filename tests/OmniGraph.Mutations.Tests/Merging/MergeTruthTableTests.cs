@@ -1,5 +1,5 @@
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Fixtures;

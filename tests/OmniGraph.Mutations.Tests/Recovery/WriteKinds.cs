@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Mutations.Tests.Support;
 
 namespace OmniGraph.Mutations.Tests.Recovery;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;

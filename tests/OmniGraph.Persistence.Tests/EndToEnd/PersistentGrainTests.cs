@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine.Serialization;
+using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Storage;
 using Orleans.Configuration;
 using Orleans.Runtime.Messaging;

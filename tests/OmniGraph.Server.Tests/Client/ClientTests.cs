@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OmniGraph.Client.Http;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Output;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.Azure;
 
 namespace OmniGraph.Server.Tests.Processes;

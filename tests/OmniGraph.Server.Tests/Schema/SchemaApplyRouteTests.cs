@@ -3,7 +3,7 @@ using System.Text.Json;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Schema;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OmniGraph.Client.Http;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;

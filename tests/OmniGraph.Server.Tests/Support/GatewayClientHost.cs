@@ -1,8 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OmniGraph.Engine;
-using OmniGraph.Grains.Hosting;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Server.Tests.Support;
 

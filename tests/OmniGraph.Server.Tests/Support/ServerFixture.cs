@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Loading.Hosting;

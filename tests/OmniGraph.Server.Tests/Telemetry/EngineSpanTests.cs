@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;
 

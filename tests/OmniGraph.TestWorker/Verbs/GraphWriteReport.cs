@@ -1,5 +1,5 @@
 using System.Text.Json;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.TestWorker.Verbs;
 

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.Hosting;
 using Xunit;
 
@@ -34,7 +34,7 @@ public static class GraphAssertions
         var snapshot = await host.HeadAsync(branch);
         foreach (var table in snapshot.Tables)
         {
-            var head = await host.Table(table.Table, branch).GetHeadAsync(refresh: true);
+            var head = await host.Client.GetTableProtocol(table.Table, branch).GetHeadAsync(refresh: true);
             if (head is null)
             {
                 Assert.True(table.Version == 0 || table.ChainIncarnation != snapshot.BranchIncarnation, $"{table.Table} has no head but is published at {table}");

@@ -1,4 +1,4 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Testing.Tables;
 
 namespace OmniGraph.Testing.Hosting;

@@ -1,6 +1,5 @@
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Hosting;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Testing.Hosting;

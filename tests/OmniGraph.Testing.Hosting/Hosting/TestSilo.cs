@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Engine.Serialization;
+using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using Orleans.TestingHost;

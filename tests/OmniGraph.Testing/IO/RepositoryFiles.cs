@@ -9,6 +9,9 @@ public static class RepositoryFiles
     /// <summary>A path under the repository root.</summary>
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>The text of a file under the repository root, for example <c>ReadText("docs", "search.md")</c>.</summary>
+    public static string ReadText(params string[] parts) => File.ReadAllText(Path(parts));
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Values;
 using OmniGraph.Grains.Tables.Versions;
 

@@ -1,5 +1,5 @@
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Grains.Tables.Selection;
 

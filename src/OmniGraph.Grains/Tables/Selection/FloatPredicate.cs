@@ -1,6 +1,6 @@
 using System.Numerics;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 
 namespace OmniGraph.Grains.Tables.Selection;
 

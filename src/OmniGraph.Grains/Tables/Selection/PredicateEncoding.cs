@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 
 namespace OmniGraph.Grains.Tables.Selection;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using OmniGraph.Arrow;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Grains.Tables.Selection;
 using OmniGraph.Grains.Tables.Versions;

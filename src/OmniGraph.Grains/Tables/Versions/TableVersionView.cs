@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Ingest;

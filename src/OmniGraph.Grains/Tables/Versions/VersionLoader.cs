@@ -1,5 +1,5 @@
 using OmniGraph.Arrow.Ipc;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Ingest;

@@ -1,5 +1,5 @@
 using System.Text;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tables.Indexes;
 
 namespace OmniGraph.Grains.Tables.Versions;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OmniGraph.Engine;
+using OmniGraph.Abstractions;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Testing.Tampering;
 
