@@ -33,6 +33,12 @@ public static class CommitKinds
     /// <summary>The revert of a promotion (<c>promote revert</c>): the target's tables back to their state before it.</summary>
     public const string PromoteRevert = "promote_revert";
 
+    /// <summary>A schema apply (<c>schema apply</c>): main's new schema, with the tables whose layout changed rewritten.</summary>
+    public const string SchemaApply = "schema_apply";
+
+    /// <summary>A compaction (<c>optimize</c>): tables rewritten with the same rows in fewer fragments, no deletion vectors.</summary>
+    public const string Optimize = "optimize";
+
     /// <summary>Whether commits of <paramref name="writer"/> are promotions or their reverts: the writes a protected branch takes.</summary>
     public static bool IsPromotion(string? writer) => writer is Promote or PromoteRevert;
 }

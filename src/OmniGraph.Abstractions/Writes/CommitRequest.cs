@@ -52,7 +52,23 @@ internal sealed record CommitRequest(
     /// <summary>A promotion's diff digest (the reviewed change), recorded in its audit entry (<c>null</c> for every other write).</summary>
     [Id(13)]
     public string? PromotionDigest { get; init; }
+
+    /// <summary>
+    /// A schema apply's new schema and complete table set (<c>null</c> for every other write): the manifest it publishes
+    /// names this schema and exactly these tables, each replaced by its staged version when <see cref="Tables"/> has one.
+    /// </summary>
+    [Id(14)]
+    public CommitSchemaChange? SchemaChange { get; init; }
 }
+
+/// <summary>The schema part of a schema apply's <see cref="CommitRequest"/>.</summary>
+/// <param name="SchemaHash">The new schema (its IR and source are stored before the commit is submitted).</param>
+/// <param name="Tables">Every table of the new schema: a kept table's published version, a new or renamed table's version 0.</param>
+[GenerateSerializer]
+[Immutable]
+public sealed record CommitSchemaChange(
+    [property: Id(0)] string SchemaHash,
+    [property: Id(1)] ImmutableArray<TableVersionRef> Tables);
 
 /// <summary>One table of a <see cref="CommitRequest"/>.</summary>
 /// <param name="Expected">The version the base snapshot names (the table head the write expects).</param>

@@ -40,4 +40,12 @@ public sealed record GraphWriteRequest(
     /// </summary>
     [Id(6)]
     public bool RetryOnReadSetChange { get; init; }
+
+    /// <summary>
+    /// The schema the rows were laid out for (<c>null</c>: not stated). When the branch has another schema by the time
+    /// the write prepares (a schema apply published in between), the write is refused with <c>schema_changed</c>: its
+    /// rows no longer fit, and re-preparing them would not make them fit.
+    /// </summary>
+    [Id(7)]
+    public string? SchemaHash { get; init; }
 }

@@ -28,6 +28,8 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PromotionPreviewOutput))]
 [JsonSerializable(typeof(PromotionOutput))]
 [JsonSerializable(typeof(PromotionRevertOutput))]
+[JsonSerializable(typeof(SchemaApplyCommandOutput))]
+[JsonSerializable(typeof(OptimizeOutput))]
 [JsonSerializable(typeof(ChangeSetOutput))]
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]

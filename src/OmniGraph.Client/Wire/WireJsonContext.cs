@@ -24,6 +24,8 @@ namespace OmniGraph.Client.Wire;
 [JsonSerializable(typeof(CommitOutput))]
 [JsonSerializable(typeof(CommitListOutput))]
 [JsonSerializable(typeof(SchemaOutput))]
+[JsonSerializable(typeof(SchemaApplyRequestBody))]
+[JsonSerializable(typeof(SchemaApplyOutput))]
 [JsonSerializable(typeof(ChangeBaselineRequestBody))]
 [JsonSerializable(typeof(BranchCreateRequestBody))]
 [JsonSerializable(typeof(BranchMergeRequestBody))]

@@ -106,3 +106,11 @@ public sealed record PromotionConfirmRequestBody(
     [property: JsonPropertyName("source")] string? Source,
     [property: JsonPropertyName("target")] string? Target,
     [property: JsonPropertyName("diff_digest")] string? DiffDigest);
+
+/// <summary>The body of <c>POST /graphs/{id}/schema/apply</c> (§2.5 <c>SchemaApplyRequest</c>); unknown members are refused.</summary>
+/// <param name="SchemaSource">The complete desired <c>.pg</c> source.</param>
+/// <param name="AllowDataLoss">Plan drops as hard rather than soft.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record SchemaApplyRequestBody(
+    [property: JsonPropertyName("schema_source")] string? SchemaSource,
+    [property: JsonPropertyName("allow_data_loss")] bool AllowDataLoss = false);

@@ -120,6 +120,12 @@ public enum LogEventId
     /// <summary>See <c>PromotionCoordinator.cs</c>.</summary>
     PromotionReverted = 2401,
 
+    /// <summary>See <c>SchemaApplyCoordinator.cs</c>.</summary>
+    SchemaApplied = 2500,
+
+    /// <summary>See <c>OptimizeCoordinator.cs</c>.</summary>
+    MaintenanceOptimized = 2600,
+
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>
     LoadSessionBegun = 3000,
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>
@@ -135,6 +141,8 @@ public enum LogEventId
     MutationPublished = 3100,
     /// <summary>See <c>MutationExecutor.cs</c>.</summary>
     MutationNoOp = 3101,
+    /// <summary>See <c>MutationExecutor.cs</c>.</summary>
+    MutationSchemaChanged = 3102,
 
     /// <summary>See <c>QueryGrain.cs</c>.</summary>
     QueryExecuted = 3200,

@@ -28,6 +28,10 @@ internal sealed class GraphWriteAccess
     public AccessDecision DecideChange(string graphId, string? actor, string branch) =>
         AccessController.DecideInEngine(_policies.GetValueOrDefault(graphId), new AccessRequest(actor, PolicyAction.Change, graphId, branch));
 
+    /// <summary>The decision on a schema apply (<c>schema_apply</c>, target <paramref name="branch"/>) by <paramref name="actor"/> to <paramref name="graphId"/>.</summary>
+    public AccessDecision DecideSchemaApply(string graphId, string? actor, string branch) =>
+        AccessController.DecideInEngine(_policies.GetValueOrDefault(graphId), new AccessRequest(actor, PolicyAction.SchemaApply, graphId, null, branch));
+
     /// <summary>The decision on a promotion (or its revert) by <paramref name="actor"/> from <paramref name="source"/> into <paramref name="target"/> of <paramref name="graphId"/>.</summary>
     public AccessDecision DecidePromote(string graphId, string? actor, string? source, string target) =>
         AccessController.DecideInEngine(_policies.GetValueOrDefault(graphId), new AccessRequest(actor, PolicyAction.Promote, graphId, source, target));

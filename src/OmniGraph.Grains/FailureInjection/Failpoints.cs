@@ -63,6 +63,15 @@ public static class Failpoints
     /// <summary>Branch delete: removing one table's objects of the deleted branch (hit once per table, scope = table key).</summary>
     public static readonly Failpoint BranchReclaim = new("branch.reclaim", "delete the deleted branch's table versions, own fragments and head record of one table");
 
+    /// <summary>Schema apply: storing the new schema's source and IR (content-addressed, before anything names them).</summary>
+    public static readonly Failpoint SchemaApplySchemaWrite = new("schema_apply.schema_write", "create schema/{hash}.pg and schema/{hash}.ir.json");
+
+    /// <summary>Schema apply: clearing a stale head record left under a table name the apply introduces (scope = table key).</summary>
+    public static readonly Failpoint SchemaApplyHeadReset = new("schema_apply.head_reset", "reset state/head-tablebranch/{table}@main.json of a name no published table holds");
+
+    /// <summary>Schema apply: staging the rewritten tables (fragments and table versions in the new layout).</summary>
+    public static readonly Failpoint SchemaApplyStage = new("schema_apply.stage", "write the rewritten tables' fragments and table versions");
+
     /// <summary>Every failpoint, in catalogue order.</summary>
     public static ImmutableArray<Failpoint> All { get; } =
     [
@@ -83,5 +92,8 @@ public static class Failpoints
         PromotionRevertClaim,
         BranchRegistryWrite,
         BranchReclaim,
+        SchemaApplySchemaWrite,
+        SchemaApplyHeadReset,
+        SchemaApplyStage,
     ];
 }

@@ -51,6 +51,8 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<GraphWriteCoordinator>();
         services.TryAddSingleton<Merging.BranchMergeCoordinator>();
         services.TryAddSingleton<Promotion.PromotionCoordinator>();
+        services.TryAddSingleton<SchemaEvolution.SchemaApplyCoordinator>();
+        services.TryAddSingleton<Maintenance.OptimizeCoordinator>();
         services.TryAddSingleton<GraphWriteAccess>();
         services.AddOmniGraphAudit();
         if (!services.Any(static d => d.ServiceType == typeof(CommitCompletions)))

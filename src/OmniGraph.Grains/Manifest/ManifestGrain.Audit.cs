@@ -33,7 +33,9 @@ internal sealed partial class ManifestGrain
             _access.RequireUnprotected(GraphId, branch, request.Writer);
         }
 
-        var decision = promotion ? _access.DecidePromote(GraphId, request.Actor, null, branch) : _access.DecideChange(GraphId, request.Actor, branch);
+        var decision = promotion ? _access.DecidePromote(GraphId, request.Actor, null, branch)
+            : string.Equals(request.Writer, CommitKinds.SchemaApply, StringComparison.Ordinal) ? _access.DecideSchemaApply(GraphId, request.Actor, branch)
+            : _access.DecideChange(GraphId, request.Actor, branch);
         if (!decision.Allowed)
         {
             LogWriteDenied(GraphId, branch, request.Actor, decision.Message);

@@ -69,8 +69,10 @@ internal sealed partial class ManifestGrain
             throw EngineErrors.InvalidWrite("graph", $"merged parent '{mergedParent}' is not a commit id");
         }
 
-        var changes = CheckChanges(request, branch, tail);
-        var manifest = BuildManifest(branch, tail, changes, new CommitRecordDocument
+        // A schema apply publishes its schema and its complete table set; every other write the head's.
+        var image = request.SchemaChange is { } schemaChange ? SchemaChangeImage(request, branch, tail, schemaChange) : tail;
+        var changes = CheckChanges(request, branch, image);
+        var manifest = BuildManifest(branch, image, changes, new CommitRecordDocument
         {
             Id = request.CommitId,
             Parent = tail.Commit.Id,

@@ -34,7 +34,6 @@ public sealed partial class BranchMergeCoordinator
     private readonly GraphWriteCoordinator _writes;
     private readonly FailpointRegistry _failpoints;
     private readonly OmniGraphOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<BranchMergeCoordinator> _logger;
 
     /// <summary>Creates the coordinator (a silo singleton).</summary>
@@ -45,7 +44,6 @@ public sealed partial class BranchMergeCoordinator
         GraphWriteCoordinator writes,
         FailpointRegistry failpoints,
         IOptions<OmniGraphOptions> options,
-        TimeProvider time,
         ILogger<BranchMergeCoordinator> logger)
     {
         _grains = grains;
@@ -54,7 +52,6 @@ public sealed partial class BranchMergeCoordinator
         _writes = writes;
         _failpoints = failpoints;
         _options = options.Value;
-        _time = time;
         _logger = logger;
     }
 
@@ -188,15 +185,7 @@ public sealed partial class BranchMergeCoordinator
             }
 
             await manifest.SubmitCommitAsync(
-                new CommitRequest(
-                    tx,
-                    target.Branch,
-                    target.ManifestVersion,
-                    target.Commit.Id,
-                    [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
-                    commitId,
-                    Ulid.NewUlid().ToString(),
-                    (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
+                _writes.CommitRequestFor(tx, target, staged, commitId) with
                 {
                     Actor = commit.Actor,
                     Writer = commit.Writer,

@@ -182,6 +182,11 @@ public sealed partial class GraphWriteCoordinator
                 throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
             }
 
+            if (request.SchemaHash is { } laidOutFor && !string.Equals(laidOutFor, snapshot.SchemaHash, StringComparison.Ordinal))
+            {
+                throw EngineErrors.SchemaChanged(request.Branch, laidOutFor, snapshot.SchemaHash);
+            }
+
             var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
             staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
             stagedBy(staged);
@@ -192,15 +197,7 @@ public sealed partial class GraphWriteCoordinator
 
         using var publish = EngineTelemetry.Start("commit.publish", graphId, request.Branch);
         await manifest.SubmitCommitAsync(
-            new CommitRequest(
-                tx,
-                request.Branch,
-                snapshot.ManifestVersion,
-                snapshot.Commit.Id,
-                [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
-                commitId,
-                Ulid.NewUlid().ToString(),
-                (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10)
+            CommitRequestFor(tx, snapshot, staged, commitId) with
             {
                 ExpectedHeadCommit = request.ExpectedHeadCommit,
                 Actor = request.Actor,
@@ -209,6 +206,22 @@ public sealed partial class GraphWriteCoordinator
             cancellationToken);
         return snapshot;
     }
+
+    /// <summary>
+    /// The commit of the tables <paramref name="staged"/> under <paramref name="tx"/> on top of <paramref name="basis"/>:
+    /// its base, each table's expected and staged versions with the objects still to flush, the commit id, a fresh
+    /// rollback id and the time. Every writer (writes, merges, promotions, schema applies) submits one of these.
+    /// </summary>
+    internal CommitRequest CommitRequestFor(string tx, GraphSnapshot basis, SortedDictionary<string, StagedTableVersion> staged, string commitId) =>
+        new(
+            tx,
+            basis.Branch,
+            basis.ManifestVersion,
+            basis.Commit.Id,
+            [.. staged.Values.Select(static s => new TableCommitChange(s.Parent, s.Version) { Unflushed = s.Unflushed })],
+            commitId,
+            Ulid.NewUlid().ToString(),
+            (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / 10);
 
     /// <summary>
     /// Another writer published first, whichever step noticed it (the branch head check, a table head it moved, or the

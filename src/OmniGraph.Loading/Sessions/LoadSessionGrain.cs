@@ -39,6 +39,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     private string _tx = null!;
     private LoadSessionState _state = LoadSessionState.Created;
     private LoadRequest? _request;
+    private string? _schemaHash;
     private JsonlIntake? _intake;
     private FragmentStager? _stager;
     private long _bytesReceived;
@@ -127,6 +128,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
         }
 
         var catalog = await _schemas.GetAsync(await _directory.GetStoreAsync(_graphId, cancellationToken), head.SchemaHash, cancellationToken);
+        _schemaHash = head.SchemaHash;
         _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode));
         _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight);
         _request = request;
@@ -176,7 +178,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
             var staging = Stopwatch.GetElapsedTime(start);
             _state = LoadSessionState.Committing;
             start = Stopwatch.GetTimestamp();
-            var graphWrite = BuildWrite(request, intake, staged, inline);
+            var graphWrite = BuildWrite(request, intake, staged, inline) with { SchemaHash = _schemaHash };
             ImmutableArray<LoadedTypeCount> nodes = [.. intake.Nodes.Select(static n => new LoadedTypeCount(n.Name, n.EntitiesLoaded))];
             ImmutableArray<LoadedTypeCount> edges = [.. intake.Edges.Select(static e => new LoadedTypeCount(e.Name, e.EntitiesLoaded))];
             var (entities, records) = (intake.TotalEntities, intake.RecordCount);

@@ -36,6 +36,9 @@ namespace OmniGraph.Mutations.Execution;
 /// </remarks>
 public sealed partial class MutationExecutor
 {
+    /// <summary>How often a mutation is compiled again when a schema apply lands under it (each apply is a rare, whole-graph event).</summary>
+    private const int MaxSchemaAttempts = 3;
+
     /// <summary>The commit kind recorded for mutations.</summary>
     public const string WriterName = "mutation";
 
@@ -78,6 +81,23 @@ public sealed partial class MutationExecutor
         ArgumentNullException.ThrowIfNull(graphId);
         CheckRequest(request);
         _writer.RequireUnprotected(graphId, request.Branch, WriterName);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await MutateOnceAsync(graphId, request, cancellationToken);
+            }
+            catch (OmniGraphException changed) when (changed.Code == ErrorCodes.SchemaChanged && attempt < MaxSchemaAttempts)
+            {
+                // A schema apply published between the compile and the write: compile against the new schema and run again
+                // (nothing of the first run was written).
+                LogSchemaChanged(graphId, request.Branch, attempt);
+            }
+        }
+    }
+
+    private async Task<ChangeOutput> MutateOnceAsync(string graphId, MutationRequest request, CancellationToken cancellationToken)
+    {
         var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
 
@@ -119,6 +139,7 @@ public sealed partial class MutationExecutor
             Actor = request.Actor,
             Writer = WriterName,
             RetryOnReadSetChange = !reads,
+            SchemaHash = pinned.SchemaHash,
         };
         var result = await _writer.WriteAsync(graphId, write, cancellationToken);
         LogPublished(graphId, request.Branch, query.Name, result.Commit.Id, result.Commit.ManifestVersion, run.AffectedNodes, run.AffectedEdges, result.Attempts);
@@ -200,4 +221,7 @@ public sealed partial class MutationExecutor
 
     [LoggerMessage((int)LogEventId.MutationNoOp, LogLevel.Debug, "Graph {GraphId}: mutation {QueryName} on {Branch} changed nothing; no commit")]
     private partial void LogNoOp(string graphId, string branch, string queryName);
+
+    [LoggerMessage((int)LogEventId.MutationSchemaChanged, LogLevel.Debug, "Graph {GraphId}: the schema of {Branch} changed under mutation attempt {Attempt}; compiling it again")]
+    private partial void LogSchemaChanged(string graphId, string branch, int attempt);
 }

@@ -18,7 +18,6 @@ internal static partial class GraphEndpoints
     /// </summary>
     private static void MapPlanned(RouteGroupBuilder graph)
     {
-        Planned(graph.MapPost("/schema/apply", Planned("applying a schema")), "cluster_schemaApply", "schema", PolicyAction.SchemaApply);
         Planned(graph.MapGet("/blob", Planned("blob delivery")), "cluster_getBlob", "blobs", PolicyAction.Read);
         Planned(graph.MapMethods("/blob", ["HEAD"], Planned("blob delivery")), "cluster_headBlob", "blobs", PolicyAction.Read);
     }

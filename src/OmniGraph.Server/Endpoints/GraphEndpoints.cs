@@ -40,6 +40,7 @@ internal static partial class GraphEndpoints
         graph.MapGet("/branches", ListBranches).WithName("cluster_listBranches").WithTags("branches").WithSummary("The branch names, sorted")
             .RequiresAccess(PolicyAction.Read);
         MapWrites(graph);
+        MapSchemaApply(graph);
         MapBranches(graph);
         MapPromotions(graph);
         MapChanges(graph);

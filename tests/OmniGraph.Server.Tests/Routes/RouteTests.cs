@@ -95,7 +95,6 @@ public sealed class RouteTests(ServerFixture fixture)
     }
 
     [Theory]
-    [InlineData("POST", "schema/apply")]
     [InlineData("GET", "blob")]
     public async Task LaterRoutes_Answer501WithTheEnvelope_After404ForAnUnknownGraph(string method, string route)
     {

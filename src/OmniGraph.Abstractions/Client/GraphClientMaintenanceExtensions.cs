@@ -1,0 +1,13 @@
+namespace OmniGraph.Abstractions;
+
+/// <summary>Storage maintenance on an <see cref="IGraphClient"/> (docs/maintenance.md), as calls to <see cref="IMaintenanceGrain"/>.</summary>
+public static class GraphClientMaintenanceExtensions
+{
+    /// <summary>Compacts the tables of <paramref name="branch"/> in at most one commit.</summary>
+    /// <exception cref="OmniGraphException">See <see cref="IMaintenanceGrain.OptimizeAsync"/>.</exception>
+    public static Task<OptimizeOutput> OptimizeAsync(this IGraphClient client, string branch = BranchNames.Main, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.Grains.GetGrain<IMaintenanceGrain>(client.GraphId).OptimizeAsync(branch, cancellationToken);
+    }
+}

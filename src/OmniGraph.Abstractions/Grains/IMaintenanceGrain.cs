@@ -1,0 +1,13 @@
+namespace OmniGraph.Abstractions;
+
+/// <summary>Storage maintenance of a graph (key: the graph id; docs/maintenance.md). Storage-native: no server route reaches it.</summary>
+public interface IMaintenanceGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Compacts every table the branch owns that lists more than one fragment or hides rows behind deletion vectors: one
+    /// commit (kind <c>optimize</c>) whose tables hold the same rows in the same order, so no query's result changes; no
+    /// commit when nothing needs it.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>; <c>read_set_conflict</c> when another write lands first (run it again).</exception>
+    Task<OptimizeOutput> OptimizeAsync(string branch, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,14 @@
+using OmniGraph.Abstractions;
+using Orleans.Concurrency;
+
+namespace OmniGraph.Grains.Maintenance;
+
+/// <summary>The stateless maintenance surface of a graph (key: the graph id); see <see cref="OptimizeCoordinator"/>.</summary>
+[StatelessWorker(1)]
+[Reentrant]
+internal sealed class MaintenanceGrain(OptimizeCoordinator optimizer) : Grain, IMaintenanceGrain
+{
+    /// <inheritdoc />
+    public Task<OptimizeOutput> OptimizeAsync(string branch, CancellationToken cancellationToken = default) =>
+        optimizer.OptimizeAsync(this.GetPrimaryKeyString(), branch, cancellationToken);
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using OmniGraph.Arrow;
+using OmniGraph.Abstractions;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Ingest;
+using OmniGraph.Schema;
+using OmniGraph.Storage;
+
+namespace OmniGraph.Grains.SchemaEvolution;
+
+/// <summary>The new table set of a schema apply, the rewrites of the tables whose layout changes, and the commit.</summary>
+public sealed partial class SchemaApplyCoordinator
+{
+    /// <summary>
+    /// Every table of <paramref name="desired"/> with the version it starts from, and the rewrites (overwrites in the new
+    /// layout, every live row) of the tables whose stored layout changes.
+    /// </summary>
+    private async Task<(ImmutableArray<TableVersionRef> Tables, TableWrite[] Writes)> PlanTablesAsync(
+        string graphId, IObjectStore store, GraphSnapshot head, SchemaCatalog accepted, SchemaCatalog desired, CancellationToken cancellationToken)
+    {
+        var before = accepted.NodeTypes.Cast<GraphElementType>().Concat(accepted.EdgeTypes).ToDictionary(static t => t.StableId);
+        var tables = ImmutableArray.CreateBuilder<TableVersionRef>();
+        var writes = new List<TableWrite>();
+        foreach (var type in desired.NodeTypes.Cast<GraphElementType>().Concat(desired.EdgeTypes))
+        {
+            var empty = TableVersionRef.Empty(type.TableName, (long)type.StableId, head.Branch, head.BranchIncarnation, desired.ContentHash);
+            if (!before.TryGetValue(type.StableId, out var old))
+            {
+                await ClearStaleHeadAsync(graphId, head, empty);
+                tables.Add(empty);
+                continue;
+            }
+
+            var published = head.GetTable(old.TableName);
+            var sameName = string.Equals(old.TableName, type.TableName, StringComparison.Ordinal);
+            var storedLayout = (await _schemas.GetAsync(store, published.SchemaHash, cancellationToken)).TryGetElementType(published.Table, out var storedType)
+                ? TableLayout.For(storedType)
+                : throw EngineErrors.UnknownTable(published.Table);
+            if (sameName && storedLayout.Schema.Equals(TableLayout.For(type).Schema))
+            {
+                // Nothing stored changes: the table keeps its version (and its warm indexes).
+                tables.Add(published.Version == 0 ? empty : published);
+                continue;
+            }
+
+            if (!sameName)
+            {
+                await ClearStaleHeadAsync(graphId, head, empty);
+            }
+
+            tables.Add(sameName && published.Version > 0 ? published : empty);
+            if (published.Version > 0)
+            {
+                var rows = await ReadLiveRowsAsync(graphId, published, cancellationToken);
+                writes.Add(new TableWrite(type.TableName, TableWriteMode.Overwrite, [], [.. rows.Select(b => Relayout(b, storedLayout, TableLayout.For(type)))], null));
+            }
+        }
+
+        return (tables.ToImmutable(), [.. writes.OrderBy(static w => w.Table, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// A table name the published head does not hold may still have a head record from an earlier table of that name (one
+    /// dropped or renamed away). It is derived state nobody reads any more, and it would refuse the new table's first head
+    /// move, so it is reset to "never moved" before the new table is staged.
+    /// </summary>
+    private async Task ClearStaleHeadAsync(string graphId, GraphSnapshot head, TableVersionRef empty)
+    {
+        var grain = _grains.GetGrain<ITableBranchProtocol>(GraphGrainKeys.TableBranch(graphId, empty.Table, head.Branch));
+        var record = await grain.GetHeadRecordAsync(refresh: true);
+        if (record.Head is null)
+        {
+            return;
+        }
+
+        await _failpoints.BeforeAsync(Failpoints.SchemaApplyHeadReset, empty.Table);
+        await grain.RepairHeadAsync(empty);
+        _failpoints.After(Failpoints.SchemaApplyHeadReset, empty.Table);
+    }
+
+    private async Task<ImmutableArray<RecordBatch>> ReadLiveRowsAsync(string graphId, TableVersionRef version, CancellationToken cancellationToken)
+    {
+        var grain = _grains.GetGrain<ITableBranchGrain>(GraphGrainKeys.TableBranch(graphId, version.Table, version.ChainBranch));
+        var scan = await grain.ScanAsync(version, [], cancellationToken);
+        return scan.Batches;
+    }
+
+    /// <summary>
+    /// One batch of <paramref name="stored"/> rows in <paramref name="target"/>'s layout: the structural columns as they are,
+    /// each property from the stored column of the same stable id (a rename keeps its values), a property the stored
+    /// layout lacks as nulls (an added property is nullable), a dropped property left out.
+    /// </summary>
+    internal static RecordBatch Relayout(RecordBatch batch, TableLayout stored, TableLayout target)
+    {
+        var columns = new ArrowColumn[target.ColumnCount];
+        for (var c = 0; c < target.FirstPropertyColumn; c++)
+        {
+            columns[c] = batch.Column(c);
+        }
+
+        var storedById = stored.Type.Properties.ToDictionary(static p => p.StableId);
+        foreach (var property in target.Type.Properties)
+        {
+            var index = target.ColumnOf(property);
+            if (storedById.TryGetValue(property.StableId, out var source))
+            {
+                columns[index] = batch.Column(stored.ColumnOf(source));
+            }
+            else
+            {
+                var nulls = ArrowColumnBuilder.Create(target.Schema.Fields[index].Type);
+                nulls.AppendNulls(batch.Length);
+                columns[index] = nulls.Build();
+            }
+        }
+
+        return new RecordBatch(target.Schema, columns, batch.Length);
+    }
+
+    private async Task<CommitInfo> CommitAsync(
+        string graphId, IManifestProtocol manifest, GraphSnapshot head, SchemaCatalog desired, ImmutableArray<TableVersionRef> tables, TableWrite[] writes, string? actor, CancellationToken cancellationToken)
+    {
+        // The rewrites are staged on the image the commit publishes: the new schema and table set.
+        var image = head with { SchemaHash = desired.ContentHash, Tables = tables.Sort(static (a, b) => string.CompareOrdinal(a.Table, b.Table)) };
+        var tx = Ulid.NewUlid().ToString();
+        await _failpoints.BeforeAsync(Failpoints.SchemaApplyStage);
+        var staged = await _writes.PrepareAllAsync(graphId, tx, image, writes, cancellationToken);
+        try
+        {
+            _failpoints.After(Failpoints.SchemaApplyStage);
+            cancellationToken.ThrowIfCancellationRequested();
+            var commitId = Ulid.NewUlid().ToString();
+            await manifest.SubmitCommitAsync(
+                _writes.CommitRequestFor(tx, head, staged, commitId) with
+                {
+                    ExpectedHeadCommit = head.Commit.Id,
+                    Actor = actor,
+                    Writer = CommitKinds.SchemaApply,
+                    SchemaChange = new CommitSchemaChange(desired.ContentHash, image.Tables),
+                },
+                cancellationToken);
+
+            // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
+            return await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not SimulatedCrashException)
+        {
+            await _writes.AbortAllAsync(graphId, tx, head.Branch, staged.Keys);
+            throw;
+        }
+    }
+}
