@@ -29,34 +29,23 @@ namespace OmniGraph.Grains.SchemaEvolution;
 /// leaves the old schema or the new one, never a mix.</item>
 /// </list>
 /// </summary>
-public sealed partial class SchemaApplyCoordinator
+/// <remarks>A silo singleton; its services come from the container.</remarks>
+public sealed partial class SchemaApplyCoordinator(
+    IGrainFactory grains,
+    IGraphDirectory directory,
+    SchemaCatalogCache schemas,
+    GraphWriteCoordinator writes,
+    FailpointRegistry failpoints,
+    IOptions<OmniGraphOptions> options,
+    ILogger<SchemaApplyCoordinator> logger)
 {
-    private readonly IGrainFactory _grains;
-    private readonly IGraphDirectory _directory;
-    private readonly SchemaCatalogCache _schemas;
-    private readonly GraphWriteCoordinator _writes;
-    private readonly FailpointRegistry _failpoints;
-    private readonly OmniGraphOptions _options;
-    private readonly ILogger<SchemaApplyCoordinator> _logger;
-
-    /// <summary>Creates the coordinator (a silo singleton).</summary>
-    public SchemaApplyCoordinator(
-        IGrainFactory grains,
-        IGraphDirectory directory,
-        SchemaCatalogCache schemas,
-        GraphWriteCoordinator writes,
-        FailpointRegistry failpoints,
-        IOptions<OmniGraphOptions> options,
-        ILogger<SchemaApplyCoordinator> logger)
-    {
-        _grains = grains;
-        _directory = directory;
-        _schemas = schemas;
-        _writes = writes;
-        _failpoints = failpoints;
-        _options = options.Value;
-        _logger = logger;
-    }
+    private readonly IGrainFactory _grains = grains;
+    private readonly IGraphDirectory _directory = directory;
+    private readonly SchemaCatalogCache _schemas = schemas;
+    private readonly GraphWriteCoordinator _writes = writes;
+    private readonly FailpointRegistry _failpoints = failpoints;
+    private readonly OmniGraphOptions _options = options.Value;
+    private readonly ILogger<SchemaApplyCoordinator> _logger = logger;
 
     /// <summary>The plan that takes main's schema of <paramref name="graphId"/> to the desired one. Reads only.</summary>
     public async Task<SchemaApplyOutput> PlanAsync(string graphId, SchemaApplyRequest request, CancellationToken cancellationToken = default)

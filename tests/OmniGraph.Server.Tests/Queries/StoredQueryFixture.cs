@@ -2,7 +2,6 @@ using System.Text.Json;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
-using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Queries;
 
@@ -11,7 +10,7 @@ namespace OmniGraph.Server.Tests.Queries;
 /// <c>omnigraph queries add</c> before it starts: <c>act-ivy</c> may invoke, read and change; <c>act-rita</c> may only
 /// read; <c>act-ida</c> may only invoke; <c>act-zed</c> is in no group.
 /// </summary>
-public sealed class StoredQueryFixture : IAsyncLifetime
+public sealed class StoredQueryFixture() : TokenServerFixture(Tokens)
 {
     public const string Queries = """
         query find_person($name: String) @description("Find a person by name") @instruction("Pass the exact name") {
@@ -54,43 +53,21 @@ public sealed class StoredQueryFixture : IAsyncLifetime
         ["act-zed"] = "token-zed-4",
     };
 
-    private readonly TempDirectory _root = new();
-
-    public OmniGraphServer Server { get; private set; } = null!;
-
-    public string Root => _root.Path;
-
-    public async Task InitializeAsync()
+    protected override async Task PrepareStoreAsync()
     {
-        await ServerFixture.CreateGraphAsync(_root.Combine("q"));
-        var file = _root.Combine("stored.gq");
+        await ServerFixture.CreateGraphAsync(Combine("q"));
+        var file = Combine("stored.gq");
         await File.WriteAllTextAsync(file, Queries);
-        var added = await InProcessCli.RunAsync("queries", "add", _root.Combine("q"), "--query", file);
+        var added = await InProcessCli.RunAsync("queries", "add", Combine("q"), "--query", file);
         Assert.True(added.ExitCode == 0, added.Error);
         File.Delete(file);
-        Server = await OmniGraphServer.StartAsync(new OmniGraphServerOptions
-        {
-            StoreRoot = Root,
-            Bind = "127.0.0.1:0",
-            BearerTokens = new BearerTokenSources(null, null, JsonSerializer.Serialize(Tokens)),
-            GraphPolicies = { ["q"] = PolicyBundleReader.Parse(Policy, "policy.yaml") },
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
-            ConfigureLogging = static _ => { },
-        });
     }
 
-    public async Task DisposeAsync()
+    protected override OmniGraphServerOptions ServerOptions()
     {
-        await Server.DisposeAsync();
-        _root.Dispose();
-    }
-
-    /// <summary>A client sending <paramref name="actor"/>'s token (dispose it).</summary>
-    public HttpClient As(string actor)
-    {
-        var client = new HttpClient { BaseAddress = Server.BaseAddress };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Tokens[actor]}");
-        return client;
+        var options = TokenOptions(Root, Tokens);
+        options.GraphPolicies["q"] = PolicyBundleReader.Parse(Policy, "policy.yaml");
+        return options;
     }
 
     /// <summary>The number of commits on main of <c>q</c>.</summary>

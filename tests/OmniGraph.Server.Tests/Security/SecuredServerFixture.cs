@@ -5,7 +5,6 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
-using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Security;
 
@@ -15,7 +14,7 @@ namespace OmniGraph.Server.Tests.Security;
 /// and <c>d</c>, bound to nothing (default-deny); <see cref="ServerPolicy"/> lets <c>act-andrew</c> list the graphs.
 /// A gateway is open, so the engine's own re-check can be reached without the HTTP front-end.
 /// </summary>
-public sealed class SecuredServerFixture : IAsyncLifetime
+public sealed class SecuredServerFixture() : TokenServerFixture(Tokens)
 {
     /// <summary>
     /// Writers may read, export and change any branch and create, delete and merge into unprotected ones; readers only
@@ -61,52 +60,39 @@ public sealed class SecuredServerFixture : IAsyncLifetime
         ["act-zed"] = "token-zed-5e61",
     };
 
-    private readonly TempDirectory _root = new();
-
-    public OmniGraphServer Server { get; private set; } = null!;
-
-    public string Root => _root.Path;
-
     /// <summary>A client without a token.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task PrepareStoreAsync()
     {
         foreach (var graph in (string[])["g", "w", "a", "d"])
         {
-            await ServerFixture.CreateGraphAsync(_root.Combine(graph));
+            await ServerFixture.CreateGraphAsync(Combine(graph));
         }
 
         // The protected branch exists on w, so a write to it reaches the engine's protection (not branch_not_found).
-        await using (var w = await OmniGraphEmbedded.OpenAsync(_root.Combine("w")))
+        await using (var w = await OmniGraphEmbedded.OpenAsync(Combine("w")))
         {
             await w.Client.CreateBranchAsync("release");
         }
-
-        Server = await OmniGraphServer.StartAsync(Options(Root));
-        Anonymous = new HttpClient { BaseAddress = Server.BaseAddress };
     }
 
-    public async Task DisposeAsync()
+    protected override OmniGraphServerOptions ServerOptions() => Options(Root);
+
+    protected override void OnStarted() => Anonymous = new HttpClient { BaseAddress = Server.BaseAddress };
+
+    public override async Task DisposeAsync()
     {
         Anonymous.Dispose();
-        await Server.DisposeAsync();
-        _root.Dispose();
+        await base.DisposeAsync();
     }
 
     /// <summary>The fixture's options on <paramref name="root"/>: the tokens as inline JSON, the policies bound.</summary>
     public static OmniGraphServerOptions Options(string root, IReadOnlyDictionary<string, string>? tokens = null)
     {
-        var options = new OmniGraphServerOptions
-        {
-            StoreRoot = root,
-            Bind = "127.0.0.1:0",
-            GatewayPort = 0,
-            BearerTokens = new BearerTokenSources(null, null, JsonSerializer.Serialize(tokens ?? Tokens)),
-            ServerPolicy = PolicyBundleReader.Parse(ServerPolicy, "server-policy.yaml"),
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
-            ConfigureLogging = static _ => { },
-        };
+        var options = TokenOptions(root, tokens ?? Tokens);
+        options.GatewayPort = 0;
+        options.ServerPolicy = PolicyBundleReader.Parse(ServerPolicy, "server-policy.yaml");
         var bundle = PolicyBundleReader.Parse(GraphPolicy, "policy.yaml");
         foreach (var graph in (string[])["g", "w", "a"])
         {
@@ -117,17 +103,6 @@ public sealed class SecuredServerFixture : IAsyncLifetime
         }
 
         return options;
-    }
-
-    /// <summary>A client sending <paramref name="actor"/>'s token (a new one each call: dispose it).</summary>
-    public HttpClient As(string actor) => WithAuthorization($"Bearer {Tokens[actor]}");
-
-    /// <summary>A client sending exactly <paramref name="authorization"/> as its <c>Authorization</c> header.</summary>
-    public HttpClient WithAuthorization(string authorization)
-    {
-        var client = new HttpClient { BaseAddress = Server.BaseAddress };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
-        return client;
     }
 
     /// <summary>The number of commits on main of <paramref name="graphId"/> (read as a writer).</summary>

@@ -1,10 +1,8 @@
-using System.Text.Json;
 using ModelContextProtocol.Client;
 using OmniGraph.Client.Http;
 using OmniGraph.Security;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Tests.Support;
-using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Versioning;
 
@@ -13,7 +11,7 @@ namespace OmniGraph.Server.Tests.Versioning;
 /// and merges into unprotected branches; <c>act-rev</c> reads and promotes into protected ones; <c>act-rita</c> only
 /// reads; <c>act-max</c> may change any branch (so a write to main reaches the engine's protection). The versioning workflow of an agent (docs/branches.md, "Agents") runs on it over HTTP, the client and MCP.
 /// </summary>
-public sealed class VersioningServerFixture : IAsyncLifetime
+public sealed class VersioningServerFixture() : TokenServerFixture(Tokens)
 {
     public const string Policy = """
         version: 1
@@ -48,39 +46,16 @@ public sealed class VersioningServerFixture : IAsyncLifetime
         ["act-max"] = "token-max-44",
     };
 
-    private readonly TempDirectory _root = new();
-
-    public OmniGraphServer Server { get; private set; } = null!;
-
     /// <summary>Graph <c>v</c>'s folder (its audit log is read from there).</summary>
-    public string GraphFolder => _root.Combine("v");
+    public string GraphFolder => Combine("v");
 
-    public async Task InitializeAsync()
-    {
-        await ServerFixture.CreateGraphAsync(GraphFolder);
-        Server = await OmniGraphServer.StartAsync(new OmniGraphServerOptions
-        {
-            StoreRoot = _root.Path,
-            Bind = "127.0.0.1:0",
-            BearerTokens = new BearerTokenSources(null, null, JsonSerializer.Serialize(Tokens)),
-            GraphPolicies = { ["v"] = PolicyBundleReader.Parse(Policy, "policy.yaml") },
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
-            ConfigureLogging = static _ => { },
-        });
-    }
+    protected override Task PrepareStoreAsync() => ServerFixture.CreateGraphAsync(GraphFolder);
 
-    public async Task DisposeAsync()
+    protected override OmniGraphServerOptions ServerOptions()
     {
-        await Server.DisposeAsync();
-        _root.Dispose();
-    }
-
-    /// <summary>An HTTP client sending <paramref name="actor"/>'s token (dispose it).</summary>
-    public HttpClient As(string actor)
-    {
-        var client = new HttpClient { BaseAddress = Server.BaseAddress };
-        client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {Tokens[actor]}");
-        return client;
+        var options = TokenOptions(Root, Tokens);
+        options.GraphPolicies["v"] = PolicyBundleReader.Parse(Policy, "policy.yaml");
+        return options;
     }
 
     /// <summary>The typed HTTP client of <paramref name="actor"/> (dispose it).</summary>
