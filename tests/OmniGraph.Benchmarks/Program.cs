@@ -28,6 +28,12 @@ if (args is ["blob-check", .. var blobArgs])
     return await OmniGraph.Benchmarks.Storage.BlobStoreLatencyCheck.RunAsync(blobArgs);
 }
 
+// Object-store requests per commit and per warm lookup, by kind, on Azurite next to local disk: `-- azure-check [DATA_DIR] [--rounds N]`.
+if (args is ["azure-check", .. var azureArgs])
+{
+    return await OmniGraph.Benchmarks.Storage.AzureRequestCostCheck.RunAsync(azureArgs);
+}
+
 // The search targets (Step 11) on generated data: `-- search-check [--rows N] [--vector-rows N] [--dims D] [--queries Q] [--text-only|--vectors-only]`.
 if (args is ["search-check", .. var searchArgs])
 {

@@ -8,6 +8,7 @@ using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Schema;
+using OmniGraph.Benchmarks.Support;
 
 namespace OmniGraph.Benchmarks.Mutations;
 
@@ -33,7 +34,8 @@ public static class MutationWorkloadCheck
     private const double ScaleTargetRatio = 1.5;
     private const int Warmup = 20;
 
-    private const string InsertPerson = """
+    /// <summary>A one-node insert mutation (parameters <c>id</c>, <c>name</c>, <c>age</c>, <c>city</c>, <c>joined</c>, <c>score</c>).</summary>
+    internal const string InsertPerson = """
         query insert_person($id: String, $name: String, $age: I32, $city: String, $joined: Date, $score: F64) {
             insert Person { id_str: $id, name: $name, age: $age, city: $city, joined: $joined, score: $score }
         }
@@ -93,7 +95,7 @@ public static class MutationWorkloadCheck
     /// <summary>Inserts (one node; one node and one edge) and updates by key on the loaded M data set.</summary>
     private static async Task<bool> WorkloadAsync(string directory, int ops, Dictionary<string, double> results)
     {
-        using var root = new ScratchDirectory();
+        using var root = new ScratchDirectory("mutation-check");
         var schema = await File.ReadAllTextAsync(Path.Combine(directory, "schema.pg"));
         await using var graph = await OmniGraphEmbedded.InitAsync(root.Path, schema, Configure);
         var start = Stopwatch.GetTimestamp();
@@ -136,8 +138,8 @@ public static class MutationWorkloadCheck
     /// </summary>
     private static async Task<bool> ScaleAsync(int ops, int large, Dictionary<string, double> results)
     {
-        using var smallRoot = new ScratchDirectory();
-        using var largeRoot = new ScratchDirectory();
+        using var smallRoot = new ScratchDirectory("mutation-check");
+        using var largeRoot = new ScratchDirectory("mutation-check");
         await using var smallGraph = await ThingGraphAsync(smallRoot.Path, 10_000);
         await using var largeGraph = await ThingGraphAsync(largeRoot.Path, large);
         var (small, big) = await MeasurePairAsync(
@@ -156,8 +158,8 @@ public static class MutationWorkloadCheck
     /// <summary>For information (no target): a one-edge insert mutation into a 10 k-edge and a large edge table, alternately.</summary>
     private static async Task EdgeScaleAsync(int ops, int large, Dictionary<string, double> results)
     {
-        using var smallRoot = new ScratchDirectory();
-        using var largeRoot = new ScratchDirectory();
+        using var smallRoot = new ScratchDirectory("mutation-check");
+        using var largeRoot = new ScratchDirectory("mutation-check");
         await using var smallGraph = await LinkGraphAsync(smallRoot.Path, 10_000);
         await using var largeGraph = await LinkGraphAsync(largeRoot.Path, large);
         const string insert = "query link($a: String, $b: String) { insert Link { from: $a, to: $b } }";
@@ -320,24 +322,5 @@ public static class MutationWorkloadCheck
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    /// <summary>A directory for one graph, removed afterwards.</summary>
-    private sealed class ScratchDirectory : IDisposable
-    {
-        public ScratchDirectory()
-        {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"og-mutation-check-{Guid.NewGuid():N}");
-        }
-
-        public string Path { get; }
-
-        public void Dispose()
-        {
-            if (Directory.Exists(Path))
-            {
-                Directory.Delete(Path, recursive: true);
-            }
-        }
     }
 }

@@ -149,7 +149,7 @@ public sealed class HostingTests(ITestOutputHelper output)
         output.WriteLine($"open + snapshot: {fresh}");
         Assert.Equal(fresh, deep);
         Assert.InRange(fresh.Total, 1, 16);
-        Assert.Equal(0, fresh.Puts + fresh.Deletes);
+        Assert.Equal(0, fresh.Writes + fresh.Deletes + fresh.ConditionalDeletes);
     }
 
     private static async Task<ObjectStoreRequestCounts> OpenCostAsync(string path)

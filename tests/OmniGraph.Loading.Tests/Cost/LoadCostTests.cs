@@ -32,7 +32,9 @@ public sealed class LoadCostTests
         Assert.Equal(small, large);
         Assert.Equal(0, large.Gets);
         Assert.Equal(direct.Puts, large.Puts);
+        Assert.Equal(direct.ConditionalPuts, large.ConditionalPuts);
         Assert.Equal(direct.Deletes, large.Deletes);
+        Assert.Equal(direct.ConditionalDeletes, large.ConditionalDeletes);
     }
 
     private static async Task<ObjectStoreRequestCounts> UpsertCostAsync(int rows, bool viaLoad)

@@ -189,7 +189,7 @@ public sealed class AuditLogTests
         var late = await CostOfOneAppendAsync(counting, log);
         Assert.Equal(early, late);
         Assert.Equal(0, late.Lists);
-        Assert.InRange(late.Gets + late.PropertyReads + late.Puts, 1, 8);
+        Assert.InRange(late.Gets + late.PropertyReads + late.Writes, 1, 8);
 
         // Without the tail record the gallop finds the end in about 2·log2(n) probes, not n.
         await _store.DeleteAsync(AuditKeys.Tail, WriteCondition.None);

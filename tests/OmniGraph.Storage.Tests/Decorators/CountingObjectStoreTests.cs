@@ -22,11 +22,38 @@ public sealed class CountingObjectStoreTests
         await store.BreakLeaseAsync("a");
         await store.DeleteAsync("a", WriteCondition.None);
 
-        Assert.Equal(new ObjectStoreRequestCounts(2, 1, 1, 2, 1, 1, 1, 1, 1, 1), store.Snapshot());
+        Assert.Equal(new ObjectStoreRequestCounts(2, 1, 1, 1, 1, 1, 1, 1, 1, 1, ConditionalPuts: 1), store.Snapshot());
         Assert.Equal(3, store.Snapshot().Reads);
+        Assert.Equal(2, store.Snapshot().Writes);
         Assert.Equal(4, store.Snapshot().LeaseOperations);
         Assert.Equal(12, store.Snapshot().Total);
-        Assert.Equal(2, store[ObjectStoreRequestKind.Put]);
+        Assert.Equal(1, store[ObjectStoreRequestKind.Put]);
+        Assert.Equal(1, store[ObjectStoreRequestKind.ConditionalPut]);
+    }
+
+    [Fact]
+    public async Task Counting_TellsConditionalWritesFromPlainOnes()
+    {
+        var store = new CountingObjectStore(new MemoryObjectStore());
+
+        var created = await store.PutAsync("head", Bytes.Utf8("1"), WriteCondition.IfNotExists);
+        await store.PutAsync("head", Bytes.Utf8("2"), WriteCondition.IfMatch(created.ETag));
+        var prepared = await store.PreparePutAsync("staged", Bytes.Utf8("3"));
+        await store.PublishAsync(prepared, WriteCondition.IfNotExists);
+        await store.PutAsync("plain", Bytes.Utf8("4"), WriteCondition.None);
+        await store.PutUnflushedAsync("unflushed", Bytes.Utf8("5"));
+        var plain = await store.GetPropertiesAsync("plain");
+        await store.DeleteAsync("plain", WriteCondition.IfMatch(plain!.ETag));
+        await store.DeleteAllAsync(["unflushed", "staged"]);
+
+        var counts = store.Snapshot();
+        Assert.Equal(4, counts.ConditionalPuts);
+        Assert.Equal(1, counts.Puts);
+        Assert.Equal(1, counts.PreparedPuts);
+        Assert.Equal(1, counts.ConditionalDeletes);
+        Assert.Equal(2, counts.Deletes);
+        Assert.Equal("put 1, conditional_put 4, prepare_put 1, properties 1, delete 2, conditional_delete 1", counts.ToString());
+        Assert.Equal("none", default(ObjectStoreRequestCounts).ToString());
     }
 
     [Fact]
