@@ -87,6 +87,10 @@ public enum LogEventId
     ManifestReclaimSkipped = 2021,
     /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
     ManifestOrphanSidecarDropped = 2022,
+    /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
+    ManifestRegistryWriteSettled = 2023,
+    /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
+    ManifestRegistryRereadFailed = 2024,
 
     /// <summary>See <c>TableBranchGrain.Log.cs</c>.</summary>
     TableBranchVersionLoaded = 2100,

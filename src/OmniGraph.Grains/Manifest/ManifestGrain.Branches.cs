@@ -63,7 +63,11 @@ internal sealed partial class ManifestGrain
             }
 
             state.Branches.Add(record);
-            return () => state.Branches.Remove(record);
+
+            // The incarnation is new for this call: a registry holding it under this name holds this create.
+            return new RegistryChange(
+                () => state.Branches.Remove(record),
+                stored => stored.Branches.Exists(b => string.Equals(b.Name, name, StringComparison.Ordinal) && string.Equals(b.Incarnation, record.Incarnation, StringComparison.Ordinal)));
         });
 
         LogBranchForked(GraphId, name, fork.Branch, fork.ManifestVersion);
@@ -120,11 +124,16 @@ internal sealed partial class ManifestGrain
             state.Branches.Remove(record);
             state.DeletedBranches.Add(tombstone);
             deleted = tombstone;
-            return () =>
-            {
-                state.DeletedBranches.Remove(tombstone);
-                state.Branches.Add(record);
-            };
+
+            // This tombstone (its incarnation and its deletion time, taken for this call) in place of the live record.
+            return new RegistryChange(
+                () =>
+                {
+                    state.DeletedBranches.Remove(tombstone);
+                    state.Branches.Add(record);
+                },
+                stored => !stored.Branches.Exists(b => string.Equals(b.Incarnation, tombstone.Incarnation, StringComparison.Ordinal))
+                    && stored.DeletedBranches.Exists(d => string.Equals(d.Incarnation, tombstone.Incarnation, StringComparison.Ordinal) && d.DeletedAt == tombstone.DeletedAt));
         });
 
         ForgetIncarnation(deleted!.Incarnation);
@@ -166,10 +175,13 @@ internal sealed partial class ManifestGrain
 
     /// <summary>
     /// Changes the registry and persists it with its ETag (durable): <paramref name="apply"/> checks and changes the
-    /// state and returns how to undo that. When another process wrote the registry meanwhile the change is undone, the
-    /// registry re-read and <paramref name="apply"/> run again, so its checks always see the state it changes.
+    /// state and returns how to undo that and how to recognise it. When the write fails the change is undone and the
+    /// registry re-read: if the stored registry holds this very change, the write was applied and only its answer lost
+    /// (the store's retry of it was refused, or reported an unknown outcome), so the change is done; if another process
+    /// wrote the registry meanwhile, <paramref name="apply"/> runs again on what it wrote, so its checks always see the
+    /// state it changes; any other failure is the caller's.
     /// </summary>
-    private async Task UpdateRegistryAsync(Func<ManifestGrainState, Action> apply)
+    private async Task UpdateRegistryAsync(Func<ManifestGrainState, RegistryChange> apply)
     {
         await _stateLock.WaitAsync();
         try
@@ -177,21 +189,24 @@ internal sealed partial class ManifestGrain
             await _failpoints.BeforeAsync(Failpoints.BranchRegistryWrite);
             for (var attempt = 0; ; attempt++)
             {
-                var undo = apply(_state.State);
+                var change = apply(_state.State);
                 try
                 {
                     await _state.WriteStateAsync();
                     break;
                 }
-                catch (InconsistentStateException) when (attempt < 2)
+                catch (Exception failure)
                 {
-                    undo();
-                    await _state.ReadStateAsync();
-                }
-                catch
-                {
-                    undo();
-                    throw;
+                    change.Undo();
+                    if (await LandedAfterAllAsync(change, failure))
+                    {
+                        break;
+                    }
+
+                    if (failure is not InconsistentStateException || attempt >= 2)
+                    {
+                        throw;
+                    }
                 }
             }
 
@@ -201,6 +216,31 @@ internal sealed partial class ManifestGrain
         {
             _stateLock.Release();
         }
+    }
+
+    /// <summary>
+    /// After a failed registry write: reads the registry back and says whether it holds <paramref name="change"/> (the
+    /// write was applied, its answer lost). A read that fails leaves the original failure to be reported.
+    /// </summary>
+    private async Task<bool> LandedAfterAllAsync(RegistryChange change, Exception failure)
+    {
+        try
+        {
+            await _state.ReadStateAsync();
+        }
+        catch (Exception reread) when (failure is not InconsistentStateException)
+        {
+            LogRegistryRereadFailed(GraphId, reread);
+            return false;
+        }
+
+        var landed = change.Landed(_state.State);
+        if (landed)
+        {
+            LogRegistryWriteSettled(GraphId, failure.GetType().Name);
+        }
+
+        return landed;
     }
 
     /// <summary>Drops what this activation cached about a deleted incarnation.</summary>

@@ -73,4 +73,10 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage((int)LogEventId.ManifestOrphanSidecarDropped, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
     private partial void LogOrphanSidecarDropped(string graphId, string key, string branch);
+
+    [LoggerMessage((int)LogEventId.ManifestRegistryWriteSettled, LogLevel.Information, "Graph {GraphId}: a branch registry write failed ({Failure}) but the registry read back holds it: it was applied and only its answer lost")]
+    private partial void LogRegistryWriteSettled(string graphId, string failure);
+
+    [LoggerMessage((int)LogEventId.ManifestRegistryRereadFailed, LogLevel.Warning, "Graph {GraphId}: a branch registry write failed and the registry could not be read back to learn whether it was applied; the write's failure is reported")]
+    private partial void LogRegistryRereadFailed(string graphId, Exception exception);
 }
