@@ -60,6 +60,15 @@ public static class OmniGraphCli
             return await runtime.ReportAsync(CliErrors.Usage(message), WantsJson(parseResult, args)).ConfigureAwait(false);
         }
 
+        try
+        {
+            termination.GracePeriod = CliTermination.GracePeriodFromEnvironment() ?? termination.GracePeriod;
+        }
+        catch (OmniGraphException usage)
+        {
+            return await runtime.ReportAsync(usage, WantsJson(parseResult, args)).ConfigureAwait(false);
+        }
+
         var invocation = new InvocationConfiguration
         {
             Output = console.Out,

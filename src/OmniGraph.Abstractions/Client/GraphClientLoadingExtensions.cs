@@ -142,11 +142,18 @@ public static partial class GraphClientLoadingExtensions
     /// read itself cannot be interrupted (a pipe with no data yet): the load is being abandoned, so its buffers and the
     /// read's outcome no longer matter.
     /// </summary>
+    /// <remarks>
+    /// The token is checked before every read, not only by the wait: a read that completes at once (a pipe that a writer
+    /// keeps full) never reaches <see cref="Task.WaitAsync(CancellationToken)"/>'s check, and without this a cancelled
+    /// load went on reading until its chunk (4 MiB) was full — as fast as the writer could write, seconds on a loaded
+    /// machine, after the command had been told to stop.
+    /// </remarks>
     private static async Task<int> FillAsync(Stream data, byte[] buffer, CancellationToken cancellationToken)
     {
         var filled = 0;
         while (filled < buffer.Length)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var read = await data.ReadAsync(buffer.AsMemory(filled), cancellationToken).AsTask().WaitAsync(cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {

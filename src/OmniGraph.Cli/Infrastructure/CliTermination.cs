@@ -22,6 +22,12 @@ internal sealed class CliTermination : IDisposable
     public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// The environment variable that sets the grace period in seconds (1 to 3600) for every command but <c>serve</c>, which
+    /// sizes its own from its drain time: for machines where stopping can take longer than the default (a starved CPU).
+    /// </summary>
+    public const string GraceVariable = "OMNIGRAPH_STOP_GRACE_SECONDS";
+
+    /// <summary>
     /// A repeat of the signal this soon after the first is the same request delivered twice (<c>timeout(1)</c> signals
     /// both the command and its process group), not a second Ctrl-C.
     /// </summary>
@@ -76,6 +82,21 @@ internal sealed class CliTermination : IDisposable
         PosixSignal.SIGTERM => "terminated (SIGTERM)",
         _ => "cancelled",
     };
+
+    /// <summary>The grace period <see cref="GraceVariable"/> sets, or <c>null</c> when it is unset.</summary>
+    /// <exception cref="OmniGraphException">Code <c>usage</c>: The value is not a whole number of seconds from 1 to 3600.</exception>
+    public static TimeSpan? GracePeriodFromEnvironment()
+    {
+        var value = Environment.GetEnvironmentVariable(GraceVariable);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw CliErrors.Usage($"{GraceVariable} must be a whole number of seconds from 1 to 3600 (got '{value}')");
+    }
 
     /// <summary>The process entry point's termination: SIGINT and SIGTERM cancel the command.</summary>
     /// <param name="error">Standard error, for the line printed when the process must be ended.</param>

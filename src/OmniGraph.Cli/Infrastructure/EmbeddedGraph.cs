@@ -9,7 +9,7 @@ internal static class EmbeddedGraph
     /// <summary>Opens the existing graph at <paramref name="target"/> (heals it if a previous process died mid-write).</summary>
     /// <exception cref="OmniGraphException">Code <c>graph_not_initialized</c>: No graph is there.</exception>
     public static Task<OmniGraphEmbedded> OpenAsync(GraphTarget target, CancellationToken cancellationToken) =>
-        OmniGraphEmbedded.OpenAsync(target.Location, Configure, cancellationToken);
+        OmniGraphEmbedded.OpenAsync(target.Location, options => Configure(options, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Opens the graph at <paramref name="target"/> with <paramref name="policy"/> bound to it (<c>--policy FILE</c>): the
@@ -23,7 +23,7 @@ internal static class EmbeddedGraph
                 target.Location,
                 options =>
                 {
-                    Configure(options);
+                    Configure(options, cancellationToken);
                     options.ConfigureEngine = engine =>
                     {
                         engine.AuditWrites = true;
@@ -35,7 +35,16 @@ internal static class EmbeddedGraph
     /// <summary>Creates a graph at <paramref name="target"/> and opens it.</summary>
     /// <exception cref="OmniGraphException">Code <c>already_initialized</c>: A graph is already there.</exception>
     public static Task<OmniGraphEmbedded> InitAsync(GraphTarget target, string schemaSource, CancellationToken cancellationToken) =>
-        OmniGraphEmbedded.InitAsync(target.Location, schemaSource, Configure, cancellationToken);
+        OmniGraphEmbedded.InitAsync(target.Location, schemaSource, options => Configure(options, cancellationToken), cancellationToken);
 
-    private static void Configure(EmbeddedGraphOptions options) => options.ConfigureSilo = CliFeatures.Configure;
+    /// <summary>
+    /// Every CLI feature; and a command stopped by a signal (its token cancelled) stops the silo at once rather than
+    /// gracefully: the command has already abandoned its work, and a graceful shutdown (deactivating every grain) can take
+    /// longer than the grace period on a loaded machine.
+    /// </summary>
+    private static void Configure(EmbeddedGraphOptions options, CancellationToken cancellationToken)
+    {
+        options.ConfigureSilo = CliFeatures.Configure;
+        options.StopAtOnceWhen = cancellationToken;
+    }
 }

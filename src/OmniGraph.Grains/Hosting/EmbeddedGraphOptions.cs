@@ -20,6 +20,15 @@ public sealed class EmbeddedGraphOptions
     /// </summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; set; }
 
+    /// <summary>
+    /// When this token is cancelled before the host is disposed, the dispose stops the silo at once instead of gracefully:
+    /// activations are dropped without deactivating (no head hints persisted, background commit completions cut short,
+    /// which the next open heals, as after a crash). Default: none (always graceful). The CLI passes its command's token,
+    /// so a command stopped by SIGINT or SIGTERM exits without waiting for a graceful shutdown, which on a loaded machine
+    /// can take seconds.
+    /// </summary>
+    public CancellationToken StopAtOnceWhen { get; set; }
+
     /// <summary>How long a grain call may take before it fails with a timeout. Default 10 minutes (a large load commits in one call).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -27,10 +27,12 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
     private const int MaxStartAttempts = 5;
 
     private readonly IHost _host;
+    private readonly CancellationToken _stopAtOnceWhen;
 
-    private OmniGraphEmbedded(IHost host, string location, IGraphClient client)
+    private OmniGraphEmbedded(IHost host, string location, IGraphClient client, CancellationToken stopAtOnceWhen)
     {
         _host = host;
+        _stopAtOnceWhen = stopAtOnceWhen;
         Location = location;
         Client = client;
     }
@@ -82,12 +84,16 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the silo (graceful: activations deactivate, head hints are persisted).</summary>
+    /// <summary>
+    /// Stops the silo: gracefully (activations deactivate, head hints are persisted), or at once when
+    /// <see cref="EmbeddedGraphOptions.StopAtOnceWhen"/> has been cancelled (a cancelled token makes Orleans stop the
+    /// silo without deactivating).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _host.StopAsync().ConfigureAwait(false);
+            await _host.StopAsync(_stopAtOnceWhen.IsCancellationRequested ? _stopAtOnceWhen : CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
@@ -134,7 +140,7 @@ public sealed class OmniGraphEmbedded : IAsyncDisposable
             }
 
             var client = host.Services.GetRequiredService<IGraphClientFactory>().GetClient(options.GraphId);
-            return new OmniGraphEmbedded(host, parsed.ToString(), client);
+            return new OmniGraphEmbedded(host, parsed.ToString(), client, options.StopAtOnceWhen);
         }
     }
 

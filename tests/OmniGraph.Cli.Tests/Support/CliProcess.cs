@@ -18,7 +18,10 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts <c>omnigraph args…</c>.</summary>
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>omnigraph args…</c> with <paramref name="environment"/> added to this process's environment.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         // Started through env(1) with SIGINT and SIGTERM at their default disposition: a process that starts with SIGINT
         // ignored keeps ignoring it (the POSIX convention for background jobs, which .NET follows), and a test runner's
@@ -36,6 +39,11 @@ internal sealed class CliProcess : IDisposable
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start omnigraph"));

@@ -71,6 +71,28 @@ public sealed class CancelledLoadTests
     }
 
     /// <summary>
+    /// A load of an endless input whose reads complete at once (a pipe a writer keeps full) stops reading as soon as it is
+    /// cancelled: no read starts after the cancellation. It used to go on until its chunk was full (up to 4 MiB), paced
+    /// by the writer — seconds on a loaded machine, after SIGTERM had asked the command to stop.
+    /// </summary>
+    [Fact]
+    public async Task CancelledWhileReadingAFullPipe_ReadsNoFurther()
+    {
+        await using var host = await LoadingHost.InitAsync(Schema);
+        using var cancellation = new CancellationTokenSource();
+
+        // Cancelled from inside a read, half-way through the third chunk (64 + 128 KiB, then 256 KiB ones).
+        var input = new EndlessPersons(cancelAfterBytes: (64 + 128 + 128) * 1024, cancellation);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            input.Load(host.Client, new GraphLoadOptions { ChunkBytes = 256 * 1024 }, cancellation.Token));
+
+        Assert.True(input.Cancelled, "the input was cancelled while it was being read");
+        Assert.Equal(0, input.ReadsAfterCancellation);
+        Assert.Equal(1, (await host.HeadAsync()).ManifestVersion);
+    }
+
+    /// <summary>
     /// The <c>/dev/zero</c> pathology: a seekable stream that reports length 0 used to be read in 1-byte chunks (one grain
     /// call each). Every stream now gets the same chunks: 64 KiB first, doubling to <see cref="GraphLoadOptions.ChunkBytes"/>.
     /// </summary>
@@ -104,6 +126,80 @@ public sealed class CancelledLoadTests
         Assert.Equal(sizes.Count, progress.Count);
         Assert.Equal(data.Length, progress[^1].BytesReceived);
         Assert.Equal(sizes[0], progress[0].BytesReceived);
+    }
+
+    /// <summary>
+    /// Person lines without end, every read answered at once with at most one line; the read that takes the input past
+    /// <c>cancelAfterBytes</c> cancels the load's token (as a signal arriving mid-read would), and reads after it are counted.
+    /// </summary>
+    private sealed class EndlessPersons(long cancelAfterBytes, CancellationTokenSource cancellation) : Stream
+    {
+        private byte[] _block = [];
+        private int _offset;
+        private long _lines;
+        private long _read;
+
+        public bool Cancelled { get; private set; }
+
+        public int ReadsAfterCancellation { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public Task<LoadOutput> Load(IGraphClient client, GraphLoadOptions options, CancellationToken cancellationToken) =>
+            client.LoadAsync(this, GraphLoadMode.Append, options: options, cancellationToken: cancellationToken);
+
+        /// <summary>Answers at once without looking at the token, as a <see cref="FileStream"/> on a full pipe does (the base class would refuse a cancelled read).</summary>
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var bytes = new byte[buffer.Length];
+            var read = Read(bytes, 0, bytes.Length);
+            bytes.AsSpan(0, read).CopyTo(buffer.Span);
+            return ValueTask.FromResult(read);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (Cancelled)
+            {
+                ReadsAfterCancellation++;
+            }
+
+            if (_offset == _block.Length)
+            {
+                _block = Encoding.UTF8.GetBytes($"{{\"type\":\"Person\",\"data\":{{\"name\":\"endless{_lines++}\"}}}}\n");
+                _offset = 0;
+            }
+
+            var read = Math.Min(Math.Min(count, 1_000), _block.Length - _offset);
+            Array.Copy(_block, _offset, buffer, offset, read);
+            _offset += read;
+            _read += read;
+            if (!Cancelled && _read >= cancelAfterBytes)
+            {
+                Cancelled = true;
+                cancellation.Cancel();
+            }
+
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class Callback(Action<LoadProgress> report) : IProgress<LoadProgress>
