@@ -83,7 +83,11 @@ public sealed class StreamingLoadTests
         Assert.Single(manifests.Objects);
     }
 
-    internal static string Generate(int persons)
+    /// <summary>
+    /// Persons <c>p0…</c> and three <c>Knows</c> edges each, with ids <c>k0…</c> (or, given <paramref name="edgeIdDigits"/>,
+    /// zero-padded to that width, so the ids ascend in file order as an intake's minted ids do).
+    /// </summary>
+    internal static string Generate(int persons, int edgeIdDigits = 0)
     {
         var text = new StringBuilder();
         for (var i = 0; i < persons; i++)
@@ -95,7 +99,7 @@ public sealed class StreamingLoadTests
         for (var i = 0; i < persons * 3; i++)
         {
             text.Append("{\"edge\":\"Knows\",\"from\":\"p").Append(i % persons).Append("\",\"to\":\"p").Append((i * 7) % persons)
-                .Append("\",\"data\":{\"id\":\"k").Append(i).Append("\",\"weight\":").Append(i / 8.0).Append("}}\n");
+                .Append("\",\"data\":{\"id\":\"k").Append(i.ToString(new string('0', Math.Max(edgeIdDigits, 1)), System.Globalization.CultureInfo.InvariantCulture)).Append("\",\"weight\":").Append(i / 8.0).Append("}}\n");
         }
 
         return text.ToString();
