@@ -1,5 +1,5 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Persistence;
 using Orleans.Storage;
 

@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Tables.Storage.Documents;
 using OmniGraph.Security;
 
 namespace OmniGraph.Grains.Manifest;

@@ -1,7 +1,7 @@
 using System.Text;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;

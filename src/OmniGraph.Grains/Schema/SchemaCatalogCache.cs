@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Storage;

@@ -6,7 +6,7 @@ using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Schema;
 using OmniGraph.Schema.Migration;

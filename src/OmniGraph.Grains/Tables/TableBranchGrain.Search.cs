@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Search;
-using OmniGraph.Grains.Tables.Selection;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Search;
+using OmniGraph.Tables.Selection;
+using OmniGraph.Tables.Versions;
 using OmniGraph.Search;
 using SearchRowFilter = OmniGraph.Search.RowFilter;
 

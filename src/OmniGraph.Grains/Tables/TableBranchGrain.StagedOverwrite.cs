@@ -1,8 +1,8 @@
 using OmniGraph.Arrow.Hashing;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Versions;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
 

@@ -1,5 +1,5 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
+using OmniGraph.Tables.Indexes;
 using OmniGraph.Schema;
 
 namespace OmniGraph.Grains.Writes;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using OmniGraph.Client.Wire;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Security;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Hosting;

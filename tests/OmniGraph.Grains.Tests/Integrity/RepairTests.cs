@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Grains.Tests.Recovery;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;

@@ -1,6 +1,6 @@
 using System.Text;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Schema;
 using OmniGraph.Storage;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Errors;
