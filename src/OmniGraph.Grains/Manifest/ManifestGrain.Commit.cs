@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
+using OmniGraph.Storage;
 using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Storage.Documents;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 

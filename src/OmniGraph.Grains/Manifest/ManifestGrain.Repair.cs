@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OmniGraph.Abstractions;
+using OmniGraph.Storage;
 using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Storage.Documents;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Merging;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;

@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Merging;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;

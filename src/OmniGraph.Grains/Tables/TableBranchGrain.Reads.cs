@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Versions;
 

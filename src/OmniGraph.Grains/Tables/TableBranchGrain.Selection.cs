@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Selection;
 using OmniGraph.Tables.Versions;

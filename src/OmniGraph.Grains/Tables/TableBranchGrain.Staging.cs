@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
-using OmniGraph.Tables.Indexes;
-using OmniGraph.Tables.Values;
-using OmniGraph.Tables.Versions;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
+using OmniGraph.Tables.Values;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

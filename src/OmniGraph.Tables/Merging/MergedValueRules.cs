@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Values;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
+using OmniGraph.Tables.Values;
 
 namespace OmniGraph.Tables.Merging;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Versions;
 using OmniGraph.Search;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Tables.Search;
 

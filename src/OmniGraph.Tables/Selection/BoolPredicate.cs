@@ -1,5 +1,5 @@
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 
 namespace OmniGraph.Tables.Selection;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 
 namespace OmniGraph.Tables.Selection;
 

@@ -1,5 +1,5 @@
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Tables.Selection;

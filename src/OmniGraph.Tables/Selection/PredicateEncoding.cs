@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Tables.Indexes;
 
 namespace OmniGraph.Tables.Selection;

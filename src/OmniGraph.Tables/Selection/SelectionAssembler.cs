@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Tables.Selection;

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Versions;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Tables.Selection;
 

@@ -15,9 +15,6 @@ internal static partial class StoredDocuments
 {
     private static readonly StorageJsonContext s_context = StorageJsonContext.Default;
 
-    /// <summary>Options whose resolver knows every stored document (used for grain state, too).</summary>
-    public static JsonSerializerOptions SerializerOptions => s_context.Options;
-
     public static byte[] Serialize(GraphStampDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.GraphStampDocument);
 
     public static byte[] Serialize(ManifestDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.ManifestDocument);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 
 namespace OmniGraph.Tables.Versions;

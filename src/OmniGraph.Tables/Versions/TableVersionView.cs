@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage.Documents;
-using OmniGraph.Tables.Indexes;
 using OmniGraph.Ingest;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Tables.Versions;
 

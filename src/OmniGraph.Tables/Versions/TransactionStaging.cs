@@ -1,5 +1,4 @@
 using OmniGraph.Tables.Indexes;
-using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Tables.Versions;
 

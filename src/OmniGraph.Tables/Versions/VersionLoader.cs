@@ -1,9 +1,9 @@
-using OmniGraph.Arrow.Ipc;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
+using OmniGraph.Arrow.Ipc;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Tables.Versions;
 

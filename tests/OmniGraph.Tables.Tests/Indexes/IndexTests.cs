@@ -1,8 +1,8 @@
 using System.Text;
 using OmniGraph.Abstractions;
 using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Tests.Support;
 using OmniGraph.Tables.Versions;
-using OmniGraph.Grains.Tests.Support;
 
 namespace OmniGraph.Tables.Tests.Indexes;
 

@@ -21,8 +21,6 @@ namespace OmniGraph.Tables.Storage.Documents;
 [JsonSerializable(typeof(CommitPointerDocument))]
 [JsonSerializable(typeof(PromotionDocument))]
 [JsonSerializable(typeof(PromotionRevertDocument))]
-[JsonSerializable(typeof(Manifest.ManifestGrainState))]
-[JsonSerializable(typeof(Tables.TableHeadState))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
 }

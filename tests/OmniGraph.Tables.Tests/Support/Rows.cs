@@ -2,7 +2,7 @@ using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 
-namespace OmniGraph.Grains.Tests.Support;
+namespace OmniGraph.Tables.Tests.Support;
 
 /// <summary>Builds record batches laid out exactly as the engine stores them (<see cref="TableLayout"/>).</summary>
 internal static class Rows

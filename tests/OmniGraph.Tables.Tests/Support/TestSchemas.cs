@@ -1,4 +1,4 @@
-namespace OmniGraph.Grains.Tests.Support;
+namespace OmniGraph.Tables.Tests.Support;
 
 /// <summary>Schemas the engine tests use.</summary>
 internal static class TestSchemas
