@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OmniGraph.Cli.Infrastructure;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Persistence;
+using OmniGraph.Tables.Storage;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Hosting;
@@ -83,7 +83,7 @@ public sealed class GraphGrainStorage : IGrainStorage
     {
         var (graphId, local) = Split(grainId);
         var store = await _directory.GetStoreAsync(graphId);
-        return (_storages.For(ProviderName, store, GraphObjectKeys.GrainStatePrefix, StoredDocuments.SerializerOptions), local);
+        return (_storages.For(ProviderName, store, GraphObjectKeys.GrainStatePrefix, GrainStateJsonContext.Default.Options), local);
     }
 
     private static (string GraphId, GrainId Local) Split(GrainId grainId)

@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Security;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

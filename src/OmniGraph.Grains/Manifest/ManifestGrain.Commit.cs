@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

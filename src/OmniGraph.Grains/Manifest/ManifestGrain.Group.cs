@@ -1,8 +1,8 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,5 +1,5 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 

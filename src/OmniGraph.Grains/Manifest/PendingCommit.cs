@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -6,10 +6,10 @@ using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Merging;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
 using OmniGraph.Security;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Promotion;
 

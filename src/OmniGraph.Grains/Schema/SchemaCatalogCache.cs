@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Schema;
 

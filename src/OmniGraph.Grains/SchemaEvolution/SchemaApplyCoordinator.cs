@@ -6,11 +6,11 @@ using OmniGraph.Grains.Access;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Schema;
 using OmniGraph.Schema.Migration;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.SchemaEvolution;
 

@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Grains.Storage;
+using OmniGraph.Tables.Storage;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Tables;

@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Tables.Merging;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Tables.Merging;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Arrow;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -1,4 +1,4 @@
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

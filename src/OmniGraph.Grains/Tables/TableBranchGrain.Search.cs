@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Search;
-using OmniGraph.Grains.Tables.Selection;
-using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Search;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Search;
+using OmniGraph.Tables.Selection;
+using OmniGraph.Tables.Versions;
 using SearchRowFilter = OmniGraph.Search.RowFilter;
 
 namespace OmniGraph.Grains.Tables;
@@ -26,7 +26,7 @@ internal sealed partial class TableBranchGrain
     private TableSelection SearchSelect(
         TableVersionView view,
         SelectionShape shape,
-        Selection.RowFilter filter,
+        OmniGraph.Tables.Selection.RowFilter filter,
         ImmutableArray<ColumnPredicate> textMatches,
         TableSelectionRequest request,
         CancellationToken cancellationToken)

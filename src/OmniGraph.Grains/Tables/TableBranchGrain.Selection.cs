@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Selection;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Arrow;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Selection;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

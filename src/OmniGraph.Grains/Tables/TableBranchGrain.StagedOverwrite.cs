@@ -1,10 +1,10 @@
-using OmniGraph.Arrow.Hashing;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Arrow.Hashing;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

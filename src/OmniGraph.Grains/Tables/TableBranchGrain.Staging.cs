@@ -1,15 +1,15 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Storage.Documents;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Values;
-using OmniGraph.Grains.Tables.Versions;
+using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Storage.Documents;
+using OmniGraph.Tables.Values;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

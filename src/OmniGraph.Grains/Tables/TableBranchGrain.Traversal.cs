@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
-using OmniGraph.Grains.Tables.Selection;
-using OmniGraph.Grains.Tables.Traversal;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Selection;
+using OmniGraph.Tables.Traversal;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -3,11 +3,11 @@ using Microsoft.Extensions.Options;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
-using OmniGraph.Grains.Storage;
-using OmniGraph.Grains.Tables.Search;
-using OmniGraph.Grains.Tables.Versions;
 using OmniGraph.Ingest;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Search;
+using OmniGraph.Tables.Storage;
+using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -1,4 +1,4 @@
-using OmniGraph.Grains.Storage.Documents;
+using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Tables;
 

@@ -1,6 +1,6 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Tables.Indexes;
 using OmniGraph.Schema;
+using OmniGraph.Tables.Indexes;
 
 namespace OmniGraph.Grains.Writes;
 

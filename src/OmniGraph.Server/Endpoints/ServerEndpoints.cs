@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using OmniGraph.Client.Wire;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Security;
 using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Server.Security;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Server.Endpoints;
 

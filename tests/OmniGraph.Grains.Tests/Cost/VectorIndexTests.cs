@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 
@@ -117,7 +117,7 @@ public sealed class VectorIndexTests
 
     private static RecordBatch Batch(int start, IReadOnlyList<float[]> vectors)
     {
-        var layout = Support.Rows.Layout("node:Vec", Schema);
+        var layout = OmniGraph.Tables.Tests.Support.Rows.Layout("node:Vec", Schema);
         var ids = new Utf8ColumnBuilder();
         var names = new Utf8ColumnBuilder();
         var values = (FixedSizeListColumnBuilder)ArrowColumnBuilder.Create(layout.Schema.Fields[2].Type);

@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Cost;

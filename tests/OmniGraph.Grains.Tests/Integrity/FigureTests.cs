@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Recovery;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Tests.Integrity;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.IO;
 

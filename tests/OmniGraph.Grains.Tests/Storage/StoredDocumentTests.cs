@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Storage;
@@ -128,19 +128,6 @@ public sealed class StoredDocumentTests : IAsyncLifetime
         Assert.Contains("missing", error.Message);
     }
 
-    [Fact]
-    public void DeletionVectors_MustBeAscendingAndInsideTheFragment()
-    {
-        var good = DeletionVectorFiles.Write([[1u, 4u], [0u]]);
-        Assert.Equal([1u, 4u], DeletionVectorFiles.Read("k", good, 0, 5, 2).Values.ToArray());
-        Assert.Equal([0u], DeletionVectorFiles.Read("k", good, 1, 3, 1).Values.ToArray());
-        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", good, 2, 5, 1));
-        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", DeletionVectorFiles.Write([4u, 1u]), 0, 5, 2));
-        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", DeletionVectorFiles.Write([1u, 5u]), 0, 5, 2));
-        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", good, 0, 5, 3));
-        Assert.Throws<CorruptObjectException>(() => DeletionVectorFiles.Read("k", FragmentFiles.Write(Rows.Persons("A")), 0, 5, 1));
-    }
-
     /// <summary>A write whose replaced rows are spread over many fragments writes one deletion file for all of them.</summary>
     [Fact]
     public async Task AWriteTouchingManyFragments_WritesOneDeletionFile()
@@ -154,16 +141,6 @@ public sealed class StoredDocumentTests : IAsyncLifetime
         Assert.Single(deletionKeys.Distinct());
         await host.Cluster.DeactivateAsync(host.Table("node:Person"));
         Assert.Equal(["b", "d", "f", "a", "c", "e"], await host.ColumnAsync("node:Person", "id"));
-    }
-
-    [Fact]
-    public void Fragments_MustHaveTheTableLayoutAndRowCount()
-    {
-        var file = FragmentFiles.Write(Rows.Persons("A", "B"));
-        Assert.Equal(2, FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 2).Length);
-        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Company").Schema, 2));
-        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 3));
-        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file.AsMemory(0, file.Length - 3), Rows.Layout("node:Person").Schema, 2));
     }
 
     private async Task<JsonNode> ReadJsonAsync(string key) => JsonNode.Parse((await _host.Store.GetAsync(key)).Content.Span)!;

@@ -1,7 +1,7 @@
 using OmniGraph.Abstractions;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.Errors;
 
 namespace OmniGraph.Grains.Tests.Tables;

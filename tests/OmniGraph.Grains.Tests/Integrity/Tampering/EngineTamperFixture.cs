@@ -1,8 +1,8 @@
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Storage;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.IO;
 using OmniGraph.Testing.Tampering;
 

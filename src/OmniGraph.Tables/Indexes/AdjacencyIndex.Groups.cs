@@ -1,0 +1,42 @@
+namespace OmniGraph.Tables.Indexes;
+
+/// <summary>
+/// Group-level access for traversals: find a node's group once, then walk its edges as often as needed (a breadth-first
+/// search expands a node per source that reaches it), and inspect base groups (for the parallel-edge map).
+/// </summary>
+internal sealed partial class AdjacencyIndex
+{
+    /// <summary>Base groups (nodes with at least one edge in the frozen base).</summary>
+    public int BaseGroupCount => _groupKeyEdge.Length;
+
+    /// <summary>Where a node's edges are: its base group and its overlay group (<see cref="AddressHashTable.NotFound"/> when absent).</summary>
+    public AdjacencyGroup Find(ReadOnlySpan<byte> node)
+    {
+        var hash = KeyHashing.Hash(node);
+        var reader = new GroupReader(_fragments, _bySource, _groupKeyEdge);
+        var group = _groups.Find(node, hash, ref reader);
+        var overlay = AddressHashTable.NotFound;
+        if (_overlayGroups is not null)
+        {
+            var overlayReader = new OverlayReader(_fragments, _bySource, _overlayEdges);
+            overlay = _overlayGroups.Find(node, hash, ref overlayReader);
+        }
+
+        return new AdjacencyGroup(group, overlay);
+    }
+
+    /// <summary>The edges (packed addresses, storage order, deleted ones included) of base group <paramref name="group"/>.</summary>
+    public ReadOnlySpan<long> BaseEdges(long group) =>
+        group == AddressHashTable.NotFound ? default : _edges.AsSpan(_groupStart[group], _groupStart[group + 1] - _groupStart[group]);
+
+    /// <summary>The edges (packed addresses, storage order, deleted ones included) of overlay group <paramref name="group"/>.</summary>
+    public ReadOnlySpan<long> OverlayEdges(long group) =>
+        group == AddressHashTable.NotFound ? default : _overlayEdges[group];
+}
+
+/// <summary>A node's place in an <see cref="AdjacencyIndex"/>: its base and overlay groups (<c>-1</c> when absent).</summary>
+internal readonly record struct AdjacencyGroup(long Base, long Overlay)
+{
+    /// <summary>A node without edges.</summary>
+    public static AdjacencyGroup None => new(AddressHashTable.NotFound, AddressHashTable.NotFound);
+}

@@ -1,0 +1,20 @@
+namespace OmniGraph.Tables.Storage.Documents;
+
+/// <summary><c>manifests/{inc}/{version}.json</c>: the complete graph image of one manifest version, plus its commit.</summary>
+internal sealed class ManifestDocument
+{
+    public required int Format { get; init; }
+
+    public required string Branch { get; init; }
+
+    public required string BranchIncarnation { get; init; }
+
+    public required long Version { get; init; }
+
+    public required string SchemaHash { get; init; }
+
+    public required CommitRecordDocument Commit { get; init; }
+
+    /// <summary>One entry per table, sorted by table key.</summary>
+    public required TableVersionRefDocument[] Tables { get; init; }
+}

@@ -1,0 +1,53 @@
+namespace OmniGraph.Tables.Storage.Documents;
+
+/// <summary><c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c>: one immutable table version.</summary>
+internal sealed class TableVersionDocument
+{
+    public required int Format { get; init; }
+
+    public required string Table { get; init; }
+
+    public required long TableId { get; init; }
+
+    public required string Branch { get; init; }
+
+    public required string BranchIncarnation { get; init; }
+
+    public required long Version { get; init; }
+
+    public required string Tx { get; init; }
+
+    public required string SchemaHash { get; init; }
+
+    /// <summary>The version this one was prepared from (possibly on another chain: a fork's first write).</summary>
+    public required TableVersionRefDocument Parent { get; init; }
+
+    public required long RowCount { get; init; }
+
+    public required FragmentEntryDocument[] Fragments { get; init; }
+}
+
+/// <summary>One fragment of a table version, with its deletion vector (if any of its rows are deleted).</summary>
+internal sealed class FragmentEntryDocument
+{
+    public required string Id { get; init; }
+
+    public required string Key { get; init; }
+
+    public required int Rows { get; init; }
+
+    public required DeletionVectorDocument? Deletions { get; init; }
+}
+
+/// <summary>
+/// A deletion vector: every deleted row ordinal of its fragment (cumulative along the chain), stored as record batch
+/// <see cref="Batch"/> of a deletion file (one file per table version holds the vectors of every fragment it touched).
+/// </summary>
+internal sealed class DeletionVectorDocument
+{
+    public required string Key { get; init; }
+
+    public required int Batch { get; init; }
+
+    public required int Count { get; init; }
+}

@@ -1,0 +1,73 @@
+using OmniGraph.Arrow;
+using OmniGraph.Arrow.Ipc;
+
+namespace OmniGraph.Tables.Storage;
+
+/// <summary>
+/// Fragment files: one Arrow IPC file (with its CRC-32C) holding one record batch of a table, laid out by the table's
+/// layout. Reading keeps the columns as zero-copy views of the stored bytes.
+/// </summary>
+internal static class FragmentFiles
+{
+    private static readonly ArrowReadOptions s_readOptions = new() { RequireChecksum = true };
+
+    /// <summary>The file bytes of one fragment.</summary>
+    public static byte[] Write(RecordBatch batch) => ArrowFileWriter.WriteToArray(batch.Schema, [batch]);
+
+    /// <summary>Reads a fragment, checking its checksum, its layout and its row count.</summary>
+    /// <exception cref="CorruptObjectException">Anything is wrong with it.</exception>
+    public static RecordBatch Read(string key, ReadOnlyMemory<byte> file, ArrowSchema layout, int expectedRows)
+    {
+        RecordBatch batch;
+        try
+        {
+            var reader = ArrowFileReader.Open(file, s_readOptions);
+            if (reader.RecordBatchCount != 1)
+            {
+                throw new CorruptObjectException(key, $"it holds {reader.RecordBatchCount} record batches, expected 1");
+            }
+
+            if (!SameLayout(reader.Schema, layout, out var difference))
+            {
+                throw new CorruptObjectException(key, $"its columns do not match the table layout: {difference}");
+            }
+
+            batch = reader.ReadRecordBatch(0);
+        }
+        catch (OmniGraphException exception) when (exception is not CorruptObjectException)
+        {
+            throw new CorruptObjectException(key, exception.Message, exception);
+        }
+
+        if (batch.Length != expectedRows)
+        {
+            throw new CorruptObjectException(key, $"it holds {batch.Length} rows, the table version says {expectedRows}");
+        }
+
+        return batch;
+    }
+
+    /// <summary>Whether two schemas have the same columns (names, types, nullability), ignoring metadata.</summary>
+    public static bool SameLayout(ArrowSchema actual, ArrowSchema expected, out string? difference)
+    {
+        if (actual.FieldCount != expected.FieldCount)
+        {
+            difference = $"{actual.FieldCount} columns, expected {expected.FieldCount}";
+            return false;
+        }
+
+        for (var i = 0; i < actual.FieldCount; i++)
+        {
+            var a = actual.Fields[i];
+            var e = expected.Fields[i];
+            if (!string.Equals(a.Name, e.Name, StringComparison.Ordinal) || !a.Type.Equals(e.Type) || a.IsNullable != e.IsNullable)
+            {
+                difference = $"column {i} is {a}, expected {e}";
+                return false;
+            }
+        }
+
+        difference = null;
+        return true;
+    }
+}

@@ -1,0 +1,200 @@
+using OmniGraph.Security;
+using OmniGraph.Tables.Storage.Documents;
+
+namespace OmniGraph.Tables.Storage;
+
+internal static partial class StoredDocuments
+{
+    private static void ValidateManifest(string key, ManifestDocument manifest)
+    {
+        Check(key, IsBranchName(manifest.Branch), "branch is empty");
+        Check(key, IsUlid(manifest.BranchIncarnation), "branch_incarnation is not a ULID");
+        Check(key, manifest.Version >= 1, "version is below 1");
+        Check(key, IsSchemaHash(manifest.SchemaHash), "schema_hash is not a SHA-256 hex digest");
+        ValidateCommit(key, manifest.Commit);
+        string? previous = null;
+        foreach (var table in manifest.Tables)
+        {
+            Check(key, table is not null, "a table entry is null");
+            ValidateRef(key, table!, "table");
+            Check(key, previous is null || string.CompareOrdinal(previous, table!.Table) < 0, $"tables are not sorted by key or repeat ('{table!.Table}' after '{previous}')");
+            previous = table.Table;
+        }
+    }
+
+    private static void ValidateCommit(string key, CommitRecordDocument commit)
+    {
+        Check(key, IsUlid(commit.Id), "commit.id is not a ULID");
+        Check(key, commit.Parent is null || IsUlid(commit.Parent), "commit.parent is not a ULID");
+        Check(key, commit.MergedParent is null || IsUlid(commit.MergedParent), "commit.merged_parent is not a ULID");
+        Check(key, commit.CreatedAt >= 0, "commit.created_at is negative");
+        Check(key, !string.IsNullOrEmpty(commit.Kind), "commit.kind is empty");
+        Check(key, commit.Actor is null || commit.Actor.Length > 0, "commit.actor is empty");
+    }
+
+    private static void ValidateRef(string key, TableVersionRefDocument reference, string what)
+    {
+        Check(key, IsTableKey(reference.Table), $"{what}.table '{reference.Table}' is not a table key");
+        Check(key, reference.TableId > 0, $"{what}.table_id is not positive");
+        Check(key, IsBranchName(reference.Branch), $"{what}.branch is empty");
+        Check(key, IsUlid(reference.BranchIncarnation), $"{what}.branch_incarnation is not a ULID");
+        Check(key, reference.Version >= 0, $"{what}.version is negative");
+        Check(key, reference.Rows >= 0, $"{what}.rows is negative");
+        Check(key, IsSchemaHash(reference.SchemaHash), $"{what}.schema_hash is not a SHA-256 hex digest");
+        if (reference.Version == 0)
+        {
+            Check(key, reference.Key is null && reference.Tx is null && reference.Rows == 0, $"{what} is version 0 but names an object, a transaction or rows");
+            return;
+        }
+
+        Check(key, reference.Tx is not null && IsUlid(reference.Tx), $"{what}.tx is not a ULID");
+        Check(key, reference.Key is not null
+            && GraphObjectKeys.IsTableVersion(reference.Key, GraphObjectKeys.IsEdgeTable(reference.Table), reference.TableId, reference.BranchIncarnation, reference.Version, reference.Tx!),
+            $"{what}.key '{reference.Key}' is not the key of that table version");
+    }
+
+    private static void ValidateTableVersion(string key, TableVersionDocument document)
+    {
+        Check(key, IsTableKey(document.Table), $"table '{document.Table}' is not a table key");
+        Check(key, document.TableId > 0, "table_id is not positive");
+        Check(key, IsBranchName(document.Branch), "branch is empty");
+        Check(key, IsUlid(document.BranchIncarnation), "branch_incarnation is not a ULID");
+        Check(key, document.Version >= 1, "version is below 1");
+        Check(key, IsUlid(document.Tx), "tx is not a ULID");
+        Check(key, IsSchemaHash(document.SchemaHash), "schema_hash is not a SHA-256 hex digest");
+        var isEdge = GraphObjectKeys.IsEdgeTable(document.Table);
+        Check(key, GraphObjectKeys.IsTableVersion(key, isEdge, document.TableId, document.BranchIncarnation, document.Version, document.Tx), "its key does not match its table, chain, version and transaction");
+        ValidateRef(key, document.Parent, "parent");
+        Check(key, string.Equals(document.Parent.Table, document.Table, StringComparison.Ordinal) && document.Parent.TableId == document.TableId, "parent is another table");
+        Check(key, document.Parent.Version == document.Version - 1, $"parent version {document.Parent.Version} does not precede {document.Version}");
+        Check(key, document.RowCount >= 0, "row_count is negative");
+        long live = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fragment in document.Fragments)
+        {
+            Check(key, fragment is not null, "a fragment entry is null");
+            Check(key, IsUlid(fragment!.Id) && ids.Add(fragment.Id), $"fragment id '{fragment.Id}' is not a ULID or repeats");
+            Check(key, string.Equals(fragment.Key, GraphObjectKeys.Fragment(isEdge, document.TableId, fragment.Id), StringComparison.Ordinal), $"fragment key '{fragment.Key}' is not the key of fragment {fragment.Id} of this table");
+            Check(key, fragment.Rows >= 0, $"fragment {fragment.Id} has a negative row count");
+            var deleted = 0;
+            if (fragment.Deletions is { } deletions)
+            {
+                Check(key, GraphObjectKeys.IsDeletionVectorOf(deletions.Key, isEdge, document.TableId), $"deletion vector key '{deletions.Key}' is not a deletion vector of this table");
+                Check(key, deletions.Count > 0 && deletions.Count <= fragment.Rows, $"fragment {fragment.Id} deletes {deletions.Count} of {fragment.Rows} rows");
+                Check(key, deletions.Batch >= 0, $"fragment {fragment.Id} names deletion batch {deletions.Batch}");
+                deleted = deletions.Count;
+            }
+
+            live += fragment.Rows - deleted;
+        }
+
+        Check(key, live == document.RowCount, $"row_count {document.RowCount} disagrees with its fragments ({live} live rows)");
+    }
+
+    private static void ValidateSidecar(string key, SidecarDocument sidecar)
+    {
+        Check(key, IsUlid(sidecar.Tx), "tx is not a ULID");
+        Check(key, string.Equals(GraphObjectKeys.SidecarTx(key), sidecar.Tx, StringComparison.Ordinal), $"tx {sidecar.Tx} does not match the file name");
+        Check(key, !string.IsNullOrEmpty(sidecar.Writer), "writer is empty");
+        Check(key, sidecar.CreatedAt >= 0, "created_at is negative");
+        Check(key, IsBranchName(sidecar.Branch), "branch is empty");
+        Check(key, IsUlid(sidecar.BranchIncarnation), "branch_incarnation is not a ULID");
+        Check(key, sidecar.BaseVersion >= 1, "base_version is below 1");
+        Check(key, IsUlid(sidecar.BaseCommit), "base_commit is not a ULID");
+        Check(key, IsUlid(sidecar.CommitId), "commit_id is not a ULID");
+        Check(key, IsUlid(sidecar.RollbackCommitId), "rollback_commit_id is not a ULID");
+        Check(key, !string.Equals(sidecar.CommitId, sidecar.RollbackCommitId, StringComparison.Ordinal), "commit_id and rollback_commit_id are equal");
+        Check(key, sidecar.SidecarFormat == StorageFormat.OldestSidecarFormat ? sidecar.Predecessors is null : sidecar.Predecessors is not null,
+            sidecar.SidecarFormat == StorageFormat.OldestSidecarFormat ? "a format 1 sidecar has no predecessors" : "predecessors is missing");
+
+        // The chain: each link publishes the version after the previous one, on top of its commit.
+        var links = sidecar.Predecessors ?? [];
+        var parent = sidecar.BaseCommit;
+        var commits = new HashSet<string>(StringComparer.Ordinal) { sidecar.BaseCommit, sidecar.RollbackCommitId };
+        for (var i = 0; i < links.Length; i++)
+        {
+            var link = links[i];
+            Check(key, link is not null, "a predecessor is null");
+            Check(key, IsUlid(link!.Tx), "a predecessor's tx is not a ULID");
+            Check(key, IsUlid(link.CommitId) && commits.Add(link.CommitId), "a predecessor's commit_id is not a ULID, or repeats one");
+            ValidateLink(key, sidecar, link.Manifest, link.CommitId, parent, sidecar.BaseVersion + 1 + i, link.Tables);
+            parent = link.CommitId;
+        }
+
+        Check(key, commits.Add(sidecar.CommitId), "commit_id repeats a commit of the chain");
+        ValidateLink(key, sidecar, sidecar.Manifest, sidecar.CommitId, parent, sidecar.BaseVersion + 1 + links.Length, sidecar.Tables);
+        if (sidecar.Audit is { } audit)
+        {
+            Check(key, PolicyActions.TryParse(audit.Action, out _), $"audit.action '{audit.Action}' is not a policy action");
+            Check(key, audit.Rule is null || audit.Rule.Length > 0, "audit.rule is empty");
+        }
+    }
+
+    /// <summary>One write of a sidecar's chain: its manifest publishes <paramref name="version"/> on top of <paramref name="parent"/>.</summary>
+    private static void ValidateLink(string key, SidecarDocument sidecar, ManifestDocument manifest, string commitId, string parent, long version, SidecarTableDocument[] tables)
+    {
+        ValidateManifest(key, manifest);
+        Check(key, manifest.Version == version, $"a manifest of the chain is version {manifest.Version}, not {version}");
+        Check(key, string.Equals(manifest.Commit.Id, commitId, StringComparison.Ordinal), "a manifest does not carry its commit_id");
+        Check(key, string.Equals(manifest.Commit.Parent, parent, StringComparison.Ordinal), $"the manifest of version {version} is not based on the commit before it");
+        Check(key, string.Equals(manifest.BranchIncarnation, sidecar.BranchIncarnation, StringComparison.Ordinal)
+            && string.Equals(manifest.Branch, sidecar.Branch, StringComparison.Ordinal), "a manifest is for another branch");
+        foreach (var table in tables)
+        {
+            Check(key, table is not null, "a table entry is null");
+            ValidateRef(key, table!.Expected, "expected");
+            ValidateRef(key, table.Staged, "staged");
+            Check(key, string.Equals(table.Expected.Table, table.Staged.Table, StringComparison.Ordinal), "expected and staged name different tables");
+            Check(key, table.Staged.Version == table.Expected.Version + 1 && table.Staged.Key is not null, $"staged version of {table.Staged.Table} does not follow the expected one");
+            Check(key, string.Equals(table.Staged.BranchIncarnation, sidecar.BranchIncarnation, StringComparison.Ordinal), $"staged version of {table.Staged.Table} is not on the sidecar's branch");
+        }
+    }
+
+    private static void Check(string key, bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new CorruptObjectException(key, reason);
+        }
+    }
+
+    internal static bool IsUlid(string? text) => text is { Length: Ulid.Length } && Ulid.TryParse(text, out _);
+
+    internal static bool IsSchemaHash(string? text)
+    {
+        if (text is not { Length: 64 })
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiHexDigitLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBranchName(string? text) => !string.IsNullOrEmpty(text);
+
+    private static bool IsTableKey(string? text)
+    {
+        if (text is null || text.Length < 6 || !(text.StartsWith("node:", StringComparison.Ordinal) || text.StartsWith("edge:", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        foreach (var c in text.AsSpan(5))
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

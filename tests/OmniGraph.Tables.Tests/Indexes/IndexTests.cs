@@ -1,0 +1,123 @@
+using System.Text;
+using OmniGraph.Abstractions;
+using OmniGraph.Tables.Indexes;
+using OmniGraph.Tables.Tests.Support;
+using OmniGraph.Tables.Versions;
+
+namespace OmniGraph.Tables.Tests.Indexes;
+
+/// <summary>The derived indexes: a frozen base plus a copied-on-write overlay per version, folded when large.</summary>
+public sealed class IndexTests
+{
+    [Fact]
+    public void KeyIndex_TracksReplacementsAndDeletions_AcrossVersions_WithoutChangingOlderOnes()
+    {
+        var v1 = Version(new FragmentData(Id(), "f1", Rows.Persons("a", "b", "c"), false));
+        var keys1 = v1.Keys;
+
+        // v2: b replaced by a row of a new fragment, c deleted.
+        var fragments2 = new[] { v1.Fragments[0], new FragmentData(Id(), "f2", Rows.Persons("b", "d"), false) };
+        var masks2 = new[] { v1.Masks[0].With(3, [1, 2]), DeletionMask.None };
+        var keys2 = keys1.With(fragments2, masks2, [Pack(0, 1), Pack(0, 2)], [Pack(1, 0), Pack(1, 1)]);
+
+        Assert.Equal(Pack(0, 1), keys1.Find(Utf8("b")));
+        Assert.Equal(Pack(0, 2), keys1.Find(Utf8("c")));
+        Assert.Equal(AddressHashTable.NotFound, keys1.Find(Utf8("d")));
+        Assert.Equal(Pack(1, 0), keys2.Find(Utf8("b")));
+        Assert.Equal(AddressHashTable.NotFound, keys2.Find(Utf8("c")));
+        Assert.Equal(Pack(1, 1), keys2.Find(Utf8("d")));
+        Assert.Equal(Pack(0, 0), keys2.Find(Utf8("a")));
+        Assert.Equal(3, keys2.BaseCount);
+        Assert.Equal(3, keys2.OverlayCount);
+    }
+
+    [Fact]
+    public void KeyIndex_FoldsTheOverlayIntoANewBase_WhenItGrowsPastTheThreshold()
+    {
+        var v1 = Version(new FragmentData(Id(), "f1", Rows.ManyPersons(0, 10), false));
+        var added = RowKeyIndex.FoldThreshold(10) + 1;
+        var fragments = new[] { v1.Fragments[0], new FragmentData(Id(), "f2", Rows.ManyPersons(10, added), false) };
+        var masks = new[] { DeletionMask.None, DeletionMask.None };
+        var rows = Enumerable.Range(0, added).Select(static r => Pack(1, r)).ToArray();
+
+        var folded = v1.Keys.With(fragments, masks, [], rows);
+
+        Assert.Equal(0, folded.OverlayCount);
+        Assert.Equal(10 + added, folded.BaseCount);
+        Assert.Equal(Pack(1, 5), folded.Find(Utf8($"p{15:D7}")));
+    }
+
+    [Fact]
+    public void Adjacency_AddsNewEdgesInAnOverlay_AndFiltersDeletedOnes()
+    {
+        var f1 = new FragmentData(Id(), "e1", Rows.Edges("edge:Knows", ("k1", "A", "B"), ("k2", "A", "C"), ("k3", "B", "C")), true);
+        var v1 = Version(f1);
+        var bySource = v1.BySource;
+
+        var f2 = new FragmentData(Id(), "e2", Rows.Edges("edge:Knows", ("k2", "B", "A"), ("k4", "A", "D")), true);
+        var masks2 = new[] { v1.Masks[0].With(3, [1]), DeletionMask.None };
+        var v2 = new TableVersionView(v1.Ref, v1.Layout, v1.SchemaHash, [f1, f2], masks2, [null, null]);
+        v2.InheritIndexes(v1, [Pack(0, 1)], [Pack(1, 0), Pack(1, 1)]);
+
+        Assert.Equal(["k1", "k2"], Edges(v1, v1.BySource, "A"));
+        Assert.Equal(["k1", "k4"], Edges(v2, v2.BySource, "A"));
+        Assert.Equal(["k3", "k2"], Edges(v2, v2.BySource, "B"));
+        Assert.Equal(["k2"], Edges(v2, v2.ByTarget, "A"));
+        Assert.Empty(Edges(v2, v2.BySource, "Z"));
+        Assert.Same(bySource, v1.BySource);
+    }
+
+    [Fact]
+    public void Stager_PlansUpsertsInsertsAndOverwrites()
+    {
+        var v1 = Version(new FragmentData(Id(), "f1", Rows.Persons("a", "b", "c"), false));
+        var write = new FragmentData(Id(), "f2", Rows.Persons("b", "x", "x"), false);
+
+        var upsert = VersionStager.Build("node:Person", v1, [write], TableWriteMode.Upsert, KeyBatch.Of("c", "zz"), static id => new InvalidOperationException(id));
+        Assert.Equal((1L, 1L, 1L), (upsert.Inserted, upsert.Replaced, upsert.Deleted));
+        Assert.Equal([Pack(0, 2), Pack(0, 1)], upsert.Removed);
+        Assert.Equal([Pack(1, 0), Pack(1, 2)], upsert.Added);
+        Assert.True(upsert.Masks[1].IsDeleted(1));
+        Assert.Equal([true, true], upsert.MaskChanged);
+        Assert.Equal("c", Encoding.UTF8.GetString(upsert.RemovedIds.ToColumn().GetBytes(0)));
+
+        var repeated = Assert.Throws<InvalidOperationException>(() => VersionStager.Build(
+            "node:Person", v1, [new FragmentData(Id(), "f5", Rows.Persons("x", "x"), false)], TableWriteMode.Insert, null, static id => new InvalidOperationException(id)));
+        Assert.Equal("b", Assert.IsType<OmniGraphException>(Record.Exception(() =>
+            VersionStager.Build("node:Person", v1, [new FragmentData(Id(), "f3", Rows.Persons("b"), false)], TableWriteMode.Insert, null, static id => new InvalidOperationException(id)))).Get(ErrorDetail.EntityId));
+        Assert.Equal("x", repeated.Message);
+
+        var overwrite = VersionStager.Build("node:Person", v1, [new FragmentData(Id(), "f4", Rows.Persons("a", "q"), false)], TableWriteMode.Overwrite, null, static id => new InvalidOperationException(id));
+        Assert.False(overwrite.ExtendsBase);
+        Assert.Single(overwrite.Fragments);
+        Assert.Equal(3, overwrite.Deleted);
+        Assert.Equal(["b", "c"], Enumerable.Range(0, overwrite.RemovedIds.Count).Select(i => overwrite.RemovedIds.ToColumn().GetString(i)));
+    }
+
+    private static TableVersionView Version(FragmentData fragment)
+    {
+        var layout = fragment.Sources is null ? Rows.Layout("node:Person") : Rows.Layout("edge:Knows");
+        var reference = new TableVersionRef(layout.TableName, 1, "main", Id(), 1, null, fragment.Rows, null, new string('0', 64));
+        return new TableVersionView(reference, layout, reference.SchemaHash, [fragment], [DeletionMask.None], [null]);
+    }
+
+    private static List<string> Edges(TableVersionView view, AdjacencyIndex index, string node)
+    {
+        var visitor = new Collector([]);
+        index.ForEachLiveEdge(Utf8(node), view, ref visitor);
+        return [.. visitor.Edges.Select(e => view.Fragments[(int)(e >> 32)].Ids.GetString((int)(uint)e))];
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static long Pack(int fragment, int row) => ((long)fragment << 32) | (uint)row;
+
+    private static string Id() => Ulid.NewUlid().ToString();
+
+    private readonly struct Collector(List<long> edges) : IEdgeVisitor
+    {
+        public List<long> Edges { get; } = edges;
+
+        public void Visit(long edgeAddress) => Edges.Add(edgeAddress);
+    }
+}
