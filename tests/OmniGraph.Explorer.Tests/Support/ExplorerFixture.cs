@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using OmniGraph.Cli.Serving;
 using OmniGraph.Testing.IO;
-using OmniGraph.Testing.Processes;
 
 namespace OmniGraph.Explorer.Tests.Support;
 

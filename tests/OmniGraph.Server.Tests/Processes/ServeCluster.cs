@@ -5,9 +5,9 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OmniGraph.Cli.Serving;
 using OmniGraph.Abstractions;
 using OmniGraph.Testing.Azure;
-using OmniGraph.Testing.Processes;
 
 namespace OmniGraph.Server.Tests.Processes;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using OmniGraph.Cli.Serving;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.IO;
-using OmniGraph.Testing.Processes;
 
 namespace OmniGraph.Server.Tests.Processes;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OmniGraph.Testing.Processes;
+using OmniGraph.Cli.Serving;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.IO;
 

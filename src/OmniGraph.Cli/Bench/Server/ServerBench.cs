@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OmniGraph.Cli.Infrastructure;
+using OmniGraph.Cli.Serving;
 
 namespace OmniGraph.Cli.Bench.Server;
 
@@ -44,7 +45,7 @@ internal static class ServerBench
         }
 
         var results = new JsonObject { ["system"] = $"omnigraph-orleans-{OmniGraphCli.Version}-server", ["entities"] = parameters.Entities, ["duration_s"] = duration.TotalSeconds };
-        await using var server = await ServeChild.StartAsync(root, s_clients.Max(), cancellationToken);
+        await using var server = await StartServerAsync(root, cancellationToken);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 4 * s_clients.Max() }) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         results["server_idle_rss_mb"] = server.ResidentMegabytes();
@@ -189,5 +190,24 @@ internal static class ServerBench
         }
 
         return (rows, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// <c>omnigraph serve</c> on the benchmark's root, open mode, with an admission wide enough for the benchmark's
+    /// concurrent clients (open mode has no actors: every request is the same anonymous one, so its admission must hold
+    /// them all).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>bench_data</c>: the server did not start.</exception>
+    private static async Task<ServeProcess> StartServerAsync(string root, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string> { [Commands.ServeCommand.InFlightVariable] = (s_clients.Max() * 2).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        try
+        {
+            return await ServeProcess.StartAsync(root, environment, ["--unauthenticated"], TimeSpan.FromMinutes(5), cancellationToken);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+            throw CliErrors.BenchData($"omnigraph serve did not start: {exception.Message}", exception);
+        }
     }
 }
