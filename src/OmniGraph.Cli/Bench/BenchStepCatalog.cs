@@ -3,7 +3,8 @@ namespace OmniGraph.Cli.Bench;
 /// <summary>
 /// The benchmark's operations, in the workload's order (load first, then the reads, the writes last), with our own
 /// steps where they measure what they should: branch creation and reads on a fresh branch right after the reads on main
-/// (the same warm state), the merges after the other writes (they write main).
+/// (the same warm state), the merges after the other writes (they write main); the history of small commits after the workload
+/// (<see cref="AfterWorkload"/>: it compacts main, then adds a thousand commits).
 /// </summary>
 internal static class BenchStepCatalog
 {
@@ -26,4 +27,7 @@ internal static class BenchStepCatalog
         new Merge32BenchStep(),
         new ChangeFeedBenchStep(),
     ];
+
+    /// <summary>Our own steps after the workload, run once its peak resident set is taken (they add a thousand commits).</summary>
+    public static IReadOnlyList<IBenchStep> AfterWorkload { get; } = [new UpsertHistoryBenchStep()];
 }

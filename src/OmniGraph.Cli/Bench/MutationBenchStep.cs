@@ -7,7 +7,8 @@ namespace OmniGraph.Cli.Bench;
 /// <summary>
 /// <c>insert1_p50_ms</c> and <c>update1_p50_ms</c> (our own keys; the peers' workload has no single-row mutations): 50
 /// times each, after 10 warm-up runs, a one-node insert mutation of a new person and a one-row update by key of an
-/// existing person's <c>score</c>, each acknowledged and durable. Runs last: it adds persons. Afterwards the step checks
+/// existing person's <c>score</c>, each acknowledged and durable; <c>insert1_allocated_kb</c>, what the process allocated
+/// per timed insert (the silo runs in it). Runs last: it adds persons. Afterwards the step checks
 /// the person count and the last updated score.
 /// </summary>
 internal sealed class MutationBenchStep : IBenchStep
@@ -28,8 +29,14 @@ internal sealed class MutationBenchStep : IBenchStep
     {
         var before = (await context.Graph.ResolveSnapshotAsync(SnapshotTarget.Head(), cancellationToken)).GetTable("node:Person").RowCount;
         var inserts = new List<double>(Rounds);
+        var allocatedBefore = 0L;
         for (var i = 0; i < Warmup + Rounds; i++)
         {
+            if (i == Warmup)
+            {
+                allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            }
+
             var start = Stopwatch.GetTimestamp();
             var change = await context.Graph.MutateAsync(Source, "insert_person", $$"""{"id":"bench-insert-{{i}}"}""", cancellationToken: cancellationToken);
             Require(change, nodes: 1);
@@ -39,6 +46,9 @@ internal sealed class MutationBenchStep : IBenchStep
             }
         }
 
+        // Everything the process allocated while the timed inserts ran (the silo is in this process: the client, the
+        // grains, the commit protocol and Orleans' own work), per insert.
+        var allocatedPerInsert = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)Rounds;
         var ids = context.Parameters.LookupIds;
         var updates = new List<double>(Rounds);
         for (var i = 0; i < Warmup + Rounds; i++)
@@ -60,6 +70,7 @@ internal sealed class MutationBenchStep : IBenchStep
 
         context.Results["insert1_p50_ms"] = BenchContext.Median(inserts);
         context.Results["update1_p50_ms"] = BenchContext.Median(updates);
+        context.Results["insert1_allocated_kb"] = Math.Round(allocatedPerInsert / 1024, 1);
     }
 
     private static void Require(ChangeOutput change, long nodes)

@@ -113,6 +113,19 @@ internal sealed partial class ManifestGrain
         _failpoints.After(Failpoints.HealAuditAppend);
     }
 
+    /// <summary>The heal's append for a predecessor of a batch's sidecar that stands (published): its own entry, if it owes one.</summary>
+    private async Task HealLinkAuditAsync(SidecarDocument sidecar, SidecarLinkDocument link)
+    {
+        if (link.Audit is null)
+        {
+            return;
+        }
+
+        await _failpoints.BeforeAsync(Failpoints.HealAuditAppend);
+        await AppendOwedAuditAsync(link.Audit, link.Manifest.Commit.Actor, sidecar.Branch, link.CommitId, sidecar.RollbackCommitId, link.CommitId);
+        _failpoints.After(Failpoints.HealAuditAppend);
+    }
+
     /// <summary>
     /// Appends the entry of <paramref name="publishedCommitId"/>: the write <paramref name="commitId"/> (its actor and the
     /// rule that allowed it), or its rollback fence <paramref name="rollbackCommitId"/> (the recovery actor, no rule).

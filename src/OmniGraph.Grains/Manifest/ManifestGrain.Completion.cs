@@ -67,9 +67,14 @@ internal sealed partial class ManifestGrain
             await PersistHeadHintsQuietlyAsync(force: published.Any(static c => c.Changes.Count == 0));
 
             await _failpoints.BeforeAsync(Failpoints.CommitSidecarDelete);
-            // A sidecar whose audit entry is still owed stays: the heal appends the entry, then deletes it.
-            // The batch's sidecars go together: one flush of the recovery directory, not one per sidecar.
-            await _store.DeleteAllAsync([.. published.Where(static c => !c.AuditOwed).Select(static c => c.SidecarKey)]);
+            // The batch's one sidecar (it also names members after the published ones when a version was taken: the heal
+            // would stop there). A sidecar that carries an audit entry still owed stays: the heal appends the entries of
+            // the links that stand (idempotently), then deletes it.
+            if (!published.Any(static c => c.AuditOwed))
+            {
+                await _store.DeleteAllAsync([.. published.Select(static c => c.BatchSidecarKey).Distinct(StringComparer.Ordinal)]);
+            }
+
             _failpoints.After(Failpoints.CommitSidecarDelete);
         }
         catch (Exception exception)
@@ -79,6 +84,7 @@ internal sealed partial class ManifestGrain
             foreach (var commit in published)
             {
                 Abandon(commit.Tx);
+                Abandon((commit.BatchLast ?? commit).Tx);
             }
 
             LogCompletionFailed(GraphId, published[^1].Tx, exception);
@@ -88,6 +94,7 @@ internal sealed partial class ManifestGrain
             foreach (var commit in published)
             {
                 _completing.Remove(commit.SidecarKey);
+                _completing.Remove(commit.BatchSidecarKey);
             }
         }
     }

@@ -9,8 +9,8 @@ namespace OmniGraph.Grains.Manifest;
 /// <summary>
 /// Group commit (docs/design/storage-engine.md §5): accepted commits queue per branch incarnation, each based on the one
 /// before it, and the group committer publishes everything queued in one batch of three rounds of flushes — every staged
-/// object flushed and every sidecar, commit pointer and manifest prepared together; every sidecar and pointer published
-/// together; every manifest published in version order, their names flushed together. Each commit keeps its own version,
+/// object flushed and the batch's one sidecar, every commit pointer and manifest prepared together; the sidecar and every
+/// pointer published together; every manifest published in version order, their names flushed together. Each commit keeps its own version,
 /// commit and outcome: a commit whose version another writer took fails with <c>read_set_conflict</c>, and so does every
 /// commit based on it, while the commits before it stand. The committer runs in the background on the grain's scheduler,
 /// interleaving with the grain's requests at its awaits; what it shares with them changes only between awaits.
@@ -148,13 +148,15 @@ internal sealed partial class ManifestGrain
             return;
         }
 
-        var sidecars = new SidecarDocument[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        // One sidecar for the whole batch: its last member's, carrying every member before it (format 3). A sidecar per
+        // member carried the members before it too, so the batch serialized a chain that grew with every member.
+        var last = batch[^1];
+        foreach (var member in batch)
         {
-            sidecars[i] = SidecarOf(batch, i, published);
+            member.BatchLast = last;
         }
 
-        var prepared = await WriteSidecarsAsync(batch, sidecars);
+        var prepared = await WriteSidecarAsync(batch, SidecarOf(batch, published));
         if (prepared is null)
         {
             return;
@@ -167,10 +169,10 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    /// <summary>The sidecar of member <paramref name="index"/>: the members before it are its predecessors.</summary>
-    private SidecarDocument SidecarOf(List<PendingCommit> batch, int index, GraphSnapshot published)
+    /// <summary>The batch's sidecar: its last member's, the members before it its predecessors.</summary>
+    private SidecarDocument SidecarOf(List<PendingCommit> batch, GraphSnapshot published)
     {
-        var commit = batch[index];
+        var commit = batch[^1];
         return new SidecarDocument
         {
             SidecarFormat = StorageFormat.SidecarFormat,
@@ -186,25 +188,34 @@ internal sealed partial class ManifestGrain
             Actor = commit.Request.Actor,
             Tables = commit.Tables(),
             Manifest = commit.Manifest,
-            Predecessors = [.. batch.Take(index).Select(static c => c.ToLink())],
+            Predecessors = [.. batch.Take(batch.Count - 1).Select(static c => c.ToLink())],
             Audit = commit.Audit,
         };
     }
 
     /// <summary>
-    /// Rounds 1 and 2: every staged object of the batch flushed, with every sidecar, commit pointer and manifest prepared;
-    /// then every sidecar and pointer published. Returns the prepared manifests, or <c>null</c> when the batch failed (its
-    /// outcomes are set: a plain failure before any sidecar is published, <c>recovery_required</c> after).
+    /// Rounds 1 and 2: every staged object of the batch flushed, with the batch's sidecar and every commit pointer and
+    /// manifest prepared; then the sidecar and the pointers published. Returns the prepared manifests, or <c>null</c> when
+    /// the batch failed (its outcomes are set: a plain failure before the sidecar is published, <c>recovery_required</c>
+    /// after).
     /// </summary>
-    private async Task<PreparedPut[]?> WriteSidecarsAsync(List<PendingCommit> batch, SidecarDocument[] sidecars)
+    private async Task<PreparedPut[]?> WriteSidecarAsync(List<PendingCommit> batch, SidecarDocument sidecar)
     {
         var count = batch.Count;
         var unflushed = batch.SelectMany(static c => c.Changes).SelectMany(static c => c.Unflushed.IsDefault ? [] : c.Unflushed).ToList();
-        var prepared = new PreparedPut?[3 * count];
-        var operations = new List<Func<Task>> { async () => await _store.FlushAsync(unflushed) };
+
+        // Per member its commit pointer (2i) and its manifest (2i + 1); the batch's sidecar last.
+        var prepared = new PreparedPut?[(2 * count) + 1];
+        var sidecarAt = 2 * count;
+        var sidecarKey = batch[^1].SidecarKey;
+        var operations = new List<Func<Task>>
+        {
+            async () => await _store.FlushAsync(unflushed),
+            async () => prepared[sidecarAt] = await _store.PreparePutAsync(sidecarKey, StoredDocuments.Serialize(sidecar)),
+        };
         for (var i = 0; i < count; i++)
         {
-            var (member, sidecar, at) = (batch[i], sidecars[i], 3 * i);
+            var (member, at) = (batch[i], 2 * i);
             var pointer = new CommitPointerDocument
             {
                 Format = StorageFormat.ObjectFormat,
@@ -213,9 +224,8 @@ internal sealed partial class ManifestGrain
                 BranchIncarnation = member.Branch.Incarnation,
                 ManifestVersion = member.Manifest.Version,
             };
-            operations.Add(async () => prepared[at] = await _store.PreparePutAsync(member.SidecarKey, StoredDocuments.Serialize(sidecar)));
-            operations.Add(async () => prepared[at + 1] = await _store.PreparePutAsync(GraphObjectKeys.CommitPointer(member.Request.CommitId), StoredDocuments.Serialize(pointer)));
-            operations.Add(async () => prepared[at + 2] = await _store.PreparePutAsync(GraphObjectKeys.Manifest(member.Branch.Incarnation, member.Manifest.Version), StoredDocuments.Serialize(member.Manifest)));
+            operations.Add(async () => prepared[at] = await _store.PreparePutAsync(GraphObjectKeys.CommitPointer(member.Request.CommitId), StoredDocuments.Serialize(pointer)));
+            operations.Add(async () => prepared[at + 1] = await _store.PreparePutAsync(GraphObjectKeys.Manifest(member.Branch.Incarnation, member.Manifest.Version), StoredDocuments.Serialize(member.Manifest)));
         }
 
         try
@@ -230,26 +240,24 @@ internal sealed partial class ManifestGrain
         {
             // Nothing is published: the writes fail, leaving only objects nobody names.
             await DiscardAllAsync(prepared);
-            LogSidecarWriteFailed(GraphId, batch[0].Tx, exception);
+            LogSidecarWriteFailed(GraphId, batch[^1].Tx, exception);
             Fail(batch, 0, exception, abandon: exception is SimulatedCrashException);
             return null;
         }
 
         try
         {
-            // Round 2: the sidecars and pointers become visible and durable. From here on each write is complete on disk
+            // Round 2: the sidecar and the pointers become visible and durable. From here on each write is complete on disk
             // (a heal publishes a sidecar whose staged objects are durable), so it can no longer simply fail.
             // Every name linked, then each directory flushed once (the bytes were flushed in round 1): one flush deep
             // however many members, where a publish per object would flush the same two directories once per object.
-            var publications = new List<Func<Task>>(2 * count);
-            var names = new List<string>(2 * count);
+            var publications = new List<Func<Task>>(count + 1) { async () => await _store.PublishUnflushedAsync(prepared[sidecarAt]!, WriteCondition.IfNotExists) };
+            var names = new List<string>(count + 1) { sidecarKey };
             for (var i = 0; i < count; i++)
             {
-                var at = 3 * i;
+                var at = 2 * i;
                 publications.Add(async () => await _store.PublishUnflushedAsync(prepared[at]!, WriteCondition.IfNotExists));
-                publications.Add(async () => await _store.PublishUnflushedAsync(prepared[at + 1]!, WriteCondition.IfNotExists));
                 names.Add(prepared[at]!.Key);
-                names.Add(prepared[at + 1]!.Key);
             }
 
             await DurableRound.RunAsync([.. publications]);
@@ -260,13 +268,13 @@ internal sealed partial class ManifestGrain
         {
             // A sidecar may have landed (a failure after its link): the outcome is recovery's, which publishes the write if
             // it did. Telling the writer it failed could be contradicted by a heal.
-            await DiscardAllAsync([.. Enumerable.Range(0, count).Select(i => prepared[(3 * i) + 2])]);
-            LogSidecarWriteFailed(GraphId, batch[0].Tx, exception);
-            Fail(batch, 0, exception is SimulatedCrashException ? exception : new RecoveryRequiredException(batch[0].Tx, batch[0].SidecarKey, "writing the recovery sidecar failed part way; the next heal publishes the write if the sidecar was written", exception), abandon: true);
+            await DiscardAllAsync([.. Enumerable.Range(0, count).Select(i => prepared[(2 * i) + 1])]);
+            LogSidecarWriteFailed(GraphId, batch[^1].Tx, exception);
+            Fail(batch, 0, exception is SimulatedCrashException ? exception : new RecoveryRequiredException(batch[^1].Tx, sidecarKey, "writing the recovery sidecar failed part way; the next heal publishes the write if the sidecar was written", exception), abandon: true);
             return null;
         }
 
-        return [.. Enumerable.Range(0, count).Select(i => prepared[(3 * i) + 2]!)];
+        return [.. Enumerable.Range(0, count).Select(i => prepared[(2 * i) + 1]!)];
     }
 
     /// <summary>
@@ -312,7 +320,7 @@ internal sealed partial class ManifestGrain
             // Whatever was linked may or may not survive a crash: recovery decides, from the sidecars (each complete).
             await DiscardAllAsync([.. manifests.Skip(published.Count)]);
             LogPublishFailed(GraphId, batch[0].Tx, exception);
-            Fail(batch, 0, exception is SimulatedCrashException ? exception : new RecoveryRequiredException(batch[0].Tx, batch[0].SidecarKey, "publishing the manifest failed; the next heal decides the write's outcome", exception), abandon: true);
+            Fail(batch, 0, exception is SimulatedCrashException ? exception : new RecoveryRequiredException(batch[^1].Tx, batch[^1].SidecarKey, "publishing the manifest failed; the next heal decides the write's outcome", exception), abandon: true);
             return 0;
         }
 
@@ -337,8 +345,11 @@ internal sealed partial class ManifestGrain
                 NoteFigureVerified(change.Staged.Key);
             }
 
+            // Its own name marks the write as being completed (a head behind its version is in flight, not damaged); the
+            // batch's sidecar, which covers it, is its completion's to delete.
             _inFlight.Remove(member.SidecarKey);
             _completing.Add(member.SidecarKey);
+            _completing.Add(member.BatchSidecarKey);
             ForgetTail(member);
             member.Outcome.TrySetResult(StoredDocuments.ToCommit(manifest));
             LogCommitted(GraphId, member.Branch.Name, manifest.Version, member.Request.CommitId, member.Changes.Count);
@@ -347,10 +358,12 @@ internal sealed partial class ManifestGrain
         if (stop is not null)
         {
             // The version was taken: this member and the ones based on it can never publish. No head of theirs moved.
+            // The batch's sidecar still covers the members that stand (their completion deletes it; a heal publishes
+            // them and stops at the taken version); with none standing it goes now.
             await DiscardAllAsync([.. manifests.Skip(published.Count)]);
-            foreach (var dead in batch.Skip(published.Count))
+            if (published.Count == 0)
             {
-                await TryDeleteAsync(dead.SidecarKey);
+                await TryDeleteAsync(batch[^1].SidecarKey);
             }
 
             Fail(batch, published.Count, stop);
@@ -399,7 +412,7 @@ internal sealed partial class ManifestGrain
             }
 
             commit.Outcome.TrySetException(
-                error is RecoveryRequiredException recovery && inBatch ? new RecoveryRequiredException(commit.Tx, commit.SidecarKey, recovery.Reason, recovery.InnerException ?? recovery)
+                error is RecoveryRequiredException recovery && inBatch ? new RecoveryRequiredException(commit.Tx, commit.BatchSidecarKey, recovery.Reason, recovery.InnerException ?? recovery)
                 : i == 0 || (error is SimulatedCrashException && inBatch) ? error
                 : new ReadSetChangedException(ReadSetChangedException.GraphHead(commit.Branch.Name), commit.Request.BaseCommitId, _heads.TryGetValue(incarnation, out var head) ? head.Commit.Id : null));
         }

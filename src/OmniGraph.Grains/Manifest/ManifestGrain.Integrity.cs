@@ -214,7 +214,7 @@ internal sealed partial class ManifestGrain
         }
 
         var wanted = record.ManifestVersion;
-        if (await _store.GetPropertiesAsync(GraphObjectKeys.Sidecar(head.Tx!)) is not null)
+        if (await SidecarCoversAsync(head.Tx!))
         {
             return new HeadVerdict(HeadRelation.InFlight, key, wanted - 1, $"moved to {head} by write {head.Tx}, still in progress or to be healed");
         }
@@ -257,8 +257,38 @@ internal sealed partial class ManifestGrain
             return false;
         }
 
-        var sidecarKey = GraphObjectKeys.Sidecar(tx);
-        return OwnsSidecar(sidecarKey) || await _store.GetPropertiesAsync(sidecarKey) is not null;
+        return OwnsSidecar(GraphObjectKeys.Sidecar(tx)) || await SidecarCoversAsync(tx);
+    }
+
+    /// <summary>
+    /// Whether a stored sidecar still covers the write <paramref name="tx"/>: its own (a write alone, or the last of its
+    /// batch), or its batch's, which carries it as a predecessor (format 3). The second look lists and reads the sidecars
+    /// left, which exist only while writes are being completed or wait for a heal.
+    /// </summary>
+    private async Task<bool> SidecarCoversAsync(string tx)
+    {
+        if (await _store.GetPropertiesAsync(GraphObjectKeys.Sidecar(tx)) is not null)
+        {
+            return true;
+        }
+
+        foreach (var key in await ListSidecarKeysAsync())
+        {
+            try
+            {
+                var sidecar = StoredDocuments.ReadSidecar(key, (await _store.GetAsync(key)).Content.Span);
+                if (sidecar.Predecessors is { } links && links.Any(link => string.Equals(link.Tx, tx, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+            catch (Exception exception) when (exception is ObjectNotFoundException or CorruptObjectException)
+            {
+                // Gone since the listing, or unreadable (the heal refuses it): it covers nothing this check can prove.
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A version with the write that staged it: two versions with the same number read apart.</summary>

@@ -213,7 +213,7 @@ internal sealed partial class ManifestGrain
                 $"manifest version {sidecar.BaseVersion}, the base of the pending write in {key}, is {(baseManifest is null ? "missing" : $"commit {baseManifest.Commit.Id}, not {sidecar.BaseCommit}")}; the write is neither rolled forward nor back");
         }
 
-        if (sidecar.SidecarFormat >= StorageFormat.SidecarFormat)
+        if (sidecar.SidecarFormat >= StorageFormat.ChainedSidecarFormat)
         {
             return await HealChainAsync(key, sidecar);
         }
@@ -322,8 +322,13 @@ internal sealed partial class ManifestGrain
             }
         }
 
-        // The audit entry this sidecar's own write owes when it stands (each predecessor's entry is its own sidecar's
-        // debt), before the sidecar that records the debt goes.
+        // The audit entries the links that stand owe (a predecessor carries its own from format 3; in format 2 each
+        // predecessor's entry was its own sidecar's debt), before the sidecar that records the debt goes.
+        foreach (var link in (sidecar.Predecessors ?? []).Take(standing))
+        {
+            await HealLinkAuditAsync(sidecar, link);
+        }
+
         await HealAuditAsync(sidecar, standing == links.Count ? sidecar.CommitId : null);
         await _failpoints.BeforeAsync(Failpoints.HealSidecarDelete);
         await _store.DeleteAsync(key, WriteCondition.None);

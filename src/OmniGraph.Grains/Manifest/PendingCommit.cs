@@ -28,7 +28,17 @@ internal sealed class PendingCommit(CommitRequest request, BranchInfo branch, Li
 
     public string Tx => Request.Tx;
 
+    /// <summary>Its own sidecar name: the batch's sidecar when it is the last member of its batch.</summary>
     public string SidecarKey { get; } = GraphObjectKeys.Sidecar(request.Tx);
+
+    /// <summary>
+    /// The last member of its batch, whose sidecar (format 3) carries the whole batch; itself until the committer takes it
+    /// into a batch.
+    /// </summary>
+    public PendingCommit? BatchLast { get; set; }
+
+    /// <summary>The sidecar that covers it: its batch's.</summary>
+    public string BatchSidecarKey => (BatchLast ?? this).SidecarKey;
 
     /// <summary>What the writer waiting for it gets: the published commit, or why not.</summary>
     public TaskCompletionSource<CommitInfo> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -40,6 +50,7 @@ internal sealed class PendingCommit(CommitRequest request, BranchInfo branch, Li
         CommitId = Request.CommitId,
         Tables = Tables(),
         Manifest = Manifest,
+        Audit = Audit,
     };
 
     /// <summary>Its table changes as a sidecar stores them.</summary>

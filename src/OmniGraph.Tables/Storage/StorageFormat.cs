@@ -13,13 +13,19 @@ internal static class StorageFormat
     public const int ObjectFormat = 1;
 
     /// <summary>
-    /// The <c>sidecar_format</c> of the recovery sidecars this build writes (versioned on its own): 2, a sidecar written
-    /// once every staged object of its write is durable, by a writer that moves table heads only after its publish. Such
-    /// a sidecar is complete from the moment it exists: the heal publishes its manifest unless another commit took the
-    /// version. Format 1 (written before, and still read) moved the heads before the publish: a format 1 sidecar whose
-    /// version is free is complete only when every head is at its staged version, and is rolled back otherwise.
+    /// The <c>sidecar_format</c> of the recovery sidecars this build writes (versioned on its own): 3, one sidecar per
+    /// group-commit batch, named by its last member's transaction and carrying every member before it as a predecessor
+    /// with the audit entry that member owes. Like format 2 (the same chain with a sidecar per member, predecessors
+    /// without audit entries; still read), it is written once every staged object of its batch is durable, by a writer
+    /// that moves table heads only after its publish: complete from the moment it exists, the heal publishes each link
+    /// whose version is free. Format 1 (written before, and still read) moved the heads before the publish: a format 1
+    /// sidecar whose version is free is complete only when every head is at its staged version, and is rolled back
+    /// otherwise.
     /// </summary>
-    public const int SidecarFormat = 2;
+    public const int SidecarFormat = 3;
+
+    /// <summary>The first <c>sidecar_format</c> whose sidecars are complete chains (heads move after the publish).</summary>
+    public const int ChainedSidecarFormat = 2;
 
     /// <summary>The oldest <c>sidecar_format</c> this build reads (and heals by its own rules).</summary>
     public const int OldestSidecarFormat = 1;

@@ -118,6 +118,12 @@ internal static partial class StoredDocuments
             Check(key, IsUlid(link!.Tx), "a predecessor's tx is not a ULID");
             Check(key, IsUlid(link.CommitId) && commits.Add(link.CommitId), "a predecessor's commit_id is not a ULID, or repeats one");
             ValidateLink(key, sidecar, link.Manifest, link.CommitId, parent, sidecar.BaseVersion + 1 + i, link.Tables);
+            Check(key, link.Audit is null || sidecar.SidecarFormat >= StorageFormat.SidecarFormat, "a predecessor carries an audit entry, which format 3 introduced");
+            if (link.Audit is { } linkAudit)
+            {
+                ValidateAudit(key, linkAudit);
+            }
+
             parent = link.CommitId;
         }
 
@@ -125,9 +131,14 @@ internal static partial class StoredDocuments
         ValidateLink(key, sidecar, sidecar.Manifest, sidecar.CommitId, parent, sidecar.BaseVersion + 1 + links.Length, sidecar.Tables);
         if (sidecar.Audit is { } audit)
         {
-            Check(key, PolicyActions.TryParse(audit.Action, out _), $"audit.action '{audit.Action}' is not a policy action");
-            Check(key, audit.Rule is null || audit.Rule.Length > 0, "audit.rule is empty");
+            ValidateAudit(key, audit);
         }
+    }
+
+    private static void ValidateAudit(string key, SidecarAuditDocument audit)
+    {
+        Check(key, PolicyActions.TryParse(audit.Action, out _), $"audit.action '{audit.Action}' is not a policy action");
+        Check(key, audit.Rule is null || audit.Rule.Length > 0, "audit.rule is empty");
     }
 
     /// <summary>One write of a sidecar's chain: its manifest publishes <paramref name="version"/> on top of <paramref name="parent"/>.</summary>

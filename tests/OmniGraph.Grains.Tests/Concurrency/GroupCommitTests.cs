@@ -12,9 +12,10 @@ namespace OmniGraph.Grains.Tests.Concurrency;
 
 /// <summary>
 /// Group commit: concurrent writers to one branch share rounds of flushes, each its own commit (version, commit id,
-/// outcome). A commit accepted while another is in flight is based on it, and its sidecar carries the commits of its batch
-/// before it, so a crash after a batch's sidecars leaves a chain the heal publishes in order; a chain whose first version
-/// another commit took can never publish, and is dropped.
+/// outcome). A commit accepted while another is in flight is based on it; a batch writes one sidecar (its last member's)
+/// that carries the members before it, so a crash after a batch's sidecar leaves a chain the heal publishes in order; a
+/// chain whose first version another commit took can never publish, and is dropped; a batch whose middle version another
+/// commit took publishes the members before it, and its sidecar covers them until their completion.
 /// </summary>
 public sealed class GroupCommitTests
 {
@@ -47,7 +48,11 @@ public sealed class GroupCommitTests
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         var (first, crashed) = await CrashSecondBatchAsync(host);
 
-        Assert.Equal(2, (await host.SidecarsAsync()).Count);
+        // One sidecar for the batch: w3's, carrying w2 (and the audit entry each owes, none here) as its predecessor.
+        var sidecar = Assert.Single(await host.SidecarsAsync());
+        var document = JsonNode.Parse((await host.Store.GetAsync(sidecar)).Content.Span)!;
+        Assert.Equal(StorageFormat.SidecarFormat, (int)document["sidecar_format"]!);
+        Assert.Single(document["predecessors"]!.AsArray());
         Assert.DoesNotContain("w2", await host.ColumnAsync("node:Person", "id"));
 
         var next = await host.Client.WriteAsync(Insert("next"));
@@ -90,14 +95,103 @@ public sealed class GroupCommitTests
         await GraphAssertions.ConsistentAsync(host);
     }
 
+    /// <summary>
+    /// Half a batch published: another commit takes the version of the batch's second member between its sidecar and its
+    /// publish. The first member stands and is acknowledged; the second conflicts and is re-prepared on the new head. The
+    /// batch's one sidecar covers the first until its completion, which deletes it.
+    /// </summary>
+    [Fact]
+    public async Task HalfABatchPublished_TheMembersBeforeTheTakenVersionStand_TheSidecarGoesWithTheirCompletion()
+    {
+        var store = new MemoryObjectStore();
+        await using var host = await GraphHost.InitAsync(store);
+        var (first, second, third, hold) = await QueueSecondBatchAsync(host);
+        var foreign = await TakeSecondVersionOfBatchAsync(store);
+
+        hold.Release();
+        var results = await Task.WhenAll(second, third).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, results[0].Attempts);
+        Assert.Equal(2, results[1].Attempts);
+        var history = await GraphAssertions.LinearHistoryAsync(host);
+        Assert.Equal([first.Commit.Id, results[0].Commit.Id, foreign, results[1].Commit.Id], history.Skip(1).Select(static c => c.Id));
+        Assert.Equal(["w1", "w2", "w3"], (await host.ColumnAsync("node:Person", "id")).Order());
+        Assert.Empty(await host.SidecarsAsync());
+        await GraphAssertions.ConsistentAsync(host);
+    }
+
+    /// <summary>
+    /// Half a batch published, and the completion of the member that stands fails before its head moves: the batch's
+    /// sidecar is left. After a kill, a fresh silo publishes nothing more from it (the next version is taken), moves the
+    /// standing member's head and deletes it; nothing acknowledged is lost.
+    /// </summary>
+    [Fact]
+    public async Task HalfABatchPublished_CompletionFails_ThenKill_AFreshSiloFinishesTheMemberThatStands()
+    {
+        using var directory = new TempDirectory();
+        var store = new LocalDirectoryObjectStore(directory.Path);
+        var host = await GraphHost.InitAsync(store);
+        var (first, second, third, hold) = await QueueSecondBatchAsync(host);
+        var foreign = await TakeSecondVersionOfBatchAsync(store);
+        var failed = host.Failpoints.Arm(Failpoints.CommitTableHeadAdvance, FailpointAction.FailBefore, scope: "node:Person");
+
+        hold.Release();
+        var results = await Task.WhenAll(second, third).WaitAsync(TimeSpan.FromSeconds(30));
+        await failed.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+        await host.KillAsync();
+
+        await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
+        Assert.Empty(await fresh.SidecarsAsync());
+        var history = await GraphAssertions.LinearHistoryAsync(fresh);
+        Assert.Equal([first.Commit.Id, results[0].Commit.Id, foreign, results[1].Commit.Id], history.Skip(1).Select(static c => c.Id));
+        Assert.Equal(["w1", "w2", "w3"], (await fresh.ColumnAsync("node:Person", "id")).Order());
+        var next = await fresh.Client.WriteAsync(Insert("next"));
+        Assert.Equal(history[^1].ManifestVersion + 1, next.Commit.ManifestVersion);
+        await GraphAssertions.ConsistentAsync(fresh);
+    }
+
+    /// <summary>
+    /// Publishes a commit of another writer at the version of the held batch's second member, on top of its first member
+    /// (its manifest read from the batch's sidecar): the first member can still publish, the second no longer. Returns its id.
+    /// </summary>
+    private static async Task<string> TakeSecondVersionOfBatchAsync(IObjectStore store)
+    {
+        var sidecarKey = Assert.Single((await store.ListAsync(GraphObjectKeys.RecoveryPrefix)).Objects).Key;
+        var sidecar = JsonNode.Parse((await store.GetAsync(sidecarKey)).Content.Span)!;
+        var firstMember = sidecar["predecessors"]![0]!["manifest"]!.DeepClone();
+        var id = Ulid.NewUlid().ToString();
+        var version = (long)firstMember["version"]! + 1;
+        firstMember["version"] = version;
+        firstMember["commit"]!["parent"] = (string)firstMember["commit"]!["id"]!;
+        firstMember["commit"]!["id"] = id;
+        firstMember["commit"]!["actor"] = "other";
+        await store.PutAsync(GraphObjectKeys.Manifest((string)sidecar["branch_incarnation"]!, version), Encoding.UTF8.GetBytes(firstMember.ToJsonString()), WriteCondition.IfNotExists);
+        return id;
+    }
+
     private static GraphWriteRequest Insert(string name) =>
         new(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Insert, Rows.Persons(name))]) { RetryOnReadSetChange = true };
 
     /// <summary>
     /// w1 alone in a first batch (held before its round), w2 and w3 queued behind it meanwhile: the second batch. It
-    /// crashes right after its sidecars are written (w3's carries w2 as its predecessor).
+    /// crashes right after its sidecar is written (w3's, carrying w2 as its predecessor).
     /// </summary>
     private static async Task<(GraphWriteResult First, Task<GraphWriteResult>[] Crashed)> CrashSecondBatchAsync(GraphHost host)
+    {
+        var (first, second, third, crash) = await FormSecondBatchAsync(host, Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter);
+        var published = await first.WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => second.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => third.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, crash.FireCount);
+        host.Failpoints.DisarmAll();
+        return (published, [second, third]);
+    }
+
+    /// <summary>
+    /// w1 alone in a first batch (held before its round), w2 and w3 queued behind it meanwhile: the second batch, whose
+    /// <paramref name="point"/> gets <paramref name="action"/> (the point's second hit). w1 is released.
+    /// </summary>
+    private static async Task<(Task<GraphWriteResult> First, Task<GraphWriteResult> Second, Task<GraphWriteResult> Third, FailpointHandle SecondBatch)> FormSecondBatchAsync(GraphHost host, Failpoint point, FailpointAction action)
     {
         var baseVersion = (await host.HeadAsync()).ManifestVersion;
         var hold = host.Failpoints.Arm(Failpoints.CommitStagedFlush, FailpointAction.PauseBefore);
@@ -109,14 +203,28 @@ public sealed class GroupCommitTests
         var third = host.Client.WriteAsync(Insert("w3"));
         await WaitForTailAsync(host, baseVersion + 3);
 
-        var crash = host.Failpoints.Arm(Failpoints.CommitSidecarWrite, FailpointAction.CrashAfter, hit: 2);
+        var secondBatch = host.Failpoints.Arm(point, action, hit: 2);
         hold.Release();
+        return (first, second, third, secondBatch);
+    }
+
+    /// <summary>
+    /// w1 alone in a first batch, published and completed; w2 and w3 queued behind it meanwhile form the second batch,
+    /// held before its manifests are published (its sidecar written).
+    /// </summary>
+    private static async Task<(GraphWriteResult First, Task<GraphWriteResult> Second, Task<GraphWriteResult> Third, FailpointHandle Hold)> QueueSecondBatchAsync(GraphHost host)
+    {
+        var (first, second, third, hold) = await FormSecondBatchAsync(host, Failpoints.CommitManifestPublish, FailpointAction.PauseBefore);
         var published = await first.WaitAsync(TimeSpan.FromSeconds(30));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => second.WaitAsync(TimeSpan.FromSeconds(30)));
-        await Assert.ThrowsAsync<SimulatedCrashException>(() => third.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Equal(1, crash.FireCount);
-        host.Failpoints.DisarmAll();
-        return (published, [second, third]);
+        await hold.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // w1's completion (in the background, not held) has deleted its sidecar: the batch's is the only one.
+        for (var i = 0; i < 3000 && (await host.Store.ListAsync(GraphObjectKeys.RecoveryPrefix)).Objects.Count > 1; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        return (published, second, third, hold);
     }
 
     /// <summary>Waits until the last commit accepted on main publishes <paramref name="version"/> (a write queued behind the ones in flight).</summary>

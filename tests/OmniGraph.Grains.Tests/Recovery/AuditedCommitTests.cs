@@ -4,6 +4,7 @@ using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Security;
 using OmniGraph.Storage;
+using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.Assertions;
 using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.Hosting;
@@ -182,6 +183,61 @@ public sealed class AuditedCommitTests
         await CrashScenario.AssertHealedAsync(fresh, rolledForward: true, nextWritten: false);
         await AssertOneEntryPerCommitAsync(fresh);
     }
+
+    /// <summary>
+    /// Two audited writes committed in one batch, the writer killed after their publish and before the appends: the
+    /// batch's one sidecar carries the entry each owes (the first as a predecessor), and a fresh silo appends both.
+    /// </summary>
+    [Fact]
+    public async Task ABatchKilledAfterItsPublish_EachMemberIsAuditedFromTheBatchsOneSidecar()
+    {
+        using var directory = new TempDirectory();
+        var first = await AuditedHostAsync(new LocalDirectoryObjectStore(directory.Path));
+        await CrashScenario.BaselineAsync(first, BaselineActor);
+        var baseVersion = (await first.HeadAsync()).ManifestVersion;
+        var hold = first.Failpoints.Arm(Failpoints.CommitStagedFlush, FailpointAction.PauseBefore);
+        var leader = first.Client.WriteAsync(Chained("Lead", BaselineActor));
+        await hold.Fired.WaitAsync(TimeSpan.FromSeconds(30));
+        var batch = new List<Task<GraphWriteResult>>();
+        foreach (var (name, actor) in new[] { ("Wendy", CrashScenario.WriteActor), ("Dave", CrashScenario.NextActor) })
+        {
+            batch.Add(first.Client.WriteAsync(Chained(name, actor)));
+            var accepted = baseVersion + 1 + batch.Count;
+            for (var i = 0; i < 3000 && (await first.ManifestProtocol().BeginChainedWriteAsync(BranchNames.Main)).ManifestVersion < accepted; i++)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        first.Failpoints.Arm(Failpoints.CommitManifestPublish, FailpointAction.CrashAfter, hit: 2);
+        hold.Release();
+        await leader.WaitAsync(TimeSpan.FromSeconds(30));
+        foreach (var member in batch)
+        {
+            await Assert.ThrowsAsync<SimulatedCrashException>(() => member.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        // The leader's own sidecar may still wait for its completion; the batch has one, carrying the first member.
+        var sidecars = new List<System.Text.Json.Nodes.JsonNode>();
+        foreach (var stored in (await first.Store.ListAsync(GraphObjectKeys.RecoveryPrefix)).Objects)
+        {
+            sidecars.Add(System.Text.Json.Nodes.JsonNode.Parse((await first.Store.GetAsync(stored.Key)).Content.Span)!);
+        }
+
+        var document = Assert.Single(sidecars, static d => d["predecessors"]!.AsArray().Count > 0);
+        Assert.Equal("change", (string)document["predecessors"]![0]!["audit"]!["action"]!);
+        await first.KillAsync();
+
+        await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
+        Assert.Equal(baseVersion + 3, (await fresh.HeadAsync()).ManifestVersion);
+        Assert.Empty(await fresh.SidecarsAsync());
+        var entries = await AssertOneEntryPerCommitAsync(fresh);
+        Assert.Equal([BaselineActor, BaselineActor, CrashScenario.WriteActor, CrashScenario.NextActor], entries.Select(static e => e.Actor));
+    }
+
+    /// <summary>A write that chains onto the commits in flight (it may be re-prepared), so it joins their batch.</summary>
+    private static GraphWriteRequest Chained(string name, string actor) =>
+        new(BranchNames.Main, [TableWrite.FromBatches("node:Person", TableWriteMode.Insert, Rows.Persons(name))]) { Actor = actor, RetryOnReadSetChange = true };
 
     private static Task<GraphHost> AuditedHostAsync(IObjectStore store) =>
         GraphHost.InitAsync(store, configure: static engine =>

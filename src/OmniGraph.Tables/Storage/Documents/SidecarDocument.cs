@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace OmniGraph.Tables.Storage.Documents;
 
 /// <summary>
-/// <c>recovery/{tx}.json</c>: written before a write's first effect and deleted last. It names everything a healer
+/// <c>recovery/{tx}.json</c>: written before a write's first effect and deleted last; one per group-commit batch (format
+/// 3), named by the transaction of its last member. It names everything a healer
 /// needs to finish (roll forward) or undo (roll back) the write without the writer. <see cref="BaseVersion"/> is the last
 /// version published when it was written; a write committed in a group after others not yet published carries them as
 /// <see cref="Predecessors"/> (format 2), so that its sidecar alone can publish the whole chain up to it.
@@ -62,6 +63,13 @@ internal sealed class SidecarLinkDocument
     public required SidecarTableDocument[] Tables { get; init; }
 
     public required ManifestDocument Manifest { get; init; }
+
+    /// <summary>
+    /// Format 3: the audit entry this link's write owes once published (its actor is its manifest's commit actor), or
+    /// <c>null</c> when it is not audited; left out when <c>null</c> (and always in format 2).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SidecarAuditDocument? Audit { get; init; }
 }
 
 /// <summary>The audit entry a sidecar's write owes (docs/security.md, "The audit log").</summary>
