@@ -18,7 +18,10 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Starts <c>omnigraph args…</c>.</summary>
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(environment: null, args);
+
+    /// <summary>Starts <c>omnigraph args…</c> with extra environment variables.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         // Started through env(1) with SIGINT and SIGTERM at their default disposition: a process that starts with SIGINT
         // ignored keeps ignoring it (the POSIX convention for background jobs, which .NET follows), and a test runner's
@@ -38,13 +41,21 @@ internal sealed class CliProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start omnigraph"));
     }
 
     /// <summary>Runs <c>omnigraph args…</c> to its end.</summary>
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(environment: null, args);
+
+    /// <summary>Runs <c>omnigraph args…</c> to its end with extra environment variables.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         return await process.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
