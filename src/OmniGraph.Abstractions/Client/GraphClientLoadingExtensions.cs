@@ -40,7 +40,7 @@ public static partial class GraphClientLoadingExtensions
         cancellationToken.ThrowIfCancellationRequested();
 
         var session = client.Grains.GetGrain<ILoadSessionGrain>(LoadSessionKeys.NewKey(client.GraphId));
-        await session.BeginAsync(new LoadRequest(branch, mode) { Actor = options.Actor, BaseBranch = options.BaseBranch }, cancellationToken).ConfigureAwait(false);
+        await session.BeginAsync(new LoadRequest(branch, mode) { Actor = options.Actor, BaseBranch = options.BaseBranch, EmbedProperties = [.. options.EmbedProperties] }, cancellationToken).ConfigureAwait(false);
         try
         {
             await SendChunksAsync(session, data, options, cancellationToken).ConfigureAwait(false);

@@ -108,14 +108,20 @@ public static partial class EngineErrors
     public static OmniGraphException KeyPropertyUpdate(string typeName, string propertyName) =>
         new(ErrorCodes.KeyUpdateRejected, $"cannot update @key property '{propertyName}' — delete and re-insert instead", ErrorDetails.Of(ErrorDetail.TypeName.With(typeName), ErrorDetail.Property.With(propertyName)));
 
-    /// <summary><c>embedding_unavailable</c>: an insert leaves out an <c>@embed</c> vector and no embedding provider is configured.</summary>
+    /// <summary>
+    /// <c>embedding_unavailable</c>: an insert or a load leaves out an <c>@embed</c> vector (or <c>omnigraph embed</c>
+    /// fills one) and no embedding provider is configured.
+    /// </summary>
     /// <param name="typeName">The node type.</param>
     /// <param name="propertyName">The vector property.</param>
     /// <param name="sourceProperty">Its <c>@embed</c> source.</param>
     /// <param name="reason">The provider's own message (which variables to set).</param>
-    public static OmniGraphException EmbeddingUnavailable(string typeName, string propertyName, string sourceProperty, string reason) =>
+    /// <param name="operation">What needs the vectors: <c>insert</c>, <c>load</c> or <c>embed</c>.</param>
+    public static OmniGraphException EmbeddingUnavailable(string typeName, string propertyName, string sourceProperty, string reason, string operation = "insert") =>
         new(
             ErrorCodes.EmbeddingUnavailable,
-            $"insert for `{typeName}` leaves out `{propertyName}`, which @embed computes from `{sourceProperty}`, but no embedding provider is available ({reason}); configure one or assign `{propertyName}` explicitly",
+            operation == "embed"
+                ? $"embed for `{typeName}` computes `{propertyName}` from `{sourceProperty}`, but no embedding provider is available ({reason}); configure one"
+                : $"{operation} for `{typeName}` leaves out `{propertyName}`, which @embed computes from `{sourceProperty}`, but no embedding provider is available ({reason}); configure one or {(operation == "insert" ? "assign" : "give")} `{propertyName}` explicitly",
             ErrorDetails.Of(ErrorDetail.TypeName.With(typeName), ErrorDetail.Property.With(propertyName), ErrorDetail.SourceProperty.With(sourceProperty)));
 }

@@ -12,6 +12,12 @@ public sealed class GraphLoadOptions
     /// <summary><c>--from</c>: create a missing branch at the head of this branch (or at this commit) before loading.</summary>
     public string? BaseBranch { get; set; }
 
+    /// <summary>
+    /// <c>@embed</c> vector properties (as <c>Type.property</c>) to compute wherever a record leaves them null, nullable
+    /// ones included (what <c>omnigraph embed</c> asks). Embedded loads only: a load over HTTP computes the required ones.
+    /// </summary>
+    public IReadOnlyList<string> EmbedProperties { get; set; } = [];
+
     /// <summary>How many bytes of input travel to the session per call. Default 4 MiB; at least 1.</summary>
     public int ChunkBytes { get; set; } = DefaultChunkBytes;
 

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OmniGraph.Abstractions;
 
 /// <summary>What a load session writes to: the branch, the mode and who writes.</summary>
@@ -19,4 +21,11 @@ public sealed record LoadRequest(
     /// </summary>
     [Id(3)]
     public string? BaseBranch { get; init; }
+
+    /// <summary>
+    /// <c>@embed</c> vector properties (as <c>Type.property</c>) to compute wherever a record leaves them null, nullable
+    /// ones included (<c>omnigraph embed</c>). Required <c>@embed</c> vectors a record leaves out are computed always.
+    /// </summary>
+    [Id(4)]
+    public ImmutableArray<string> EmbedProperties { get; init; } = [];
 }

@@ -17,4 +17,14 @@ namespace OmniGraph.Abstractions;
 public sealed record SearchRanking(
     [property: Id(0)] ImmutableArray<SearchArm> Arms,
     [property: Id(1)] int? Limit,
-    [property: Id(2)] int? FusionK);
+    [property: Id(2)] int? FusionK)
+{
+    /// <summary>
+    /// For <c>rrf</c>: return the two arms unfused, so the caller fuses them after the pattern's traversals (an
+    /// entity's rank in an arm is the position of its first row among the arm's result rows, spec §2.6). The rows are
+    /// then arm 1's entities in arm-1 order followed by the entities only arm 2 holds in arm-2 order, with
+    /// <see cref="TableSelection.ArmRanks"/>; <see cref="TableSelection.Scores"/> stays empty.
+    /// </summary>
+    [Id(3)]
+    public bool SeparateArms { get; init; }
+}

@@ -28,4 +28,12 @@ public sealed record TableSelection(
     /// </summary>
     [Id(5)]
     public ImmutableArray<double> Scores { get; init; } = [];
+
+    /// <summary>
+    /// For an <c>rrf</c> ranking with <see cref="SearchRanking.SeparateArms"/>: each row's 0-based rank among the
+    /// entities of arm 1 at <c>[row]</c> and of arm 2 at <c>[RowCount + row]</c>, -1 where the arm does not hold the
+    /// row. Empty otherwise.
+    /// </summary>
+    [Id(6)]
+    public ImmutableArray<int> ArmRanks { get; init; } = [];
 }

@@ -17,6 +17,7 @@ internal static class CliCommandCatalog
         new LoadCommand(),
         new SnapshotCommand(),
         new ExportCommand(),
+        new EmbedCommand(),
         new QueryCommand(),
         new MutateCommand(),
         new LintCommand(),

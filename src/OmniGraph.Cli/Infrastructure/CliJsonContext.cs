@@ -8,6 +8,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(ErrorOutput))]
 [JsonSerializable(typeof(LoadCommandOutput))]
+[JsonSerializable(typeof(EmbedCommandOutput))]
 [JsonSerializable(typeof(SnapshotOutput))]
 [JsonSerializable(typeof(CommitOutput))]
 [JsonSerializable(typeof(CommitListOutput))]

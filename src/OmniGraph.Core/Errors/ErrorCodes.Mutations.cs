@@ -11,7 +11,7 @@ public static partial class ErrorCodes
     [ErrorCode(ErrorKind.Invalid)]
     public const string KeyUpdateRejected = "key_update_rejected";
 
-    /// <summary>An insert needs an <c>@embed</c> vector computed, and embedding generation is not available.</summary>
+    /// <summary>An insert, a load or <c>omnigraph embed</c> needs an <c>@embed</c> vector computed (or a <c>nearest</c> query its text embedded), and embedding generation is not available.</summary>
     [ErrorCode(ErrorKind.Invalid)]
     public const string EmbeddingUnavailable = "embedding_unavailable";
 

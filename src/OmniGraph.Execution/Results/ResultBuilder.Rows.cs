@@ -10,9 +10,16 @@ internal sealed partial class ResultBuilder
     private ArrowColumn[] Project(BindingTable table)
     {
         var rows = ExpandWeights(table, context);
+        int[]? rankOfRow = null;
+        if (Query.Search is { } search && table.Entities[search.Variable.Id] is { ArmRanks.IsEmpty: false } ranked)
+        {
+            rankOfRow = FuseArms(table, rows, search, ranked);
+            rows = Array.FindAll(rows, row => rankOfRow[row] >= 0);
+        }
+
         if (!Query.Order.IsEmpty && rows.Length > 1)
         {
-            rows = OrderRows(table, rows, Query.Limit);
+            rows = OrderRows(table, rows, Query.Limit, rankOfRow);
         }
 
         if (Query.Limit is { } limit && rows.Length > limit)
@@ -67,19 +74,20 @@ internal sealed partial class ResultBuilder
     }
 
     /// <summary>
-    /// Orders the rows by the search rank when a search orders the query, else by the user keys (nulls first ascending,
+    /// Orders the rows by the search rank (<paramref name="rankOfRow"/> when given, else the ranked entity's ordinal) when a search orders the query, else by the user keys (nulls first ascending,
     /// last descending), then by the id of every named variable
     /// (by name) ascending, so the order is total; with a limit far below the row count only the first rows are
     /// selected (a bounded heap) and sorted. Keys compare raw column values of the rows' entities.
     /// </summary>
-    private int[] OrderRows(BindingTable table, int[] rows, long? limit)
+    private int[] OrderRows(BindingTable table, int[] rows, long? limit, int[]? rankOfRow)
     {
         var keys = new List<(ArrowColumn? Values, int[] Slot, bool Descending)>();
         if (Query.Search is { } search)
         {
-            // The ranked variable's entities were read best first, so its entity ordinal is the rank; the search defines
-            // the order and later user keys are ignored (spec §2.5).
-            keys.Add((null, table.SlotOf(search.Variable.Id), false));
+            // The ranked variable's entities were read best first, so its entity ordinal is the rank (an rrf fused after
+            // the traversals gives each row its entity's fused position instead); the search defines the order and later
+            // user keys are ignored (spec §2.5).
+            keys.Add((null, rankOfRow ?? table.SlotOf(search.Variable.Id), false));
         }
 
         foreach (var key in Query.Search is null ? Query.Order : [])

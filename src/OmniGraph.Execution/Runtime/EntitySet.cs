@@ -45,8 +45,33 @@ internal sealed class EntitySet
     /// </summary>
     public bool IsWholeTable { get; init; }
 
+    /// <summary>The ranked search these entities were read by (the query's search ordering), or <c>null</c>.</summary>
+    public SearchRanking? Ranking { get; init; }
+
+    /// <summary>
+    /// For ranked entities, each entity's score (BM25 score, distance or fused RRF score): from the table read, or
+    /// set by the result builder when it fuses an <c>rrf</c> after the traversals. Empty otherwise.
+    /// </summary>
+    public ImmutableArray<double> Scores { get; set; } = [];
+
+    /// <summary>For an <c>rrf</c> read with separate arms, each entity's rank per arm (<see cref="TableSelection.ArmRanks"/>); empty otherwise.</summary>
+    public ImmutableArray<int> ArmRanks { get; init; } = [];
+
     /// <summary>Whether <see cref="Rows"/> is known.</summary>
     public bool HasRows => !Rows.IsDefault;
+
+    /// <summary>The ranking scores as a Float64 column aligned with the entities (a score column of <c>return</c>).</summary>
+    public ArrowColumn ScoreColumn()
+    {
+        if (Scores.Length != Count)
+        {
+            throw new InvalidOperationException($"the entities of {Variable.DisplayName} carry no ranking scores");
+        }
+
+        var builder = new PrimitiveColumnBuilder<double>(ArrowType.Float64);
+        builder.AppendRange(Scores.AsSpan());
+        return builder.Build();
+    }
 
     /// <summary>Adds fetched columns, aligned with the entities.</summary>
     public void AddColumns(IReadOnlyList<Property> properties, RecordBatch? batch)

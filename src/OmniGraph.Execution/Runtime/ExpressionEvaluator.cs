@@ -51,6 +51,11 @@ internal sealed class ExpressionEvaluator(QueryExecutionContext context)
 
     private RowValues Call(FunctionCallExpression call, BindingTable table)
     {
+        if (RankedVariable(call) is { } ranked)
+        {
+            return RowValues.Of(table.EntitiesOf(ranked.Id).ScoreColumn(), table.SlotOf(ranked.Id));
+        }
+
         if (call.IsConstant)
         {
             return RowValues.Of(context.Evaluate(call));
@@ -102,6 +107,11 @@ internal sealed class ExpressionEvaluator(QueryExecutionContext context)
 
     private ArrowColumn GatherCall(FunctionCallExpression call, BindingTable table, int[] rows)
     {
+        if (RankedVariable(call) is { } ranked)
+        {
+            return table.EntitiesOf(ranked.Id).ScoreColumn().Take(Entities(table, ranked, rows));
+        }
+
         if (call.IsConstant)
         {
             return ConstantColumn.Create(call.Type, context.Evaluate(call), rows.Length);
@@ -116,6 +126,21 @@ internal sealed class ExpressionEvaluator(QueryExecutionContext context)
 
         return call.Function.Kernel.Invoke(arguments, rows.Length, context.Functions);
     }
+
+    /// <summary>
+    /// The variable a ranking call (<c>bm25</c>, <c>nearest</c>, <c>rrf</c>) scores, or <c>null</c> for other calls. The
+    /// type checker lets a ranking stand only where it is the query's search ordering, so its scores are the ones the
+    /// ranked variable's table read (or the fusion after the traversals) gave each entity.
+    /// </summary>
+    private static PatternVariable? RankedVariable(FunctionCallExpression call) =>
+        call.Function.SearchKind is SearchFunctionKind.Bm25 or SearchFunctionKind.Nearest or SearchFunctionKind.Rrf
+            ? call.Arguments[0] switch
+            {
+                PropertyExpression field => field.Variable,
+                FunctionCallExpression arm => RankedVariable(arm),
+                _ => throw new InvalidOperationException($"`{call}` ranks no property"),
+            }
+            : null;
 
     private static Utf8Column IdsOf(BindingTable table, VariableExpression variable) => table.EntitiesOf(variable.Variable.Id).Ids;
 

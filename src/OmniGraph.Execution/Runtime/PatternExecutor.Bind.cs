@@ -42,7 +42,13 @@ internal sealed partial class PatternExecutor
         // Every property the query reads is fetched here, so row addresses (for later gathers) are not needed.
         var request = new TableSelectionRequest(keys, filters, columns) { IncludeRowAddresses = false, Ranking = ranking };
         var selection = await context.Grain(version).SelectAsync(version, request, context.CancellationToken);
-        var entities = new EntitySet(variable, version, selection.Ids, selection.Rows) { IsWholeTable = keys is null && filters.IsEmpty && ranking is null };
+        var entities = new EntitySet(variable, version, selection.Ids, selection.Rows)
+        {
+            IsWholeTable = keys is null && filters.IsEmpty && ranking is null,
+            Ranking = ranking,
+            Scores = selection.Scores,
+            ArmRanks = selection.ArmRanks,
+        };
         entities.AddColumns(step.Columns, selection.Columns);
         return CrossJoin(table, variable.Id, entities);
     }

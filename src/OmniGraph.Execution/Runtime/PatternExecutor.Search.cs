@@ -50,7 +50,9 @@ internal sealed partial class PatternExecutor
 
         // A lone bm25 ranking keeps every match unless nothing after the read can drop rows (then the limit cuts it).
         var armLimit = search.Arms.Length == 1 && search.Arms[0].Kind == SearchFunctionKind.Bm25 && !cutAtLimit ? null : limit;
-        return new SearchRanking(arms.MoveToImmutable(), armLimit, fusionK);
+        // rrf over rows that later traversals fan out is fused by the result builder, where an entity's rank in an arm is
+        // the position of its first row among the arm's result rows (spec §2.6); alone, a row is its entity.
+        return new SearchRanking(arms.MoveToImmutable(), armLimit, fusionK) { SeparateArms = search.Arms.Length == 2 && !cutAtLimit };
     }
 
     /// <summary>The query vector of a nearest arm: a Vector value, a list of numbers, or text embedded at query time.</summary>

@@ -71,7 +71,12 @@ internal sealed partial class TableBranchGrain
 
         List<long> addresses;
         ImmutableArray<double> scores = [];
-        if (request.Ranking is { } ranking)
+        ImmutableArray<int> armRanks = [];
+        if (request.Ranking is { SeparateArms: true } separate)
+        {
+            (addresses, armRanks) = RankArmsSeparately(view, separate, candidates);
+        }
+        else if (request.Ranking is { } ranking)
         {
             var ranked = Rank(view, ranking, candidates);
             addresses = new List<long>(ranked.Count);
@@ -103,7 +108,50 @@ internal sealed partial class TableBranchGrain
             }
         }
 
-        return SelectionAssembler.FromAddresses(view, shape, addresses, positions, request.IncludeRowAddresses) with { Scores = scores };
+        return SelectionAssembler.FromAddresses(view, shape, addresses, positions, request.IncludeRowAddresses) with { Scores = scores, ArmRanks = armRanks };
+    }
+
+    /// <summary>
+    /// The two arms of an <c>rrf</c> ranking, unfused (the caller fuses after its traversals): arm 1's rows in arm-1
+    /// order, then the rows only arm 2 holds in arm-2 order, and each row's rank in each arm (-1 when absent).
+    /// </summary>
+    private (List<long> Addresses, ImmutableArray<int> ArmRanks) RankArmsSeparately(TableVersionView view, SearchRanking ranking, SearchRowFilter? candidates)
+    {
+        if (ranking.Arms.Length != 2 || ranking.Limit is not { } limit)
+        {
+            throw EngineErrors.InvalidTableRequest(_table, "an rrf ranking has two arms and a limit");
+        }
+
+        var tieBreak = new IdOrder(view);
+        var first = RankArm(view, ranking.Arms[0], ranking.Arms[0].Kind == SearchArmKind.Nearest ? limit : null, candidates, tieBreak);
+        var second = RankArm(view, ranking.Arms[1], ranking.Arms[1].Kind == SearchArmKind.Nearest ? limit : null, candidates, tieBreak);
+        var positionOf = new Dictionary<long, int>(first.Count + second.Count);
+        var addresses = new List<long>(first.Count + second.Count);
+        foreach (var arm in new[] { first, second })
+        {
+            foreach (var row in arm)
+            {
+                var address = Pack(row.Row);
+                if (positionOf.TryAdd(address, addresses.Count))
+                {
+                    addresses.Add(address);
+                }
+            }
+        }
+
+        var ranks = new int[2 * addresses.Count];
+        ranks.AsSpan().Fill(-1);
+        for (var rank = 0; rank < first.Count; rank++)
+        {
+            ranks[positionOf[Pack(first[rank].Row)]] = rank;
+        }
+
+        for (var rank = 0; rank < second.Count; rank++)
+        {
+            ranks[addresses.Count + positionOf[Pack(second[rank].Row)]] = rank;
+        }
+
+        return (addresses, ImmutableCollectionsMarshal.AsImmutableArray(ranks));
     }
 
     /// <summary>The ranked rows, best first: one arm, or two fused by reciprocal rank fusion over rows (a row is its entity here).</summary>

@@ -20,4 +20,11 @@ public sealed class JsonlIntakeOptions
 
     /// <summary>The longest accepted line in bytes, excluding its line break. Default 32 MiB.</summary>
     public int MaxLineBytes { get; set; } = DefaultMaxLineBytes;
+
+    /// <summary>
+    /// When <c>true</c>, a required <c>@embed("src")</c> vector a record leaves out (or gives as null) is left null in
+    /// the fragment, for the consumer to compute from its source before the fragment is written (a load does, with
+    /// the configured embedding provider: docs/loading.md). Default <c>false</c>: it is a missing required property.
+    /// </summary>
+    public bool LeavesEmbedVectorsOpen { get; set; }
 }

@@ -55,6 +55,16 @@ public sealed class IngestException : OmniGraphException
     internal static IngestException ConstraintViolation(long line, string reason, string field, string tableName) =>
         Create(ErrorCodes.ConstraintViolation, AtLine(line, reason), reason, line, field, tableName);
 
+    /// <summary>
+    /// <c>constraint_violation</c>: a record leaves out a required <c>@embed</c> vector and its source is null too, so
+    /// there is nothing to compute the vector from.
+    /// </summary>
+    public static IngestException EmbedSourceMissing(long line, string property, string source, string tableName)
+    {
+        var reason = $"non-nullable property '{property}' is left out and its @embed source '{source}' is null: there is nothing to compute it from";
+        return ConstraintViolation(line, reason, property, tableName);
+    }
+
     /// <summary><c>policy_denied</c>: an external blob reference.</summary>
     internal static IngestException ExternalBlobDenied(long line, string reason, string field, string tableName) =>
         Create(ErrorCodes.PolicyDenied, AtLine(line, reason), reason, line, field, tableName);

@@ -20,5 +20,17 @@ public sealed class JsonlIntakeFactory
     public JsonlIntakeOptions Options => _options;
 
     /// <summary>Starts the intake of one load against <paramref name="catalog"/> in <paramref name="mode"/>.</summary>
-    public JsonlIntake Create(SchemaCatalog catalog, LoadMode mode) => new(catalog, mode, _options);
+    /// <param name="catalog">The schema.</param>
+    /// <param name="mode">The load mode.</param>
+    /// <param name="leavesEmbedVectorsOpen">See <see cref="JsonlIntakeOptions.LeavesEmbedVectorsOpen"/>.</param>
+    public JsonlIntake Create(SchemaCatalog catalog, LoadMode mode, bool leavesEmbedVectorsOpen = false) =>
+        new(catalog, mode, leavesEmbedVectorsOpen
+            ? new JsonlIntakeOptions
+            {
+                FragmentMaxRows = _options.FragmentMaxRows,
+                FragmentMaxBytes = _options.FragmentMaxBytes,
+                MaxLineBytes = _options.MaxLineBytes,
+                LeavesEmbedVectorsOpen = true,
+            }
+            : _options);
 }

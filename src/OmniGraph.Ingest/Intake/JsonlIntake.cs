@@ -62,6 +62,7 @@ public sealed partial class JsonlIntake
             FragmentMaxRows = options.FragmentMaxRows,
             FragmentMaxBytes = options.FragmentMaxBytes,
             MaxLineBytes = options.MaxLineBytes,
+            LeavesEmbedVectorsOpen = options.LeavesEmbedVectorsOpen,
         };
         _newId = idGenerator ?? Ulid.NewUlid;
         Mode = mode;

@@ -18,7 +18,6 @@ internal sealed class PropertyColumn
         Ordinal = property.Ordinal;
         Shape = property.Type.Kind;
         Scalar = property.Type.Scalar;
-        IsNullable = property.IsNullable;
         VectorDimension = property.Type.VectorDimension;
         Builder = ArrowColumnBuilder.Create(arrowType);
         CaptureSlot = captureSlot;
@@ -43,7 +42,8 @@ internal sealed class PropertyColumn
     /// <summary>The scalar kind of the value, of each list item, or F32 for vectors.</summary>
     public ScalarKind Scalar { get; }
 
-    public bool IsNullable { get; }
+    /// <summary>Whether a record may leave the value out (the property is nullable, or an <c>@embed</c> vector filled later).</summary>
+    public bool IsNullable { get; init; }
 
     public int VectorDimension { get; }
 

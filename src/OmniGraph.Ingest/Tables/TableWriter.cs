@@ -30,6 +30,7 @@ internal sealed partial class TableWriter
     private readonly int[] _captureStart;
     private readonly int[] _captureLength;
     private readonly int _fixedRowWidth;
+    private readonly ArrowSchema _batchSchema;
 
     // Row scratch: captured canonical texts and the explicit id live in _row until the row ends.
     private readonly ByteBuffer _row = new();
@@ -118,12 +119,21 @@ internal sealed partial class TableWriter
             var slot = captureSlots.TryGetValue(property.Name, out var s) ? s : -1;
             var isKeyMember = keyMembers.Any(k => ReferenceEquals(k, property));
             var arrowType = Layout.Schema.Fields[Layout.ColumnOf(property)].Type;
-            var column = new PropertyColumn(property, arrowType, slot, isKeyMember, ranges, checks);
+            var column = new PropertyColumn(property, arrowType, slot, isKeyMember, ranges, checks)
+            {
+                IsNullable = property.IsNullable || (options.LeavesEmbedVectorsOpen && property.Embed is not null && property.Type.IsVector),
+            };
             _columns[property.Ordinal] = column;
             fixedWidth += column.FixedWidth;
         }
 
         _fixedRowWidth = fixedWidth;
+
+        // A vector left open for the consumer to compute is nullable in the fragment until it is filled (see
+        // JsonlIntakeOptions.LeavesEmbedVectorsOpen); the consumer writes the filled batch under the layout's schema.
+        _batchSchema = _columns.Any(static c => c.IsNullable && !c.Property.IsNullable)
+            ? new ArrowSchema(Layout.Schema.Fields.Select(f => _columns.Any(c => c.IsNullable && !c.Property.IsNullable && c.Name == f.Name) ? new ArrowField(f.Name, f.Type, isNullable: true, f.Metadata) : f), Layout.Schema.Metadata)
+            : Layout.Schema;
         _keyColumns = [.. keyMembers.Select(k => _columns[k.Ordinal])];
         _seen = new bool[_columns.Length];
         _captureStart = new int[captureSlots.Count];
@@ -232,7 +242,7 @@ internal sealed partial class TableWriter
 
         var firstRow = _totalRows - _fragmentRows;
         _fragmentStarts.Add(firstRow);
-        var batch = new RecordBatch(Layout.Schema, columns, _fragmentRows);
+        var batch = new RecordBatch(_batchSchema, columns, _fragmentRows);
         var estimatedBytes = ((long)_fragmentRows * _fixedRowWidth) + _fragmentVariableBytes;
         _output.Enqueue(new IntakeFragment(Layout, batch, _fragmentIndex++, firstRow, new ReadOnlyMemory<long>(_lines, 0, _fragmentRows), estimatedBytes));
 

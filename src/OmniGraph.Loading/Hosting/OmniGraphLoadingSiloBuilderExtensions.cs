@@ -10,7 +10,8 @@ public static class OmniGraphLoadingSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the loading grains, the JSONL intake (<see cref="JsonlIntakeFactory"/>, configurable with
-    /// <paramref name="configureIntake"/>) and <see cref="OmniGraphLoadingOptions"/> with their validator. Call after
+    /// <paramref name="configureIntake"/>), the embedding provider (<c>AddOmniGraphEmbeddings</c>, from the environment)
+    /// and <see cref="OmniGraphLoadingOptions"/> with their validator. Call after
     /// <c>silo.AddOmniGraph(...)</c>; the embedded host takes it through <c>EmbeddedGraphOptions.ConfigureSilo</c>.
     /// </summary>
     /// <example><code>silo.AddOmniGraph(o => o.AddGraph("social", "/data/social")).AddOmniGraphLoading();</code></example>
@@ -29,6 +30,9 @@ public static class OmniGraphLoadingSiloBuilderExtensions
         options.ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OmniGraphLoadingOptions>, OmniGraphLoadingOptionsValidator>());
         builder.Services.AddJsonlIntake(configureIntake);
+
+        // A load that leaves out a required @embed vector computes it through the configured provider (docs/search.md §5).
+        builder.Services.AddOmniGraphEmbeddings();
         return builder;
     }
 }

@@ -18,11 +18,13 @@ internal sealed class FragmentStager
     private readonly string _branch;
     private readonly string _tx;
     private readonly int _maxInFlight;
+    private readonly EmbedVectorFiller _embeddings;
     private readonly Queue<(Task<ImmutableArray<StagedFragment>> Write, long Bytes)> _inFlight = new();
     private readonly SortedDictionary<string, List<Task<ImmutableArray<StagedFragment>>>> _byTable = new(StringComparer.Ordinal);
 
-    public FragmentStager(IGrainFactory grains, string graphId, string branch, string tx, int maxInFlight)
+    public FragmentStager(IGrainFactory grains, string graphId, string branch, string tx, int maxInFlight, EmbedVectorFiller embeddings)
     {
+        _embeddings = embeddings;
         _grains = grains;
         _graphId = graphId;
         _branch = branch;
@@ -49,7 +51,7 @@ internal sealed class FragmentStager
         while (intake.TryTakeFragment(out var fragment))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Stage(fragment, cancellationToken);
+            Stage(fragment, await _embeddings.FillAsync(fragment, cancellationToken), cancellationToken);
             while (_inFlight.Count > _maxInFlight)
             {
                 var (write, bytes) = _inFlight.Dequeue();
@@ -68,16 +70,17 @@ internal sealed class FragmentStager
     /// <summary>
     /// Takes the fragments the intake emitted at its end (each table's last, partial fragment) without staging them: they
     /// travel with the commit as inline batches and are written in parallel with the table's version object, so a small
-    /// load pays no durable write of its own before its commit.
+    /// load pays no durable write of its own before its commit. Their left-out <c>@embed</c> vectors are filled first.
     /// </summary>
-    public static SortedDictionary<string, ImmutableArray<RecordBatch>> TakeRemaining(JsonlIntake intake)
+    public async Task<SortedDictionary<string, ImmutableArray<RecordBatch>>> TakeRemainingAsync(JsonlIntake intake, CancellationToken cancellationToken)
     {
         var remaining = new SortedDictionary<string, ImmutableArray<RecordBatch>>(StringComparer.Ordinal);
         while (intake.TryTakeFragment(out var fragment))
         {
+            var batch = await _embeddings.FillAsync(fragment, cancellationToken);
             remaining[fragment.TableName] = remaining.TryGetValue(fragment.TableName, out var earlier)
-                ? earlier.Add(fragment.Batch)
-                : [fragment.Batch];
+                ? earlier.Add(batch)
+                : [batch];
         }
 
         return remaining;
@@ -139,7 +142,7 @@ internal sealed class FragmentStager
         }
     }
 
-    private void Stage(IntakeFragment fragment, CancellationToken cancellationToken)
+    private void Stage(IntakeFragment fragment, RecordBatch batch, CancellationToken cancellationToken)
     {
         if (!_byTable.TryGetValue(fragment.TableName, out var writes))
         {
@@ -147,7 +150,7 @@ internal sealed class FragmentStager
             _byTable.Add(fragment.TableName, writes);
         }
 
-        var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, fragment.Batch, cancellationToken);
+        var write = TableGrain(fragment.TableName).StageFragmentAsync(_tx, batch, cancellationToken);
         writes.Add(write);
         _inFlight.Enqueue((write, fragment.EstimatedBytes));
         Count++;

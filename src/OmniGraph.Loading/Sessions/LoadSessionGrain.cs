@@ -9,6 +9,7 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
+using OmniGraph.Search.Embeddings;
 
 namespace OmniGraph.Loading.Sessions;
 
@@ -33,6 +34,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
     private readonly JsonlIntakeFactory _intakes;
     private readonly OmniGraphLoadingOptions _options;
     private readonly ILogger<LoadSessionGrain> _logger;
+    private readonly TextEmbedder _embedder;
 
     private string _key = null!;
     private string _graphId = null!;
@@ -53,8 +55,10 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
         SchemaCatalogCache schemas,
         JsonlIntakeFactory intakes,
         IOptions<OmniGraphLoadingOptions> options,
+        TextEmbedder embedder,
         ILogger<LoadSessionGrain> logger)
     {
+        _embedder = embedder;
         _coordinator = coordinator;
         _directory = directory;
         _schemas = schemas;
@@ -129,8 +133,8 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
 
         var catalog = await _schemas.GetAsync(await _directory.GetStoreAsync(_graphId, cancellationToken), head.SchemaHash, cancellationToken);
         _schemaHash = head.SchemaHash;
-        _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode));
-        _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight);
+        _intake = _intakes.Create(catalog, LoadWriteModes.ToIntakeMode(request.Mode), leavesEmbedVectorsOpen: true);
+        _stager = new FragmentStager(GrainFactory, _graphId, request.Branch, _tx, _options.MaxFragmentWritesInFlight, new EmbedVectorFiller(_embedder, request.EmbedProperties));
         _request = request;
         _state = LoadSessionState.Receiving;
         LogBegun(_graphId, _tx, request.Branch, request.Mode.ToWireName(), head.ManifestVersion);
@@ -172,7 +176,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
             cancellationToken.ThrowIfCancellationRequested();
             var start = Stopwatch.GetTimestamp();
             var intake = _intake!.Complete();
-            var inline = FragmentStager.TakeRemaining(_intake);
+            var inline = await _stager!.TakeRemainingAsync(_intake, cancellationToken);
             var staged = await _stager!.FinishAsync();
             cancellationToken.ThrowIfCancellationRequested();
             var staging = Stopwatch.GetElapsedTime(start);
@@ -237,7 +241,7 @@ internal sealed partial class LoadSessionGrain : Grain, ILoadSessionGrain
 
     /// <summary>
     /// One table write per touched table: the fragments staged for it while the file was read, in file order, then its
-    /// last fragments as inline batches (see <see cref="FragmentStager.TakeRemaining"/>).
+    /// last fragments as inline batches (see <see cref="FragmentStager.TakeRemainingAsync"/>).
     /// </summary>
     private static GraphWriteRequest BuildWrite(
         LoadRequest request,

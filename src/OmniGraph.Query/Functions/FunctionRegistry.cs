@@ -130,22 +130,22 @@ public static class FunctionRegistry
     /// <summary><c>bm25(field, query)</c>.</summary>
     public static QueryFunction Bm25 { get; } = QueryFunction.Search(
         SearchFunctionKind.Bm25, "bm25", [new("field", ValueKinds.String), new("query", ValueKinds.String)], FunctionResult.Of(ScalarKind.F64, ResultNullability.Never),
-        Order | FusionArm, TypeRule.T20,
-        "Orders the rows holding any analyzed query term by BM25 score, descending; the other rows are dropped; `limit` optional.",
+        Order | FusionArm | Return, TypeRule.T20,
+        "Orders the rows holding any analyzed query term by BM25 score, descending; the other rows are dropped; `limit` optional. In `return`, the row's BM25 score (the query must be ordered by the same call).",
         "a row whose property is null holds no term and is dropped", RankingHint);
 
     /// <summary><c>nearest(vector, query)</c>.</summary>
     public static QueryFunction Nearest { get; } = QueryFunction.Search(
         SearchFunctionKind.Nearest, "nearest", [new("vector", ValueKinds.Vector), new("query", ValueKinds.Vector | ValueKinds.List | ValueKinds.String)],
-        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order | FusionArm, TypeRule.T15,
-        "Orders by distance to `query` (a Vector(N), a list of N numbers, or text to embed), ascending, and keeps the `limit` nearest rows (L2; cosine with `@metric(\"cosine\")`).",
+        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order | FusionArm | Return, TypeRule.T15,
+        "Orders by distance to `query` (a Vector(N), a list of N numbers, or text to embed), ascending, and keeps the `limit` nearest rows (L2; cosine with `@metric(\"cosine\")`). In `return`, the row's distance (the query must be ordered by the same call).",
         "a row whose vector is null is never a candidate", RankingHint);
 
     /// <summary><c>rrf(ranking, ranking, k?)</c>.</summary>
     public static QueryFunction Rrf { get; } = QueryFunction.Search(
         SearchFunctionKind.Rrf, "rrf", [new("first", ValueKinds.Float), new("second", ValueKinds.Float), new("k", ValueKinds.Integer, IsOptional: true)],
-        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order, TypeRule.T21,
-        "Reciprocal rank fusion of two rankings (`nearest(…)` or `bm25(…)`): score Σ 1/(k + rank + 1), k = 60 by default; `limit` required.",
+        FunctionResult.Of(ScalarKind.F64, ResultNullability.Never), Order | Return, TypeRule.T21,
+        "Reciprocal rank fusion of two rankings (`nearest(…)` or `bm25(…)`): score Σ 1/(k + rank + 1), k = 60 by default; `limit` required. In `return`, the row's fused score (the query must be ordered by the same call).",
         "as its arms", RankingHint);
 
     /// <summary>Every function, in the order the docs list them.</summary>

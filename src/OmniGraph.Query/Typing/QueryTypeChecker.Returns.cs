@@ -20,6 +20,7 @@ internal sealed partial class QueryTypeChecker
 
         var order = CheckOrder(body.Order, projections, isAggregate, root);
         var search = CheckSearchOrder(order, isAggregate, body.Limit?.Value, body.Limit?.Position ?? _declaration.Position);
+        CheckScoreProjections(projections, search);
         AttachInlineFilters();
         var tieBreak = ImmutableArray<PatternVariable>.Empty;
         if (!isAggregate)

@@ -213,6 +213,28 @@ internal sealed partial class QueryTypeChecker
         return order;
     }
 
+    /// <summary>
+    /// A ranking in <c>return</c> is a score column: the score of the ranking that orders the query, so it must be the
+    /// very call of the first order key (the same function, property and query), never a ranking computed on its own.
+    /// </summary>
+    private static void CheckScoreProjections(ImmutableArray<Projection> projections, SearchOrder? search)
+    {
+        foreach (var projection in projections)
+        {
+            if (FindSearchCall(projection.Expression) is not { } score)
+            {
+                continue;
+            }
+
+            if (search is null || !QueryExpressions.SameValue(score, search.Call))
+            {
+                var ordered = search is null ? "the query is not ordered by a ranking" : $"the query is ordered by `{search.Call}`";
+                QueryThrow.Type(score.Function.Rule!.Value, score.Position,
+                    $"{score.Function.Name}() in return is the score of the ranking that orders the query, and {ordered}; order by the same call (`order {{ {score} }}`) to return its score");
+            }
+        }
+    }
+
     private static SearchOrder BuildSearchOrder(FunctionCallExpression call, long? limit)
     {
         if (call.Function.SearchKind == SearchFunctionKind.Rrf)

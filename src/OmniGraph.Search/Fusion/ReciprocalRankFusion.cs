@@ -6,8 +6,9 @@ namespace OmniGraph.Search;
 /// <c>rrf(r1, r2 [, k])</c> as the spec defines it, as pure functions over two ranked lists:
 /// <list type="number">
 /// <item>Each arm is the list of its result rows, best first; an entity's rank in an arm is the 0-based position of its
-/// first row among the arm's distinct entities (rows fanned out by edges do not push later entities down). A
-/// <see cref="RrfArm.Nearest"/> arm keeps only its first <c>limit</c> entities, a <see cref="RrfArm.Bm25"/> arm all.</item>
+/// first row among the arm's rows (so an earlier entity fanned out to several rows by edges pushes later entities
+/// down). A <see cref="RrfArm.Nearest"/> arm keeps only its first <c>limit</c> entities, a <see cref="RrfArm.Bm25"/>
+/// arm all.</item>
 /// <item>score(e) = Σ over the arms holding e of 1 / (k + rank + 1); k defaults to 60.</item>
 /// <item>Entities sort by score descending; equal scores keep the order "entities of arm 1 in arm-1 order, then
 /// entities only in arm 2 in arm-2 order" (a stable sort of that sequence).</item>
@@ -20,7 +21,10 @@ public static class ReciprocalRankFusion
     /// <summary>The spec's default constant.</summary>
     public const int DefaultK = 60;
 
-    /// <summary>Steps 1–3 and the entity cut of step 4: the winning entities with their scores, best first.</summary>
+    /// <summary>
+    /// Steps 1–3 and the entity cut of step 4: the winning entities with their scores, best first. Each arm lists the
+    /// entity of each of its rows (an entity repeated for each of its rows, its rows together).
+    /// </summary>
     /// <exception cref="OmniGraphException"><see cref="SearchErrorCodes.LimitInvalid"/>, <see cref="SearchErrorCodes.FusionKInvalid"/>.</exception>
     public static IReadOnlyList<FusedEntity<TEntity>> FuseEntities<TEntity>(
         IReadOnlyList<TEntity> firstArm,
@@ -129,7 +133,10 @@ public static class ReciprocalRankFusion
 
     private static double Contribution(int k, int rank) => 1.0 / (k + rank + 1);
 
-    /// <summary>Each distinct entity's 0-based rank in arm order (the first <paramref name="limit"/> for a nearest arm).</summary>
+    /// <summary>
+    /// Each distinct entity's 0-based rank: the position of its first row in the arm (the first <paramref name="limit"/>
+    /// entities for a nearest arm).
+    /// </summary>
     private static (List<TEntity> Order, Dictionary<TEntity, int> Ranks) Ranks<TEntity>(IReadOnlyList<TEntity> arm, RrfArm kind, int limit, IEqualityComparer<TEntity>? comparer)
         where TEntity : notnull
     {
@@ -140,17 +147,21 @@ public static class ReciprocalRankFusion
 
         var order = new List<TEntity>();
         var ranks = new Dictionary<TEntity, int>(comparer);
-        foreach (var entity in arm)
+        for (var position = 0; position < arm.Count; position++)
         {
+            var entity = arm[position];
+            if (ranks.ContainsKey(entity))
+            {
+                continue;
+            }
+
             if (kind == RrfArm.Nearest && order.Count == limit)
             {
                 break;
             }
 
-            if (ranks.TryAdd(entity, order.Count))
-            {
-                order.Add(entity);
-            }
+            ranks.Add(entity, position);
+            order.Add(entity);
         }
 
         return (order, ranks);

@@ -102,6 +102,21 @@ public sealed class QueryOutputFormatTests : IAsyncLifetime
         Assert.Equal("2 rows from branch main via q\nrow 1\nt.key: a\nd: 30.0\n\nrow 2\nt.key: b\nd: null\n", output);
     }
 
+    [Fact]
+    public async Task ScoreColumns_AreNumbersInEveryFormat()
+    {
+        // L2 distances to [1, 0.5, 1]: b = |(1, 0.5, 1)| = 1.5, a = |(0, 0, 3)| = 3 (exact in float32).
+        const string Nearest = "query q() { match { $t: Thing } return { $t.key, nearest($t.embedding, [1, 0.5, 1]) as d } order { nearest($t.embedding, [1, 0.5, 1]) } limit 2 }";
+        async Task<string> Run(string format) => (await CliRun.OkAsync("query", "-e", Nearest, "--format", format, "--store", _workspace.Graph)).Out;
+
+        var json = (await CliRun.OkAsync("query", "-e", Nearest, "--json", "--store", _workspace.Graph)).Json();
+        Assert.Equal("""[{"t.key":"b","d":1.5},{"t.key":"a","d":3.0}]""", CliResult.Compact(json.GetProperty("rows")));
+        Assert.Equal("t.key,d\nb,1.5\na,3.0\n", await Run("csv"));
+        Assert.Equal("""{"t.key":"b","d":1.5}""", (await Run("jsonl")).Split('\n')[1]);
+        Assert.Equal("2 rows from branch main via q\nt.key | d\n------+----\nb     | 1.5\na     | 3.0\n", await Run("table"));
+        Assert.Equal("2 rows from branch main via q\nrow 1\nt.key: b\nd: 1.5\n\nrow 2\nt.key: a\nd: 3.0\n", await Run("kv"));
+    }
+
     [Theory]
     [InlineData("table")]
     [InlineData("kv")]

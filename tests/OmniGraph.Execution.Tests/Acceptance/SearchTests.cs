@@ -135,6 +135,9 @@ public sealed class SearchTests(QueryCluster cluster)
             "query q($q: String) { match { $d: Doc } return { $d.slug } order { bm25($d.title, $q) } }", $$"""{"q":"{{new string('a', 20_000)}}"}"""));
         await ErrorAssert.ThrowsAsync(OmniGraph.ErrorCodes.SearchVectorDimensionMismatch, () => graph.QueryAsync(
             "query q($q: [F64]) { match { $d: Doc } return { $d.slug } order { nearest($d.embedding, $q) } limit 2 }", """{"q":[1,2]}"""));
+        // 1e39 is a finite F64 but no Float32: the query vector's component becomes an infinity.
+        await ErrorAssert.ThrowsAsync(OmniGraph.ErrorCodes.SearchVectorNotFinite, () => graph.QueryAsync(
+            "query q($q: [F64]) { match { $d: Doc } return { $d.slug } order { nearest($d.embedding, $q) } limit 2 }", """{"q":[1e39,0,0,0]}"""));
         var rows = await graph.QueryAsync("query q() { match { $d: Doc } return { $d.slug } }");
         Assert.Equal(5, rows.Rows.Count);
     }

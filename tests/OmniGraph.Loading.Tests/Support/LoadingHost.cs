@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
 using OmniGraph.Loading.Hosting;
+using OmniGraph.Search.Embeddings;
 using OmniGraph.Storage;
 using OmniGraph.Testing.Hosting;
 
@@ -16,15 +18,31 @@ internal sealed class LoadingHost : GraphTestHost
     {
     }
 
-    public static async Task<LoadingHost> StartAsync(IObjectStore store, Action<OmniGraphLoadingOptions>? loading = null, Action<OmniGraphOptions>? engine = null, Action<JsonlIntakeOptions>? intake = null) =>
-        new(await DeployAsync(store, new TestSiloOptions { ConfigureEngine = engine, ConfigureSilo = silo => silo.AddOmniGraphLoading(loading, intake) }), store);
+    public static async Task<LoadingHost> StartAsync(
+        IObjectStore store,
+        Action<OmniGraphLoadingOptions>? loading = null,
+        Action<OmniGraphOptions>? engine = null,
+        Action<JsonlIntakeOptions>? intake = null,
+        Action<EmbeddingOptions>? embeddings = null) =>
+        new(await DeployAsync(store, new TestSiloOptions
+        {
+            ConfigureEngine = engine,
+            ConfigureSilo = silo =>
+            {
+                silo.AddOmniGraphLoading(loading, intake);
+                if (embeddings is not null)
+                {
+                    silo.Services.AddOmniGraphEmbeddings(embeddings);
+                }
+            },
+        }), store);
 
     /// <summary>Starts a host on a fresh memory store and initialises the graph with <paramref name="schema"/>.</summary>
     public static Task<LoadingHost> InitAsync(string schema) => InitAsync(new MemoryObjectStore(), schema);
 
     /// <summary>Starts a host on <paramref name="store"/> and initialises the graph with <paramref name="schema"/>.</summary>
-    public static async Task<LoadingHost> InitAsync(IObjectStore store, string schema, Action<OmniGraphLoadingOptions>? loading = null, Action<JsonlIntakeOptions>? intake = null) =>
-        await InitializeAsync(await StartAsync(store, loading, intake: intake), schema);
+    public static async Task<LoadingHost> InitAsync(IObjectStore store, string schema, Action<OmniGraphLoadingOptions>? loading = null, Action<JsonlIntakeOptions>? intake = null, Action<EmbeddingOptions>? embeddings = null) =>
+        await InitializeAsync(await StartAsync(store, loading, intake: intake, embeddings: embeddings), schema);
 
     /// <summary>A load of JSONL text.</summary>
     public Task<LoadOutput> LoadAsync(GraphLoadMode mode, string jsonl, string branch = BranchNames.Main) =>

@@ -27,7 +27,7 @@ public sealed partial class DocumentationExampleTests
             Assert.NotEmpty(source.Queries);
             foreach (var query in source.Queries)
             {
-                if (block.Contains("as score", StringComparison.Ordinal))
+                if (block.Contains("query ranked(", StringComparison.Ordinal))
                 {
                     var error = Assert.Throws<QueryTypeException>(() => compiler.Compile(source, Fixture.Search, query.Name));
                     Assert.Equal(TypeRule.T20, error.Rule);

@@ -223,8 +223,24 @@ public sealed class TypeRuleTests
     }
 
     [Theory]
+    [InlineData("bm25($d.body, \"x\") as s", "order { bm25($d.body, \"x\") }")]
+    [InlineData("nearest($d.embedding, [1, 2, 3, 4]) as s", "order { nearest($d.embedding, [1, 2, 3, 4]) } limit 3")]
+    [InlineData("rrf(nearest($d.embedding, [1, 2, 3, 4]), bm25($d.body, \"x\"), 5) as s", "order { rrf(nearest($d.embedding, [1, 2, 3, 4]), bm25($d.body, \"x\"), 5) } limit 3")]
+    public void ScoreColumns_OfTheRankingThatOrdersTheQuery_AreNonNullF64(string ret, string tail)
+    {
+        var query = QueryAssert.Match(Fixture.Search, "$d: Doc", $"$d.slug, {ret}", tail);
+
+        Assert.NotNull(query.Search);
+        Assert.Equal(ScalarKind.F64, query.Projections[1].Type.Scalar);
+        Assert.False(query.Projections[1].Type.IsNullable);
+    }
+
+    [Theory]
     [InlineData("$d: Doc  bm25($d.body, \"x\") > 0.5", "$d.slug", "", TypeRule.T20, "bm25() cannot be used in a match filter")]
-    [InlineData("$d: Doc", "bm25($d.body, \"x\") as score", "", TypeRule.T20, "bm25() cannot be used in return")]
+    [InlineData("$d: Doc", "bm25($d.body, \"x\") as score", "", TypeRule.T20, "the query is not ordered by a ranking")]
+    [InlineData("$d: Doc", "bm25($d.body, \"x\") as score", "order { bm25($d.body, \"y\") }", TypeRule.T20, "the query is ordered by `bm25($d.body, \"y\")`")]
+    [InlineData("$d: Doc", "nearest($d.embedding, [1, 2, 3, 4]) as d", "order { rrf(nearest($d.embedding, [1, 2, 3, 4]), bm25($d.body, \"x\")) } limit 3", TypeRule.T15, "in return is the score of the ranking that orders the query")]
+    [InlineData("$d: Doc", "length(bm25($d.body, \"x\")) as n", "order { bm25($d.body, \"x\") }", TypeRule.T20, "bm25() cannot be used in another function's argument")]
     [InlineData("$d: Doc", "$d.slug", "order { nearest($d.embedding, [1, 2, 3]) } limit 3", TypeRule.T15, "needs a query of 4 components, got a list of 3")]
     [InlineData("$d: Doc  search($d.body, \"x\") != true", "$d.slug", "", TypeRule.T19, "is a match clause of its own")]
     [InlineData("$d: Doc  search($d.slug, $d.body)", "$d.slug", "", TypeRule.T19, "is a literal or a parameter")]

@@ -68,7 +68,7 @@ public sealed class ReciprocalRankFusionTests
     }
 
     [Fact]
-    public void EdgeFanOut_RanksEntitiesNotRows_AndEmitsEveryRowOfAWinner()
+    public void EdgeFanOut_EmitsEveryRowOfAWinner()
     {
         // AC-50 ranked edges: each arm's rows are (doc, edge label) with rank-1 fanned out to two edges.
         (string Doc, string Label)[] rows = [("rank-1", "A1"), ("rank-1", "A2"), ("rank-2", "B"), ("rank-3", "C")];
@@ -76,6 +76,35 @@ public sealed class ReciprocalRankFusionTests
         var fused = ReciprocalRankFusion.Fuse(rows, RrfArm.Nearest, rows, RrfArm.Nearest, static r => r.Doc, limit: 4);
 
         Assert.Equal(rows, fused);
+    }
+
+    [Fact]
+    public void ARank_IsThePositionOfTheEntitysFirstRow_SoAFannedOutEntityPushesLaterOnesDown()
+    {
+        // Arm 1's rows: x fanned out to three rows, then y (its first row at position 3). Arm 2: y, then x. With k = 1,
+        // x = 1/2 + 1/3 and y = 1/5 + 1/2; counting distinct entities instead, y would rank 1 in arm 1 and tie x.
+        string[] first = ["x", "x", "x", "y"];
+        string[] second = ["y", "x"];
+
+        var fused = ReciprocalRankFusion.FuseEntities<string>(first, RrfArm.Bm25, second, RrfArm.Bm25, limit: 2, k: 1);
+
+        Assert.Equal(["x", "y"], fused.Select(static e => e.Entity));
+        Assert.Equal((0, 1), (fused[0].FirstArmRank!.Value, fused[0].SecondArmRank!.Value));
+        Assert.Equal((3, 0), (fused[1].FirstArmRank!.Value, fused[1].SecondArmRank!.Value));
+        Assert.Equal((1.0 / 5) + (1.0 / 2), fused[1].Score);
+    }
+
+    [Fact]
+    public void ANearestArm_KeepsItsFirstLimitEntities_WhateverTheirRows()
+    {
+        // limit 2: the nearest arm keeps its first two entities, a and b (four rows would be a, a, b, c), so c counts only
+        // from the bm25 arm: c = 1/61 ties a = 1/61 (a first: arm 1) and beats b = 1/63. Had c kept its arm-1 rank 3, it
+        // would lead with 1/64 + 1/61.
+        var fused = ReciprocalRankFusion.FuseEntities<string>(["a", "a", "b", "c"], RrfArm.Nearest, ["c"], RrfArm.Bm25, limit: 2);
+
+        Assert.Equal(["a", "c"], fused.Select(static e => e.Entity));
+        Assert.Equal(1.0 / 61, fused[1].Score);
+        Assert.Null(fused[1].FirstArmRank);
     }
 
     [Fact]

@@ -35,6 +35,19 @@ public sealed class FlightTests(FlightFixture fixture) : IClassFixture<FlightFix
     }
 
     [Fact]
+    public async Task DoGet_OfAScoreColumn_StreamsItAsFloat64()
+    {
+        const string Scored = "query scored() { match { $p: Person } return { $p.name, bm25($p.name, \"alice\") as score } order { bm25($p.name, \"alice\") } }";
+        var (batches, schema, _) = await FlightFixture.ReadAsync(fixture.Client, new FlightReadTicket("f", Scored));
+
+        Assert.Equal(["p.name", "score"], schema.FieldsList.Select(static f => f.Name));
+        Assert.Equal(Apache.Arrow.Types.ArrowTypeId.Double, schema.GetFieldByName("score").DataType.TypeId);
+        var batch = Assert.Single(batches);
+        Assert.Equal("Alice", Assert.IsType<StringArray>(batch.Column(0)).GetString(0));
+        Assert.True(Assert.IsType<DoubleArray>(batch.Column(1)).GetValue(0) > 0);
+    }
+
+    [Fact]
     public async Task DoGet_OfAnEmptyResult_SendsTheSchemaAndNoBatch()
     {
         var ticket = new FlightReadTicket("f", AcceptanceFixtures.TestQueries, "get_person", JsonDocument.Parse("""{"name": "Nobody"}""").RootElement);

@@ -127,6 +127,28 @@ public sealed class RouteTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task ScoreColumns_AreJsonNumbers_AndFloat64InArrow()
+    {
+        const string Scored = "query scored() { match { $p: Person } return { $p.name, bm25($p.name, \"alice\") as score } order { bm25($p.name, \"alice\") } }";
+        var body = $$$"""{"query": {{{JsonSerializer.Serialize(Scored)}}}}""";
+        using var response = await fixture.Http.PostAsync("graphs/g/query", ServerFixture.Json(body));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var read = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var row = Assert.Single(read.RootElement.GetProperty("rows").EnumerateArray());
+        Assert.Equal("Alice", row.GetProperty("p.name").GetString());
+        var score = row.GetProperty("score").GetDouble();
+        Assert.True(score > 0, $"a BM25 score of a matching row is positive, got {score}");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphs/g/query") { Content = ServerFixture.Json(body) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.apache.arrow.stream"));
+        using var arrow = await fixture.Http.SendAsync(request);
+        var (schema, batches) = OmniGraph.Arrow.Ipc.ArrowStreamReader.ReadAll(await arrow.Content.ReadAsByteArrayAsync());
+        Assert.Equal(OmniGraph.Arrow.ArrowType.Float64, schema.Fields[1].Type);
+        Assert.False(schema.Fields[1].IsNullable);
+        Assert.Equal(score, ((OmniGraph.Arrow.PrimitiveColumn<double>)batches.Single().Column(1)).GetValue(0));
+    }
+
+    [Fact]
     public async Task ArrowReads_CarryTypedColumnsAndTheReadMetadata()
     {
         var body = $$$"""{"query": {{{JsonSerializer.Serialize(AcceptanceFixtures.TestQueries)}}}, "name": "adults"}""";
