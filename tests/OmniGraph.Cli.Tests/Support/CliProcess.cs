@@ -50,9 +50,12 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Runs <c>omnigraph args…</c> to its end.</summary>
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs <c>omnigraph args…</c> to its end with <paramref name="environment"/> added to this process's environment.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         return await process.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
