@@ -73,4 +73,10 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage((int)LogEventId.ManifestOrphanSidecarDropped, LogLevel.Warning, "Graph {GraphId}: recovery sidecar {Key} is a write to deleted branch {Branch}; dropped")]
     private partial void LogOrphanSidecarDropped(string graphId, string key, string branch);
+
+    [LoggerMessage((int)LogEventId.MaintenanceCleanedUp, LogLevel.Information, "Graph {GraphId}: cleanup {CleanupId} reclaimed {Objects} objects ({Bytes} bytes)")]
+    private partial void LogCleanedUp(string graphId, string cleanupId, int objects, long bytes);
+
+    [LoggerMessage((int)LogEventId.MaintenanceCleanupResumeFailed, LogLevel.Warning, "Graph {GraphId}: finishing an interrupted cleanup failed; the next cleanup retries it")]
+    private partial void LogCleanupResumeFailed(string graphId, Exception exception);
 }
