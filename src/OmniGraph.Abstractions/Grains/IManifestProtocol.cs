@@ -59,5 +59,5 @@ internal interface IManifestProtocol : IManifestGrain
     /// reclaimed history is <c>history_reclaimed</c>) and deletes the objects only reclaimed history named.
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending.</exception>
-    Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default);
+    Task<CleanupOutput> ReclaimHistoryAsync(CleanupRequest request, CancellationToken cancellationToken = default);
 }

@@ -14,5 +14,5 @@ internal sealed class MaintenanceGrain(OptimizeCoordinator optimizer) : Grain, I
 
     /// <inheritdoc />
     public Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default) =>
-        GrainFactory.GetGrain<IManifestProtocol>(this.GetPrimaryKeyString()).CleanupAsync(request, cancellationToken);
+        GrainFactory.GetGrain<IManifestProtocol>(this.GetPrimaryKeyString()).ReclaimHistoryAsync(request, cancellationToken);
 }

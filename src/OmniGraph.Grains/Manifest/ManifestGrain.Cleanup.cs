@@ -18,7 +18,7 @@ namespace OmniGraph.Grains.Manifest;
 internal sealed partial class ManifestGrain
 {
     /// <inheritdoc />
-    public async Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default)
+    public async Task<CleanupOutput> ReclaimHistoryAsync(CleanupRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Keep);
