@@ -10,4 +10,13 @@ public static class GraphClientMaintenanceExtensions
         ArgumentNullException.ThrowIfNull(client);
         return client.Grains.GetGrain<IMaintenanceGrain>(client.GraphId).OptimizeAsync(branch, cancellationToken);
     }
+
+    /// <summary>Reclaims history the retention of <paramref name="request"/> does not keep (a dry run unless confirmed).</summary>
+    /// <exception cref="OmniGraphException">See <see cref="IMaintenanceGrain.CleanupAsync"/>.</exception>
+    public static Task<CleanupOutput> CleanupAsync(this IGraphClient client, CleanupRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        return client.Grains.GetGrain<IMaintenanceGrain>(client.GraphId).CleanupAsync(request, cancellationToken);
+    }
 }

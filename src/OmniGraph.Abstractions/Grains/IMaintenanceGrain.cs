@@ -10,4 +10,11 @@ public interface IMaintenanceGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>branch_not_found</c>; <c>read_set_conflict</c> when another write lands first (run it again).</exception>
     Task<OptimizeOutput> OptimizeAsync(string branch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reclaims the history no live branch, retained commit or pending write needs (see <see cref="CleanupRequest"/>);
+    /// a dry run unless <see cref="CleanupRequest.Confirm"/>. Reads of reclaimed history are <c>history_reclaimed</c>.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending (nothing deleted).</exception>
+    Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default);
 }

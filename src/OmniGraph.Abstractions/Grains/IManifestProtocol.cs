@@ -52,4 +52,12 @@ internal interface IManifestProtocol : IManifestGrain
     /// <exception cref="RecoveryRequiredException">The commit failed after its recovery sidecar was written (recovery decides).</exception>
     [AlwaysInterleave]
     Task<CommitInfo> WaitForCommitAsync(string commitId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cleanup (docs/maintenance.md): plans which history the retention keeps and, with
+    /// <see cref="CleanupRequest.Confirm"/>, records the plan in a journal, records the retention floors (from then on
+    /// reclaimed history is <c>history_reclaimed</c>) and deletes the objects only reclaimed history named.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending.</exception>
+    Task<CleanupOutput> ReclaimHistoryAsync(CleanupRequest request, CancellationToken cancellationToken = default);
 }

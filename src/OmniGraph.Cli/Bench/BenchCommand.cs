@@ -18,15 +18,25 @@ internal sealed class BenchCommand : ICliCommand
 
     public Command Build(CliRuntime runtime)
     {
-        var dataDirectory = new Argument<string>("DATA_DIR") { Description = "A directory written by gen.py (schema.pg, data.jsonl, person.csv, params.json)" };
+        var dataDirectory = new Argument<string?>("DATA_DIR")
+        {
+            Description = "A directory written by gen.py (schema.pg, data.jsonl, person.csv, params.json); not with --history",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var reps = new Option<int>("--reps") { Description = "Repetitions of whole-graph operations (default 5)", DefaultValueFactory = static _ => 5, HelpName = "N" };
         var workDirectory = new Option<string?>("--work-dir") { Description = "Where to create the graph (default: a new temporary directory, removed afterwards)", HelpName = "DIR" };
         var server = new Option<bool>("--server") { Description = "Run lookup, hop1 and upsert32 through a real omnigraph serve over HTTP (1 and 32 clients), and Flight vs NDJSON export" };
         var duration = new Option<double>("--duration") { Description = "With --server: seconds each concurrency level of each operation runs (default 30)", DefaultValueFactory = static _ => 30, HelpName = "SECONDS" };
-        var command = new Command("bench", "Run the shared benchmark workload and print one JSON line") { dataDirectory, reps, workDirectory, server, duration };
+        var history = new Option<int>("--history") { Description = "Instead of the workload: N small commits, then optimize and cleanup, against a freshly loaded graph with the same content", HelpName = "N" };
+        var command = new Command("bench", "Run the shared benchmark workload and print one JSON line") { dataDirectory, reps, workDirectory, server, duration, history };
         runtime.SetAction(command, json: null, async (parseResult, cancellationToken) =>
         {
-            var data = System.IO.Path.GetFullPath(parseResult.GetValue(dataDirectory)!);
+            if (parseResult.GetResult(history) is not null)
+            {
+                return await RunHistoryAsync(runtime, parseResult.GetValue(history), parseResult.GetValue(workDirectory), cancellationToken);
+            }
+
+            var data = System.IO.Path.GetFullPath(parseResult.GetValue(dataDirectory) ?? throw CliErrors.Usage("bench needs DATA_DIR (or --history N)"));
             var repetitions = parseResult.GetValue(reps);
             if (repetitions < 1)
             {
@@ -84,6 +94,30 @@ internal sealed class BenchCommand : ICliCommand
             return CliExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary><c>bench --history N</c>: <see cref="HistoryBench"/> in the work directory (or a temporary one, removed afterwards).</summary>
+    private static async Task<int> RunHistoryAsync(CliRuntime runtime, int commits, string? requested, CancellationToken cancellationToken)
+    {
+        if (commits < 1)
+        {
+            throw CliErrors.Usage($"--history must be at least 1 (got {commits})");
+        }
+
+        var root = requested ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"omnigraph-bench-{Guid.NewGuid():N}");
+        try
+        {
+            var results = await HistoryBench.RunAsync(commits, root, runtime.Console.Error, cancellationToken);
+            await runtime.Console.Out.WriteLineAsync(results.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+            return CliExitCodes.Success;
+        }
+        finally
+        {
+            if (requested is null)
+            {
+                TryDelete(root);
+            }
+        }
     }
 
     private static void TryDelete(string directory)

@@ -20,9 +20,11 @@ internal sealed class OptimizeCommand : ICliCommand
         var branch = CliOptions.Branch();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
-        var command = new Command("optimize", "Compact a branch's tables: the same rows in fewer fragments, in at most one commit") { uri, store, branch, quiet, json };
+        var server = CliOptions.RefusedServer();
+        var command = new Command("optimize", "Compact a branch's tables: the same rows in fewer fragments, in at most one commit") { uri, store, branch, quiet, json, server };
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
+            CliOptions.RefuseServer(parseResult, server, "optimize");
             var target = CliOptions.Target(parseResult, uri, store);
             var name = parseResult.GetValue(branch)!;
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"optimizing branch {name} of {target.Uri}");

@@ -26,9 +26,11 @@ internal sealed class SchemaApplyCommand : ICliCommand
         var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
-        var command = new Command("apply", "Apply a desired .pg to the graph's main branch as one commit") { uri, store, schema, allowDataLoss, actor, policy, quiet, json };
+        var server = CliOptions.RefusedServer();
+        var command = new Command("apply", "Apply a desired .pg to the graph's main branch as one commit") { uri, store, schema, allowDataLoss, actor, policy, quiet, json, server };
         runtime.SetAction(command, json, async (parseResult, cancellationToken) =>
         {
+            CliOptions.RefuseServer(parseResult, server, "schema apply");
             var target = CliOptions.Target(parseResult, uri, store);
             var source = await CliTextFile.ReadAsync(parseResult.GetValue(schema)!, "schema file", cancellationToken);
             var bundle = await PolicyBindingOption.ReadAsync(parseResult, policy, cancellationToken);

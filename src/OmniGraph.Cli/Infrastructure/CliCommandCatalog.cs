@@ -36,6 +36,7 @@ internal static class CliCommandCatalog
         new SchemaPlanCommand(),
         new SchemaApplyCommand(),
         new OptimizeCommand(),
+        new CleanupCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
         new ServeCommand(),

@@ -31,6 +31,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(PromotionRevertOutput))]
 [JsonSerializable(typeof(SchemaApplyCommandOutput))]
 [JsonSerializable(typeof(OptimizeOutput))]
+[JsonSerializable(typeof(CleanupOutput))]
 [JsonSerializable(typeof(ChangeSetOutput))]
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]

@@ -45,4 +45,24 @@ internal static class CliOptions
     /// <summary>Resolves the graph from the positional URI or <c>--store</c>.</summary>
     public static GraphTarget Target(ParseResult parseResult, Argument<string?> uri, Option<string?> store) =>
         GraphTarget.Resolve(("URI", parseResult.GetValue(uri)), ("--store", parseResult.GetValue(store)));
+
+    /// <summary>
+    /// <c>--server URL</c> on a storage-native command (schema apply, optimize, cleanup): accepted by the parser only to
+    /// be refused with <c>maintenance_storage_native</c> and its reason, rather than as an unknown flag.
+    /// </summary>
+    public static Option<string?> RefusedServer() => new("--server")
+    {
+        Description = "Not supported: maintenance is storage-native (docs/maintenance.md); run it on the graph's storage",
+        HelpName = "URL",
+    };
+
+    /// <summary>Refuses <c>--server</c> on storage-native command <paramref name="command"/>.</summary>
+    /// <exception cref="OmniGraphException">Code <c>maintenance_storage_native</c> when <c>--server</c> was given.</exception>
+    public static void RefuseServer(ParseResult parseResult, Option<string?> server, string command)
+    {
+        if (parseResult.GetResult(server) is not null)
+        {
+            throw EngineErrors.MaintenanceStorageNative(command);
+        }
+    }
 }

@@ -11,7 +11,7 @@ public static partial class ErrorCodes
     [ErrorCode(ErrorKind.Invalid)]
     public const string InvalidChangeRequest = "invalid_change_request";
 
-    /// <summary>The history a change cursor or page token continues from can no longer be read; start again from a baseline.</summary>
+    /// <summary>The history a read names (a snapshot, a commit, a diff side, a change cursor or page token) was reclaimed by cleanup or can no longer be read; read a retained commit, or take a new baseline.</summary>
     [ErrorCode(ErrorKind.Gone)]
     public const string HistoryReclaimed = "history_reclaimed";
 

@@ -130,6 +130,12 @@ public enum LogEventId
     /// <summary>See <c>OptimizeCoordinator.cs</c>.</summary>
     MaintenanceOptimized = 2600,
 
+    /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
+    MaintenanceCleanedUp = 2601,
+
+    /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
+    MaintenanceCleanupResumeFailed = 2602,
+
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>
     LoadSessionBegun = 3000,
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>

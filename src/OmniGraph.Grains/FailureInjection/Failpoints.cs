@@ -72,6 +72,18 @@ public static class Failpoints
     /// <summary>Schema apply: staging the rewritten tables (fragments and table versions in the new layout).</summary>
     public static readonly Failpoint SchemaApplyStage = new("schema_apply.stage", "write the rewritten tables' fragments and table versions");
 
+    /// <summary>Cleanup: creating the journal of what it reclaims (before anything is recorded or deleted).</summary>
+    public static readonly Failpoint CleanupJournalWrite = new("cleanup.journal_write", "create maintenance/cleanup/{id}.json");
+
+    /// <summary>Cleanup: recording the retention floors (from then on reclaimed history is history_reclaimed).</summary>
+    public static readonly Failpoint CleanupFloorsRecord = new("cleanup.floors_record", "compare-and-swap state/registry-manifest/graph.json with the floors");
+
+    /// <summary>Cleanup: deleting one kind of object (scope: commit_pointers, manifests, table_versions, data_objects, in that order).</summary>
+    public static readonly Failpoint CleanupDelete = new("cleanup.delete", "delete the journal's objects of one kind");
+
+    /// <summary>Cleanup: recording the cleanup as complete.</summary>
+    public static readonly Failpoint CleanupComplete = new("cleanup.complete", "compare-and-swap state/registry-manifest/graph.json: the cleanup is complete");
+
     /// <summary>Every failpoint, in catalogue order.</summary>
     public static ImmutableArray<Failpoint> All { get; } =
     [
@@ -95,5 +107,9 @@ public static class Failpoints
         SchemaApplySchemaWrite,
         SchemaApplyHeadReset,
         SchemaApplyStage,
+        CleanupJournalWrite,
+        CleanupFloorsRecord,
+        CleanupDelete,
+        CleanupComplete,
     ];
 }

@@ -11,4 +11,8 @@ internal sealed class MaintenanceGrain(OptimizeCoordinator optimizer) : Grain, I
     /// <inheritdoc />
     public Task<OptimizeOutput> OptimizeAsync(string branch, CancellationToken cancellationToken = default) =>
         optimizer.OptimizeAsync(this.GetPrimaryKeyString(), branch, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default) =>
+        GrainFactory.GetGrain<IManifestProtocol>(this.GetPrimaryKeyString()).ReclaimHistoryAsync(request, cancellationToken);
 }

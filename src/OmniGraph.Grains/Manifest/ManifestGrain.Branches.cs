@@ -183,10 +183,17 @@ internal sealed partial class ManifestGrain
     /// </summary>
     private async Task UpdateRegistryAsync(Func<ManifestGrainState, RegistryChange> apply)
     {
+        await _failpoints.BeforeAsync(Failpoints.BranchRegistryWrite);
+        await UpdateStateAsync(apply);
+        _failpoints.After(Failpoints.BranchRegistryWrite);
+    }
+
+    /// <summary>The compare-and-swap loop of <see cref="UpdateRegistryAsync"/>, for every change of the registry state.</summary>
+    private async Task UpdateStateAsync(Func<ManifestGrainState, Action> apply)
+    {
         await _stateLock.WaitAsync();
         try
         {
-            await _failpoints.BeforeAsync(Failpoints.BranchRegistryWrite);
             for (var attempt = 0; ; attempt++)
             {
                 var change = apply(_state.State);
@@ -209,8 +216,6 @@ internal sealed partial class ManifestGrain
                     }
                 }
             }
-
-            _failpoints.After(Failpoints.BranchRegistryWrite);
         }
         finally
         {

@@ -149,6 +149,14 @@ internal sealed partial class ManifestGrain
     {
         var incarnation = survey.Branch.Incarnation;
         string? parent = survey.Branch.ForkedFrom?.CommitId;
+
+        // History cleanup reclaimed is gone by design: the chain is read from its floor.
+        if (KeepFromOf(incarnation) - 1 > floor)
+        {
+            floor = KeepFromOf(incarnation) - 1;
+            parent = null;
+        }
+
         for (var version = floor + 1; version <= survey.HeadVersion; version++)
         {
             ManifestDocument? manifest;
@@ -220,7 +228,7 @@ internal sealed partial class ManifestGrain
         var versions = new Dictionary<string, TableVersionRef>(StringComparer.Ordinal);
         foreach (var survey in surveys)
         {
-            var floor = survey.Branch.ForkedFrom?.ManifestVersion ?? 0;
+            var floor = Math.Max(survey.Branch.ForkedFrom?.ManifestVersion ?? 0, KeepFromOf(survey.Branch.Incarnation) - 1);
             for (var version = floor + 1; version <= Math.Max(survey.HeadVersion, survey.LaterVersions.LastOrDefault()); version++)
             {
                 try
@@ -262,14 +270,7 @@ internal sealed partial class ManifestGrain
             try
             {
                 var document = StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, reference);
-                foreach (var fragment in document.Fragments)
-                {
-                    referenced.Add(fragment.Key);
-                    if (fragment.Deletions is { } deletions)
-                    {
-                        referenced.Add(deletions.Key);
-                    }
-                }
+                TableVersionReferences.AddObjectsOf(document, referenced);
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
             {

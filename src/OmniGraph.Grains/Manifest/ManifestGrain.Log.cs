@@ -79,4 +79,10 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage((int)LogEventId.ManifestRegistryRereadFailed, LogLevel.Warning, "Graph {GraphId}: a branch registry write failed and the registry could not be read back to learn whether it was applied; the write's failure is reported")]
     private partial void LogRegistryRereadFailed(string graphId, Exception exception);
+
+    [LoggerMessage((int)LogEventId.MaintenanceCleanedUp, LogLevel.Information, "Graph {GraphId}: cleanup {CleanupId} reclaimed {Objects} objects ({Bytes} bytes)")]
+    private partial void LogCleanedUp(string graphId, string cleanupId, int objects, long bytes);
+
+    [LoggerMessage((int)LogEventId.MaintenanceCleanupResumeFailed, LogLevel.Warning, "Graph {GraphId}: finishing an interrupted cleanup failed; the next cleanup retries it")]
+    private partial void LogCleanupResumeFailed(string graphId, Exception exception);
 }

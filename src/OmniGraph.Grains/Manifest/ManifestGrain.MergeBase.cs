@@ -124,6 +124,11 @@ internal sealed partial class ManifestGrain
     /// <summary>The commit at a chain position, when it is the expected one.</summary>
     private async Task<LineageNode?> NodeAtAsync(string incarnation, string branch, long version, string expectedId)
     {
+        if (IsReclaimed(incarnation, version))
+        {
+            return null;
+        }
+
         var manifest = await TryReadManifestAsync(incarnation, version);
         return manifest is not null && string.Equals(manifest.Commit.Id, expectedId, StringComparison.Ordinal)
             ? new LineageNode(StoredDocuments.ToCommit(manifest) with { Branch = branch }, incarnation)
@@ -144,7 +149,7 @@ internal sealed partial class ManifestGrain
             var (pointer, manifest) = await ResolveCommitAsync(commitId);
             node = new LineageNode(StoredDocuments.ToCommit(manifest) with { Branch = pointer.Branch }, pointer.BranchIncarnation);
         }
-        catch (OmniGraphException missing) when (missing.Code is ErrorCodes.CommitNotFound or ErrorCodes.StaleBranchIncarnation)
+        catch (OmniGraphException missing) when (missing.Code is ErrorCodes.CommitNotFound or ErrorCodes.StaleBranchIncarnation or ErrorCodes.HistoryReclaimed)
         {
             node = null;
         }

@@ -118,7 +118,7 @@ internal sealed partial class ManifestGrain
             {
                 if (await ReadListedVersionOrNoneAsync(deleted, key) is { } document)
                 {
-                    AddObjects(owned, document);
+                    TableVersionReferences.AddObjectsOf(document, owned);
                 }
             }
         }
@@ -130,7 +130,7 @@ internal sealed partial class ManifestGrain
             if (inherited.Key is { } inheritedKey)
             {
                 var document = StoredDocuments.ReadTableVersion(inheritedKey, (await _store.GetAsync(inheritedKey)).Content.Span, inherited);
-                AddObjects(shared, document);
+                TableVersionReferences.AddObjectsOf(document, shared);
             }
 
             foreach (var key in owned.Where(k => !shared.Contains(k)))
@@ -150,18 +150,6 @@ internal sealed partial class ManifestGrain
         }
 
         return removed;
-    }
-
-    private static void AddObjects(ISet<string> keys, TableVersionDocument document)
-    {
-        foreach (var fragment in document.Fragments)
-        {
-            keys.Add(fragment.Key);
-            if (fragment.Deletions is { } deletions)
-            {
-                keys.Add(deletions.Key);
-            }
-        }
     }
 
     /// <summary>The table id of <paramref name="table"/> in the incarnation's newest manifest, when one can be read.</summary>

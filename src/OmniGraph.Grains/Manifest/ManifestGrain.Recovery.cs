@@ -455,22 +455,21 @@ internal sealed partial class ManifestGrain
     private Task<List<string>> ListSidecarKeysAsync() => ListKeysAsync(GraphObjectKeys.RecoveryPrefix);
 
     /// <summary>Every key under <paramref name="prefix"/>, sorted.</summary>
-    private async Task<List<string>> ListKeysAsync(string prefix)
+    private async Task<List<string>> ListKeysAsync(string prefix) => [.. (await ListObjectsAsync(prefix)).Select(static o => o.Key)];
+
+    /// <summary>Every object under <paramref name="prefix"/> with its size, sorted by key.</summary>
+    private async Task<List<ObjectProperties>> ListObjectsAsync(string prefix)
     {
-        var keys = new List<string>();
+        var objects = new List<ObjectProperties>();
         string? token = null;
         do
         {
             var page = await _store.ListAsync(prefix, token);
-            foreach (var entry in page.Objects)
-            {
-                keys.Add(entry.Key);
-            }
-
+            objects.AddRange(page.Objects);
             token = page.ContinuationToken;
         }
         while (token is not null);
 
-        return keys;
+        return objects;
     }
 }

@@ -54,13 +54,16 @@ internal sealed partial class ManifestGrain
         while (current is not null && commits.Count < limit)
         {
             var floor = current.ForkedFrom?.ManifestVersion ?? 0;
-            for (; version > floor && commits.Count < limit; version--)
+
+            // Below cleanup's floor the history is reclaimed: the list ends there.
+            var kept = Math.Max(floor, KeepFromOf(current.Incarnation) - 1);
+            for (; version > kept && commits.Count < limit; version--)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 commits.Add(await CommitAtAsync(current, version));
             }
 
-            if (current.ForkedFrom is not { } fork)
+            if (kept > floor || current.ForkedFrom is not { } fork)
             {
                 break;
             }
@@ -155,6 +158,12 @@ internal sealed partial class ManifestGrain
                 head = await TryReadManifestAsync(incarnation, hint);
             }
 
+            // After a cleanup the chain starts at its floor (the versions below are gone): probe from there.
+            if (head is null && KeepFromOf(incarnation) is var kept && kept > floor + 1)
+            {
+                head = await ReadManifestAsync(incarnation, kept);
+            }
+
             if (head is null && branch.ForkedFrom is null)
             {
                 head = await ReadManifestAsync(incarnation, 1);
@@ -193,6 +202,7 @@ internal sealed partial class ManifestGrain
             current = await FindBranchByIncarnationAsync(fork.Incarnation) ?? throw EngineErrors.SnapshotNotFound(branch.Name, version);
         }
 
+        ThrowIfReclaimed(branch.Name, current.Incarnation, version);
         var manifest = await TryReadManifestAsync(current.Incarnation, version) ?? throw EngineErrors.SnapshotNotFound(branch.Name, version);
         return await ServableAsync(StoredDocuments.ToSnapshot(manifest) with { Branch = branch.Name, BranchIncarnation = branch.Incarnation });
     }
@@ -214,6 +224,7 @@ internal sealed partial class ManifestGrain
         }
         catch (ObjectNotFoundException)
         {
+            await ThrowIfCommitReclaimedAsync(commitId.ToUpperInvariant());
             throw EngineErrors.CommitNotFound(commitId);
         }
 
@@ -224,6 +235,7 @@ internal sealed partial class ManifestGrain
             throw EngineErrors.StaleBranchIncarnation(commitId, deleted.Deleted.Name, pointer.BranchIncarnation, deleted.Recreated);
         }
 
+        ThrowIfReclaimed(pointer.Branch, pointer.BranchIncarnation, pointer.ManifestVersion, pointer.CommitId);
         var manifest = await TryReadManifestAsync(pointer.BranchIncarnation, pointer.ManifestVersion);
         if (manifest is null || !string.Equals(manifest.Commit.Id, pointer.CommitId, StringComparison.Ordinal))
         {

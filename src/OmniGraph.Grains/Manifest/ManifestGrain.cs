@@ -99,6 +99,9 @@ internal sealed partial class ManifestGrain : Grain, IManifestProtocol
 
             // A branch delete whose reclaim stopped (a crash, an I/O error) is finished here.
             await ReclaimPendingAsync();
+
+            // So is a cleanup that recorded its floors but did not delete everything its journal lists.
+            await FinishCleanupsOnActivationAsync();
         }
     }
 

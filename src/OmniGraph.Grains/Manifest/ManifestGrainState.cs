@@ -21,6 +21,31 @@ internal sealed class ManifestGrainState
     /// re-created) branch a typed error rather than a silent read, and the work list of reclaiming their objects.
     /// </summary>
     public List<DeletedBranchRecord> DeletedBranches { get; set; } = [];
+
+    /// <summary>
+    /// Per branch incarnation, the lowest manifest version cleanup kept: every version below it is reclaimed history
+    /// (<c>history_reclaimed</c>), recorded before any of its objects is deleted (docs/maintenance.md, "cleanup").
+    /// </summary>
+    public List<RetentionFloorRecord> RetentionFloors { get; set; } = [];
+
+    /// <summary>Cleanup journals whose floors were recorded (<c>maintenance/cleanup/{id}.json</c>), in order; the last may be unfinished.</summary>
+    public List<CleanupRecord> Cleanups { get; set; } = [];
+}
+
+/// <summary>The first manifest version of an incarnation cleanup kept.</summary>
+internal sealed class RetentionFloorRecord
+{
+    public required string Incarnation { get; set; }
+
+    public required long KeepFrom { get; set; }
+}
+
+/// <summary>A cleanup whose floors are recorded; <see cref="Complete"/> once every object its journal lists is deleted.</summary>
+internal sealed class CleanupRecord
+{
+    public required string CleanupId { get; set; }
+
+    public bool Complete { get; set; }
 }
 
 /// <summary>A deleted branch incarnation.</summary>

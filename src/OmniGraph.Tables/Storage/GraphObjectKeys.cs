@@ -25,7 +25,44 @@ internal static class GraphObjectKeys
     /// <summary>Prefix of every table object (fragments, deletion files, table versions).</summary>
     public const string TablesPrefix = "tables/";
 
+    /// <summary>Prefix of every manifest version.</summary>
+    public const string ManifestsPrefix = "manifests/";
+
+    /// <summary>Prefix of every cleanup journal.</summary>
+    public const string CleanupJournalsPrefix = "maintenance/cleanup/";
+
     private const string VersionFormat = "D20";
+
+    /// <summary>The journal of a cleanup.</summary>
+    public static string CleanupJournal(string cleanupId) => $"{CleanupJournalsPrefix}{cleanupId}.json";
+
+    /// <summary>The cleanup id of a journal key, or <c>null</c> when the key is not shaped like one.</summary>
+    public static string? CleanupIdOf(string key)
+    {
+        if (!key.StartsWith(CleanupJournalsPrefix, StringComparison.Ordinal) || !key.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var id = key[CleanupJournalsPrefix.Length..^".json".Length];
+        return id.Length == Ulid.Length && Ulid.TryParse(id, out _) ? id : null;
+    }
+
+    /// <summary>Whether <paramref name="key"/> lies under a table directory (<c>tables/node-000001/…</c>).</summary>
+    public static bool IsTableObject(string key) =>
+        key.StartsWith(TablesPrefix, StringComparison.Ordinal) && !key.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="key"/> is a fragment or deletion file of some table.</summary>
+    public static bool IsTableDataObject(string key)
+    {
+        if (!IsTableObject(key) || !key.EndsWith(".arrow", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = key.Split('/');
+        return parts.Length == 4 && parts[2] is "fragments" or "deletions" && IsUlidObject(key, $"{parts[0]}/{parts[1]}/{parts[2]}/", ".arrow");
+    }
 
     /// <summary>The accepted schema source of an IR hash.</summary>
     public static string SchemaSource(string schemaHash) => $"schema/{schemaHash}.pg";

@@ -34,6 +34,29 @@ public sealed class BenchCommandTests
         Assert.Contains("bench: load", result.Error, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>bench --history N</c>: N commits, optimize and cleanup, against a fresh graph with the same content. The answers
+    /// must agree, and the object count after maintenance is within the issue's 1.2x of the fresh graph's (a size budget,
+    /// not a timing: latencies are reported, never asserted).
+    /// </summary>
+    [Fact]
+    public async Task BenchHistory_AfterMaintenance_HasTheFreshGraphsContentAndObjectBudget()
+    {
+        using var workspace = new CliWorkspace();
+
+        var result = await CliRun.OkAsync("bench", "--history", "40", "--work-dir", Path.Combine(workspace.Root, "history"));
+
+        var json = JsonDocument.Parse(Assert.Single(result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))).RootElement;
+        Assert.Equal(40, json.GetProperty("history_commits").GetInt32());
+        Assert.Equal(json.GetProperty("fresh_answer").GetString(), json.GetProperty("after_answer").GetString());
+        Assert.True(json.GetProperty("cleanup_objects").GetInt32() > 0);
+        Assert.True(json.GetProperty("after_objects").GetDouble() < json.GetProperty("before_objects").GetDouble());
+        Assert.True(json.GetProperty("after_vs_fresh_objects").GetDouble() <= 1.2, $"objects after maintenance / fresh = {json.GetProperty("after_vs_fresh_objects").GetDouble()}");
+        Assert.All(["after_lookup_p50_ms", "fresh_lookup_p50_ms", "after_hop1_p50_ms", "after_everyone_p50_ms"], key => Assert.True(json.GetProperty(key).GetDouble() > 0, key));
+        Assert.StartsWith("error[usage]:", (await CliRun.RunAsync("bench", "--history", "0")).Error, StringComparison.Ordinal);
+        Assert.StartsWith("error[usage]:", (await CliRun.RunAsync("bench")).Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task BenchServer_RunsTheWorkloadThroughARealServer_WithoutUnexpectedErrors()
     {

@@ -21,6 +21,7 @@ namespace OmniGraph.Tables.Storage.Documents;
 [JsonSerializable(typeof(CommitPointerDocument))]
 [JsonSerializable(typeof(PromotionDocument))]
 [JsonSerializable(typeof(PromotionRevertDocument))]
+[JsonSerializable(typeof(CleanupJournalDocument))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext
 {
 }
