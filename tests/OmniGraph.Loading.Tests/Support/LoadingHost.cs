@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
