@@ -9,6 +9,7 @@ public sealed partial class AzureBlobObjectStore : IObjectStoreFolders
     /// <remarks>List Blobs by hierarchy (delimiter <c>/</c>): one request per page of folders, never one per object below them.</remarks>
     public async ValueTask<IReadOnlyList<string>> ListFoldersAsync(string prefix, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.List, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.ValidatePrefix(prefix);
         var folders = new List<string>();
         var attempts = new RequestAttempts();

@@ -12,6 +12,7 @@ public sealed partial class AzureBlobObjectStore
     /// </remarks>
     public async ValueTask<ObjectLease> AcquireLeaseAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.AcquireLease, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         LeaseRules.ValidateDuration(duration);
         cancellationToken.ThrowIfCancellationRequested();
@@ -45,6 +46,7 @@ public sealed partial class AzureBlobObjectStore
     /// <inheritdoc />
     public async ValueTask RenewLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RenewLease, ObjectStoreMetrics.AzureBlobBackend);
         LeaseRules.ValidateLease(lease);
         cancellationToken.ThrowIfCancellationRequested();
         var attempts = new RequestAttempts();
@@ -75,6 +77,7 @@ public sealed partial class AzureBlobObjectStore
     /// <remarks>The service's refusals (no such object, no lease, another holder's lease) all mean there is nothing of ours to release.</remarks>
     public async ValueTask ReleaseLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.ReleaseLease, ObjectStoreMetrics.AzureBlobBackend);
         LeaseRules.ValidateLease(lease);
         cancellationToken.ThrowIfCancellationRequested();
         var attempts = new RequestAttempts();
@@ -100,6 +103,7 @@ public sealed partial class AzureBlobObjectStore
     /// <remarks>Breaks with a zero break period, so the lease ends at once; an object with no lease is left as it is.</remarks>
     public async ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.BreakLease, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         cancellationToken.ThrowIfCancellationRequested();
         var attempts = new RequestAttempts();

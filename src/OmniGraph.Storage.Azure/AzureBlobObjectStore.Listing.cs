@@ -13,6 +13,7 @@ public sealed partial class AzureBlobObjectStore
     /// </remarks>
     public async ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.List, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.ValidatePrefix(prefix);
         OperationArguments.ValidateMaxResults(maxResults);
         var marker = continuationToken is null ? null : BlobContinuationToken.Decode(prefix, continuationToken);

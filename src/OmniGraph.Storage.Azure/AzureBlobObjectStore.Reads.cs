@@ -14,6 +14,7 @@ public sealed partial class AzureBlobObjectStore
     /// </remarks>
     public async ValueTask<StoredObject> GetAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Get, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         cancellationToken.ThrowIfCancellationRequested();
         var attempts = new RequestAttempts();
@@ -46,6 +47,7 @@ public sealed partial class AzureBlobObjectStore
     /// </remarks>
     public async ValueTask<StoredObject> GetRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RangeGet, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         OperationArguments.ValidateRange(offset, length);
         cancellationToken.ThrowIfCancellationRequested();
@@ -74,6 +76,7 @@ public sealed partial class AzureBlobObjectStore
     /// <inheritdoc />
     public async ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Properties, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         cancellationToken.ThrowIfCancellationRequested();
         var attempts = new RequestAttempts();

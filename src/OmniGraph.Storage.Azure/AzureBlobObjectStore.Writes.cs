@@ -14,6 +14,7 @@ public sealed partial class AzureBlobObjectStore
     /// </remarks>
     public async ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         cancellationToken.ThrowIfCancellationRequested();
         if (condition.Kind == WriteConditionKind.IfNotExists && condition.LeaseId is not null)
@@ -48,6 +49,7 @@ public sealed partial class AzureBlobObjectStore
     /// <inheritdoc />
     public async ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Delete, ObjectStoreMetrics.AzureBlobBackend);
         ObjectKey.Validate(key);
         OperationArguments.ValidateDeleteCondition(condition);
         cancellationToken.ThrowIfCancellationRequested();

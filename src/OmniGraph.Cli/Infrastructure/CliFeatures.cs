@@ -1,7 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Execution.Hosting;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 
 namespace OmniGraph.Cli.Infrastructure;
 

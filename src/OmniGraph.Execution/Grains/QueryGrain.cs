@@ -82,11 +82,13 @@ internal sealed partial class QueryGrain(
             }
 
             LogExecuted(graphId, query.Name, snapshot.Branch, snapshot.ManifestVersion, rows.Length, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            EngineMetrics.RecordQuery(graphId, started);
             return new QueryResult(query.Name, request.Target ?? QueryTarget.Head(), rows, snapshot.Commit.Id, snapshot.Branch, snapshot.ManifestVersion);
         }
         catch (Exception exception)
         {
             EngineTelemetry.Fail(span, exception);
+            EngineMetrics.RecordQuery(graphId, started, exception);
             throw;
         }
     }

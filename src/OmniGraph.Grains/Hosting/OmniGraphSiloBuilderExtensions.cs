@@ -1,17 +1,21 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Abstractions;
 using OmniGraph.Abstractions.Serialization;
-using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Manifest;
-using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Access;
+using OmniGraph.Grains.FailureInjection;
+using OmniGraph.Grains.Hosting;
+using OmniGraph.Grains.Maintenance;
+using OmniGraph.Grains.Manifest;
+using OmniGraph.Grains.Merging;
+using OmniGraph.Grains.Promotion;
+using OmniGraph.Grains.Schema;
+using OmniGraph.Grains.SchemaEvolution;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Persistence;
 using Orleans.Runtime.Hosting;
 
-namespace OmniGraph.Grains.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the OmniGraph storage engine to a silo.</summary>
 public static class OmniGraphSiloBuilderExtensions
@@ -49,10 +53,10 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<SchemaCatalogCache>();
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
-        services.TryAddSingleton<Merging.BranchMergeCoordinator>();
-        services.TryAddSingleton<Promotion.PromotionCoordinator>();
-        services.TryAddSingleton<SchemaEvolution.SchemaApplyCoordinator>();
-        services.TryAddSingleton<Maintenance.OptimizeCoordinator>();
+        services.TryAddSingleton<BranchMergeCoordinator>();
+        services.TryAddSingleton<PromotionCoordinator>();
+        services.TryAddSingleton<SchemaApplyCoordinator>();
+        services.TryAddSingleton<OptimizeCoordinator>();
         services.TryAddSingleton<GraphWriteAccess>();
         services.AddOmniGraphAudit();
         if (!services.Any(static d => d.ServiceType == typeof(CommitCompletions)))

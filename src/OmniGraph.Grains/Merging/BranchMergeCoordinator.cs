@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Abstractions;
@@ -160,6 +161,7 @@ public sealed partial class BranchMergeCoordinator
             .ToArray();
         var tx = Ulid.NewUlid().ToString();
         var violations = new WriteViolations();
+        var started = Stopwatch.GetTimestamp();
         await _failpoints.BeforeAsync(Failpoints.MergeStage);
         var staged = await _writes.PrepareAllAsync(graphId, tx, target, writes, cancellationToken, violations);
         try
@@ -197,6 +199,7 @@ public sealed partial class BranchMergeCoordinator
 
             // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
             var published = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+            EngineMetrics.RecordCommit(graphId, CommitKinds.Merge, started);
             var tables = staged.Values
                 .Select(static s => new TableMergeSummary(s.Version.Table, s.Inserted, s.Replaced, s.Deleted))
                 .ToImmutableArray();
@@ -204,6 +207,7 @@ public sealed partial class BranchMergeCoordinator
         }
         catch (Exception exception) when (exception is not SimulatedCrashException)
         {
+            EngineMetrics.RecordCommit(graphId, CommitKinds.Merge, started, exception);
             await _writes.AbortAllAsync(graphId, tx, target.Branch, staged.Keys);
             throw;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using OmniGraph.Arrow;
+using System.Diagnostics;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
@@ -123,6 +124,7 @@ public sealed partial class SchemaApplyCoordinator
         // The rewrites are staged on the image the commit publishes: the new schema and table set.
         var image = head with { SchemaHash = desired.ContentHash, Tables = tables.Sort(static (a, b) => string.CompareOrdinal(a.Table, b.Table)) };
         var tx = Ulid.NewUlid().ToString();
+        var started = Stopwatch.GetTimestamp();
         await _failpoints.BeforeAsync(Failpoints.SchemaApplyStage);
         var staged = await _writes.PrepareAllAsync(graphId, tx, image, writes, cancellationToken);
         try
@@ -141,10 +143,13 @@ public sealed partial class SchemaApplyCoordinator
                 cancellationToken);
 
             // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
-            return await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+            var published = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+            EngineMetrics.RecordCommit(graphId, CommitKinds.SchemaApply, started);
+            return published;
         }
         catch (Exception exception) when (exception is not SimulatedCrashException)
         {
+            EngineMetrics.RecordCommit(graphId, CommitKinds.SchemaApply, started, exception);
             await _writes.AbortAllAsync(graphId, tx, head.Branch, staged.Keys);
             throw;
         }

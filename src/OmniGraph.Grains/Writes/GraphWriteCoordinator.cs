@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmniGraph.Abstractions;
@@ -88,6 +89,7 @@ public sealed partial class GraphWriteCoordinator
         // overlap with the next one's preparation.
         var chained = request.RetryOnReadSetChange && request.BaseManifestVersion is null && request.ExpectedHeadCommit is null;
         using var span = EngineTelemetry.Start("commit", graphId, request.Branch);
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             span?.SetTag("omnigraph.attempts", attempt);
@@ -126,6 +128,7 @@ public sealed partial class GraphWriteCoordinator
                 }
 
                 span?.SetTag("omnigraph.commit", commit.Id);
+                EngineMetrics.RecordCommit(graphId, EngineMetrics.WriteCommit, started);
                 return Result(snapshot, commit, staged!, attempt);
             }
             catch (ReadSetChangedException conflict) when (attempt < attempts)
@@ -137,6 +140,7 @@ public sealed partial class GraphWriteCoordinator
             catch (Exception exception) when (exception is not SimulatedCrashException)
             {
                 EngineTelemetry.Fail(span, exception);
+                EngineMetrics.RecordCommit(graphId, EngineMetrics.WriteCommit, started, exception);
                 await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
                 if (exception is ReadSetChangedException conflict && snapshot is not null)
                 {

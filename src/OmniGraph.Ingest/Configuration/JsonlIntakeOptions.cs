@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OmniGraph.Ingest;
 
 /// <summary>Settings of a <see cref="JsonlIntake"/>: fragment sizes and input limits.</summary>
@@ -10,15 +12,18 @@ public sealed class JsonlIntakeOptions
     /// A table's pending rows are emitted as a fragment once they reach this many rows. Default 131,072: large enough
     /// for efficient columnar files, small enough that a table's builders stay a few megabytes.
     /// </summary>
+    [Range(1, int.MaxValue)]
     public int FragmentMaxRows { get; set; } = 128 * 1024;
 
     /// <summary>
     /// A table's pending rows are emitted as a fragment once their estimated columnar size reaches this many bytes,
     /// whichever of rows and bytes comes first. Default 64 MiB (it bounds wide rows: long strings, blobs, vectors).
     /// </summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long FragmentMaxBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>The longest accepted line in bytes, excluding its line break. Default 32 MiB.</summary>
+    [Range(1, JsonlIntakeOptionsValidator.MaxLineBytesCeiling)]
     public int MaxLineBytes { get; set; } = DefaultMaxLineBytes;
 
     /// <summary>

@@ -2,8 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace OmniGraph.Ingest;
 
-/// <summary>Checks <see cref="JsonlIntakeOptions"/> before an intake is built from them.</summary>
-public sealed class JsonlIntakeOptionsValidator : IValidateOptions<JsonlIntakeOptions>
+/// <summary>
+/// Checks <see cref="JsonlIntakeOptions"/> before an intake is built from them. Source-generated from the data annotations on <see cref="JsonlIntakeOptions"/> ([OptionsValidator]): every
+/// failing rule is listed, by member name.
+/// </summary>
+[OptionsValidator]
+public sealed partial class JsonlIntakeOptionsValidator : IValidateOptions<JsonlIntakeOptions>
 {
     /// <summary>The largest accepted <see cref="JsonlIntakeOptions.MaxLineBytes"/> (1 GiB): a line is held in memory whole.</summary>
     public const int MaxLineBytesCeiling = 1024 * 1024 * 1024;
@@ -16,28 +20,5 @@ public sealed class JsonlIntakeOptionsValidator : IValidateOptions<JsonlIntakeOp
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(JsonlIntakeOptions), result.Failures);
         }
-    }
-
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, JsonlIntakeOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (options.FragmentMaxRows < 1)
-        {
-            failures.Add($"{nameof(JsonlIntakeOptions.FragmentMaxRows)} must be at least 1 (got {options.FragmentMaxRows}).");
-        }
-
-        if (options.FragmentMaxBytes < 1)
-        {
-            failures.Add($"{nameof(JsonlIntakeOptions.FragmentMaxBytes)} must be at least 1 (got {options.FragmentMaxBytes}).");
-        }
-
-        if (options.MaxLineBytes < 1 || options.MaxLineBytes > MaxLineBytesCeiling)
-        {
-            failures.Add($"{nameof(JsonlIntakeOptions.MaxLineBytes)} must be between 1 and {MaxLineBytesCeiling} (got {options.MaxLineBytes}).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Ingest;
+using OmniGraph.Loading.Hosting;
 
-namespace OmniGraph.Loading.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds loads (<c>ILoadSessionGrain</c>) and exports (<c>IGraphExportGrain</c>) to a silo that runs the engine.</summary>
 public static class OmniGraphLoadingSiloBuilderExtensions

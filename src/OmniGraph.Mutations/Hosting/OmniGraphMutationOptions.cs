@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OmniGraph.Mutations.Hosting;
 
 /// <summary>Settings of mutation execution (<c>silo.AddOmniGraphMutations(o => …)</c>).</summary>
@@ -18,8 +20,10 @@ public sealed class OmniGraphMutationOptions
     /// The most rows one mutation may write or delete in one table (a guard for shared servers); a larger change fails
     /// with <c>resource_limit</c> (<c>mutation rows for node:Person</c>) before anything is staged. 0 (the default): no limit.
     /// </summary>
+    [Range(0, int.MaxValue)]
     public int MaxRowsPerTable { get; set; }
 
     /// <summary>How many ids one table-grain call carries when an update fetches the rows it matched or a delete expands incident edges (1–1,048,576).</summary>
+    [Range(1, MaxLookupBatchSize)]
     public int LookupBatchSize { get; set; } = DefaultLookupBatchSize;
 }

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OmniGraph.Mutations.Execution;
+using OmniGraph.Mutations.Hosting;
 
-namespace OmniGraph.Mutations.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds mutations (<c>insert</c>/<c>update</c>/<c>delete</c> queries, <see cref="OmniGraph.Abstractions.IMutationGrain"/>) to a silo that hosts the OmniGraph engine.</summary>
 public static class OmniGraphMutationsSiloBuilderExtensions

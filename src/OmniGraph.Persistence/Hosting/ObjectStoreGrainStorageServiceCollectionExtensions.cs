@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OmniGraph.Persistence;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 
-namespace OmniGraph.Persistence;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ObjectStoreGrainStorage"/> providers on a service collection.</summary>
 public static class ObjectStoreGrainStorageServiceCollectionExtensions

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using OmniGraph.Persistence;
 
-namespace OmniGraph.Persistence;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ObjectStoreGrainStorage"/> providers on a silo (same shape as <c>AddAzureBlobGrainStorage</c>).</summary>
 public static class ObjectStoreGrainStorageSiloBuilderExtensions

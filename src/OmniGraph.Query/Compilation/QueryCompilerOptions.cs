@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OmniGraph.Query;
 
 /// <summary>Settings of a <see cref="QueryCompiler"/>.</summary>
@@ -19,11 +21,14 @@ public sealed class QueryCompilerOptions
     /// How many compiled queries (and, separately, parsed sources) are kept, least recently used first out.
     /// 0 disables caching.
     /// </summary>
+    [Range(0, int.MaxValue)]
     public int CacheCapacity { get; set; } = DefaultCacheCapacity;
 
     /// <summary>Deepest nesting of <c>not { … }</c> blocks and function calls the parser accepts (1–256).</summary>
+    [Range(1, MaxAllowedNestingDepth)]
     public int MaxNestingDepth { get; set; } = DefaultMaxNestingDepth;
 
     /// <summary>Longest query source accepted, in UTF-16 code units.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxSourceLength { get; set; } = DefaultMaxSourceLength;
 }

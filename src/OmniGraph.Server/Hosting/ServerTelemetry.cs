@@ -9,7 +9,8 @@ namespace OmniGraph.Server.Hosting;
 
 /// <summary>
 /// OpenTelemetry traces and metrics of the server — ASP.NET Core requests, Orleans grain calls (Orleans' own activity
-/// sources and meter) and the engine's query and commit phases (<see cref="OmniGraph.Abstractions.EngineTelemetry"/>) — exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the
+/// sources and meter), the engine's query and commit phases (<see cref="OmniGraph.Abstractions.EngineTelemetry"/>) and its
+/// metrics (<see cref="OmniGraph.Abstractions.EngineMetrics"/>, <see cref="OmniGraph.Storage.ObjectStoreMetrics"/>; docs/telemetry.md) — exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the
 /// standard <c>OTEL_*</c> variables). Without it nothing is collected.
 /// </summary>
 internal static class ServerTelemetry
@@ -31,7 +32,7 @@ internal static class ServerTelemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("omnigraph-server", serviceVersion: ServerInfo.Version))
             .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(s_orleansSources).AddSource(OmniGraph.Abstractions.EngineTelemetry.SourceName))
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("Microsoft.Orleans"))
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter("Microsoft.Orleans", OmniGraph.Abstractions.EngineMetrics.MeterName, OmniGraph.Storage.ObjectStoreMetrics.MeterName))
             .UseOtlpExporter();
     }
 }

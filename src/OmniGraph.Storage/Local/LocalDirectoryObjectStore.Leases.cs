@@ -7,6 +7,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public async ValueTask<ObjectLease> AcquireLeaseAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.AcquireLease, ObjectStoreMetrics.LocalBackend);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
         LeaseRules.ValidateDuration(duration);
@@ -34,6 +35,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public async ValueTask RenewLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RenewLease, ObjectStoreMetrics.LocalBackend);
         cancellationToken.ThrowIfCancellationRequested();
         LeaseRules.ValidateLease(lease);
         var paths = PathsOf(lease.Key);
@@ -57,6 +59,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public async ValueTask ReleaseLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.ReleaseLease, ObjectStoreMetrics.LocalBackend);
         cancellationToken.ThrowIfCancellationRequested();
         LeaseRules.ValidateLease(lease);
         var paths = PathsOf(lease.Key);
@@ -88,6 +91,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public async ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.BreakLease, ObjectStoreMetrics.LocalBackend);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
         var paths = PathsOf(key);

@@ -23,6 +23,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// </remarks>
     public ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.List, ObjectStoreMetrics.LocalBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -12,6 +12,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// </remarks>
     public ValueTask<PreparedPut> PreparePutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.PreparePut, ObjectStoreMetrics.LocalBackend);
         cancellationToken.ThrowIfCancellationRequested();
         ObjectKey.Validate(key);
         return new(BlockingIo.Run(() => Prepare(key, content)));
@@ -21,6 +22,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>).</remarks>
     public ValueTask<ObjectProperties> PublishAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.LocalBackend);
         ArgumentNullException.ThrowIfNull(put);
         return new(BlockingIo.RunAsync(() => PublishCoreAsync(put, condition, flushDirectory: true, cancellationToken).AsTask()));
     }
@@ -29,6 +31,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <remarks>The link or rename without the directory flush that follows it; <see cref="FlushAsync"/> flushes the directory.</remarks>
     public ValueTask<ObjectProperties> PublishUnflushedAsync(PreparedPut put, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.LocalBackend);
         ArgumentNullException.ThrowIfNull(put);
         return new(BlockingIo.RunAsync(() => PublishCoreAsync(put, condition, flushDirectory: false, cancellationToken).AsTask()));
     }

@@ -9,6 +9,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public ValueTask<StoredObject> GetAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Get, ObjectStoreMetrics.LocalBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -29,6 +30,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public ValueTask<StoredObject> GetRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RangeGet, ObjectStoreMetrics.LocalBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -50,6 +52,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Properties, ObjectStoreMetrics.LocalBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();

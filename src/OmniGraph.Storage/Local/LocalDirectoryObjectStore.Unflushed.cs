@@ -18,6 +18,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// </remarks>
     public ValueTask<ObjectProperties> PutUnflushedAsync(string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.LocalBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,6 +34,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <inheritdoc />
     public async ValueTask FlushAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Flush, ObjectStoreMetrics.LocalBackend);
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
         var targets = new List<(string Key, string Path)>(keys.Count * 2);
@@ -95,6 +97,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// </remarks>
     public async ValueTask FlushNamesAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Flush, ObjectStoreMetrics.LocalBackend);
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
         var directories = new Dictionary<string, string>(StringComparer.Ordinal);

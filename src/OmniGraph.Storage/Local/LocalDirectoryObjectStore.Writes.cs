@@ -7,13 +7,19 @@ public sealed partial class LocalDirectoryObjectStore
 {
     /// <inheritdoc />
     /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>): the caller's thread does not wait on the disk.</remarks>
-    public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        new(BlockingIo.RunAsync(() => PutCoreAsync(key, content, condition, cancellationToken).AsTask()));
+    public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.LocalBackend);
+        return new(BlockingIo.RunAsync(() => PutCoreAsync(key, content, condition, cancellationToken).AsTask()));
+    }
 
     /// <inheritdoc />
     /// <remarks>Runs on the store's I/O threads (<see cref="BlockingIo"/>).</remarks>
-    public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        new(BlockingIo.RunAsync(() => DeleteCoreAsync(key, condition, cancellationToken).AsTask()));
+    public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Delete, ObjectStoreMetrics.LocalBackend);
+        return new(BlockingIo.RunAsync(() => DeleteCoreAsync(key, condition, cancellationToken).AsTask()));
+    }
 
     private async ValueTask<ObjectProperties> PutCoreAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken)
     {
@@ -38,6 +44,7 @@ public sealed partial class LocalDirectoryObjectStore
     /// <remarks>Every unlink on an I/O thread (<see cref="BlockingIo"/>), side by side, then each directory flushed once.</remarks>
     public async ValueTask<int> DeleteAllAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Delete, ObjectStoreMetrics.LocalBackend);
         ArgumentNullException.ThrowIfNull(keys);
         var deletes = new Task<bool>[keys.Count];
         for (var i = 0; i < deletes.Length; i++)

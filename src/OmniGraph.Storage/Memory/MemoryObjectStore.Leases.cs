@@ -5,6 +5,7 @@ public sealed partial class MemoryObjectStore
     /// <inheritdoc />
     public ValueTask<ObjectLease> AcquireLeaseAsync(string key, TimeSpan duration, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.AcquireLease, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -33,6 +34,7 @@ public sealed partial class MemoryObjectStore
     /// <inheritdoc />
     public ValueTask RenewLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RenewLease, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -58,6 +60,7 @@ public sealed partial class MemoryObjectStore
     /// <inheritdoc />
     public ValueTask ReleaseLeaseAsync(ObjectLease lease, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.ReleaseLease, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,6 +86,7 @@ public sealed partial class MemoryObjectStore
     /// <inheritdoc />
     public ValueTask BreakLeaseAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.BreakLease, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();

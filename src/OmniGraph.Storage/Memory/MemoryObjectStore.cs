@@ -48,6 +48,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<StoredObject> GetAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Get, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,6 +65,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<StoredObject> GetRangeAsync(string key, long offset, int length, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.RangeGet, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -84,6 +86,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Properties, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -103,6 +106,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Put, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -128,6 +132,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.Delete, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -156,6 +161,7 @@ public sealed partial class MemoryObjectStore : IObjectStore
     /// <inheritdoc />
     public ValueTask<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int maxResults = 1000, CancellationToken cancellationToken = default)
     {
+        ObjectStoreMetrics.Count(ObjectStoreRequestKind.List, ObjectStoreMetrics.MemoryBackend);
         try
         {
             cancellationToken.ThrowIfCancellationRequested();

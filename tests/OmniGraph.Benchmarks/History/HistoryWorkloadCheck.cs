@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
-using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 
 namespace OmniGraph.Benchmarks.History;
 

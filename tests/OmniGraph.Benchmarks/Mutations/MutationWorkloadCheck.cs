@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using OmniGraph.Arrow;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 using OmniGraph.Schema;
 using OmniGraph.Benchmarks.Support;
 

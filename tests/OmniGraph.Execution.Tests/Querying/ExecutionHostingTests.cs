@@ -1,10 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OmniGraph.Abstractions;
 using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 using OmniGraph.Execution.Tests.Support;
-using OmniGraph.Grains.Hosting;
-using OmniGraph.Loading.Hosting;
 using OmniGraph.Query;
 using OmniGraph.Schema;
 using OmniGraph.Testing.Errors;

@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
-using OmniGraph.Execution.Hosting;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 using OmniGraph.Search.Embeddings;
 using OmniGraph.Testing.Hosting;
 

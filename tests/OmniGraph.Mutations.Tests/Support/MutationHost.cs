@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Loading.Hosting;
 using OmniGraph.Mutations.Hosting;
 using OmniGraph.Search.Embeddings;
 using OmniGraph.Storage;

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Storage;
 using Orleans.Configuration;

@@ -95,6 +95,16 @@ public sealed class QueryCompilerTests
         Assert.Throws<OptionsValidationException>(() => new QueryCompiler(options));
     }
 
+    /// <summary>The generated validator ([OptionsValidator]) lists every broken rule at once, each with its bounds.</summary>
+    [Fact]
+    public void Options_ListEveryBrokenRule_WithItsBounds()
+    {
+        var result = new QueryCompilerOptionsValidator().Validate(null, new QueryCompilerOptions { CacheCapacity = -1, MaxNestingDepth = 300, MaxSourceLength = 0 });
+        Assert.Equal(["CacheCapacity", "MaxNestingDepth", "MaxSourceLength"], result.Failures!.Select(static f => f[..f.IndexOf(':', StringComparison.Ordinal)]));
+        Assert.Contains("MaxNestingDepth must be between 1 and 256", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new QueryCompilerOptionsValidator().Validate(null, new QueryCompilerOptions()).Succeeded);
+    }
+
     [Fact]
     public void Options_ChangeTheNestingLimit()
     {

@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
-using OmniGraph.Execution.Hosting;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 using OmniGraph.Server.Hosting;
 using OmniGraph.Testing.Fixtures;
 using OmniGraph.Testing.IO;

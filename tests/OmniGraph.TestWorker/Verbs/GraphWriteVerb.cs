@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Loading.Hosting;
-using OmniGraph.Mutations.Hosting;
 using OmniGraph.TestWorker.Handshake;
 
 namespace OmniGraph.TestWorker.Verbs;

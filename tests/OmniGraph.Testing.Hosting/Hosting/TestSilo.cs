@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Grains.Hosting;
 using Orleans.TestingHost;
 
 namespace OmniGraph.Testing.Hosting;

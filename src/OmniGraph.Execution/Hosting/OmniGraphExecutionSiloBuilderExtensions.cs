@@ -1,12 +1,12 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using OmniGraph.Execution.Hosting;
 using OmniGraph.Execution.Planning;
 
-namespace OmniGraph.Execution.Hosting;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds read-query execution (the query grain, the compiler and the plan cache) to a silo that runs the engine.</summary>
-public static class ExecutionSiloBuilderExtensions
+public static class OmniGraphExecutionSiloBuilderExtensions
 {
     /// <summary>
     /// Registers the query grain's assembly, the query compiler (<c>AddOmniGraphQueryCompiler</c>), the plan cache,

@@ -5,7 +5,7 @@ using OmniGraph.Persistence;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Keeps the engine's grain state on the blob store with Orleans' Azure Blob grain storage.</summary>
-public static class OmniGraphAzureGrainStorageExtensions
+public static class OmniGraphAzureGrainStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Every graph (and the graph registry) whose store is on the blob store (<c>az://</c>) keeps its grains' state through
