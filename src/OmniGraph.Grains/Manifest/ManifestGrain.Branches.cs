@@ -189,7 +189,7 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>The compare-and-swap loop of <see cref="UpdateRegistryAsync"/>, for every change of the registry state.</summary>
-    private async Task UpdateStateAsync(Func<ManifestGrainState, Action> apply)
+    private async Task UpdateStateAsync(Func<ManifestGrainState, RegistryChange> apply)
     {
         await _stateLock.WaitAsync();
         try

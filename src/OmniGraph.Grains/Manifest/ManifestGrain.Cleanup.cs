@@ -132,17 +132,17 @@ internal sealed partial class ManifestGrain
             var record = state.Cleanups.Find(c => string.Equals(c.CleanupId, journal.CleanupId, StringComparison.Ordinal));
             if (record is null || record.Complete)
             {
-                return static () => { };
+                return new RegistryChange(static () => { }, static _ => true);
             }
 
             record.Complete = true;
-            return () => record.Complete = false;
+            return new RegistryChange(() => record.Complete = false, stored => IsCleanupComplete(stored, journal.CleanupId));
         });
         _failpoints.After(Failpoints.CleanupComplete);
     }
 
     /// <summary>Raises each incarnation's floor to the journal's (never lowers one) and records the cleanup.</summary>
-    private static Action RecordFloors(ManifestGrainState state, CleanupJournalDocument journal)
+    private static RegistryChange RecordFloors(ManifestGrainState state, CleanupJournalDocument journal)
     {
         var previous = state.RetentionFloors.Select(static f => (f.Incarnation, f.KeepFrom)).ToArray();
         foreach (var floor in journal.Floors)
@@ -160,13 +160,19 @@ internal sealed partial class ManifestGrain
 
         var cleanup = new CleanupRecord { CleanupId = journal.CleanupId };
         state.Cleanups.Add(cleanup);
-        return () =>
-        {
-            state.Cleanups.Remove(cleanup);
-            state.RetentionFloors.Clear();
-            state.RetentionFloors.AddRange(previous.Select(static p => new RetentionFloorRecord { Incarnation = p.Incarnation, KeepFrom = p.KeepFrom }));
-        };
+        return new RegistryChange(
+            () =>
+            {
+                state.Cleanups.Remove(cleanup);
+                state.RetentionFloors.Clear();
+                state.RetentionFloors.AddRange(previous.Select(static p => new RetentionFloorRecord { Incarnation = p.Incarnation, KeepFrom = p.KeepFrom }));
+            },
+            stored => stored.Cleanups.Exists(c => string.Equals(c.CleanupId, journal.CleanupId, StringComparison.Ordinal)));
     }
+
+    /// <summary>Whether a registry state records cleanup <paramref name="cleanupId"/> as complete.</summary>
+    private static bool IsCleanupComplete(ManifestGrainState state, string cleanupId) =>
+        state.Cleanups.Exists(c => c.Complete && string.Equals(c.CleanupId, cleanupId, StringComparison.Ordinal));
 
     /// <summary>Drops what this activation cached of the reclaimed history.</summary>
     private void ForgetReclaimed(CleanupJournalDocument journal)

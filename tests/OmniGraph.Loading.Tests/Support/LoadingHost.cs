@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Ingest;
