@@ -14,9 +14,10 @@ internal sealed partial class MutationRun
     /// <c>update Node set { … } where p op v</c>: matches the committed rows of the snapshot and the rows earlier statements
     /// wrote (those win over the committed row with the same id), sets the assigned properties and writes every matched
     /// row whole (an upsert). Counts the matched rows; matching none is a success. Assigning a <c>@key</c> member is
-    /// refused, but only when something matches.
+    /// refused, but only when something matches. An <c>@embed</c> vector follows its source: setting the source without
+    /// the vector recomputes the vector.
     /// </summary>
-    private async Task UpdateNodesAsync(UpdateNodeStatement statement)
+    private async Task UpdateNodesAsync(UpdateNodeStatement statement, CancellationToken cancellationToken)
     {
         var type = statement.Type;
         var where = statement.Where;
@@ -62,6 +63,8 @@ internal sealed partial class MutationRun
             assigned[i] = (assignment.Property.Ordinal, ValueAssignment.Assign(type, assignment.Property, Evaluate(assignment.Value)));
         }
 
+        assigned = [.. assigned, .. await FollowingEmbeddingsAsync(statement, cancellationToken)];
+
         pending ??= NodesOf(type);
         var layout = TableLayout.For(type);
         foreach (var batch in committed)
@@ -90,5 +93,46 @@ internal sealed partial class MutationRun
         }
 
         _insertedOrUpdatedNodes += matched.Count;
+    }
+
+    /// <summary>
+    /// The <c>@embed</c> vectors an update must recompute: those whose source it assigns and which it does not assign
+    /// itself. Every matched row gets the same source text, so each vector is computed once for the statement; a source
+    /// set to null leaves a nullable vector null and is refused for a required one (as an insert without it would be).
+    /// </summary>
+    private async Task<List<(int Ordinal, FieldValue Value)>> FollowingEmbeddingsAsync(UpdateNodeStatement statement, CancellationToken cancellationToken)
+    {
+        var type = statement.Type;
+        var recomputed = new List<(int Ordinal, FieldValue Value)>();
+        foreach (var target in type.Properties)
+        {
+            if (target.Embed is not { } embed || statement.Assignments.Any(a => a.Property == target))
+            {
+                continue;
+            }
+
+            var source = statement.Assignments.FirstOrDefault(a => string.Equals(a.Property.Name, embed.SourceProperty, StringComparison.Ordinal));
+            if (source is null)
+            {
+                continue;
+            }
+
+            var text = Evaluate(source.Value);
+            if (text.IsNull)
+            {
+                if (!target.IsNullable)
+                {
+                    throw EngineErrors.MutationValue(ErrorCodes.ConstraintViolation, type.Name, target.Name, $"missing required property '{target.Name}': its @embed source '{embed.SourceProperty}' is set to null");
+                }
+
+                recomputed.Add((target.Ordinal, ValueAssignment.Assign(type, target, QueryValue.Null)));
+                continue;
+            }
+
+            var vector = await EmbedAsync(type, target, text.AsString(), cancellationToken);
+            recomputed.Add((target.Ordinal, ValueAssignment.Assign(type, target, QueryValue.FromVector(vector))));
+        }
+
+        return recomputed;
     }
 }

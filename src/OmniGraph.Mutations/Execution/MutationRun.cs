@@ -68,7 +68,7 @@ internal sealed partial class MutationRun
                     InsertEdge(insert);
                     break;
                 case UpdateNodeStatement update:
-                    await UpdateNodesAsync(update);
+                    await UpdateNodesAsync(update, cancellationToken);
                     break;
                 case DeleteNodeStatement delete:
                     await DeleteNodesAsync(delete);

@@ -167,6 +167,29 @@ public sealed class ConstraintTests
     }
 
     [Fact]
+    public async Task UpdatingAnEmbedSource_RecomputesItsVector_UnlessTheVectorIsSetToo()
+    {
+        await using var host = await MutationHost.InitAsync(
+            """node Doc { slug: String @key  text: String?  embedding: Vector(3) @embed("text") }""",
+            embeddings: static o => o.Provider = EmbeddingProviderKind.Mock);
+        await host.RunAsync("""query i() { insert Doc { slug: "a", text: "hello world" }  insert Doc { slug: "b", text: "hello world" } }""");
+
+        await host.RunAsync("""query u($t: String) { update Doc set { text: $t } where slug = "a" }""", """{"t":"goodbye moon"}""");
+        Assert.All(MockEmbeddingGenerator.Embed("goodbye moon", 3).Zip(await StoredVectorAsync(host, "a")), static pair => Assert.Equal(pair.First, pair.Second, 1e-6f));
+        Assert.All(MockEmbeddingGenerator.Embed("hello world", 3).Zip(await StoredVectorAsync(host, "b")), static pair => Assert.Equal(pair.First, pair.Second, 1e-6f));
+
+        await host.RunAsync("""query u() { update Doc set { text: "kept apart", embedding: [1.0, 0.0, 0.0] } where slug = "b" }""");
+        var given = await StoredVectorAsync(host, "b");
+        Assert.Equal([1f, 0f, 0f], given);
+
+        await ErrorAssert.ThrowsAsync(ErrorCodes.ConstraintViolation, () => host.RunAsync("""query u($t: String?) { update Doc set { text: $t } where slug = "a" }""", """{"t":null}"""));
+        Assert.All(MockEmbeddingGenerator.Embed("goodbye moon", 3).Zip(await StoredVectorAsync(host, "a")), static pair => Assert.Equal(pair.First, pair.Second, 1e-6f));
+    }
+
+    private static async Task<float[]> StoredVectorAsync(MutationHost host, string slug) =>
+        System.Text.Json.JsonSerializer.Deserialize<float[]>((string)(await host.FindAsync("node:Doc", slug))!["embedding"]!)!;
+
+    [Fact]
     public async Task EmbedWithAnotherModel_IsRefused_NamingBothModels()
     {
         await using var host = await MutationHost.InitAsync(
