@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Http;
 
 namespace OmniGraph.Server.Admission;
 

@@ -1,17 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Http;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Endpoints;
 

@@ -1,15 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using OmniGraph.Client.Wire;
 using OmniGraph.Query.Lint;
 using OmniGraph.Schema;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Endpoints;
 

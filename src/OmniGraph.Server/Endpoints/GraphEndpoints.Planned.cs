@@ -1,11 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Http;
-using OmniGraph.Server.Security;
-
 namespace OmniGraph.Server.Endpoints;
 
 internal static partial class GraphEndpoints

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace OmniGraph.Server.Endpoints;
 
 /// <summary>What the server knows about a request beyond HTTP: who makes it.</summary>

@@ -1,14 +1,5 @@
 using System.Collections.Immutable;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
-using OmniGraph.Client.Wire;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Server.Endpoints;

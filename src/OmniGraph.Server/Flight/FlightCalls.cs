@@ -1,8 +1,5 @@
 using Grpc.Core;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Flight;
 

@@ -1,6 +1,4 @@
 using Grpc.Core;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
 
 namespace OmniGraph.Server.Flight;
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using OmniGraph.Arrow;
 using OmniGraph.Loading.Export;
-using OmniGraph.Server.Http;
 
 namespace OmniGraph.Server.Flight;
 

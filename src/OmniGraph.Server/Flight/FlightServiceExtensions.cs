@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Flight;
 

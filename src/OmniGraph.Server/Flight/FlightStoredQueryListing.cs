@@ -1,13 +1,8 @@
 using System.Text;
 using Apache.Arrow.Flight;
 using Grpc.Core;
-using Microsoft.AspNetCore.Http;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
 using OmniGraph.Server.Endpoints;
-using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Queries;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Flight;
 

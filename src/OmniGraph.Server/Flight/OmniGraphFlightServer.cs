@@ -2,16 +2,8 @@ using System.IO.Pipelines;
 using Apache.Arrow.Flight;
 using Apache.Arrow.Flight.Server;
 using Grpc.Core;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Flight;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using OmniGraph.Client.Wire;
 
 namespace OmniGraph.Server.Graphs;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using OmniGraph.Abstractions;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Server.Graphs;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Abstractions;
-using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Graphs;
 

@@ -1,13 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Hosting;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Azure;
 using OmniGraph.Client.Cluster;
-using OmniGraph.Security;
 
 namespace OmniGraph.Server.Hosting;
 

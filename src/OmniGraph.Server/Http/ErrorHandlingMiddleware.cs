@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Abstractions;
-using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Http;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using OmniGraph.Client.Wire;
-
 namespace OmniGraph.Server.Http;
 
 /// <summary>

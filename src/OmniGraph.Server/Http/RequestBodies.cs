@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using OmniGraph.Client.Wire;
 
 namespace OmniGraph.Server.Http;
 

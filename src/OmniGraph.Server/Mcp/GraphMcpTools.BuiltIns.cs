@@ -1,14 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
-using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Queries;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Mcp;
 

@@ -1,17 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
-using OmniGraph.Server.Graphs;
 using OmniGraph.Server.Queries;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Mcp;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using OmniGraph.Server.Graphs;
 
 namespace OmniGraph.Server.Mcp;
 

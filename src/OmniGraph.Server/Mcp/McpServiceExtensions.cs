@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
-using OmniGraph.Security;
-using OmniGraph.Server.Hosting;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Mcp;
 

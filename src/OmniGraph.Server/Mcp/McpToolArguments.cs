@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OmniGraph.Server.Http;
 
 namespace OmniGraph.Server.Mcp;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using OmniGraph.Client.Wire;
 
 namespace OmniGraph.Server.Mcp;
 

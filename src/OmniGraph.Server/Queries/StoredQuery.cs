@@ -1,4 +1,3 @@
-using OmniGraph.Client.Wire;
 using OmniGraph.Query;
 using OmniGraph.Query.Ir;
 using OmniGraph.Schema;

@@ -1,4 +1,3 @@
-using OmniGraph.Abstractions;
 using OmniGraph.Schema;
 
 namespace OmniGraph.Server.Queries;

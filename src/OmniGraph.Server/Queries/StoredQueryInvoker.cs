@@ -1,12 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using OmniGraph.Client.Wire;
-using OmniGraph.Abstractions;
-using OmniGraph.Security;
 using OmniGraph.Server.Admission;
 using OmniGraph.Server.Endpoints;
-using OmniGraph.Server.Graphs;
-using OmniGraph.Server.Http;
-using OmniGraph.Server.Security;
 
 namespace OmniGraph.Server.Queries;
 

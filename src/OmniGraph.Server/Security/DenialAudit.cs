@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Security;
-using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Security;
 

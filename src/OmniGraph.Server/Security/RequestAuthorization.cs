@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Security;
 using OmniGraph.Server.Endpoints;
-using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Security;
 

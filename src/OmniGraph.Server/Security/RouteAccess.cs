@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using OmniGraph.Security;
-
 namespace OmniGraph.Server.Security;
 
 /// <summary>

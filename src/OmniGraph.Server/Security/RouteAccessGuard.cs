@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace OmniGraph.Server.Security;
 
 /// <summary>Refuses to serve a route that does not say what it needs: an endpoint without <see cref="RouteAccess"/> would be open by accident.</summary>

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using OmniGraph.Security;
-using OmniGraph.Server.Hosting;
 
 namespace OmniGraph.Server.Security;
 
