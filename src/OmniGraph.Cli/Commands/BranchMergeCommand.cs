@@ -21,7 +21,7 @@ internal sealed class BranchMergeCommand : ICliCommand
         var arguments = new GraphAndNameArguments("SOURCE", bindsPolicy: true);
         var into = new Option<string>("--into") { Description = "The branch that receives the merge (default main)", DefaultValueFactory = static _ => BranchNames.Main, HelpName = "TARGET" };
         var deleteBranch = new Option<bool>("--delete-branch") { Description = "Delete the source branch after the merge" };
-        var actor = new Option<string?>("--as") { Description = "The actor recorded on the merge commit", HelpName = "ACTOR" };
+        var actor = CliOptions.Actor("The actor recorded on the merge commit");
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("merge", "Merge a branch into another as one commit");

@@ -29,7 +29,7 @@ internal sealed class EmbedCommand : ICliCommand
         var property = new Option<string?>("--property") { Description = "Only this @embed vector property (default: every one of the type)", HelpName = "P" };
         var onlyMissing = new Option<bool>("--only-missing") { Description = "Compute only the vectors that are null (default: recompute every one)" };
         var branch = CliOptions.Branch();
-        var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
+        var actor = CliOptions.Actor();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();
         var command = new Command("embed", "(Re)compute a node type's @embed vectors from their source text, as one commit") { uri, type, property, onlyMissing, branch, actor, quiet, json };

@@ -23,7 +23,7 @@ internal sealed class LoadCommand : ICliCommand
         var mode = new Option<string>("--mode") { Description = "overwrite | append | merge", Required = true, HelpName = "M" };
         mode.AcceptOnlyFromAmong([.. GraphLoadModes.Names]);
         var branch = CliOptions.Branch();
-        var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
+        var actor = CliOptions.Actor();
         var from = new Option<string?>("--from") { Description = "Create a missing --branch first, at the head of this branch (or at this commit)", HelpName = "BASE" };
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();

@@ -22,7 +22,7 @@ internal sealed class MutateCommand : ICliCommand
         var input = new QuerySourceOptions("mutation");
         var branch = CliOptions.Branch();
         var ifCommit = new Option<string?>("--if-commit") { Description = "Write only if the branch head is this commit (compare-and-swap)", HelpName = "COMMIT_ID" };
-        var actor = new Option<string?>("--as") { Description = "The actor recorded on the commit", HelpName = "ACTOR" };
+        var actor = CliOptions.Actor();
         var scope = new GraphScopeOptions(bindsPolicy: true);
         var json = CliOptions.Json();
         var command = new Command("mutate", "Run a mutation query (insert, update, delete) as one commit");

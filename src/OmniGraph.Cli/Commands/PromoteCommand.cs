@@ -109,7 +109,7 @@ internal sealed class PromoteCommand : ICliCommand
     }
 
     private static Option<string?> Actor() =>
-        new("--as") { Description = "The actor who promotes (checked against --policy; recorded on the commit and in the audit log)", HelpName = "ACTOR" };
+        CliOptions.Actor("The actor who promotes (checked against --policy; recorded on the commit and in the audit log)");
 
     private static async Task WritePreviewAsync(TextWriter output, PromotionPreviewOutput preview)
     {

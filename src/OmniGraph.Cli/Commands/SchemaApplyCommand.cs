@@ -22,7 +22,7 @@ internal sealed class SchemaApplyCommand : ICliCommand
         var store = CliOptions.Store();
         var schema = SchemaChangeOptions.Schema();
         var allowDataLoss = SchemaChangeOptions.AllowDataLoss();
-        var actor = new Option<string?>("--as") { Description = "The actor who applies (checked against --policy; recorded on the commit)", HelpName = "ACTOR" };
+        var actor = CliOptions.Actor("The actor who applies (checked against --policy; recorded on the commit)");
         var policy = PolicyBindingOption.Create();
         var quiet = CliOptions.Quiet();
         var json = CliOptions.Json();

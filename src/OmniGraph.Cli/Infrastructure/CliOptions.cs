@@ -30,6 +30,9 @@ internal static class CliOptions
     /// <summary>The required positional <c>URI</c>.</summary>
     public static Argument<string> RequiredUri() => new("URI") { Description = "The graph: a local directory path or file:///path" };
 
+    /// <summary><c>--as ACTOR</c>: who a write is made by; <paramref name="description"/> says what the command records or checks.</summary>
+    public static Option<string?> Actor(string description = "The actor recorded on the commit") => new("--as") { Description = description, HelpName = "ACTOR" };
+
     /// <summary><c>--quiet</c>: a write does not say what it is about to do on standard error.</summary>
     public static Option<bool> Quiet() => new("--quiet") { Description = "Do not echo the resolved target on standard error" };
 
