@@ -14,4 +14,10 @@ public enum TraversalOutput : byte
 
     /// <summary>Only the number of matching edges per source (<see cref="Edges"/> without the lists).</summary>
     EdgeCounts,
+
+    /// <summary>
+    /// Only whether each source has at least one neighbour within the hop bounds (one matching edge, with edge filters),
+    /// as a bitmap (<see cref="TraversalResult.Existence"/>): an existence test or anti-join needs no count.
+    /// </summary>
+    Existence,
 }

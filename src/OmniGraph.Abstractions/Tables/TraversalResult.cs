@@ -7,7 +7,8 @@ namespace OmniGraph.Abstractions;
 /// The answer of <see cref="ITableBranchGrain.TraverseAsync"/>. For the list outputs, the entries of source position
 /// <c>i</c> are <c>[Offsets[i], Offsets[i + 1])</c>, in breadth-first order (storage order within a hop); each entry
 /// names its neighbour by an ordinal into <see cref="Neighbours"/>, the distinct neighbour ids of the whole batch in
-/// order of first appearance. For the count outputs only <see cref="Counts"/> is filled.
+/// order of first appearance. For the count outputs only <see cref="Counts"/> is filled, for the existence output only
+/// <see cref="Existence"/>.
 /// </summary>
 /// <param name="Offsets">Entry ranges per source position (list outputs; length = sources + 1).</param>
 /// <param name="NeighbourOrdinals">The neighbour of each entry (list outputs).</param>
@@ -32,6 +33,16 @@ public sealed record TraversalResult(
     /// <summary>The requested edge columns of each entry (<see cref="TraversalOutput.Edges"/>).</summary>
     [Id(6)]
     public RecordBatch? EdgeColumns { get; init; }
+
+    /// <summary>
+    /// <see cref="TraversalOutput.Existence"/>: bit <c>i % 64</c> of word <c>i / 64</c> is set when source position
+    /// <c>i</c> has a neighbour (sources / 64 words, rounded up).
+    /// </summary>
+    [Id(7)]
+    public ImmutableArray<ulong> Existence { get; init; } = [];
+
+    /// <summary>Whether source position <paramref name="position"/> has a neighbour (<see cref="TraversalOutput.Existence"/>).</summary>
+    public bool Exists(int position) => (Existence[position >> 6] & (1UL << position)) != 0;
 
     /// <summary>Number of entries (list outputs).</summary>
     public int EntryCount => NeighbourOrdinals.IsDefault ? 0 : NeighbourOrdinals.Length;

@@ -8,10 +8,17 @@ internal sealed partial class PatternExecutor
     /// <summary>
     /// <c>not { … }</c>: the distinct combinations of the outer variables the negation references become the seed rows
     /// of the inner plan (one run for all rows, nested negations recursing the same way); outer rows whose combination
-    /// the inner plan matches are dropped.
+    /// the inner plan matches are dropped. A negation that is one traversal to an anonymous end needs no seeds: it keeps
+    /// the rows whose source the edge grain reports without a neighbour.
     /// </summary>
     private async Task<BindingTable> AntiJoinAsync(AntiJoinStep step, BindingTable table)
     {
+        if (step.Inner.Steps is [CountStep existence])
+        {
+            // `not { $x edge $_ }`: the rows whose source has no neighbour, straight from the existence bits.
+            return await ExistenceFilterAsync(existence, table, keepWithNeighbour: false);
+        }
+
         var outer = step.Negation.OuterVariables;
         var width = outer.Length;
         var outerSlots = new int[width][];

@@ -119,6 +119,12 @@ internal sealed partial class PatternExecutor
 
     private async Task<BindingTable> CountAsync(CountStep step, BindingTable table, bool weighted)
     {
+        if (!weighted)
+        {
+            // Inside a negation rows carry no weight: the step is an existence test, one bit per source.
+            return await ExistenceFilterAsync(step, table, keepWithNeighbour: true);
+        }
+
         var edgePredicates = context.Predicates(step.EdgeFilters);
         if (edgePredicates is not { } edgeFilters)
         {
@@ -164,7 +170,43 @@ internal sealed partial class PatternExecutor
             Array.Resize(ref factors, kept);
         }
 
-        return weighted ? table.Weighted(factors) : table;
+        return table.Weighted(factors);
+    }
+
+    /// <summary>
+    /// The rows whose source of <paramref name="step"/> has a neighbour (<paramref name="keepWithNeighbour"/>), or has
+    /// none (an anti-join): the edge grain answers one bit per distinct source, read warm from its existence bitmap
+    /// when the sources are a whole node table.
+    /// </summary>
+    private async Task<BindingTable> ExistenceFilterAsync(CountStep step, BindingTable table, bool keepWithNeighbour)
+    {
+        var edgePredicates = context.Predicates(step.EdgeFilters);
+        if (edgePredicates is not { } edgeFilters)
+        {
+            // An edge filter that matches nothing: no source has a matching edge.
+            return keepWithNeighbour ? table.Empty() : table;
+        }
+
+        var (sources, positionOf, wholeTable) = UsedSources(table, step.From.Id);
+        var edgeVersion = context.TableOf(step.Traversal.Edge);
+        var request = new TraversalRequest(sources, step.Direction, step.MinHops, step.MaxHops, TraversalOutput.Existence)
+        {
+            EdgeFilters = edgeFilters,
+            SourceTable = wholeTable,
+        };
+        var existence = await context.Grain(edgeVersion).TraverseAsync(edgeVersion, request, context.CancellationToken);
+        var fromSlot = table.SlotOf(step.From.Id);
+        var rows = new int[table.RowCount];
+        var kept = 0;
+        for (var row = 0; row < rows.Length; row++)
+        {
+            if (existence.Exists(positionOf[fromSlot[row]]) == keepWithNeighbour)
+            {
+                rows[kept++] = row;
+            }
+        }
+
+        return kept == rows.Length ? table : table.Select(rows.AsSpan(0, kept));
     }
 
     private async Task<BindingTable> JoinAsync(JoinStep step, BindingTable table)

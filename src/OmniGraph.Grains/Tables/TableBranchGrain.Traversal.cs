@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OmniGraph.Abstractions;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Selection;
@@ -39,7 +40,8 @@ internal sealed partial class TableBranchGrain
         AdjacencyGroup[]? outgoingSources = null;
         AdjacencyGroup[]? incomingSources = null;
         var indexes = _queryIndexes.GetValue(view, static _ => new ViewQueryIndexes());
-        if (request.SourceTable is { } sourceTable && request.Output is TraversalOutput.NeighbourCounts or TraversalOutput.EdgeCounts)
+        var wholeTableOutput = request.Output is TraversalOutput.NeighbourCounts or TraversalOutput.EdgeCounts or TraversalOutput.Existence;
+        if (request.SourceTable is { } sourceTable && wholeTableOutput)
         {
             if (request.Direction is ExpansionDirection.Outgoing or ExpansionDirection.Both)
             {
@@ -65,6 +67,14 @@ internal sealed partial class TableBranchGrain
         }
 
         var traverser = new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources);
+        if (request.Output == TraversalOutput.Existence && request.SourceTable is { } existenceTable && request.MinHops == 1 && filter.IsEmpty)
+        {
+            // One pass over the join index, stopping at each node's first live edge; kept beside the version, so every
+            // later anti-join or existence test over the same two versions reads the bitmap as it is.
+            var bits = indexes.ExistenceOf(existenceTable, request.Direction, request.Sources.Count, () => traverser.Existence());
+            return new TraversalResult([], [], KeyBatch.Empty.Keys, []) { Existence = ImmutableCollectionsMarshal.AsImmutableArray(bits) };
+        }
+
         if (!cancellationToken.CanBeCanceled || !MayRunLong(request))
         {
             return traverser.Run(cancellationToken);

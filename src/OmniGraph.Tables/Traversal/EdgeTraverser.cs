@@ -12,7 +12,7 @@ namespace OmniGraph.Tables.Traversal;
 /// breadth-first search with visited and emitted sets (stamped arrays over dense node ordinals, so nothing is cleared
 /// between sources), or a single hop listing edges, or counts. See <see cref="TraversalRequest"/> for the semantics.
 /// </summary>
-internal sealed class EdgeTraverser
+internal sealed partial class EdgeTraverser
 {
     private static readonly AdjacencyGroup s_unresolved = new(-2, -2);
 
@@ -76,7 +76,8 @@ internal sealed class EdgeTraverser
             TraversalOutput.Neighbours => Lists(sources, edges: false),
             TraversalOutput.Edges => Lists(sources, edges: true),
             TraversalOutput.NeighbourCounts => Counts(sources, edges: false),
-            _ => Counts(sources, edges: true),
+            TraversalOutput.EdgeCounts => Counts(sources, edges: true),
+            _ => new TraversalResult([], [], _neighbours.Build(), []) { Existence = ImmutableCollectionsMarshal.AsImmutableArray(Existence()) },
         };
     }
 

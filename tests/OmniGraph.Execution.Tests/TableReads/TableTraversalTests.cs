@@ -8,7 +8,8 @@ namespace OmniGraph.Execution.Tests.TableReads;
 
 /// <summary>
 /// <see cref="ITableBranchGrain.TraverseAsync"/>: breadth-first search semantics, set semantics over parallel edges,
-/// both directions with self-loops counted once, edge outputs and filters, counts (with and without the join index).
+/// both directions with self-loops counted once, edge outputs and filters, counts and existence bits (with and without
+/// the join index).
 /// </summary>
 [Collection(QueryClusterCollection.Name)]
 public sealed class TableTraversalTests(QueryCluster cluster)
@@ -144,6 +145,38 @@ public sealed class TableTraversalTests(QueryCluster cluster)
             var joinedEdges = await grain.TraverseAsync(edges, new TraversalRequest(whole, ExpansionDirection.Both, 1, 1, TraversalOutput.EdgeCounts) { SourceTable = nodes });
             Assert.Equal(byId.Counts.ToArray(), joined.Counts.ToArray());
             Assert.Equal(byIdEdges.Counts.ToArray(), joinedEdges.Counts.ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Existence: one bit per source, set exactly where the count is not zero, for every direction and hop bound, with an
+    /// edge filter, by id and from the whole-table bitmap the grain keeps (the second round reads it warm).
+    /// </summary>
+    [Theory]
+    [InlineData(ExpansionDirection.Outgoing, 1, 1)]
+    [InlineData(ExpansionDirection.Incoming, 1, 1)]
+    [InlineData(ExpansionDirection.Both, 1, 1)]
+    [InlineData(ExpansionDirection.Outgoing, 2, 2)]
+    [InlineData(ExpansionDirection.Incoming, 1, 3)]
+    public async Task Existence_IsSetExactlyWhereTheCountIsNotZero(ExpansionDirection direction, int min, int max)
+    {
+        var (graph, grain, edges, nodes) = await GraphAsync();
+        var scan = await graph.Client.GetTable(nodes.Table, nodes.ChainBranch).SelectAsync(nodes, TableSelectionRequest.All);
+        var whole = new KeyBatch(scan.Ids);
+        ImmutableArray<ColumnPredicate> heavy = [new("w", ColumnPredicateOperator.GreaterOrEqual, PredicateValue.FromInteger(3))];
+        foreach (var filters in new[] { ImmutableArray<ColumnPredicate>.Empty, heavy })
+        {
+            var counts = await grain.TraverseAsync(edges, new TraversalRequest(whole, direction, min, max, TraversalOutput.NeighbourCounts) { EdgeFilters = filters });
+            var expected = counts.Counts.Select(static c => c > 0).ToArray();
+            Assert.Contains(true, expected);
+            Assert.Contains(false, expected);
+            var byId = await grain.TraverseAsync(edges, new TraversalRequest(whole, direction, min, max, TraversalOutput.Existence) { EdgeFilters = filters });
+            Assert.Equal(expected, Enumerable.Range(0, whole.Count).Select(byId.Exists));
+            for (var round = 0; round < 2; round++)
+            {
+                var joined = await grain.TraverseAsync(edges, new TraversalRequest(whole, direction, min, max, TraversalOutput.Existence) { EdgeFilters = filters, SourceTable = nodes });
+                Assert.Equal(expected, Enumerable.Range(0, whole.Count).Select(joined.Exists));
+            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace OmniGraph.Execution.Tests.TableReads;
 /// adjacency indexes it built for one version over to the next and only adds the new edges, so deleted edges stay in
 /// the indexes and only the version's deletion masks hide them. Every request is first answered (warming every index),
 /// then edges of the frozen base and of the overlay are deleted, and every output kind — distinct neighbours over one
-/// and several hops, edges, neighbour counts and edge counts, each direction, with and without the whole-table join
+/// and several hops, edges, neighbour counts, edge counts and existence bits, each direction, with and without the whole-table join
 /// index and an edge filter — must answer exactly as a graph that never held those edges.
 /// </summary>
 [Collection(QueryClusterCollection.Name)]
@@ -41,6 +41,9 @@ public sealed class TraversalAfterDeleteTests(QueryCluster cluster)
             yield return ($"neighbour counts {{{min},{max}}}", new TraversalRequest(s_sources, direction, min, max, TraversalOutput.NeighbourCounts));
             yield return ($"heavy neighbours {{{min},{max}}}", new TraversalRequest(s_sources, direction, min, max, TraversalOutput.Neighbours) { EdgeFilters = heavy });
             yield return ($"joined neighbour counts {{{min},{max}}}", new TraversalRequest(wholeTable, direction, min, max, TraversalOutput.NeighbourCounts) { SourceTable = nodes });
+            yield return ($"existence {{{min},{max}}}", new TraversalRequest(s_sources, direction, min, max, TraversalOutput.Existence));
+            yield return ($"heavy existence {{{min},{max}}}", new TraversalRequest(s_sources, direction, min, max, TraversalOutput.Existence) { EdgeFilters = heavy });
+            yield return ($"joined existence {{{min},{max}}}", new TraversalRequest(wholeTable, direction, min, max, TraversalOutput.Existence) { SourceTable = nodes });
         }
 
         yield return ("edges", new TraversalRequest(s_sources, direction, 1, 1, TraversalOutput.Edges) { EdgeColumns = ["w"] });
@@ -110,6 +113,7 @@ public sealed class TraversalAfterDeleteTests(QueryCluster cluster)
                 TraversalOutput.Neighbours => Neighbours(result),
                 TraversalOutput.Edges => $"{Neighbours(result)} edges {string.Join(",", Enumerable.Range(0, result.EntryCount).Select(i => result.EdgeIds!.GetString(i)))}"
                     + (result.EdgeColumns is { } columns ? $" w {string.Join(",", ((PrimitiveColumn<int>)columns.Column(0)).Values.ToArray())}" : string.Empty),
+                TraversalOutput.Existence => string.Join(",", Enumerable.Range(0, request.Sources.Count).Select(result.Exists)),
                 _ => string.Join(",", result.Counts),
             };
         }
