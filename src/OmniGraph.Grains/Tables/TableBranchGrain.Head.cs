@@ -193,9 +193,14 @@ internal sealed partial class TableBranchGrain
             // A record whose head is on this branch name's chain under another incarnation belongs to a branch created
             // since under the same name: never touched. Anything else (the deleted incarnation's head, a version it
             // inherited, no head) is the deleted branch's derived state.
-            if (!_head.RecordExists
-                || (head is not null && string.Equals(head.Branch, _branch, StringComparison.Ordinal) && !string.Equals(head.BranchIncarnation, incarnation, StringComparison.Ordinal)))
+            if (head is not null && string.Equals(head.Branch, _branch, StringComparison.Ordinal) && !string.Equals(head.BranchIncarnation, incarnation, StringComparison.Ordinal))
             {
+                return false;
+            }
+
+            if (!_head.RecordExists)
+            {
+                ReleaseVersions();
                 return false;
             }
 
@@ -212,8 +217,16 @@ internal sealed partial class TableBranchGrain
 
         SetHeadKey(null);
         LogIncarnationForgotten(_graphId, _table, _branch, incarnation);
+        ReleaseVersions();
         return true;
     }
+
+    /// <summary>
+    /// The branch this activation serves was deleted: the versions, indexes and search indexes it loaded for it go with
+    /// the activation (a deleted branch's grains would otherwise hold a copy of their tables until Orleans collects
+    /// idle activations, minutes later). A branch created since under the same name activates afresh.
+    /// </summary>
+    private void ReleaseVersions() => DeactivateOnIdle();
 
     /// <summary>
     /// Stores <paramref name="head"/> as this table-branch's head under the ETag last read. <see langword="false"/> when

@@ -148,9 +148,7 @@ public sealed class BranchLifecycleTests
     public async Task Delete_ReclaimsWhatOnlyTheBranchReferenced_AndMainStaysWhole()
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        await host.WriteAsync(
-            TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
-            TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k1", "Alice", "Bob"))));
+        await WriteAliceKnowsBobAsync(host);
         var mainBefore = await host.ContentsAsync();
         var branch = await host.Client.CreateBranchAsync("feature");
         await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Carol"))]));
@@ -167,6 +165,54 @@ public sealed class BranchLifecycleTests
         Assert.Empty(examination.UnreferencedObjects);
         Assert.Equal(mainBefore, await host.ContentsAsync());
         await GraphAssertions.ConsistentAsync(host);
+    }
+
+    /// <summary>
+    /// The table grains of a deleted branch let go of what they loaded for it (issue 18: twelve merged and deleted
+    /// branches kept a copy of the Person table each, ~100 MB at M, until Orleans collected idle activations); main's
+    /// grains stay, and a branch created again under the name reads afresh.
+    /// </summary>
+    [Fact]
+    public async Task Delete_DeactivatesTheBranchsTableGrains_AndLeavesMainsWarm()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        await WriteAliceKnowsBobAsync(host);
+        await host.Client.CreateBranchAsync("feature");
+        await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Carol"))]));
+        var feature = await host.HeadAsync("feature");
+        Assert.Equal(["Alice", "Bob", "Carol"], await host.ColumnAsync("node:Person", "id", feature));
+        var knows = await host.Table("edge:Knows", "feature").TraverseAsync(feature.GetTable("edge:Knows"), new TraversalRequest(KeyBatch.Of("Alice"), ExpansionDirection.Outgoing, 1, 1, TraversalOutput.Neighbours));
+        Assert.Equal("Bob", knows.Neighbours.GetString(0));
+        var before = await TableGrainKeysAsync(host);
+        Assert.Contains("g/node:Person@feature", before);
+        Assert.Contains("g/edge:Knows@feature", before);
+
+        await host.Client.DeleteBranchAsync("feature");
+
+        // Deactivation follows the call that asked for it; give it a bounded number of looks.
+        var keys = await TableGrainKeysAsync(host);
+        for (var look = 0; look < 100 && keys.Any(static k => k.EndsWith("@feature", StringComparison.Ordinal)); look++)
+        {
+            await Task.Delay(50);
+            keys = await TableGrainKeysAsync(host);
+        }
+
+        Assert.DoesNotContain(keys, static k => k.EndsWith("@feature", StringComparison.Ordinal));
+        Assert.Contains("g/node:Person@main", keys);
+        await host.Client.CreateBranchAsync("feature");
+        Assert.Equal(["Alice", "Bob"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("feature")));
+    }
+
+    /// <summary>Main holds Alice and Bob and the edge k1 from Alice to Bob.</summary>
+    private static Task<GraphWriteResult> WriteAliceKnowsBobAsync(GraphHost host) =>
+        host.WriteAsync(
+            TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Alice", "Bob")),
+            TableWrite.FromBatches("edge:Knows", TableWriteMode.Upsert, Rows.Edges("edge:Knows", ("k1", "Alice", "Bob"))));
+
+    private static async Task<List<string>> TableGrainKeysAsync(GraphHost host)
+    {
+        var statistics = await host.Cluster.Client.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetDetailedGrainStatistics();
+        return [.. statistics.Select(static s => s.GrainId.Key.ToString()!).Where(static k => k.Contains(":Person@", StringComparison.Ordinal) || k.Contains(":Knows@", StringComparison.Ordinal))];
     }
 
     [Fact]
