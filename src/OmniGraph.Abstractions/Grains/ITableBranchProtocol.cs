@@ -85,7 +85,8 @@ internal interface ITableBranchProtocol : ITableBranchGrain
     /// <summary>
     /// Branch delete: removes this table's head record on the branch name if it belongs to the deleted
     /// <paramref name="incarnation"/> (its head is on that incarnation's chain, a version it inherited, or none); a record
-    /// of a branch created since under the same name is left alone. Returns whether a record was removed.
+    /// of a branch created since under the same name is left alone. Returns whether a record was removed. Unless the record
+    /// is such a newer branch's, the activation then deactivates, releasing the versions it loaded for the deleted branch.
     /// </summary>
     Task<bool> ForgetIncarnationAsync(string incarnation, CancellationToken cancellationToken = default);
 
