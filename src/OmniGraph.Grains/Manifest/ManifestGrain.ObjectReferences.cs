@@ -29,7 +29,7 @@ internal sealed partial class ManifestGrain
                     if (await TryReadManifestAsync(survey.Branch.Incarnation, version) is { } manifest)
                     {
                         var needer = new ManifestNeed(survey.Branch.Name, version, manifest.Commit.Id, version == survey.HeadVersion);
-                        AddRetained(versions, manifest.Tables.Select(StoredDocuments.ToRef), needer);
+                        AddRetained(versions, StoredDocuments.NamedTableVersions(manifest), needer);
                     }
                 }
                 catch (CorruptObjectException)
@@ -40,7 +40,7 @@ internal sealed partial class ManifestGrain
 
             if (survey.HeadManifest is { } head)
             {
-                AddRetained(versions, head.Tables.Select(StoredDocuments.ToRef), new ManifestNeed(survey.Branch.Name, survey.HeadVersion, head.Commit.Id, Head: true));
+                AddRetained(versions, StoredDocuments.NamedTableVersions(head), new ManifestNeed(survey.Branch.Name, survey.HeadVersion, head.Commit.Id, Head: true));
             }
         }
 

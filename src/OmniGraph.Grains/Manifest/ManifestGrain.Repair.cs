@@ -273,6 +273,7 @@ internal sealed partial class ManifestGrain
                     Kind = isLast ? kind : CommitKinds.RecoveryLost,
                 },
                 Tables = isLast ? [.. tables.Select(StoredDocuments.ToDocument)] : head.Tables,
+                Dropped = head.Dropped,
             };
             await PutIfAbsentAsync(GraphObjectKeys.CommitPointer(commitId), StoredDocuments.Serialize(new CommitPointerDocument
             {
