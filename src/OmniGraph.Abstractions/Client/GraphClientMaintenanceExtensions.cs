@@ -19,4 +19,13 @@ public static class GraphClientMaintenanceExtensions
         ArgumentNullException.ThrowIfNull(request);
         return client.Grains.GetGrain<IMaintenanceGrain>(client.GraphId).CleanupAsync(request, cancellationToken);
     }
+
+    /// <summary>Classifies the drift of the stored table objects and, confirmed, carries out the verified fixes.</summary>
+    /// <exception cref="OmniGraphException">See <see cref="IMaintenanceGrain.RepairAsync"/>.</exception>
+    public static Task<ObjectRepairReport> RepairObjectsAsync(this IGraphClient client, ObjectRepairRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        return client.Grains.GetGrain<IMaintenanceGrain>(client.GraphId).RepairAsync(request, cancellationToken);
+    }
 }

@@ -17,4 +17,13 @@ public interface IMaintenanceGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending (nothing deleted).</exception>
     Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Classifies the drift between the table objects the retained history names and those the store holds (missing,
+    /// orphaned, corrupt; see <see cref="ObjectRepairReport"/>); with <see cref="ObjectRepairRequest.Confirm"/> deletes
+    /// the verified orphans and rebuilds derived files. Never invents table data: a missing or corrupt object is reported
+    /// (<see cref="ObjectRepairReport.DataLost"/>), not replaced.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending (nothing changed).</exception>
+    Task<ObjectRepairReport> RepairAsync(ObjectRepairRequest request, CancellationToken cancellationToken = default);
 }

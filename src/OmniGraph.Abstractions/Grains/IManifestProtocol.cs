@@ -60,4 +60,11 @@ internal interface IManifestProtocol : IManifestGrain
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending.</exception>
     Task<CleanupOutput> ReclaimHistoryAsync(CleanupRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Repair of the stored table objects (docs/maintenance.md, "repair"): what the retained history names against what
+    /// the store holds; confirmed, deletes verified orphans and rebuilds derived files under the write gate.
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>cleanup_sidecars_pending</c> while recovery sidecars are pending.</exception>
+    Task<ObjectRepairReport> RepairObjectsAsync(ObjectRepairRequest request, CancellationToken cancellationToken = default);
 }

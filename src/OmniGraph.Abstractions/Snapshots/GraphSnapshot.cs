@@ -23,6 +23,10 @@ public sealed record GraphSnapshot(
     [property: Id(4)] string SchemaHash,
     [property: Id(5)] ImmutableArray<TableVersionRef> Tables)
 {
+    /// <summary>What soft drops of the schema kept (hidden from reads; restorable by a later schema apply); sorted by table key, then property.</summary>
+    [Id(6)]
+    public ImmutableArray<DroppedTable> Dropped { get; init; } = [];
+
     /// <summary>Snapshots are equal when they name the same branch version, commit, schema and table versions.</summary>
     public bool Equals(GraphSnapshot? other) =>
         other is not null
@@ -31,7 +35,8 @@ public sealed record GraphSnapshot(
         && ManifestVersion == other.ManifestVersion
         && Commit == other.Commit
         && string.Equals(SchemaHash, other.SchemaHash, StringComparison.Ordinal)
-        && Tables.AsSpan().SequenceEqual(other.Tables.AsSpan());
+        && Tables.AsSpan().SequenceEqual(other.Tables.AsSpan())
+        && Dropped.AsSpan().SequenceEqual(other.Dropped.AsSpan());
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(BranchIncarnation, ManifestVersion, Commit.Id);

@@ -68,7 +68,12 @@ internal sealed record CommitRequest(
 [Immutable]
 public sealed record CommitSchemaChange(
     [property: Id(0)] string SchemaHash,
-    [property: Id(1)] ImmutableArray<TableVersionRef> Tables);
+    [property: Id(1)] ImmutableArray<TableVersionRef> Tables)
+{
+    /// <summary>What soft drops keep after the apply: the head's, plus this apply's soft drops, less what it restores or releases.</summary>
+    [Id(2)]
+    public ImmutableArray<DroppedTable> Dropped { get; init; } = [];
+}
 
 /// <summary>One table of a <see cref="CommitRequest"/>.</summary>
 /// <param name="Expected">The version the base snapshot names (the table head the write expects).</param>

@@ -37,6 +37,7 @@ internal static class CliCommandCatalog
         new SchemaApplyCommand(),
         new OptimizeCommand(),
         new CleanupCommand(),
+        new RepairCommand(),
         new RecoveryStatusCommand(),
         new RecoveryRepairCommand(),
         new ServeCommand(),

@@ -24,4 +24,9 @@ public static class CliJson
         var typeInfo = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
         await output.WriteLineAsync(JsonSerializer.Serialize(value, typeInfo)).ConfigureAwait(false);
     }
+
+    /// <summary>The snake_case name an enum value has in JSON, so the human form spells it as <c>--json</c> does.</summary>
+    public static string NameOf<T>(T value)
+        where T : struct, Enum =>
+        JsonSerializer.Serialize(value, Options.GetTypeInfo(typeof(T))).Trim('"');
 }

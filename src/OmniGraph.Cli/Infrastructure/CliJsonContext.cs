@@ -32,6 +32,7 @@ namespace OmniGraph.Cli.Infrastructure;
 [JsonSerializable(typeof(SchemaApplyCommandOutput))]
 [JsonSerializable(typeof(OptimizeOutput))]
 [JsonSerializable(typeof(CleanupOutput))]
+[JsonSerializable(typeof(ObjectRepairReport))]
 [JsonSerializable(typeof(ChangeSetOutput))]
 [JsonSerializable(typeof(CommitChangesOutput))]
 [JsonSerializable(typeof(ChangeFeedOutput))]

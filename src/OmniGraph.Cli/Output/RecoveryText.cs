@@ -68,8 +68,6 @@ internal static class RecoveryText
         _ => "cannot be served, writes refused",
     };
 
-    /// <summary>The snake_case name an enum value has in JSON (one spelling for both forms).</summary>
     private static string Name<T>(T value)
-        where T : struct, Enum =>
-        System.Text.Json.JsonSerializer.Serialize(value, Infrastructure.CliJson.Options.GetTypeInfo(typeof(T))).Trim('"');
+        where T : struct, Enum => Infrastructure.CliJson.NameOf(value);
 }

@@ -136,6 +136,9 @@ public enum LogEventId
     /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
     MaintenanceCleanupResumeFailed = 2602,
 
+    /// <summary>See <c>ManifestGrain.Log.cs</c>.</summary>
+    MaintenanceRepairedObjects = 2603,
+
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>
     LoadSessionBegun = 3000,
     /// <summary>See <c>LoadSessionGrain.Log.cs</c>.</summary>

@@ -84,6 +84,12 @@ public static class Failpoints
     /// <summary>Cleanup: recording the cleanup as complete.</summary>
     public static readonly Failpoint CleanupComplete = new("cleanup.complete", "compare-and-swap state/registry-manifest/graph.json: the cleanup is complete");
 
+    /// <summary>Repair: deleting one kind of verified orphan (scope: table_versions, data_objects, in that order).</summary>
+    public static readonly Failpoint RepairDelete = new("repair.delete", "delete the verified orphans of one kind");
+
+    /// <summary>Repair: rewriting the table head records of one branch from its published head (they are derived).</summary>
+    public static readonly Failpoint RepairHeadRecords = new("repair.head_records", "rewrite state/head-tablebranch/{table}@{branch}.json from the head manifest");
+
     /// <summary>Every failpoint, in catalogue order.</summary>
     public static ImmutableArray<Failpoint> All { get; } =
     [
@@ -111,5 +117,7 @@ public static class Failpoints
         CleanupFloorsRecord,
         CleanupDelete,
         CleanupComplete,
+        RepairDelete,
+        RepairHeadRecords,
     ];
 }

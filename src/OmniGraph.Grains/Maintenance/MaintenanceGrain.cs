@@ -15,4 +15,8 @@ internal sealed class MaintenanceGrain(OptimizeCoordinator optimizer) : Grain, I
     /// <inheritdoc />
     public Task<CleanupOutput> CleanupAsync(CleanupRequest request, CancellationToken cancellationToken = default) =>
         GrainFactory.GetGrain<IManifestProtocol>(this.GetPrimaryKeyString()).ReclaimHistoryAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<ObjectRepairReport> RepairAsync(ObjectRepairRequest request, CancellationToken cancellationToken = default) =>
+        GrainFactory.GetGrain<IManifestProtocol>(this.GetPrimaryKeyString()).RepairObjectsAsync(request, cancellationToken);
 }

@@ -184,9 +184,8 @@ internal sealed partial class ManifestGrain
         var versions = new Dictionary<string, TableVersionRef>(StringComparer.Ordinal);
         foreach (var manifest in manifests)
         {
-            foreach (var table in manifest.Tables)
+            foreach (var reference in StoredDocuments.NamedTableVersions(manifest))
             {
-                var reference = StoredDocuments.ToRef(table);
                 if (reference.Key is { } key)
                 {
                     versions.TryAdd(key, reference);

@@ -193,6 +193,7 @@ internal sealed partial class ManifestGrain
             SchemaHash = head.SchemaHash,
             Commit = commit,
             Tables = tables,
+            Dropped = StoredDocuments.ToDocuments(head.Dropped),
         };
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class ManifestGrain
             [.. surveys.Select(ToExamination)],
             [.. _pending.Values],
             temporaryFiles,
-            await FindUnreferencedObjectsAsync(surveys));
+            [.. await FindUnreferencedObjectsAsync(surveys)]);
         return (examination, surveys);
     }
 
@@ -217,79 +217,6 @@ internal sealed partial class ManifestGrain
         }
 
         return pointers;
-    }
-
-    /// <summary>
-    /// Table objects that nothing names: not a manifest version of any branch, not a pending sidecar. Left by writes
-    /// that never published (or by a write in progress right now); cleanup arrives with maintenance.
-    /// </summary>
-    private async Task<ImmutableArray<string>> FindUnreferencedObjectsAsync(List<BranchSurvey> surveys)
-    {
-        var versions = new Dictionary<string, TableVersionRef>(StringComparer.Ordinal);
-        foreach (var survey in surveys)
-        {
-            var floor = Math.Max(survey.Branch.ForkedFrom?.ManifestVersion ?? 0, KeepFromOf(survey.Branch.Incarnation) - 1);
-            for (var version = floor + 1; version <= Math.Max(survey.HeadVersion, survey.LaterVersions.LastOrDefault()); version++)
-            {
-                try
-                {
-                    if (await TryReadManifestAsync(survey.Branch.Incarnation, version) is { } manifest)
-                    {
-                        AddVersions(versions, manifest.Tables.Select(StoredDocuments.ToRef));
-                    }
-                }
-                catch (CorruptObjectException)
-                {
-                    // Reported by the branch survey.
-                }
-            }
-
-            if (survey.HeadManifest is { } head)
-            {
-                AddVersions(versions, head.Tables.Select(StoredDocuments.ToRef));
-            }
-        }
-
-        foreach (var key in _sidecarBases.Keys)
-        {
-            try
-            {
-                var sidecar = StoredDocuments.ReadSidecar(key, (await _store.GetAsync(key)).Content.Span);
-                var tables = sidecar.Tables.Concat((sidecar.Predecessors ?? []).SelectMany(static p => p.Tables));
-                AddVersions(versions, tables.SelectMany(static t => new[] { StoredDocuments.ToRef(t.Expected), StoredDocuments.ToRef(t.Staged) }));
-            }
-            catch (Exception exception) when (exception is RecoveryRequiredException or ObjectNotFoundException or CorruptObjectException)
-            {
-                // Gone since, or refused (and reported).
-            }
-        }
-
-        var referenced = new HashSet<string>(versions.Keys, StringComparer.Ordinal);
-        foreach (var (key, reference) in versions)
-        {
-            try
-            {
-                var document = StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, reference);
-                TableVersionReferences.AddObjectsOf(document, referenced);
-            }
-            catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
-            {
-                // A version a manifest names that cannot be read is reported by the branch survey (figures).
-            }
-        }
-
-        return [.. (await ListKeysAsync(GraphObjectKeys.TablesPrefix)).Where(key => !referenced.Contains(key))];
-    }
-
-    private static void AddVersions(Dictionary<string, TableVersionRef> versions, IEnumerable<TableVersionRef> references)
-    {
-        foreach (var reference in references)
-        {
-            if (reference.Key is { } key)
-            {
-                versions.TryAdd(key, reference);
-            }
-        }
     }
 
     private static BranchExamination ToExamination(BranchSurvey survey)

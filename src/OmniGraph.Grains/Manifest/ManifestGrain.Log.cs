@@ -85,4 +85,7 @@ internal sealed partial class ManifestGrain
 
     [LoggerMessage((int)LogEventId.MaintenanceCleanupResumeFailed, LogLevel.Warning, "Graph {GraphId}: finishing an interrupted cleanup failed; the next cleanup retries it")]
     private partial void LogCleanupResumeFailed(string graphId, Exception exception);
+
+    [LoggerMessage((int)LogEventId.MaintenanceRepairedObjects, LogLevel.Information, "Graph {GraphId}: repair deleted {Orphans} orphaned objects ({Bytes} bytes); {Lost} table objects are missing or corrupt")]
+    private partial void LogRepairedObjects(string graphId, int orphans, long bytes, int lost);
 }

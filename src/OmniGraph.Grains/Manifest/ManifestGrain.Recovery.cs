@@ -448,6 +448,7 @@ internal sealed partial class ManifestGrain
                 Kind = CommitKinds.RecoveryRollback,
             },
             Tables = tables,
+            Dropped = sidecar.Manifest.Dropped,
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using OmniGraph.Abstractions;
+using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Storage;
 using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Storage.Documents;
@@ -117,17 +118,36 @@ internal sealed partial class ManifestGrain
             plans.Add(Refused(name, $"{finding.Key}: {finding.Detail}: restore the file from a backup"));
         }
 
-        var broken = Enumerable.Range(0, survey.Verdicts.Length)
-            .Where(i => survey.Verdicts[i].Relation is HeadRelation.Missing or HeadRelation.Inconsistent)
-            .ToArray();
-        if (plans.Count == 0 && broken.Length > 0)
+        if (plans.Count == 0 && HeadRecordRebuildOf(survey) is { } rebuild)
         {
-            plans.Add(new PlannedRepair(
-                new RepairStep(RepairStepKind.RebuildHeadRecords, name, $"rewrite the head records of {string.Join(", ", broken.Select(i => head.Tables[i].Table))} from manifest version {survey.HeadVersion.ToString(CultureInfo.InvariantCulture)}"),
-                () => RebuildHeadRecordsAsync(survey, broken)));
+            plans.Add(rebuild);
         }
 
         return plans;
+    }
+
+    /// <summary>
+    /// The rebuild of a branch's broken head records (derived state) from its published head, when the history they
+    /// derive from is intact: a readable head, no lost version (whose head records are its only evidence), nothing damaged.
+    /// <c>recovery repair</c> and <c>omnigraph repair</c> both carry it out.
+    /// </summary>
+    private PlannedRepair? HeadRecordRebuildOf(BranchSurvey survey)
+    {
+        if (survey.HeadManifest is not { } head
+            || survey.ProvenVersion is not null
+            || survey.Findings.Any(static f => f.Kind is IntegrityFindingKind.CorruptObject or IntegrityFindingKind.MissingManifest))
+        {
+            return null;
+        }
+
+        var broken = Enumerable.Range(0, survey.Verdicts.Length)
+            .Where(i => survey.Verdicts[i].Relation is HeadRelation.Missing or HeadRelation.Inconsistent)
+            .ToArray();
+        return broken.Length == 0
+            ? null
+            : new PlannedRepair(
+                new RepairStep(RepairStepKind.RebuildHeadRecords, survey.Branch.Name, $"rewrite the head records of {string.Join(", ", broken.Select(i => head.Tables[i].Table))} from manifest version {survey.HeadVersion.ToString(CultureInfo.InvariantCulture)}"),
+                () => RebuildHeadRecordsAsync(survey, broken));
     }
 
     /// <summary>
@@ -253,6 +273,7 @@ internal sealed partial class ManifestGrain
                     Kind = isLast ? kind : CommitKinds.RecoveryLost,
                 },
                 Tables = isLast ? [.. tables.Select(StoredDocuments.ToDocument)] : head.Tables,
+                Dropped = head.Dropped,
             };
             await PutIfAbsentAsync(GraphObjectKeys.CommitPointer(commitId), StoredDocuments.Serialize(new CommitPointerDocument
             {
@@ -300,6 +321,7 @@ internal sealed partial class ManifestGrain
     /// <summary>Rewrites broken head records from the published head; an unreadable one is deleted first (it is derived state).</summary>
     private async Task RebuildHeadRecordsAsync(BranchSurvey survey, int[] broken)
     {
+        await _failpoints.BeforeAsync(Failpoints.RepairHeadRecords, survey.Branch.Name);
         foreach (var i in broken)
         {
             var published = StoredDocuments.ToRef(survey.HeadManifest!.Tables[i]);
@@ -317,6 +339,7 @@ internal sealed partial class ManifestGrain
 
         _headProblems.Remove(survey.Branch.Incarnation);
         _verifiedChains.Remove(survey.Branch.Incarnation);
+        _failpoints.After(Failpoints.RepairHeadRecords, survey.Branch.Name);
     }
 
     private static PlannedRepair Refused(string branch, string detail) => new(new RepairStep(RepairStepKind.Refused, branch, detail), null);

@@ -11,8 +11,9 @@ internal sealed partial class ManifestGrain
     /// <summary>
     /// The image a schema apply's staged tables replace entries of: the head with the new schema and the request's
     /// complete table set. Every listed table the head also has must be the head's version (else another write got in
-    /// first); a table the head does not have (new, or renamed) starts at its version 0. Only main, and only while main is
-    /// the graph's one branch: a branch forked earlier would keep tables laid out by the old schema.
+    /// first); a table the head does not have (new, or renamed) starts at its version 0; what soft drops keep is the head's
+    /// kept entries or the head's version of a dropped table. Only main, and only while main is the graph's one branch: a
+    /// branch forked earlier would keep tables laid out by the old schema.
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>schema_apply_branches_exist</c>, <c>read_set_conflict</c>, <c>invalid_write</c>.</exception>
     private GraphSnapshot SchemaChangeImage(CommitRequest request, BranchInfo branch, GraphSnapshot head, CommitSchemaChange change)
@@ -49,6 +50,15 @@ internal sealed partial class ManifestGrain
             }
         }
 
-        return head with { SchemaHash = change.SchemaHash, Tables = tables };
+        // What soft drops keep is either kept already or the head's version of a table this apply drops: never anything else.
+        foreach (var dropped in change.Dropped)
+        {
+            if (!head.Dropped.Contains(dropped) && !(head.TryGetTable(dropped.Version.Table, out var published) && published.SameVersionAs(dropped.Version)))
+            {
+                throw EngineErrors.InvalidWrite(dropped.Version.Table, $"the schema change keeps {dropped.Version} of a drop, which is neither kept already nor the head's version");
+            }
+        }
+
+        return head with { SchemaHash = change.SchemaHash, Tables = tables, Dropped = change.Dropped };
     }
 }

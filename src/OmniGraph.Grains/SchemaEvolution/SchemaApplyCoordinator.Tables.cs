@@ -5,6 +5,7 @@ using OmniGraph.Arrow;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
+using OmniGraph.Schema.Migration;
 using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.SchemaEvolution;
@@ -13,12 +14,13 @@ namespace OmniGraph.Grains.SchemaEvolution;
 public sealed partial class SchemaApplyCoordinator
 {
     /// <summary>
-    /// Every table of <paramref name="desired"/> with the version it starts from, and the rewrites (overwrites in the new
-    /// layout, every live row) of the tables whose stored layout changes.
+    /// Every table of the desired schema with the version it starts from, the rewrites (overwrites in the new layout, every
+    /// live row) of the tables whose stored layout changes or that a restore fills, and what soft drops keep afterwards.
     /// </summary>
-    private async Task<(ImmutableArray<TableVersionRef> Tables, TableWrite[] Writes)> PlanTablesAsync(
-        string graphId, IObjectStore store, GraphSnapshot head, SchemaCatalog accepted, SchemaCatalog desired, CancellationToken cancellationToken)
+    private async Task<(ImmutableArray<TableVersionRef> Tables, TableWrite[] Writes, ImmutableArray<DroppedTable> Dropped)> PlanTablesAsync(
+        string graphId, IObjectStore store, GraphSnapshot head, SchemaMigrationPlan plan, CancellationToken cancellationToken)
     {
+        var (accepted, desired) = (plan.Accepted, plan.Desired);
         var before = accepted.NodeTypes.Cast<GraphElementType>().Concat(accepted.EdgeTypes).ToDictionary(static t => t.StableId);
         var tables = ImmutableArray.CreateBuilder<TableVersionRef>();
         var writes = new List<TableWrite>();
@@ -29,6 +31,11 @@ public sealed partial class SchemaApplyCoordinator
             {
                 await ClearStaleHeadAsync(graphId, head, empty);
                 tables.Add(empty);
+                if (plan.Steps.FirstOrDefault(s => s.Kind == SchemaMigrationStepKind.RestoreType && s.TypeKind == KindOf(type) && s.TypeName == type.Name) is { } restore)
+                {
+                    writes.Add(await RestoreTypeAsync(graphId, store, DroppedOf(head, restore), type, cancellationToken));
+                }
+
                 continue;
             }
 
@@ -52,13 +59,21 @@ public sealed partial class SchemaApplyCoordinator
             tables.Add(sameName && published.Version > 0 ? published : empty);
             if (published.Version > 0)
             {
+                var target = TableLayout.For(type);
+                var restores = plan.Steps
+                    .Where(s => s.Kind == SchemaMigrationStepKind.RestoreProperty && s.TypeKind == KindOf(type) && s.TypeName == type.Name)
+                    .Select(s => (DroppedOf(head, s), s.PropertyName!))
+                    .ToList();
+                var fill = restores.Count == 0 ? static b => b : await RestorePropertiesAsync(graphId, store, target, restores, cancellationToken);
                 var rows = await ReadLiveRowsAsync(graphId, published, cancellationToken);
-                writes.Add(new TableWrite(type.TableName, TableWriteMode.Overwrite, [], [.. rows.Select(b => Relayout(b, storedLayout, TableLayout.For(type)))], null));
+                writes.Add(new TableWrite(type.TableName, TableWriteMode.Overwrite, [], [.. rows.Select(b => fill(Relayout(b, storedLayout, target)))], null));
             }
         }
 
-        return (tables.ToImmutable(), [.. writes.OrderBy(static w => w.Table, StringComparer.Ordinal)]);
+        return (tables.ToImmutable(), [.. writes.OrderBy(static w => w.Table, StringComparer.Ordinal)], DroppedAfter(head, plan));
     }
+
+    private static string KindOf(GraphElementType type) => type.Kind == ElementKind.Node ? "node" : "edge";
 
     /// <summary>
     /// A table name the published head does not hold may still have a head record from an earlier table of that name (one
@@ -88,10 +103,11 @@ public sealed partial class SchemaApplyCoordinator
 
     /// <summary>
     /// One batch of <paramref name="stored"/> rows in <paramref name="target"/>'s layout: the structural columns as they are,
-    /// each property from the stored column of the same stable id (a rename keeps its values), a property the stored
-    /// layout lacks as nulls (an added property is nullable), a dropped property left out.
+    /// each property from the stored column <paramref name="sourceOf"/> names (by default the one of the same stable id,
+    /// so a rename keeps its values), a property without one as nulls (an added property is nullable), a dropped property
+    /// left out.
     /// </summary>
-    internal static RecordBatch Relayout(RecordBatch batch, TableLayout stored, TableLayout target)
+    internal static RecordBatch Relayout(RecordBatch batch, TableLayout stored, TableLayout target, Func<Property, Property?>? sourceOf = null)
     {
         var columns = new ArrowColumn[target.ColumnCount];
         for (var c = 0; c < target.FirstPropertyColumn; c++)
@@ -100,10 +116,11 @@ public sealed partial class SchemaApplyCoordinator
         }
 
         var storedById = stored.Type.Properties.ToDictionary(static p => p.StableId);
+        sourceOf ??= property => storedById.GetValueOrDefault(property.StableId);
         foreach (var property in target.Type.Properties)
         {
             var index = target.ColumnOf(property);
-            if (storedById.TryGetValue(property.StableId, out var source))
+            if (sourceOf(property) is { } source)
             {
                 columns[index] = batch.Column(stored.ColumnOf(source));
             }
@@ -119,10 +136,11 @@ public sealed partial class SchemaApplyCoordinator
     }
 
     private async Task<CommitInfo> CommitAsync(
-        string graphId, IManifestProtocol manifest, GraphSnapshot head, SchemaCatalog desired, ImmutableArray<TableVersionRef> tables, TableWrite[] writes, string? actor, CancellationToken cancellationToken)
+        string graphId, IManifestProtocol manifest, GraphSnapshot head, SchemaCatalog desired, (ImmutableArray<TableVersionRef> Tables, TableWrite[] Writes, ImmutableArray<DroppedTable> Dropped) planned, string? actor, CancellationToken cancellationToken)
     {
         // The rewrites are staged on the image the commit publishes: the new schema and table set.
-        var image = head with { SchemaHash = desired.ContentHash, Tables = tables.Sort(static (a, b) => string.CompareOrdinal(a.Table, b.Table)) };
+        var (tables, writes, dropped) = planned;
+        var image = head with { SchemaHash = desired.ContentHash, Tables = tables.Sort(static (a, b) => string.CompareOrdinal(a.Table, b.Table)), Dropped = dropped };
         var tx = Ulid.NewUlid().ToString();
         var started = Stopwatch.GetTimestamp();
         await _failpoints.BeforeAsync(Failpoints.SchemaApplyStage);
@@ -138,7 +156,7 @@ public sealed partial class SchemaApplyCoordinator
                     ExpectedHeadCommit = head.Commit.Id,
                     Actor = actor,
                     Writer = CommitKinds.SchemaApply,
-                    SchemaChange = new CommitSchemaChange(desired.ContentHash, image.Tables),
+                    SchemaChange = new CommitSchemaChange(desired.ContentHash, image.Tables) { Dropped = dropped },
                 },
                 cancellationToken);
 

@@ -79,7 +79,7 @@ public sealed partial class SchemaApplyCoordinator(
         }
 
         var desired = plan.Desired;
-        if (string.Equals(desired.ContentHash, head.SchemaHash, StringComparison.Ordinal))
+        if (string.Equals(desired.ContentHash, head.SchemaHash, StringComparison.Ordinal) && !plan.Steps.Any(static s => s.Kind == SchemaMigrationStepKind.ReleaseDropped))
         {
             return Output(plan, applied: false, head.ManifestVersion, head.Commit.Id, head.SchemaHash);
         }
@@ -92,9 +92,9 @@ public sealed partial class SchemaApplyCoordinator(
 
         var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         await StoreSchemaAsync(store, desired, request.SchemaSource);
-        var (tables, writes) = await PlanTablesAsync(graphId, store, head, plan.Accepted, desired, cancellationToken);
-        var commit = await CommitAsync(graphId, manifest, head, desired, tables, writes, request.Actor, cancellationToken);
-        LogApplied(graphId, head.SchemaHash, desired.ContentHash, plan.Steps.Length, writes.Length, commit.Id);
+        var planned = await PlanTablesAsync(graphId, store, head, plan, cancellationToken);
+        var commit = await CommitAsync(graphId, manifest, head, desired, planned, request.Actor, cancellationToken);
+        LogApplied(graphId, head.SchemaHash, desired.ContentHash, plan.Steps.Length, planned.Writes.Length, commit.Id);
         return Output(plan, applied: true, commit.ManifestVersion, commit.Id, desired.ContentHash);
     }
 
@@ -106,7 +106,7 @@ public sealed partial class SchemaApplyCoordinator(
         }
 
         var accepted = await _schemas.GetAsync(await _directory.GetStoreAsync(graphId, cancellationToken), head.SchemaHash, cancellationToken);
-        return SchemaMigrationPlanner.Plan(accepted, request.SchemaSource, request.AllowDataLoss);
+        return SchemaMigrationPlanner.Plan(accepted, request.SchemaSource, request.AllowDataLoss, DroppedMembersOf(head));
     }
 
     /// <summary>The schema's source and IR, created if absent and durable before anything names them (as init does).</summary>

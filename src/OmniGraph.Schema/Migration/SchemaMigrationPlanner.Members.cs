@@ -52,7 +52,7 @@ public static partial class SchemaMigrationPlanner
         };
     }
 
-    private static void PlanProperties(GraphElementType before, GraphElementType after, SchemaDropMode mode, List<SchemaMigrationStep> steps)
+    private static void PlanProperties(GraphElementType before, GraphElementType after, SchemaDropMode mode, DroppedMembers restorable, List<SchemaMigrationStep> steps)
     {
         var kept = after.Properties.ToDictionary(static p => p.StableId);
         var existing = before.Properties.ToDictionary(static p => p.StableId);
@@ -75,8 +75,16 @@ public static partial class SchemaMigrationPlanner
                 continue;
             }
 
+            var restored = property.RenameFrom is { } oldName ? restorable.PropertyOf(before.StableId, oldName) : null;
             steps.Add(property.IsNullable
-                ? new SchemaMigrationStep(SchemaMigrationStepKind.AddProperty) { TypeKind = KindOf(after), TypeName = after.Name, PropertyName = property.Name }
+                ? new SchemaMigrationStep(restored is null ? SchemaMigrationStepKind.AddProperty : SchemaMigrationStepKind.RestoreProperty)
+                {
+                    TypeKind = KindOf(after),
+                    TypeName = after.Name,
+                    PropertyName = property.Name,
+                    From = restored?.Property,
+                    Dropped = restored,
+                }
                 : Unsupported(
                     $"{after.Name}.{property.Name}",
                     $"adding required property '{after.Name}.{property.Name}' requires a backfill of the existing rows; declare it nullable ({property.Type.DisplayName}?) instead",

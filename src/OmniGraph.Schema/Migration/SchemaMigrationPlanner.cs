@@ -12,38 +12,53 @@ public static partial class SchemaMigrationPlanner
     private const string RequiredPropertyCode = "OG-MF-103";
     private const string NarrowingCode = "OG-MF-106";
 
-    /// <summary>The plan that takes <paramref name="accepted"/> to the schema <paramref name="desiredSource"/> declares.</summary>
+    /// <summary>
+    /// The plan that takes <paramref name="accepted"/> to the schema <paramref name="desiredSource"/> declares;
+    /// <paramref name="dropped"/> are the graph's softly dropped members (restorable by <c>@rename_from</c>).
+    /// </summary>
     /// <exception cref="SchemaException">The desired source is no valid schema (its own typed errors).</exception>
-    /// <exception cref="OmniGraphException">Code <c>schema_rename_unknown</c>: a <c>@rename_from</c> names nothing accepted.</exception>
-    public static SchemaMigrationPlan Plan(SchemaCatalog accepted, string desiredSource, bool allowDataLoss = false)
+    /// <exception cref="OmniGraphException">Code <c>schema_rename_unknown</c>: a <c>@rename_from</c> names nothing accepted or dropped.</exception>
+    public static SchemaMigrationPlan Plan(SchemaCatalog accepted, string desiredSource, bool allowDataLoss = false, IReadOnlyCollection<SchemaDroppedMember>? dropped = null)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(desiredSource);
-        return Plan(accepted, SchemaCatalog.Compile(desiredSource, accepted.ToIr()), allowDataLoss);
+        return Plan(accepted, SchemaCatalog.Compile(desiredSource, accepted.ToIr()), allowDataLoss, dropped);
     }
 
     /// <summary>The plan that takes <paramref name="accepted"/> to <paramref name="desired"/> (compiled against <paramref name="accepted"/>'s IR).</summary>
-    /// <exception cref="OmniGraphException">Code <c>schema_rename_unknown</c>: a <c>@rename_from</c> names nothing accepted.</exception>
-    public static SchemaMigrationPlan Plan(SchemaCatalog accepted, SchemaCatalog desired, bool allowDataLoss)
+    /// <exception cref="OmniGraphException">Code <c>schema_rename_unknown</c>: a <c>@rename_from</c> names nothing accepted or dropped.</exception>
+    public static SchemaMigrationPlan Plan(SchemaCatalog accepted, SchemaCatalog desired, bool allowDataLoss, IReadOnlyCollection<SchemaDroppedMember>? dropped = null)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         ArgumentNullException.ThrowIfNull(desired);
-        CheckRenameHints(accepted, desired);
+        var restorable = new DroppedMembers(dropped ?? []);
+        CheckRenameHints(accepted, desired, restorable);
         var mode = allowDataLoss ? SchemaDropMode.Hard : SchemaDropMode.Soft;
         var steps = new List<SchemaMigrationStep>();
         PlanInterfaces(accepted, desired, steps);
-        PlanTypes(accepted, desired, accepted.NodeTypes, desired.NodeTypes, mode, steps);
-        PlanTypes(accepted, desired, accepted.EdgeTypes, desired.EdgeTypes, mode, steps);
+        PlanTypes(accepted, desired, accepted.NodeTypes, desired.NodeTypes, mode, restorable, steps);
+        PlanTypes(accepted, desired, accepted.EdgeTypes, desired.EdgeTypes, mode, restorable, steps);
+        if (allowDataLoss)
+        {
+            foreach (var member in restorable.NotRestored(steps))
+            {
+                steps.Add(new SchemaMigrationStep(SchemaMigrationStepKind.ReleaseDropped) { TypeKind = member.TypeKind, TypeName = member.TypeName, PropertyName = member.Property, Dropped = member });
+            }
+        }
+
         return new SchemaMigrationPlan(accepted, desired, [.. steps]);
     }
 
-    /// <summary>A hint that matched nothing gave its declaration a new identity: that is an error, never a silent add.</summary>
-    private static void CheckRenameHints(SchemaCatalog accepted, SchemaCatalog desired)
+    /// <summary>
+    /// A hint that matched nothing accepted gave its declaration a new identity: that is an error, never a silent add,
+    /// unless it names a softly dropped member (a restore).
+    /// </summary>
+    private static void CheckRenameHints(SchemaCatalog accepted, SchemaCatalog desired, DroppedMembers restorable)
     {
         var acceptedTypes = AllTypes(accepted).ToDictionary(static t => t.StableId);
         foreach (var type in desired.NodeTypes.Cast<GraphElementType>().Concat(desired.EdgeTypes))
         {
-            if (type.RenameFrom is { } oldName && !acceptedTypes.ContainsKey(type.StableId))
+            if (type.RenameFrom is { } oldName && !acceptedTypes.ContainsKey(type.StableId) && restorable.TypeOf(KindOf(type), oldName) is null)
             {
                 throw SchemaMigrationErrors.RenameUnknown(type.DisplayName, oldName);
             }
@@ -56,7 +71,8 @@ public static partial class SchemaMigrationPlanner
             {
                 if (property.RenameFrom is { } oldName
                     && property.InheritedFrom is null
-                    && (before is null || !before.Properties.Any(p => p.StableId == property.StableId)))
+                    && (before is null || !before.Properties.Any(p => p.StableId == property.StableId))
+                    && (before is null || restorable.PropertyOf(before.StableId, oldName) is null))
                 {
                     throw SchemaMigrationErrors.RenameUnknown($"property {property.QualifiedName}", oldName);
                 }
@@ -82,7 +98,8 @@ public static partial class SchemaMigrationPlanner
         }
     }
 
-    private static void PlanTypes<T>(SchemaCatalog accepted, SchemaCatalog desired, ImmutableArray<T> before, ImmutableArray<T> after, SchemaDropMode mode, List<SchemaMigrationStep> steps)
+    private static void PlanTypes<T>(
+        SchemaCatalog accepted, SchemaCatalog desired, ImmutableArray<T> before, ImmutableArray<T> after, SchemaDropMode mode, DroppedMembers restorable, List<SchemaMigrationStep> steps)
         where T : GraphElementType
     {
         var afterById = after.ToDictionary(static t => t.StableId);
@@ -91,7 +108,10 @@ public static partial class SchemaMigrationPlanner
         {
             if (!beforeIds.Contains(type.StableId))
             {
-                steps.Add(new SchemaMigrationStep(SchemaMigrationStepKind.AddType) { TypeKind = KindOf(type), TypeName = type.Name });
+                var restored = type.RenameFrom is { } oldName ? restorable.TypeOf(KindOf(type), oldName) : null;
+                steps.Add(restored is not null
+                    ? new SchemaMigrationStep(SchemaMigrationStepKind.RestoreType) { TypeKind = KindOf(type), TypeName = type.Name, From = restored.TypeName, Dropped = restored }
+                    : new SchemaMigrationStep(SchemaMigrationStepKind.AddType) { TypeKind = KindOf(type), TypeName = type.Name });
             }
         }
 
@@ -99,7 +119,7 @@ public static partial class SchemaMigrationPlanner
         {
             if (afterById.TryGetValue(type.StableId, out var kept))
             {
-                PlanType(accepted, desired, type, kept, mode, steps);
+                PlanType(accepted, desired, type, kept, mode, restorable, steps);
             }
             else
             {
@@ -108,7 +128,8 @@ public static partial class SchemaMigrationPlanner
         }
     }
 
-    private static void PlanType(SchemaCatalog accepted, SchemaCatalog desired, GraphElementType before, GraphElementType after, SchemaDropMode mode, List<SchemaMigrationStep> steps)
+    private static void PlanType(
+        SchemaCatalog accepted, SchemaCatalog desired, GraphElementType before, GraphElementType after, SchemaDropMode mode, DroppedMembers restorable, List<SchemaMigrationStep> steps)
     {
         var kind = KindOf(after);
         if (!string.Equals(before.Name, after.Name, StringComparison.Ordinal))
@@ -123,7 +144,7 @@ public static partial class SchemaMigrationPlanner
             steps.Add(new SchemaMigrationStep(SchemaMigrationStepKind.UpdateTypeMetadata) { TypeKind = kind, TypeName = after.Name });
         }
 
-        PlanProperties(before, after, mode, steps);
+        PlanProperties(before, after, mode, restorable, steps);
     }
 
     /// <summary>What a type is beyond its properties and constraints: a node's interfaces, an edge's endpoints and cardinality.</summary>

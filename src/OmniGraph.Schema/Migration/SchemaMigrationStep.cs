@@ -38,6 +38,9 @@ public sealed record SchemaMigrationStep(SchemaMigrationStepKind Kind)
     /// <summary>Why the change is unsupported.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>The softly dropped member a restore brings back or a release gives up.</summary>
+    public SchemaDroppedMember? Dropped { get; init; }
+
     /// <summary>The lint code of an unsupported change (<c>OG-MF-103</c>, <c>OG-MF-106</c>), when there is one.</summary>
     public string? Code { get; init; }
 
@@ -55,6 +58,9 @@ public sealed record SchemaMigrationStep(SchemaMigrationStepKind Kind)
         SchemaMigrationStepKind.UpdatePropertyMetadata => "update_property_metadata",
         SchemaMigrationStepKind.DropType => "drop_type",
         SchemaMigrationStepKind.DropProperty => "drop_property",
+        SchemaMigrationStepKind.RestoreType => "restore_type",
+        SchemaMigrationStepKind.RestoreProperty => "restore_property",
+        SchemaMigrationStepKind.ReleaseDropped => "release_dropped",
         _ => "unsupported_change",
     };
 
@@ -66,6 +72,8 @@ public sealed record SchemaMigrationStep(SchemaMigrationStepKind Kind)
         {
             SchemaMigrationStepKind.RenameType => $"{KindName} {TypeKind} {From} -> {TypeName}",
             SchemaMigrationStepKind.RenameProperty => $"{KindName} {TypeName}.{From} -> {PropertyName}",
+            SchemaMigrationStepKind.RestoreType => $"{KindName} {TypeKind} {TypeName} (from the dropped {From})",
+            SchemaMigrationStepKind.RestoreProperty => $"{KindName} {TypeName}.{PropertyName} (from the dropped {From})",
             SchemaMigrationStepKind.AddConstraint or SchemaMigrationStepKind.RemoveConstraint => $"{KindName} {TypeKind} {TypeName} {Constraint}",
             SchemaMigrationStepKind.ExtendEnum => $"{KindName} {owner} + {string.Join(", ", AddedValues)}",
             SchemaMigrationStepKind.DropType or SchemaMigrationStepKind.DropProperty => $"{KindName} {owner} ({(Mode == SchemaDropMode.Hard ? "hard" : "soft")})",

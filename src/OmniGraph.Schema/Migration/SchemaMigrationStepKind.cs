@@ -36,6 +36,15 @@ public enum SchemaMigrationStepKind : byte
     /// <summary>A property left out of the desired schema.</summary>
     DropProperty,
 
+    /// <summary>A softly dropped type declared again with <c>@rename_from</c> naming it: a new type filled with the kept rows.</summary>
+    RestoreType,
+
+    /// <summary>A softly dropped property declared again with <c>@rename_from</c> naming it: its kept values come back, by row id.</summary>
+    RestoreProperty,
+
+    /// <summary>With <c>--allow-data-loss</c>: a softly dropped type or property that is not restored is given up (cleanup may reclaim it).</summary>
+    ReleaseDropped,
+
     /// <summary>A change no step supports: it makes the whole plan unsupported.</summary>
     UnsupportedChange,
 }

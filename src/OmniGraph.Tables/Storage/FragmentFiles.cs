@@ -16,7 +16,17 @@ internal static class FragmentFiles
 
     /// <summary>Reads a fragment, checking its checksum, its layout and its row count.</summary>
     /// <exception cref="CorruptObjectException">Anything is wrong with it.</exception>
-    public static RecordBatch Read(string key, ReadOnlyMemory<byte> file, ArrowSchema layout, int expectedRows)
+    public static RecordBatch Read(string key, ReadOnlyMemory<byte> file, ArrowSchema layout, int expectedRows) =>
+        ReadChecked(key, file, layout, expectedRows);
+
+    /// <summary>
+    /// Checks a fragment without knowing its table's layout (repair reads fragments by the table version alone): its
+    /// checksum, one record batch that decodes, its row count.
+    /// </summary>
+    /// <exception cref="CorruptObjectException">Anything is wrong with it.</exception>
+    public static void Verify(string key, ReadOnlyMemory<byte> file, int expectedRows) => ReadChecked(key, file, layout: null, expectedRows);
+
+    private static RecordBatch ReadChecked(string key, ReadOnlyMemory<byte> file, ArrowSchema? layout, int expectedRows)
     {
         RecordBatch batch;
         try
@@ -27,7 +37,7 @@ internal static class FragmentFiles
                 throw new CorruptObjectException(key, $"it holds {reader.RecordBatchCount} record batches, expected 1");
             }
 
-            if (!SameLayout(reader.Schema, layout, out var difference))
+            if (layout is not null && !SameLayout(reader.Schema, layout, out var difference))
             {
                 throw new CorruptObjectException(key, $"its columns do not match the table layout: {difference}");
             }

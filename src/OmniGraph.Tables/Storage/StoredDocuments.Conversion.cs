@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OmniGraph.Abstractions;
 using OmniGraph.Tables.Storage.Documents;
 
@@ -49,6 +50,20 @@ internal static partial class StoredDocuments
             tables[i] = ToRef(manifest.Tables[i]);
         }
 
-        return new GraphSnapshot(manifest.Branch, manifest.BranchIncarnation, manifest.Version, ToCommit(manifest), manifest.SchemaHash, [.. tables]);
+        return new GraphSnapshot(manifest.Branch, manifest.BranchIncarnation, manifest.Version, ToCommit(manifest), manifest.SchemaHash, [.. tables])
+        {
+            Dropped = [.. (manifest.Dropped ?? []).Select(static d => new DroppedTable(ToRef(d.Version), d.Property))],
+        };
     }
+
+    /// <summary>
+    /// Every table version a manifest keeps alive: its tables and what soft drops kept (hidden from reads, but needed by a
+    /// restore). Whatever decides which objects are still needed (cleanup, repair, recovery status) asks here.
+    /// </summary>
+    public static IEnumerable<TableVersionRef> NamedTableVersions(ManifestDocument manifest) =>
+        manifest.Tables.Select(ToRef).Concat((manifest.Dropped ?? []).Select(static d => ToRef(d.Version)));
+
+    /// <summary>The manifest form of what soft drops kept (<c>null</c> when nothing: manifests without drops stay as they were).</summary>
+    public static DroppedTableDocument[]? ToDocuments(ImmutableArray<DroppedTable> dropped) =>
+        dropped.IsDefaultOrEmpty ? null : [.. dropped.Select(static d => new DroppedTableDocument { Version = ToDocument(d.Version), Property = d.Property })];
 }

@@ -20,6 +20,21 @@ internal static partial class StoredDocuments
             Check(key, previous is null || string.CompareOrdinal(previous, table!.Table) < 0, $"tables are not sorted by key or repeat ('{table!.Table}' after '{previous}')");
             previous = table.Table;
         }
+
+        (string Table, string Property)? last = null;
+        foreach (var dropped in manifest.Dropped ?? [])
+        {
+            Check(key, dropped?.Version is not null, "a dropped entry is null");
+            var version = dropped!.Version!;
+            ValidateRef(key, version, "dropped");
+            Check(key, version.Version > 0, "a dropped entry names no rows (version 0)");
+            Check(key, dropped.Property is null || dropped.Property.Length > 0, "a dropped entry's property is empty");
+            var entry = (version.Table, dropped.Property ?? string.Empty);
+            Check(key, last is null || string.CompareOrdinal(last.Value.Table, entry.Table) < 0
+                || (string.Equals(last.Value.Table, entry.Table, StringComparison.Ordinal) && string.CompareOrdinal(last.Value.Property, entry.Item2) < 0),
+                $"dropped entries are not sorted by table and property or repeat ('{entry.Table}')");
+            last = entry;
+        }
     }
 
     private static void ValidateCommit(string key, CommitRecordDocument commit)

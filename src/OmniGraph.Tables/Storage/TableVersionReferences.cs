@@ -5,29 +5,14 @@ namespace OmniGraph.Tables.Storage;
 /// <summary>
 /// What a stored table version needs besides its own object: the one place that knows how a table version document
 /// names the objects it reads. Everything that decides whether an object is still needed (cleanup, the reclaim of a
-/// deleted branch, recovery status's unreferenced objects, repair) asks here, so a change of the table version format
-/// changes this function only.
+/// deleted branch, recovery status's unreferenced objects, repair) and everything that checks them (repair) asks here,
+/// so a change of the table version format changes this file only.
 /// </summary>
 internal static class TableVersionReferences
 {
     /// <summary>Every object key <paramref name="document"/> reads: its fragments and their deletion files (each once).</summary>
-    public static IEnumerable<string> ObjectsOf(TableVersionDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fragment in document.Fragments)
-        {
-            if (seen.Add(fragment.Key))
-            {
-                yield return fragment.Key;
-            }
-
-            if (fragment.Deletions is { } deletions && seen.Add(deletions.Key))
-            {
-                yield return deletions.Key;
-            }
-        }
-    }
+    public static IEnumerable<string> ObjectsOf(TableVersionDocument document) =>
+        ChecksOf(document).Select(static o => o.Key).Distinct(StringComparer.Ordinal);
 
     /// <summary>Adds every object key <paramref name="document"/> reads to <paramref name="keys"/>.</summary>
     public static void AddObjectsOf(TableVersionDocument document, ISet<string> keys)
@@ -36,6 +21,27 @@ internal static class TableVersionReferences
         foreach (var key in ObjectsOf(document))
         {
             keys.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// Every object <paramref name="document"/> reads, each with the check its bytes must pass to be what the version
+    /// says (a fragment: its checksum, one record batch, the row count; a deletion file: its checksum, the vector, its
+    /// order, range and count). A deletion file shared by several fragments is listed once per vector it holds for them.
+    /// </summary>
+    public static IEnumerable<ReferencedObject> ChecksOf(TableVersionDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var fragment in document.Fragments)
+        {
+            yield return new ReferencedObject(fragment.Key, ReferencedObject.Fragment, bytes => FragmentFiles.Verify(fragment.Key, bytes, fragment.Rows));
+            if (fragment.Deletions is { } deletions)
+            {
+                yield return new ReferencedObject(
+                    deletions.Key,
+                    ReferencedObject.DeletionFile,
+                    bytes => DeletionVectorFiles.Read(deletions.Key, bytes, deletions.Batch, fragment.Rows, deletions.Count));
+            }
         }
     }
 }

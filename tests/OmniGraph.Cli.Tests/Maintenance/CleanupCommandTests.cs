@@ -116,11 +116,13 @@ public sealed class CleanupCommandTests : LoadedWorkspaceTests
     [InlineData("optimize")]
     [InlineData("cleanup")]
     [InlineData("schema")]
+    [InlineData("repair")]
     public async Task Maintenance_WithServer_IsRefusedAsStorageNative(string command)
     {
         string[] args = command switch
         {
             "cleanup" => ["cleanup", Workspace.Graph, "--keep", "1", "--older-than", "0s", "--server", "http://127.0.0.1:1"],
+            "repair" => ["repair", Workspace.Graph, "--confirm", "--server", "http://127.0.0.1:1"],
             "schema" => ["schema", "apply", Workspace.Graph, "--schema", "missing.pg", "--server", "http://127.0.0.1:1"],
             _ => ["optimize", Workspace.Graph, "--server", "http://127.0.0.1:1"],
         };
