@@ -12,7 +12,7 @@ namespace OmniGraph.Tables.Traversal;
 /// breadth-first search with visited and emitted sets (stamped arrays over dense node ordinals, so nothing is cleared
 /// between sources), or a single hop listing edges, or counts. See <see cref="TraversalRequest"/> for the semantics.
 /// </summary>
-internal sealed class EdgeTraverser
+internal sealed partial class EdgeTraverser
 {
     private static readonly AdjacencyGroup s_unresolved = new(-2, -2);
 
@@ -42,7 +42,7 @@ internal sealed class EdgeTraverser
     private AdjacencyGroup[] _outgoingGroups = [];
     private AdjacencyGroup[] _incomingGroups = [];
 
-    public EdgeTraverser(
+    private EdgeTraverser(
         TableVersionView view,
         TraversalRequest request,
         RowFilter edgeFilter,
