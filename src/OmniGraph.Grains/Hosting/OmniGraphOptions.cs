@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using OmniGraph.Search;
 using OmniGraph.Security;
 
@@ -6,6 +7,9 @@ namespace OmniGraph.Grains.Hosting;
 /// <summary>Settings of the storage engine in a silo (<c>silo.AddOmniGraph(options =&gt; ...)</c>).</summary>
 public sealed class OmniGraphOptions
 {
+    /// <summary><see cref="TimeSpan.MaxValue"/> as a <c>[Range]</c> bound.</summary>
+    private const string MaxTimeSpan = "10675199.02:48:05.4775807";
+
     /// <summary>
     /// Graphs by id, each a store location: a local path, a <c>file://</c> URI or <c>memory://name</c>. Configure the
     /// same graphs on every silo of a cluster; graphs added at run time go to the <see cref="OmniGraph.Abstractions.IGraphRegistryGrain"/>.
@@ -19,21 +23,26 @@ public sealed class OmniGraphOptions
     public string RegistryLocation { get; set; } = "memory://omnigraph-registry";
 
     /// <summary>Largest number of rows in one fragment file; larger batches are split. Default 1,048,576.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxFragmentRows { get; set; } = 1 << 20;
 
     /// <summary>Table versions each table grain keeps loaded besides its head and staged versions (time travel). Default 4.</summary>
+    [Range(0, int.MaxValue)]
     public int VersionCacheSize { get; set; } = 4;
 
     /// <summary>Write transactions a table grain keeps staging state for before it forgets the oldest. Default 64.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxStagedTransactions { get; set; } = 64;
 
     /// <summary>Preparations a retryable write makes before it reports the conflict. Default 16.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxWriteAttempts { get; set; } = 16;
 
     /// <summary>
     /// Age after which a foreign, incomplete recovery sidecar is healed at write entry (a younger one may belong to a
     /// write in progress in another process; heal on activation heals every sidecar). Default 30 seconds.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", MaxTimeSpan)]
     public TimeSpan StaleSidecarAge { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -41,9 +50,11 @@ public sealed class OmniGraphOptions
     /// runaway writes; a write over it fails with <c>resource_limit</c> before anything is staged. Loads are not capped by
     /// default: a whole data set loads as one commit.
     /// </summary>
+    [Range(typeof(long), "0", "9223372036854775807")]
     public long MaxRowsPerTableWrite { get; set; }
 
     /// <summary>How many versions a branch head may move before the manifest grain refreshes its persisted head hint. Default 64.</summary>
+    [Range(1, int.MaxValue)]
     public int HeadHintInterval { get; set; } = 64;
 
     /// <summary>
@@ -67,6 +78,7 @@ public sealed class OmniGraphOptions
     /// How long after a promotion <c>promote revert</c> may undo it (docs/branches.md, "Protected branches and
     /// promotion"). Default 24 hours; must be positive.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", MaxTimeSpan, MinimumIsExclusive = true)]
     public TimeSpan PromotionRevertWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>

@@ -5,14 +5,20 @@ using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
 
-/// <summary>Validates <see cref="OmniGraphOptions"/> when the silo starts.</summary>
+/// <summary>
+/// Validates <see cref="OmniGraphOptions"/> when the silo starts: the ranges declared on the options
+/// (<see cref="OmniGraphOptionsRangeValidator"/>, generated), then the rules that need code (graph ids, store locations,
+/// policy bundles, the vector-search settings); every failure is listed.
+/// </summary>
 public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, OmniGraphOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        // The plain ranges are data annotations, checked by the generated validator; the rules below need code.
+        var ranges = new OmniGraphOptionsRangeValidator().Validate(name, options);
+        var failures = new List<string>(ranges.Failed ? ranges.Failures : []);
         foreach (var (graphId, location) in options.Graphs.OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             if (GraphGrainKeys.FindGraphIdViolation(graphId) is { } problem)
@@ -45,14 +51,6 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
             failures.Add($"{nameof(OmniGraphOptions.RegistryLocation)}: {exception.Message}");
         }
 
-        Require(failures, options.MaxFragmentRows >= 1, $"{nameof(OmniGraphOptions.MaxFragmentRows)} must be at least 1");
-        Require(failures, options.VersionCacheSize >= 0, $"{nameof(OmniGraphOptions.VersionCacheSize)} must not be negative");
-        Require(failures, options.MaxStagedTransactions >= 1, $"{nameof(OmniGraphOptions.MaxStagedTransactions)} must be at least 1");
-        Require(failures, options.MaxWriteAttempts >= 1, $"{nameof(OmniGraphOptions.MaxWriteAttempts)} must be at least 1");
-        Require(failures, options.StaleSidecarAge >= TimeSpan.Zero, $"{nameof(OmniGraphOptions.StaleSidecarAge)} must not be negative");
-        Require(failures, options.MaxRowsPerTableWrite >= 0, $"{nameof(OmniGraphOptions.MaxRowsPerTableWrite)} must not be negative");
-        Require(failures, options.PromotionRevertWindow > TimeSpan.Zero, $"{nameof(OmniGraphOptions.PromotionRevertWindow)} must be positive");
-        Require(failures, options.HeadHintInterval >= 1, $"{nameof(OmniGraphOptions.HeadHintInterval)} must be at least 1");
         if (options.VectorSearch is null)
         {
             failures.Add($"{nameof(OmniGraphOptions.VectorSearch)} must be set");

@@ -50,8 +50,7 @@ internal sealed partial class TableBranchGrain
         }
         else if (!filter.IsEmpty)
         {
-            var parts = TrySelectByIndex(view, filter, out var indexed) ? indexed : ScanSelect(view, filter, cancellationToken);
-            candidates = Candidates(view, parts);
+            candidates = Candidates(view, TableSelector.Matching(view, filter, QueryIndexes(view), cancellationToken));
         }
 
         IReadOnlyList<RowLocation>? matched = null;

@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using OmniGraph.Abstractions;
-using OmniGraph.Tables.Indexes;
-using OmniGraph.Tables.Selection;
 using OmniGraph.Tables.Traversal;
 
 namespace OmniGraph.Grains.Tables;
@@ -16,58 +14,9 @@ internal sealed partial class TableBranchGrain
         // Edge ids, edge columns and edge filters read more than the endpoints; everything else walks src and dst only.
         var endpointsOnly = request.Output != TraversalOutput.Edges && request.EdgeFilters.IsDefaultOrEmpty && request.EdgeColumns.IsDefaultOrEmpty;
         var view = await GetEdgeViewAsync(version, cancellationToken, endpointsOnly);
-        if (request.MinHops < 1 || request.MaxHops < request.MinHops)
-        {
-            throw EngineErrors.InvalidTableRequest(_table, $"hop bounds {{{request.MinHops},{request.MaxHops}}} are invalid (1 <= min <= max)");
-        }
-
-        var edgeOutput = request.Output is TraversalOutput.Edges or TraversalOutput.EdgeCounts;
-        if (edgeOutput && request.MaxHops != 1)
-        {
-            throw EngineErrors.InvalidTableRequest(_table, "edge outputs are single-hop");
-        }
-
-        var columns = request.EdgeColumns.IsDefault ? [] : request.EdgeColumns;
-        if (request.Output != TraversalOutput.Edges && columns.Length > 0)
-        {
-            throw EngineErrors.InvalidTableRequest(_table, "edge columns are returned only with the edges output");
-        }
-
-        var filter = PredicateCompiler.Compile(view.Layout, request.EdgeFilters.IsDefault ? [] : request.EdgeFilters);
-        var shape = request.Output == TraversalOutput.Edges && columns.Length > 0 ? SelectionShape.Create(view.Layout, columns) : null;
-        bool[]? outgoingParallel = null;
-        bool[]? incomingParallel = null;
-        AdjacencyGroup[]? outgoingSources = null;
-        AdjacencyGroup[]? incomingSources = null;
-        var indexes = _queryIndexes.GetValue(view, static _ => new ViewQueryIndexes());
-        var wholeTableOutput = request.Output is TraversalOutput.NeighbourCounts or TraversalOutput.EdgeCounts or TraversalOutput.Existence;
-        if (request.SourceTable is { } sourceTable && wholeTableOutput)
-        {
-            if (request.Direction is ExpansionDirection.Outgoing or ExpansionDirection.Both)
-            {
-                outgoingSources = indexes.SourceGroupsOf(sourceTable, bySource: true, view.BySource, request.Sources);
-            }
-
-            if (request.Direction is ExpansionDirection.Incoming or ExpansionDirection.Both)
-            {
-                incomingSources = indexes.SourceGroupsOf(sourceTable, bySource: false, view.ByTarget, request.Sources);
-            }
-        }
-
-        if (request.Output == TraversalOutput.NeighbourCounts && request.MaxHops == 1 && filter.IsEmpty)
-        {
-            if (request.Direction == ExpansionDirection.Outgoing)
-            {
-                outgoingParallel = indexes.OutgoingHasParallelEdges ??= ParallelEdgeMap.Build(view, view.BySource, bySource: true);
-            }
-            else if (request.Direction == ExpansionDirection.Incoming)
-            {
-                incomingParallel = indexes.IncomingHasParallelEdges ??= ParallelEdgeMap.Build(view, view.ByTarget, bySource: false);
-            }
-        }
-
-        var traverser = new EdgeTraverser(view, request, filter, shape, outgoingParallel, incomingParallel, outgoingSources, incomingSources);
-        if (request.Output == TraversalOutput.Existence && request.SourceTable is { } existenceTable && request.MinHops == 1 && filter.IsEmpty)
+        var indexes = QueryIndexes(view);
+        var traverser = EdgeTraverser.Prepare(view, request, indexes);
+        if (request.Output == TraversalOutput.Existence && request.SourceTable is { } existenceTable && request.MinHops == 1 && request.EdgeFilters.IsDefaultOrEmpty)
         {
             // One pass over the join index, stopping at each node's first live edge; kept beside the version, so every
             // later anti-join or existence test over the same two versions reads the bitmap as it is.

@@ -10,7 +10,7 @@ namespace OmniGraph.Search;
 /// array (2M slots per node), the few upper-layer nodes own a small array each. Vectors are not copied: distances read
 /// the column memory through the table. Immutable once built, so searches run concurrently.
 /// </summary>
-/// <remarks>Construction is in <c>HnswIndex.Build.cs</c>.</remarks>
+/// <remarks>Construction (batched, parallel) is in <c>HnswIndex.Build.cs</c>.</remarks>
 public sealed partial class HnswIndex
 {
     private const int MaxLevel = 16;
@@ -27,8 +27,6 @@ public sealed partial class HnswIndex
     private readonly ulong[] _members;
     private readonly ConcurrentBag<SearchScratch> _scratch = [];
 
-    // Link lists being written during the (single-threaded) build.
-    private readonly int[] _buildLinks;
     private int _entry = -1;
     private int _topLevel = -1;
 
@@ -43,7 +41,6 @@ public sealed partial class HnswIndex
         _counts0 = new byte[nodes];
         _upper = new int[]?[nodes];
         _members = new ulong[RowSet.WordCount(nodes)];
-        _buildLinks = new int[_m0 + 1];
         if (previous is not null)
         {
             // The previous graph's arrays, copied (the previous index stays immutable and in use meanwhile).

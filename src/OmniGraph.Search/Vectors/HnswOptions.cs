@@ -4,8 +4,8 @@ namespace OmniGraph.Search;
 
 /// <summary>
 /// Parameters of the HNSW graph (Malkov and Yashunin, 2016/2018). Defaults: M = 16 links per node per layer (2M = 32
-/// on the ground layer), ef_construction = 100, ef_search = 64, level multiplier 1/ln(M), and a fixed seed so a build
-/// is reproducible.
+/// on the ground layer), ef_construction = 100, ef_search = 64, level multiplier 1/ln(M), a fixed seed so a build
+/// is reproducible, and a build on every core.
 /// </summary>
 public sealed record HnswOptions
 {
@@ -20,6 +20,12 @@ public sealed record HnswOptions
 
     /// <summary>Seed of the level draws.</summary>
     public int Seed { get; set; } = 0x5EED;
+
+    /// <summary>
+    /// Threads a build or an extension uses (1..1,024; default: every core). The graph does not depend on it: nodes are
+    /// inserted in fixed batches whose searches run in parallel over the graph as it was before the batch.
+    /// </summary>
+    public int BuildParallelism { get; set; } = Environment.ProcessorCount;
 
     /// <exception cref="OmniGraphException"><see cref="SearchErrorCodes.OptionsInvalid"/>: a parameter is out of range.</exception>
     internal void Validate()
@@ -37,6 +43,11 @@ public sealed record HnswOptions
         if (EfSearch is < 1 or > 10_000)
         {
             SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"HNSW ef_search must be between 1 and 10,000, got {EfSearch}."));
+        }
+
+        if (BuildParallelism is < 1 or > 1_024)
+        {
+            SearchThrow.Options(string.Create(CultureInfo.InvariantCulture, $"HNSW build parallelism must be between 1 and 1,024, got {BuildParallelism}."));
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed partial class EdgeTraverser
     private AdjacencyGroup[] _outgoingGroups = [];
     private AdjacencyGroup[] _incomingGroups = [];
 
-    public EdgeTraverser(
+    private EdgeTraverser(
         TableVersionView view,
         TraversalRequest request,
         RowFilter edgeFilter,

@@ -44,6 +44,40 @@ public sealed class HostingTests(ITestOutputHelper output)
         Assert.True(new OmniGraphOptionsValidator().Validate(null, new OmniGraphOptions().AddGraph("g", "/tmp/g")).Succeeded);
     }
 
+    public static TheoryData<string, string> BrokenRanges() => new()
+    {
+        { nameof(OmniGraphOptions.MaxFragmentRows), "MaxFragmentRows: The field OmniGraphOptions.MaxFragmentRows must be between 1 and 2147483647." },
+        { nameof(OmniGraphOptions.VersionCacheSize), "VersionCacheSize: The field OmniGraphOptions.VersionCacheSize must be between 0 and 2147483647." },
+        { nameof(OmniGraphOptions.MaxStagedTransactions), "MaxStagedTransactions: The field OmniGraphOptions.MaxStagedTransactions must be between 1 and 2147483647." },
+        { nameof(OmniGraphOptions.MaxWriteAttempts), "MaxWriteAttempts: The field OmniGraphOptions.MaxWriteAttempts must be between 1 and 2147483647." },
+        { nameof(OmniGraphOptions.HeadHintInterval), "HeadHintInterval: The field OmniGraphOptions.HeadHintInterval must be between 1 and 2147483647." },
+        { nameof(OmniGraphOptions.MaxRowsPerTableWrite), "MaxRowsPerTableWrite: The field OmniGraphOptions.MaxRowsPerTableWrite must be between 0 and 9223372036854775807." },
+        { nameof(OmniGraphOptions.StaleSidecarAge), "StaleSidecarAge: The field OmniGraphOptions.StaleSidecarAge must be between 00:00:00 and 10675199.02:48:05.4775807." },
+        { nameof(OmniGraphOptions.PromotionRevertWindow), "PromotionRevertWindow: The field OmniGraphOptions.PromotionRevertWindow must be between 00:00:00 exclusive and 10675199.02:48:05.4775807." },
+    };
+
+    /// <summary>Each plain range (a generated check) reports its member and bounds, once, next to the hand-written rules.</summary>
+    [Theory]
+    [MemberData(nameof(BrokenRanges))]
+    public void Validator_NamesEachBrokenRange_WithItsBounds(string member, string message)
+    {
+        var options = new OmniGraphOptions().AddGraph("g", "/tmp/g");
+        typeof(OmniGraphOptions).GetProperty(member)!.SetValue(options, member switch
+        {
+            nameof(OmniGraphOptions.MaxRowsPerTableWrite) => -1L,
+            nameof(OmniGraphOptions.StaleSidecarAge) => TimeSpan.FromTicks(-1),
+            nameof(OmniGraphOptions.PromotionRevertWindow) => TimeSpan.Zero,
+            nameof(OmniGraphOptions.VersionCacheSize) => -1,
+            _ => (object)0,
+        });
+
+        var result = new OmniGraphOptionsValidator().Validate(null, options);
+
+        Assert.Equal([message], result.Failures!);
+        options.RegistryLocation = "weird://registry";
+        Assert.Equal(2, new OmniGraphOptionsValidator().Validate(null, options).Failures!.Count());
+    }
+
     [Theory]
     [InlineData(-1, 16, 100, 64, "exact-search threshold cannot be negative")]
     [InlineData(20_000, 1, 100, 64, "HNSW M must be between 2 and 64, got 1")]

@@ -9,10 +9,19 @@ internal static class Rows
 {
     private static readonly SchemaCatalog s_social = SchemaCatalog.Compile(TestSchemas.Social);
     private static readonly SchemaCatalog s_items = SchemaCatalog.Compile(TestSchemas.Items);
+    private static readonly SchemaCatalog s_catalog = SchemaCatalog.Compile(TestSchemas.Catalog);
+    private static readonly SchemaCatalog s_roads = SchemaCatalog.Compile(TestSchemas.Roads);
 
     public static TableLayout Layout(string table, string schema = TestSchemas.Social)
     {
-        var catalog = schema == TestSchemas.Social ? s_social : schema == TestSchemas.Items ? s_items : SchemaCatalog.Compile(schema);
+        var catalog = schema switch
+        {
+            TestSchemas.Social => s_social,
+            TestSchemas.Items => s_items,
+            TestSchemas.Catalog => s_catalog,
+            TestSchemas.Roads => s_roads,
+            _ => SchemaCatalog.Compile(schema),
+        };
         return catalog.TryGetElementType(table, out var type) ? TableLayout.For(type) : throw new ArgumentException(table);
     }
 
@@ -111,6 +120,48 @@ internal static class Rows
         }
 
         return new RecordBatch(layout.Schema, [ids.Build(), labels.Build()]);
+    }
+
+    /// <summary>Product rows of the Catalog schema (sku, colour, stock, price, barcode).</summary>
+    public static RecordBatch Products(params Product[] products)
+    {
+        var layout = Layout("node:Product", TestSchemas.Catalog);
+        var ids = new Utf8ColumnBuilder();
+        var skus = new Utf8ColumnBuilder();
+        var colours = new Utf8ColumnBuilder();
+        var stocks = new PrimitiveColumnBuilder<int>(ArrowType.Int32);
+        var prices = new PrimitiveColumnBuilder<double>(ArrowType.Float64);
+        var barcodes = new PrimitiveColumnBuilder<long>(ArrowType.Int64);
+        foreach (var product in products)
+        {
+            ids.Append(product.Sku);
+            skus.Append(product.Sku);
+            colours.Append(product.Colour);
+            stocks.Append(product.Stock);
+            prices.Append(product.Price);
+            barcodes.Append(product.Barcode);
+        }
+
+        return new RecordBatch(layout.Schema, [ids.Build(), skus.Build(), colours.Build(), stocks.Build(), prices.Build(), barcodes.Build()]);
+    }
+
+    /// <summary>Road edges of the Roads schema (id, src, dst, km).</summary>
+    public static RecordBatch Roads(params (string Id, string From, string To, int Km)[] roads)
+    {
+        var layout = Layout("edge:Road", TestSchemas.Roads);
+        var ids = new Utf8ColumnBuilder();
+        var sources = new Utf8ColumnBuilder();
+        var targets = new Utf8ColumnBuilder();
+        var lengths = new PrimitiveColumnBuilder<int>(ArrowType.Int32);
+        foreach (var (id, from, to, km) in roads)
+        {
+            ids.Append(id);
+            sources.Append(from);
+            targets.Append(to);
+            lengths.Append(km);
+        }
+
+        return new RecordBatch(layout.Schema, [ids.Build(), sources.Build(), targets.Build(), lengths.Build()]);
     }
 
     /// <summary>The values of a string column of a scan, in order.</summary>

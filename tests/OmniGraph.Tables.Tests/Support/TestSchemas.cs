@@ -27,4 +27,25 @@ internal static class TestSchemas
         }
         edge Tagged: Item -> Tag @card(2..)
         """;
+
+    /// <summary>Products: an <c>@index</c> string, nullable numbers of three types, a <c>@unique</c> integer.</summary>
+    public const string Catalog = """
+        node Product {
+            sku: String @key
+            colour: String? @index
+            stock: I32?
+            price: F64?
+            barcode: I64? @unique
+        }
+        """;
+
+    /// <summary>Cities joined by roads with a length (an edge with a property, for edge filters and columns).</summary>
+    public const string Roads = """
+        node City {
+            name: String @key
+        }
+        edge Road: City -> City {
+            km: I32
+        }
+        """;
 }
