@@ -22,6 +22,12 @@ if (args is ["history-check", .. var historyArgs])
     return await OmniGraph.Benchmarks.History.HistoryWorkloadCheck.RunAsync(historyArgs);
 }
 
+// Concurrent writers on one graph, on their own (for a profiler): `-- writers-check [--rounds N] [--each N] [--writers N]`.
+if (args is ["writers-check", .. var writersArgs])
+{
+    return await OmniGraph.Benchmarks.Writes.WritersWorkloadCheck.RunAsync(writersArgs);
+}
+
 // Request latencies of the Azure Blob object store against Azurite: `-- blob-check [--ops N] [--size BYTES]`.
 if (args is ["blob-check", .. var blobArgs])
 {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Abstractions;
@@ -43,6 +44,18 @@ internal interface IManifestProtocol : IManifestGrain
     /// <remarks>Interleaves with the waits of the commits in flight; the grain orders it with its other write-side calls itself.</remarks>
     [AlwaysInterleave]
     Task<long> SubmitCommitAsync(CommitRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Accepts several writes at once (group commit: writes of one actor and writer kind prepared together, each based on
+    /// the one before it, the first on the last accepted commit), as <see cref="SubmitCommitAsync"/> would one after
+    /// another, with one heal and one head check for all of them. Returns how many were accepted, in order; the writes
+    /// after those were not (a refusal of the first is thrown; a later one is found by submitting it again).
+    /// </summary>
+    /// <exception cref="ReadSetChangedException">The first write's base is not the last accepted commit of the branch; nothing is visible.</exception>
+    /// <exception cref="RecoveryRequiredException">A sidecar blocks writes.</exception>
+    /// <remarks>Interleaves with the waits of the commits in flight; the grain orders it with its other write-side calls itself.</remarks>
+    [AlwaysInterleave]
+    Task<int> SubmitCommitsAsync(ImmutableArray<CommitRequest> requests, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Waits for the outcome of a commit submitted to this graph (<see cref="SubmitCommitAsync"/>) and returns the

@@ -35,6 +35,15 @@ internal interface ITableBranchProtocol : ITableBranchGrain
     /// <exception cref="OmniGraphException">Code <c>invalid_write</c>: Batches that do not have the table's layout; deletes with an overwrite.</exception>
     Task<StagedTableVersion> PrepareVersionAsync(string tx, TableVersionRef baseVersion, TableDelta delta, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stages the versions of several writes in one turn (group commit: the writes queued for this table branch, in the
+    /// order they will publish): the first after <paramref name="baseVersion"/>, each next one after the version staged
+    /// before it. Returns the staged versions in order. If any write is refused, nothing of the call stays staged and the
+    /// first refusal is thrown (the caller prepares the writes one by one to tell whose it is).
+    /// </summary>
+    /// <exception cref="OmniGraphException">The first refusal of <see cref="PrepareVersionAsync"/> among the writes.</exception>
+    Task<ImmutableArray<StagedTableVersion>> PrepareVersionsAsync(TableVersionRef baseVersion, ImmutableArray<TablePreparation> preparations, CancellationToken cancellationToken = default);
+
     /// <summary>Forgets what was staged for <paramref name="tx"/> (the objects become unreferenced garbage).</summary>
     Task AbortAsync(string tx);
 

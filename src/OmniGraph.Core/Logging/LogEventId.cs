@@ -113,6 +113,8 @@ public enum LogEventId
     GraphWriteReprepare = 2200,
     /// <summary>See <c>GraphWriteCoordinator.cs</c>.</summary>
     GraphWriteAbortFailed = 2201,
+    /// <summary>See <c>GraphWriteCoordinator.Chained.cs</c>.</summary>
+    GraphWriteChainedRefused = 2202,
 
     /// <summary>See <c>BranchMergeCoordinator.cs</c>.</summary>
     BranchMergeMerged = 2300,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OmniGraph.Abstractions;
 using OmniGraph.Storage;
 using OmniGraph.Tables.Storage;
@@ -49,8 +50,74 @@ internal sealed partial class ManifestGrain
         //      head ends is whole: a write on a chain that lost its last version would reuse that version's number.
         var head = await EnterWriteAsync(branch);
 
-        // From here to the queue nothing awaits: the group committer, which interleaves at awaits, sees the tail
-        // before this commit or after it, never half-way.
+        // The last moment a cancellation is honoured: once queued, the commit runs to its end (or a crash leaves it to
+        // recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
+        cancellationToken.ThrowIfCancellationRequested();
+        return Accept(request, branch, head, owedAudit).Manifest.Version;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> SubmitCommitsAsync(ImmutableArray<CommitRequest> requests, CancellationToken cancellationToken = default)
+    {
+        if (requests.IsDefaultOrEmpty)
+        {
+            return 0;
+        }
+
+        var first = requests[0] ?? throw new ArgumentNullException(nameof(requests));
+        cancellationToken.ThrowIfCancellationRequested();
+        using var gate = await EnterWriteGateAsync();
+        await RequireStampAsync();
+        var owedAudit = await AuthorizeCommitAsync(first, first.Branch);
+        var branch = await GetBranchAsync(first.Branch);
+
+        // One heal and one head check for the whole group: its writes were prepared together, one on the other.
+        var head = await EnterWriteAsync(branch);
+        cancellationToken.ThrowIfCancellationRequested();
+        var accepted = Accept(first, branch, head, owedAudit);
+        for (var i = 1; i < requests.Length; i++)
+        {
+            // A store that answers at once lets the committer publish a commit before this loop goes on (no tail is left
+            // then): the next write's base is that commit, published; one that failed leaves the head, and the next
+            // write, based on it, is refused.
+            if (accepted.Outcome.Task.IsCompletedSuccessfully)
+            {
+                head = StoredDocuments.ToSnapshot(accepted.Manifest);
+            }
+
+            // The access decision depends on the actor, the writer kind and the branch only: a write that shares them
+            // with the first shares its decision (and owes the same audit entry). Any other is left to a submission of
+            // its own, as is a write refused here (the caller learns why by submitting it again).
+            var request = requests[i];
+            if (request is null
+                || CommitKinds.IsPromotion(request.Writer)
+                || !string.Equals(request.Actor, first.Actor, StringComparison.Ordinal)
+                || !string.Equals(request.Writer, first.Writer, StringComparison.Ordinal)
+                || !string.Equals(request.Branch, first.Branch, StringComparison.Ordinal))
+            {
+                return i;
+            }
+
+            try
+            {
+                accepted = Accept(request, branch, head, owedAudit);
+            }
+            catch (OmniGraphException)
+            {
+                return i;
+            }
+        }
+
+        return requests.Length;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="request"/> against the tail (the last accepted commit, or <paramref name="head"/> when none
+    /// is in flight), builds its manifest and queues it. Nothing here awaits: the group committer, which interleaves at
+    /// awaits, sees the tail before this commit or after it, never half-way.
+    /// </summary>
+    private PendingCommit Accept(CommitRequest request, BranchInfo branch, GraphSnapshot head, SidecarAuditDocument? owedAudit)
+    {
         var tail = TailOf(branch.Incarnation) is { } pending ? StoredDocuments.ToSnapshot(pending) : head;
         if (request.ExpectedHeadCommit is { } expectedHead && !string.Equals(expectedHead, tail.Commit.Id, StringComparison.Ordinal))
         {
@@ -82,11 +149,9 @@ internal sealed partial class ManifestGrain
             Kind = request.Writer,
         });
 
-        // The last moment a cancellation is honoured: once queued, the commit runs to its end (or a crash leaves it to
-        // recovery), so a cancelled write has published nothing and a write past here is not cut halfway.
-        cancellationToken.ThrowIfCancellationRequested();
-        Enqueue(new PendingCommit(request, branch, changes, manifest, owedAudit));
-        return manifest.Version;
+        var accepted = new PendingCommit(request, branch, changes, manifest, owedAudit);
+        Enqueue(accepted);
+        return accepted;
     }
 
     /// <inheritdoc />

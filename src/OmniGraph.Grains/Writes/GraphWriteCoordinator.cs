@@ -38,8 +38,8 @@ public sealed partial class GraphWriteCoordinator
     private readonly TimeProvider _time;
     private readonly ILogger<GraphWriteCoordinator> _logger;
 
-    /// <summary>Per graph and branch: the writes of this silo that chain onto commits in flight prepare one at a time.</summary>
-    private readonly ConcurrentDictionary<(string Graph, string Branch), SemaphoreSlim> _gates = new();
+    /// <summary>Per graph and branch: the writes of this silo that chain onto commits in flight, waiting to be prepared.</summary>
+    private readonly ConcurrentDictionary<(string Graph, string Branch), ChainedWriteQueue> _queues = new();
 
     /// <summary>Creates the coordinator (a silo singleton).</summary>
     public GraphWriteCoordinator(
@@ -80,13 +80,12 @@ public sealed partial class GraphWriteCoordinator
         }
 
         var manifest = _grains.GetGrain<IManifestProtocol>(graphId);
-        var store = await _directory.GetStoreAsync(graphId, cancellationToken);
         var attempts = request.RetryOnReadSetChange ? _options.MaxWriteAttempts : 1;
 
         // A write that may be re-prepared, and states no base of its own, chains onto the commits in flight (group
-        // commit): it prepares on the last accepted commit and is published right after it. The writes of this silo to
-        // one branch prepare one at a time (each on the previous one's result, none wasted), and their durable rounds
-        // overlap with the next one's preparation.
+        // commit): it prepares on the last accepted commit and is published right after it. The chained writes of this
+        // silo to one branch wait in one queue, and each batch of them is prepared together (one grain call per table)
+        // and submitted together, while the previous batches' durable rounds run (GraphWriteCoordinator.Chained.cs).
         var chained = request.RetryOnReadSetChange && request.BaseManifestVersion is null && request.ExpectedHeadCommit is null;
         using var span = EngineTelemetry.Start("commit", graphId, request.Branch);
         var started = Stopwatch.GetTimestamp();
@@ -94,46 +93,33 @@ public sealed partial class GraphWriteCoordinator
         {
             span?.SetTag("omnigraph.attempts", attempt);
             cancellationToken.ThrowIfCancellationRequested();
-            var gate = chained ? _gates.GetOrAdd((graphId, request.Branch), static _ => new SemaphoreSlim(1, 1)) : null;
-            var tx = Ulid.NewUlid().ToString();
-            var commitId = Ulid.NewUlid().ToString();
-            GraphSnapshot? snapshot = null;
-            SortedDictionary<string, StagedTableVersion>? staged = null;
+            var current = new WriteAttempt(request, writes, cancellationToken);
             try
             {
-                var held = false;
-                try
+                if (chained)
                 {
-                    if (gate is not null)
-                    {
-                        await gate.WaitAsync(cancellationToken);
-                        held = true;
-                    }
-
-                    snapshot = await PrepareAndSubmitAsync(graphId, manifest, store, request, writes, attempt, chained, tx, commitId, cancellationToken, s => staged = s);
+                    await PrepareAndSubmitChainedAsync(graphId, current);
                 }
-                finally
+                else
                 {
-                    if (held)
-                    {
-                        gate!.Release();
-                    }
+                    var store = await _directory.GetStoreAsync(graphId, cancellationToken);
+                    await PrepareAndSubmitAsync(graphId, manifest, store, current, attempt);
                 }
 
                 // Submitted: the commit runs to its end whatever the caller does now, so its outcome is waited for.
                 CommitInfo commit;
                 using (EngineTelemetry.Start("commit.ack", graphId, request.Branch))
                 {
-                    commit = await manifest.WaitForCommitAsync(commitId, CancellationToken.None);
+                    commit = await manifest.WaitForCommitAsync(current.CommitId, CancellationToken.None);
                 }
 
                 span?.SetTag("omnigraph.commit", commit.Id);
                 EngineMetrics.RecordCommit(graphId, EngineMetrics.WriteCommit, started);
-                return Result(snapshot, commit, staged!, attempt);
+                return Result(current.Snapshot!, commit, current.Staged!, attempt);
             }
             catch (ReadSetChangedException conflict) when (attempt < attempts)
             {
-                await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
+                await AbortAllAsync(graphId, current.Tx, request.Branch, (IEnumerable<string>?)current.Staged?.Keys ?? []);
                 LogReprepare(graphId, request.Branch, attempt, conflict.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 * attempt)), cancellationToken);
             }
@@ -141,10 +127,10 @@ public sealed partial class GraphWriteCoordinator
             {
                 EngineTelemetry.Fail(span, exception);
                 EngineMetrics.RecordCommit(graphId, EngineMetrics.WriteCommit, started, exception);
-                await AbortAllAsync(graphId, tx, request.Branch, (IEnumerable<string>?)staged?.Keys ?? []);
-                if (exception is ReadSetChangedException conflict && snapshot is not null)
+                await AbortAllAsync(graphId, current.Tx, request.Branch, (IEnumerable<string>?)current.Staged?.Keys ?? []);
+                if (exception is ReadSetChangedException conflict && current.Snapshot is not null)
                 {
-                    throw await AsBranchConflictAsync(manifest, request.Branch, snapshot, conflict);
+                    throw await AsBranchConflictAsync(manifest, request.Branch, current.Snapshot, conflict);
                 }
 
                 throw;
@@ -153,34 +139,25 @@ public sealed partial class GraphWriteCoordinator
     }
 
     /// <summary>
-    /// One attempt up to the commit's acceptance: the write's entry (which heals first, so the write never prepares
-    /// against a head that recovery is about to move), the base snapshot, every table staged, the cross-table checks,
-    /// and the commit submitted. Returns the snapshot it was prepared on; reports what it staged as soon as it has.
+    /// One attempt of a write that does not chain, up to the commit's acceptance: the write's entry (which waits for the
+    /// branch's commits in flight and heals first, so the write never prepares against a head that recovery is about to
+    /// move), the base snapshot (the head, or the pinned version), every table staged, the cross-table checks, and the
+    /// commit submitted. Records on <paramref name="current"/> what it prepared on and staged as soon as it has.
     /// </summary>
-    private async Task<GraphSnapshot> PrepareAndSubmitAsync(
-        string graphId,
-        IManifestProtocol manifest,
-        IObjectStore store,
-        GraphWriteRequest request,
-        TableWrite[] writes,
-        int attempt,
-        bool chained,
-        string tx,
-        string commitId,
-        CancellationToken cancellationToken,
-        Action<SortedDictionary<string, StagedTableVersion>> stagedBy)
+    private async Task PrepareAndSubmitAsync(string graphId, IManifestProtocol manifest, IObjectStore store, WriteAttempt current, int attempt)
     {
+        var request = current.Request;
+        var cancellationToken = current.CancellationToken;
         GraphSnapshot snapshot;
         SortedDictionary<string, StagedTableVersion> staged;
         using (var prepare = EngineTelemetry.Start("commit.prepare", graphId, request.Branch))
         {
-            var head = chained
-                ? await manifest.BeginChainedWriteAsync(request.Branch, cancellationToken)
-                : await manifest.BeginWriteAsync(request.Branch, cancellationToken);
+            var head = await manifest.BeginWriteAsync(request.Branch, cancellationToken);
             var pinned = attempt == 1 && request.BaseManifestVersion is { } version && version != head.ManifestVersion;
             snapshot = pinned
                 ? await manifest.ResolveSnapshotAsync(SnapshotTarget.AtVersion(request.Branch, request.BaseManifestVersion!.Value), cancellationToken)
                 : head;
+            current.Snapshot = snapshot;
             if (!pinned && request.ExpectedHeadCommit is { } expected && !string.Equals(expected, snapshot.Commit.Id, StringComparison.Ordinal))
             {
                 throw new GraphPreconditionFailedException(request.Branch, expected, snapshot.Commit.Id);
@@ -192,24 +169,25 @@ public sealed partial class GraphWriteCoordinator
             }
 
             var catalog = await _schemas.GetAsync(store, snapshot.SchemaHash, cancellationToken);
-            staged = await PrepareAllAsync(graphId, tx, snapshot, writes, cancellationToken);
-            stagedBy(staged);
+            staged = await PrepareAllAsync(graphId, current.Tx, snapshot, current.Writes, cancellationToken);
+            current.Staged = staged;
             await new WriteValidator(_grains, graphId, catalog, snapshot, staged).ValidateAsync(cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             prepare?.SetTag("omnigraph.tables", staged.Count);
         }
 
         using var publish = EngineTelemetry.Start("commit.publish", graphId, request.Branch);
-        await manifest.SubmitCommitAsync(
-            CommitRequestFor(tx, snapshot, staged, commitId) with
-            {
-                ExpectedHeadCommit = request.ExpectedHeadCommit,
-                Actor = request.Actor,
-                Writer = request.Writer,
-            },
-            cancellationToken);
-        return snapshot;
+        await manifest.SubmitCommitAsync(RequestOf(current), cancellationToken);
     }
+
+    /// <summary>The commit <paramref name="current"/> submits once staged and checked.</summary>
+    private CommitRequest RequestOf(WriteAttempt current) =>
+        CommitRequestFor(current.Tx, current.Snapshot!, current.Staged!, current.CommitId) with
+        {
+            ExpectedHeadCommit = current.Request.ExpectedHeadCommit,
+            Actor = current.Request.Actor,
+            Writer = current.Request.Writer,
+        };
 
     /// <summary>
     /// The commit of the tables <paramref name="staged"/> under <paramref name="tx"/> on top of <paramref name="basis"/>:
@@ -244,176 +222,6 @@ public sealed partial class GraphWriteCoordinator
         return string.Equals(current.Commit.Id, prepared.Commit.Id, StringComparison.Ordinal)
             ? conflict
             : new ReadSetChangedException(ReadSetChangedException.GraphHead(branch), prepared.Commit.Id, current.Commit.Id, conflict);
-    }
-
-    /// <summary>Checks the request's shape and orders its tables by key.</summary>
-    private static TableWrite[] CheckRequest(GraphWriteRequest request)
-    {
-        if (string.IsNullOrEmpty(request.Branch))
-        {
-            throw EngineErrors.InvalidWrite("graph", "the write names no branch");
-        }
-
-        var writes = request.Tables.IsDefault ? [] : request.Tables.ToArray();
-        foreach (var write in writes)
-        {
-            if (write is null || string.IsNullOrEmpty(write.Table))
-            {
-                throw EngineErrors.InvalidWrite("graph", "a table write names no table");
-            }
-
-            if (!Enum.IsDefined(write.Mode))
-            {
-                throw EngineErrors.InvalidWrite(write.Table, $"unknown write mode {(int)write.Mode}");
-            }
-
-            if (write.Mode == TableWriteMode.Overwrite && write.DeleteIds is { Count: > 0 })
-            {
-                throw EngineErrors.InvalidWrite(write.Table, "an overwrite replaces the table; it takes no ids to delete");
-            }
-
-            if (!write.Batches.IsDefault && write.Batches.Any(static b => b is null))
-            {
-                throw EngineErrors.InvalidWrite(write.Table, "a batch is null");
-            }
-        }
-
-        Array.Sort(writes, static (a, b) => string.CompareOrdinal(a.Table, b.Table));
-        for (var i = 1; i < writes.Length; i++)
-        {
-            if (string.Equals(writes[i - 1].Table, writes[i].Table, StringComparison.Ordinal))
-            {
-                throw EngineErrors.InvalidWrite(writes[i].Table, "the write names the table twice");
-            }
-        }
-
-        return writes;
-    }
-
-    /// <summary>Refuses, before anything is staged, a write that adds more rows to a table than <see cref="OmniGraphOptions.MaxRowsPerTableWrite"/>.</summary>
-    private void CheckLimits(TableWrite[] writes)
-    {
-        var limit = _options.MaxRowsPerTableWrite;
-        if (limit <= 0)
-        {
-            return;
-        }
-
-        foreach (var write in writes)
-        {
-            long rows = 0;
-            foreach (var fragment in write.StagedFragments.IsDefault ? [] : write.StagedFragments)
-            {
-                rows += fragment.Rows;
-            }
-
-            foreach (var batch in write.Batches.IsDefault ? [] : write.Batches)
-            {
-                rows += batch.Length;
-            }
-
-            if (rows > limit)
-            {
-                throw EngineErrors.ResourceLimitExceeded($"rows written to {write.Table}", limit, rows);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Stages every table at once (<paramref name="writes"/> in table-key order); if any fails, the others are aborted and
-    /// the first failure in table order is reported. With <paramref name="violations"/>, tables refused for a key or
-    /// <c>@unique</c> conflict are recorded there instead (every one) and nothing staged is returned.
-    /// </summary>
-    internal async Task<SortedDictionary<string, StagedTableVersion>> PrepareAllAsync(string graphId, string tx, GraphSnapshot snapshot, TableWrite[] writes, CancellationToken cancellationToken, WriteViolations? violations = null)
-    {
-        var bases = new TableVersionRef[writes.Length];
-        for (var i = 0; i < writes.Length; i++)
-        {
-            bases[i] = snapshot.GetTable(writes[i].Table);
-        }
-
-        var tasks = new Task<StagedTableVersion>[writes.Length];
-        for (var i = 0; i < writes.Length; i++)
-        {
-            var write = writes[i];
-            var baseVersion = bases[i];
-            var delta = new TableDelta(write.Mode, write.StagedFragments, write.Batches, write.DeleteIds, snapshot.Branch, snapshot.BranchIncarnation, snapshot.SchemaHash);
-            tasks[i] = TableGrain(graphId, write.Table, snapshot.Branch).PrepareVersionAsync(tx, baseVersion, delta, cancellationToken);
-        }
-
-        try
-        {
-            await Task.WhenAll(tasks);
-        }
-        catch
-        {
-            await AbortAllAsync(graphId, tx, snapshot.Branch, writes.Select(static w => w.Table));
-            if (violations is not null && RecordConflicts(writes, tasks, violations))
-            {
-                return new SortedDictionary<string, StagedTableVersion>(StringComparer.Ordinal);
-            }
-
-            foreach (var task in tasks)
-            {
-                if (task.IsFaulted)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(task.Exception!.InnerException!);
-                }
-            }
-
-            throw;
-        }
-
-        var staged = new SortedDictionary<string, StagedTableVersion>(StringComparer.Ordinal);
-        for (var i = 0; i < writes.Length; i++)
-        {
-            staged[writes[i].Table] = tasks[i].Result;
-        }
-
-        return staged;
-    }
-
-    /// <summary>Records every table refused for a key or <c>@unique</c> conflict; <c>false</c> when a table failed otherwise.</summary>
-    private static bool RecordConflicts(TableWrite[] writes, Task<StagedTableVersion>[] tasks, WriteViolations violations)
-    {
-        var failures = new List<(string Table, OmniGraphException Error)>();
-        for (var i = 0; i < tasks.Length; i++)
-        {
-            if (!tasks[i].IsFaulted)
-            {
-                continue;
-            }
-
-            if (OmniGraphErrors.Unwrap(tasks[i].Exception!.InnerException!) is not OmniGraphException { Code: ErrorCodes.UniqueViolation or ErrorCodes.KeyConflict } conflict)
-            {
-                return false;
-            }
-
-            failures.Add((writes[i].Table, conflict));
-        }
-
-        foreach (var (table, error) in failures)
-        {
-            violations.Add(table, error);
-        }
-
-        return failures.Count > 0;
-    }
-
-    /// <summary>Tells table grains to forget a failed attempt's staging (best effort: it only frees memory).</summary>
-    internal async Task AbortAllAsync(string graphId, string tx, string branch, IEnumerable<string> tables)
-    {
-        foreach (var table in tables)
-        {
-            try
-            {
-                await TableGrain(graphId, table, branch).AbortAsync(tx);
-            }
-            catch (Exception exception) when (exception is not SimulatedCrashException)
-            {
-                LogAbortFailed(graphId, table, tx, exception);
-            }
-        }
     }
 
     private static GraphWriteResult Result(GraphSnapshot snapshot, CommitInfo commit, SortedDictionary<string, StagedTableVersion> staged, int attempts)

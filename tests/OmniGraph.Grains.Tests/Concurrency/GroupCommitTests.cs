@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Abstractions;
 using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Tests.Support;
 using OmniGraph.Storage;
 using OmniGraph.Tables.Storage;
 using OmniGraph.Testing.Assertions;
+using OmniGraph.Testing.Errors;
 using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Grains.Tests.Concurrency;
@@ -148,6 +150,81 @@ public sealed class GroupCommitTests
         var next = await fresh.Client.WriteAsync(Insert("next"));
         Assert.Equal(history[^1].ManifestVersion + 1, next.Commit.ManifestVersion);
         await GraphAssertions.ConsistentAsync(fresh);
+    }
+
+    /// <summary>
+    /// Writes queued while another write's preparation runs are prepared together (one grain call per table for the
+    /// batch) and submitted together: one heal for the batch instead of one per write, and still each its own commit.
+    /// </summary>
+    [Fact]
+    public async Task WritesQueuedBehindAPreparation_ArePreparedAndAcceptedTogether_EachItsOwnCommit()
+    {
+        var store = new HeldPreparationObjectStore(new MemoryObjectStore());
+        await using var host = await GraphHost.InitAsync(store);
+        var (first, queued) = await QueueBehindAHeldPreparationAsync(host, store, [.. Enumerable.Range(1, 8).Select(static i => $"w{i}")]);
+        var coordinator = host.Cluster.SiloServices().GetRequiredService<OmniGraph.Grains.Writes.GraphWriteCoordinator>();
+        var batches = coordinator.ChainedBatches;
+
+        store.Release();
+        var results = await Task.WhenAll(queued.Prepend(first)).WaitAsync(TimeSpan.FromSeconds(60));
+        var batchesAfter = coordinator.ChainedBatches;
+
+        Assert.All(results, static r => Assert.Equal(1, r.Attempts));
+        Assert.Equal(9, results.Select(static r => r.Commit.Id).Distinct().Count());
+        Assert.Equal(9, (await GraphAssertions.LinearHistoryAsync(host)).Count - 1);
+        Assert.Equal(9, (await host.ColumnAsync("node:Person", "id")).Count);
+
+        // The eight queued writes were prepared and submitted as one batch.
+        Assert.Equal(batches + 1, batchesAfter);
+        await GraphAssertions.ConsistentAsync(host);
+    }
+
+    /// <summary>
+    /// A write refused in the middle of a batch gets its own refusal; the writes before it commit, and the writes after it
+    /// (prepared on top of it) are prepared again without it and commit too.
+    /// </summary>
+    [Fact]
+    public async Task AWriteRefusedInABatch_GetsItsRefusal_TheOthersCommitEachItsOwn()
+    {
+        var store = new HeldPreparationObjectStore(new MemoryObjectStore());
+        await using var host = await GraphHost.InitAsync(store);
+        var (first, queued) = await QueueBehindAHeldPreparationAsync(host, store, ["w1", "w2", "w0", "w3", "w4"]);
+
+        store.Release();
+        var published = await first.WaitAsync(TimeSpan.FromSeconds(60));
+        var refused = queued[2];
+        await ErrorAssert.ThrowsAsync(ErrorCodes.KeyConflict, () => refused.WaitAsync(TimeSpan.FromSeconds(60)));
+        var others = await Task.WhenAll(queued.Where(t => t != refused)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(5, others.Append(published).Select(static r => r.Commit.Id).Distinct().Count());
+        Assert.Equal(5, (await GraphAssertions.LinearHistoryAsync(host)).Count - 1);
+        Assert.Equal(["w0", "w1", "w2", "w3", "w4"], (await host.ColumnAsync("node:Person", "id")).Order());
+        await GraphAssertions.ConsistentAsync(host);
+    }
+
+    /// <summary>
+    /// w0's preparation held (its version object), and <paramref name="names"/> inserted meanwhile, each its own write,
+    /// all waiting for the next batch once this returns. The caller releases the store.
+    /// </summary>
+    private static async Task<(Task<GraphWriteResult> First, Task<GraphWriteResult>[] Queued)> QueueBehindAHeldPreparationAsync(GraphHost host, HeldPreparationObjectStore store, string[] names)
+    {
+        var held = store.HoldNextVersion();
+        var first = host.Client.WriteAsync(Insert("w0"));
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+        var queued = new Task<GraphWriteResult>[names.Length];
+        var coordinator = host.Cluster.SiloServices().GetRequiredService<OmniGraph.Grains.Writes.GraphWriteCoordinator>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            queued[i] = host.Client.WriteAsync(Insert(names[i]));
+            for (var wait = 0; wait < 3000 && coordinator.ChainedWritesWaiting(GraphHost.GraphId, BranchNames.Main) < i + 1; wait++)
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.Equal(i + 1, coordinator.ChainedWritesWaiting(GraphHost.GraphId, BranchNames.Main));
+        }
+
+        return (first, queued);
     }
 
     /// <summary>

@@ -82,6 +82,39 @@ public sealed class TableStagingTests
         Assert.True(second.Version.SameVersionAs(await grain.GetHeadAsync(refresh: true)));
     }
 
+    /// <summary>A batch of writes prepared in one call: each version on the one before it; a refusal fails the call.</summary>
+    [Fact]
+    public async Task PrepareVersions_StagesEachWriteOnTheOneBefore_AndARefusalFailsTheCall()
+    {
+        await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
+        var head = await host.HeadAsync();
+        var person = head.GetTable("node:Person");
+        var grain = host.TableProtocol("node:Person");
+
+        var staged = await grain.PrepareVersionsAsync(person, [
+            new TablePreparation(Ulid.NewUlid().ToString(), Delta(head, Rows.Persons("A"))),
+            new TablePreparation(Ulid.NewUlid().ToString(), Delta(head, Rows.Persons("B"))),
+            new TablePreparation(Ulid.NewUlid().ToString(), Delta(head, Rows.Persons("A", "C"))),
+        ]);
+
+        Assert.Equal([1L, 2L, 3L], staged.Select(static s => s.Version.Version));
+        Assert.Equal([1L, 2L, 3L], staged.Select(static s => s.Version.RowCount));
+        Assert.True(staged[0].Parent.SameVersionAs(person));
+        Assert.True(staged[1].Parent.SameVersionAs(staged[0].Version));
+        Assert.True(staged[2].Parent.SameVersionAs(staged[1].Version));
+        Assert.Equal((1, 1), (staged[2].Inserted, staged[2].Replaced));
+        var scan = await host.Table("node:Person").ScanAsync(staged[2].Version, ["id"]);
+        Assert.Equal(["A", "B", "C"], Rows.Strings(scan.Batches, "id").Order());
+
+        // The second insert of D conflicts with the first one's staged row: the call fails, nothing is published.
+        var insert = Delta(head, Rows.Persons("D")) with { Mode = TableWriteMode.Insert };
+        await ErrorAssert.ThrowsAsync(ErrorCodes.KeyConflict, () => grain.PrepareVersionsAsync(person, [
+            new TablePreparation(Ulid.NewUlid().ToString(), insert),
+            new TablePreparation(Ulid.NewUlid().ToString(), insert),
+        ]));
+        Assert.Equal(head, await host.HeadAsync());
+    }
+
     [Fact]
     public async Task PreparedVersionObject_IsReadableByAFreshGrain_WithTheSameRows()
     {

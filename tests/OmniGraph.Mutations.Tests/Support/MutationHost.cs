@@ -21,19 +21,22 @@ internal sealed class MutationHost : GraphTestHost
         IObjectStore store,
         Action<OmniGraphOptions>? engine = null,
         Action<OmniGraphMutationOptions>? mutations = null,
-        Action<EmbeddingOptions>? embeddings = null)
+        Action<EmbeddingOptions>? embeddings = null,
+        Action<ISiloBuilder>? silo = null)
     {
         var options = new TestSiloOptions
         {
             ConfigureEngine = engine,
-            ConfigureSilo = silo =>
+            ConfigureSilo = builder =>
             {
-                silo.AddOmniGraphLoading();
-                silo.AddOmniGraphMutations(mutations);
+                builder.AddOmniGraphLoading();
+                builder.AddOmniGraphMutations(mutations);
                 if (embeddings is not null)
                 {
-                    silo.Services.AddOmniGraphEmbeddings(embeddings);
+                    builder.Services.AddOmniGraphEmbeddings(embeddings);
                 }
+
+                silo?.Invoke(builder);
             },
         };
         return new(await DeployAsync(store, options), store);
@@ -45,9 +48,10 @@ internal sealed class MutationHost : GraphTestHost
         string? overwriteData = null,
         IObjectStore? store = null,
         Action<OmniGraphOptions>? engine = null,
-        Action<EmbeddingOptions>? embeddings = null)
+        Action<EmbeddingOptions>? embeddings = null,
+        Action<ISiloBuilder>? silo = null)
     {
-        var host = await InitializeAsync(await StartAsync(store ?? new MemoryObjectStore(), engine, embeddings: embeddings), schema);
+        var host = await InitializeAsync(await StartAsync(store ?? new MemoryObjectStore(), engine, embeddings: embeddings, silo: silo), schema);
         if (overwriteData is not null)
         {
             await host.LoadAsync(overwriteData, GraphLoadMode.Overwrite);
