@@ -62,7 +62,7 @@ public sealed class EmbeddingHostingTests
         var embedder = provider.GetRequiredService<TextEmbedder>();
 
         var error = await Errors.ExpectAsync(EmbeddingErrorCodes.ConfigInvalid, () => embedder.EmbedAsync(["a", "b"], 4));
-        Assert.Contains("MaxRetries must be between 0 and 10 (got 99)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxRetries: The field EmbeddingOptions.MaxRetries must be between 0 and 10.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

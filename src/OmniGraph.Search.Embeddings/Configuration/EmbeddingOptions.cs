@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OmniGraph.Search.Embeddings;
 
 /// <summary>
@@ -20,21 +22,27 @@ public sealed class EmbeddingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>The longest one HTTP request may take before it is abandoned and retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries after a failed request (network error, timeout, 408, 429, 5xx); 0 = one attempt only.</summary>
+    [Range(0, EmbeddingOptionsValidator.MaxRetriesCeiling)]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>The wait before the first retry; each further retry doubles it (with ±20% jitter), up to <see cref="MaxBackoff"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The longest wait between two attempts (a provider's Retry-After is honoured up to it).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>The longest a whole embedding call (every batch, attempt and wait) may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", MinimumIsExclusive = true)]
     public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Texts sent in one request.</summary>
+    [Range(1, EmbeddingOptionsValidator.MaxBatchSizeCeiling)]
     public int MaxBatchSize { get; set; } = 64;
 
     /// <summary>The model actually used: <see cref="Model"/> or the provider's default.</summary>

@@ -25,7 +25,9 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
     public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        // The plain ranges are data annotations, checked by the generated validator; the rules below need code.
+        var ranges = new EmbeddingOptionsRangeValidator().Validate(name, options);
+        var failures = new List<string>(ranges.Failed ? ranges.Failures : []);
         if (!Enum.IsDefined(options.Provider))
         {
             failures.Add($"{nameof(EmbeddingOptions.Provider)} {options.Provider} is not a known provider.");
@@ -41,33 +43,11 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
             failures.Add($"{nameof(EmbeddingOptions.Model)} must not be blank (leave it null for the provider's default).");
         }
 
-        Positive(failures, nameof(EmbeddingOptions.RequestTimeout), options.RequestTimeout);
-        Positive(failures, nameof(EmbeddingOptions.InitialBackoff), options.InitialBackoff);
-        Positive(failures, nameof(EmbeddingOptions.MaxBackoff), options.MaxBackoff);
-        Positive(failures, nameof(EmbeddingOptions.Deadline), options.Deadline);
         if (options.MaxBackoff < options.InitialBackoff)
         {
             failures.Add($"{nameof(EmbeddingOptions.MaxBackoff)} ({options.MaxBackoff}) must not be below {nameof(EmbeddingOptions.InitialBackoff)} ({options.InitialBackoff}).");
         }
 
-        if (options.MaxRetries is < 0 or > MaxRetriesCeiling)
-        {
-            failures.Add($"{nameof(EmbeddingOptions.MaxRetries)} must be between 0 and {MaxRetriesCeiling} (got {options.MaxRetries}).");
-        }
-
-        if (options.MaxBatchSize is < 1 or > MaxBatchSizeCeiling)
-        {
-            failures.Add($"{nameof(EmbeddingOptions.MaxBatchSize)} must be between 1 and {MaxBatchSizeCeiling} (got {options.MaxBatchSize}).");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static void Positive(List<string> failures, string name, TimeSpan value)
-    {
-        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
-        {
-            failures.Add($"{name} must be above zero and at most one day (got {value}).");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Azure.Core;
 using Azure.Storage.Blobs;
 
@@ -32,9 +33,11 @@ public class AzureBlobAccountOptions
     /// Retries after a transient failure (a 408, 429, 500, 502, 503 or 504 answer, a dropped connection, a timeout),
     /// done by the Azure.Core pipeline with exponential back-off. Default 5.
     /// </summary>
+    [Range(0, AzureBlobAccountOptionsValidator.MaxRetriesLimit)]
     public int MaxRetries { get; set; } = 5;
 
     /// <summary>The first back-off delay; each retry doubles it (with jitter) up to <see cref="MaxRetryDelay"/>. Default 0.4 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true)]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(400);
 
     /// <summary>The longest back-off delay. Default 8 s.</summary>
@@ -44,6 +47,7 @@ public class AzureBlobAccountOptions
     /// How long one attempt may wait for the service (for the response, and for each read of its body) before it
     /// counts as a transient failure and is retried. Default 60 s.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true)]
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Create a store's container on its first write when it does not exist. Default <c>true</c>.</summary>

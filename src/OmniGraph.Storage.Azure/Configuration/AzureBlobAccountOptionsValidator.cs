@@ -25,6 +25,13 @@ public sealed class AzureBlobAccountOptionsValidator : IValidateOptions<AzureBlo
     /// <summary>Adds what is wrong with the account and pipeline settings to <paramref name="failures"/>.</summary>
     internal static void AddAccountFailures(AzureBlobAccountOptions options, bool requireAccount, List<string> failures)
     {
+        // The plain ranges are data annotations, checked by the generated validator; the rules below need code.
+        var ranges = new AzureBlobAccountOptionsRangeValidator().Validate(name: null, options);
+        if (ranges.Failed)
+        {
+            failures.AddRange(ranges.Failures);
+        }
+
         if (options.ConnectionString is not null && options.ServiceUri is not null)
         {
             failures.Add($"give either {nameof(AzureBlobAccountOptions.ConnectionString)} or {nameof(AzureBlobAccountOptions.ServiceUri)}, not both.");
@@ -53,24 +60,9 @@ public sealed class AzureBlobAccountOptionsValidator : IValidateOptions<AzureBlo
             failures.Add($"{nameof(AzureBlobAccountOptions.Credential)} is used only with {nameof(AzureBlobAccountOptions.ServiceUri)}.");
         }
 
-        if (options.MaxRetries is < 0 or > MaxRetriesLimit)
-        {
-            failures.Add($"{nameof(AzureBlobAccountOptions.MaxRetries)} must be between 0 and {MaxRetriesLimit} (got {options.MaxRetries}).");
-        }
-
-        if (options.RetryDelay <= TimeSpan.Zero)
-        {
-            failures.Add($"{nameof(AzureBlobAccountOptions.RetryDelay)} must be positive (got {options.RetryDelay}).");
-        }
-
         if (options.MaxRetryDelay < options.RetryDelay)
         {
             failures.Add($"{nameof(AzureBlobAccountOptions.MaxRetryDelay)} must be at least {nameof(AzureBlobAccountOptions.RetryDelay)} (got {options.MaxRetryDelay} < {options.RetryDelay}).");
-        }
-
-        if (options.NetworkTimeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{nameof(AzureBlobAccountOptions.NetworkTimeout)} must be positive (got {options.NetworkTimeout}).");
         }
     }
 

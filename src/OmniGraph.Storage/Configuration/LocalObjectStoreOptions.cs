@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace OmniGraph.Storage;
 
 /// <summary>Settings of a <see cref="LocalDirectoryObjectStore"/>.</summary>
@@ -13,6 +15,7 @@ public sealed class LocalObjectStoreOptions
     /// Age after which a temporary file left by an interrupted write is removed. Default 5 minutes; it must
     /// comfortably exceed the longest write, because a younger temporary file may belong to a live writer.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "10675199.02:48:05.4775807")]
     public TimeSpan TemporaryFileMaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -26,5 +29,6 @@ public sealed class LocalObjectStoreOptions
     public bool RemoveStaleTemporaryFilesOnOpen { get; set; }
 
     /// <summary>How long a conditional write, delete or lease operation waits for another holder of the key lock. Default 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true)]
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -9,7 +9,9 @@ public sealed class LocalObjectStoreOptionsValidator : IValidateOptions<LocalObj
     public ValidateOptionsResult Validate(string? name, LocalObjectStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
+        // The plain ranges are data annotations, checked by the generated validator; the rules below need code.
+        var ranges = new LocalObjectStoreOptionsRangeValidator().Validate(name, options);
+        var failures = new List<string>(ranges.Failed ? ranges.Failures : []);
         if (string.IsNullOrWhiteSpace(options.RootPath))
         {
             failures.Add($"{nameof(LocalObjectStoreOptions.RootPath)} is required.");
@@ -21,16 +23,6 @@ public sealed class LocalObjectStoreOptionsValidator : IValidateOptions<LocalObj
         else if (Path.GetFullPath(options.RootPath) == Path.GetPathRoot(Path.GetFullPath(options.RootPath)))
         {
             failures.Add($"{nameof(LocalObjectStoreOptions.RootPath)} must not be the file-system root.");
-        }
-
-        if (options.TemporaryFileMaxAge < TimeSpan.FromSeconds(1))
-        {
-            failures.Add($"{nameof(LocalObjectStoreOptions.TemporaryFileMaxAge)} must be at least one second (got {options.TemporaryFileMaxAge}).");
-        }
-
-        if (options.LockTimeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{nameof(LocalObjectStoreOptions.LockTimeout)} must be positive (got {options.LockTimeout}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

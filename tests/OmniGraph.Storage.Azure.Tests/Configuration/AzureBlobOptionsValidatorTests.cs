@@ -27,9 +27,9 @@ public sealed class AzureBlobOptionsValidatorTests
         { "credentialAlone", "Credential is used only with ServiceUri" },
         { "negativeRetries", "MaxRetries must be between 0 and 20" },
         { "tooManyRetries", "MaxRetries must be between 0 and 20" },
-        { "zeroDelay", "RetryDelay must be positive" },
+        { "zeroDelay", "RetryDelay: The field AzureBlobAccountOptions.RetryDelay must be between 00:00:00 exclusive and" },
         { "maxBelowDelay", "MaxRetryDelay must be at least RetryDelay" },
-        { "zeroTimeout", "NetworkTimeout must be positive" },
+        { "zeroTimeout", "NetworkTimeout: The field AzureBlobAccountOptions.NetworkTimeout must be between 00:00:00 exclusive and" },
     };
 
     [Theory]

@@ -116,6 +116,15 @@ public sealed class ObjectStoreRegistrationTests
     }
 
     [Fact]
+    public void LocalOptionsValidator_RejectsANonPositiveLockTimeout()
+    {
+        var result = new LocalObjectStoreOptionsValidator().Validate(null, new LocalObjectStoreOptions { RootPath = "/data", LockTimeout = TimeSpan.Zero });
+
+        Assert.True(result.Failed);
+        Assert.Contains("LockTimeout: The field LocalObjectStoreOptions.LockTimeout must be between 00:00:00 exclusive and", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LocalDirectoryObjectStore_ConstructedWithInvalidOptions_Throws()
     {
         Assert.Throws<OptionsValidationException>(() => new LocalDirectoryObjectStore(new LocalObjectStoreOptions()));
