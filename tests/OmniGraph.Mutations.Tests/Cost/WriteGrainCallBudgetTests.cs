@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using OmniGraph.Mutations.Tests.Support;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace OmniGraph.Mutations.Tests.Cost;
@@ -43,20 +43,5 @@ public sealed class WriteGrainCallBudgetTests(ITestOutputHelper output)
         var total = counted.Values.Sum() - 1;
         output.WriteLine($"{total,3}  in all");
         Assert.InRange(total, 1, InsertBudget);
-    }
-
-    private sealed class GrainCallCounter : IIncomingGrainCallFilter
-    {
-        private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
-
-        public async Task Invoke(IIncomingGrainCallContext context)
-        {
-            _calls.AddOrUpdate($"{context.InterfaceName}.{context.MethodName}", 1, static (_, n) => n + 1);
-            await context.Invoke();
-        }
-
-        public void Reset() => _calls.Clear();
-
-        public Dictionary<string, int> Snapshot() => new(_calls, StringComparer.Ordinal);
     }
 }
