@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Security;
 

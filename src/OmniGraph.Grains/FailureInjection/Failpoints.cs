@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace OmniGraph.Grains.FailureInjection;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
 

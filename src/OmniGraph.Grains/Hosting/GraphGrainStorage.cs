@@ -1,6 +1,4 @@
-using OmniGraph.Abstractions;
 using OmniGraph.Persistence;
-using OmniGraph.Tables.Storage;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Hosting;

@@ -1,7 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
-using OmniGraph.Storage;
-
 namespace OmniGraph.Grains.Hosting;
 
 /// <summary>

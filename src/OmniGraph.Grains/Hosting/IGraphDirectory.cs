@@ -1,5 +1,3 @@
-using OmniGraph.Storage;
-
 namespace OmniGraph.Grains.Hosting;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
 

@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Abstractions;
-using OmniGraph.Storage;
 using Orleans.Configuration;
 
 namespace OmniGraph.Grains.Hosting;

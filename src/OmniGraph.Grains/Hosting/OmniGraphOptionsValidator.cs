@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Security;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Hosting;
 

@@ -1,9 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Abstractions.Serialization;
 using OmniGraph.Grains.Access;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Maintenance;
 using OmniGraph.Grains.Manifest;

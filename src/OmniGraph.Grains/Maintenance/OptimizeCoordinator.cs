@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OmniGraph.Arrow;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 
 namespace OmniGraph.Grains.Maintenance;

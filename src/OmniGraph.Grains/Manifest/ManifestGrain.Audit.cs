@@ -1,7 +1,4 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Security;
-using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Manifest;

@@ -1,6 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

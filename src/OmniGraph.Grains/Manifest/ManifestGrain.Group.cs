@@ -1,9 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Text;
-using OmniGraph.Abstractions;
 using OmniGraph.Schema;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

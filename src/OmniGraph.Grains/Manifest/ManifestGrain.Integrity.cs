@@ -1,8 +1,5 @@
 using System.Globalization;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Manifest;
 

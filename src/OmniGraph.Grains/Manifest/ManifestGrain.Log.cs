@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OmniGraph.Abstractions;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,6 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

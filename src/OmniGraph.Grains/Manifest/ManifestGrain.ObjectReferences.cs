@@ -1,7 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

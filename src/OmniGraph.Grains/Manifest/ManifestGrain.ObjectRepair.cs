@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,8 +1,4 @@
 using System.Globalization;
-using OmniGraph.Abstractions;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
 
 namespace OmniGraph.Grains.Manifest;
 

@@ -1,7 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
-
 namespace OmniGraph.Grains.Manifest;
 
 /// <summary>A commit accepted by the manifest grain and waiting for (or in) a round of the group committer.</summary>

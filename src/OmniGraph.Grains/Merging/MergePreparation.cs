@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
-
 namespace OmniGraph.Grains.Merging;
 
 /// <summary>What a merge decided before writing (<see cref="BranchMergeCoordinator.PrepareAsync"/>).</summary>

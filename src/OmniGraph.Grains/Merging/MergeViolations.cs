@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Writes;
 
 namespace OmniGraph.Grains.Merging;

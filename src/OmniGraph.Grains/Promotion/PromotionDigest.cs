@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using OmniGraph.Arrow.Ipc;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Merging;
 
 namespace OmniGraph.Grains.Promotion;

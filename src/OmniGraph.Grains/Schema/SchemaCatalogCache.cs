@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using OmniGraph.Abstractions;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.Schema;
 

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Schema.Migration;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.SchemaEvolution;
 

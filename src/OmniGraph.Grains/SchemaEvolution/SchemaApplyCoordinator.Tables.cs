@@ -1,12 +1,8 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Schema.Migration;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.SchemaEvolution;
 

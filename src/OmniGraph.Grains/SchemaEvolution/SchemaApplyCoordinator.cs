@@ -1,16 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Schema;
 using OmniGraph.Schema.Migration;
-using OmniGraph.Storage;
-using OmniGraph.Tables.Storage;
 
 namespace OmniGraph.Grains.SchemaEvolution;
 

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
 using OmniGraph.Tables.Merging;
-using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;

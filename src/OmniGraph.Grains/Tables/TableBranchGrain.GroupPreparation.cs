@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
-
 namespace OmniGraph.Grains.Tables;
 
 internal sealed partial class TableBranchGrain

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Versions;

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using OmniGraph.Abstractions;
 using OmniGraph.Search;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Search;

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow;
 using OmniGraph.Tables.Selection;
 using OmniGraph.Tables.Versions;

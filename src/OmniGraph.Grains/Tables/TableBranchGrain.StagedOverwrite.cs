@@ -1,9 +1,6 @@
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow.Hashing;
 using OmniGraph.Ingest;
-using OmniGraph.Storage;
 using OmniGraph.Tables.Indexes;
-using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;

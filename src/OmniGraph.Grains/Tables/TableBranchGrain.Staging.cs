@@ -1,13 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
-using OmniGraph.Abstractions;
 using OmniGraph.Arrow;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
-using OmniGraph.Storage;
 using OmniGraph.Tables.Indexes;
-using OmniGraph.Tables.Storage;
-using OmniGraph.Tables.Storage.Documents;
 using OmniGraph.Tables.Values;
 using OmniGraph.Tables.Versions;
 

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using OmniGraph.Abstractions;
 using OmniGraph.Tables.Traversal;
 
 namespace OmniGraph.Grains.Tables;

@@ -1,12 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
 using OmniGraph.Ingest;
-using OmniGraph.Storage;
 using OmniGraph.Tables.Search;
-using OmniGraph.Tables.Storage;
 using OmniGraph.Tables.Versions;
 
 namespace OmniGraph.Grains.Tables;

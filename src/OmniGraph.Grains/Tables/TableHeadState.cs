@@ -1,5 +1,3 @@
-using OmniGraph.Tables.Storage.Documents;
-
 namespace OmniGraph.Grains.Tables;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Schema;
 
 namespace OmniGraph.Grains.Writes;

@@ -1,5 +1,3 @@
-using OmniGraph.Abstractions;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 
 namespace OmniGraph.Grains.Writes;

@@ -1,14 +1,10 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OmniGraph.Abstractions;
 using OmniGraph.Grains.Access;
-using OmniGraph.Grains.FailureInjection;
 using OmniGraph.Grains.Hosting;
 using OmniGraph.Grains.Schema;
-using OmniGraph.Storage;
 
 namespace OmniGraph.Grains.Writes;
 

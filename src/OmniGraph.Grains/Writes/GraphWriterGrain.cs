@@ -1,4 +1,3 @@
-using OmniGraph.Abstractions;
 using Orleans.Concurrency;
 
 namespace OmniGraph.Grains.Writes;

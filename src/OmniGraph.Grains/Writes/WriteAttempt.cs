@@ -1,5 +1,3 @@
-using OmniGraph.Abstractions;
-
 namespace OmniGraph.Grains.Writes;
 
 /// <summary>

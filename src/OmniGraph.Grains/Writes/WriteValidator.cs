@@ -1,4 +1,3 @@
-using OmniGraph.Abstractions;
 using OmniGraph.Schema;
 using OmniGraph.Tables.Indexes;
 
