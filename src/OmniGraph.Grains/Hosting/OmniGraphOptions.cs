@@ -17,10 +17,12 @@ public sealed class OmniGraphOptions
     public Dictionary<string, string> Graphs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Where the cluster keeps the graphs registered at run time. Default <c>memory://omnigraph-registry</c>: one process
-    /// (an embedded engine, an in-process test cluster). Silos in several processes must name a store they share.
+    /// Where the cluster keeps the graphs registered at run time. Default (<see langword="null"/>): a memory store of
+    /// this cluster, named from its service and cluster ids (<see cref="RegistryLocations.DefaultFor"/>), so two
+    /// clusters in one process (two embedded engines, two test clusters) never share registrations. Silos in several
+    /// processes must name a store they share.
     /// </summary>
-    public string RegistryLocation { get; set; } = "memory://omnigraph-registry";
+    public string? RegistryLocation { get; set; }
 
     /// <summary>Largest number of rows in one fragment file; larger batches are split. Default 1,048,576.</summary>
     [Range(1, int.MaxValue)]

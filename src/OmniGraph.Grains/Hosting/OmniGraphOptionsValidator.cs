@@ -40,13 +40,16 @@ public sealed class OmniGraphOptionsValidator : IValidateOptions<OmniGraphOption
             Require(failures, bundle.Kind == PolicyBundleKind.Graph, $"{nameof(OmniGraphOptions.GraphPolicies)}: the bundle of graph '{graphId}' grants graph_list, a server-scoped action: it is no graph bundle");
         }
 
-        try
+        if (options.RegistryLocation is { } registryLocation)
         {
-            ObjectStoreUri.Parse(options.RegistryLocation);
-        }
-        catch (InvalidObjectStoreUriException exception)
-        {
-            failures.Add($"{nameof(OmniGraphOptions.RegistryLocation)}: {exception.Message}");
+            try
+            {
+                ObjectStoreUri.Parse(registryLocation);
+            }
+            catch (InvalidObjectStoreUriException exception)
+            {
+                failures.Add($"{nameof(OmniGraphOptions.RegistryLocation)}: {exception.Message}");
+            }
         }
 
         if (options.VectorSearch is null)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OmniGraph.Persistence;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace OmniGraph.Grains.Hosting;
@@ -17,10 +18,12 @@ internal sealed class RegistryGrainStorage : IGrainStorage
     private readonly string _name;
     private readonly Lazy<IGrainStorage> _inner;
 
-    public RegistryGrainStorage(string name, IObjectStoreFactory stores, IOptions<OmniGraphOptions> options, StoreGrainStorages storages)
+    public RegistryGrainStorage(
+        string name, IObjectStoreFactory stores, IOptions<OmniGraphOptions> options, IOptions<ClusterOptions> cluster, StoreGrainStorages storages)
     {
         _name = name;
-        _inner = new Lazy<IGrainStorage>(() => storages.For(_name, stores.Open(options.Value.RegistryLocation), string.Empty, s_json));
+        _inner = new Lazy<IGrainStorage>(() =>
+            storages.For(_name, stores.Open(options.Value.RegistryLocation ?? RegistryLocations.DefaultFor(cluster.Value)), string.Empty, s_json));
     }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => _inner.Value.ReadStateAsync(stateName, grainId, grainState);
