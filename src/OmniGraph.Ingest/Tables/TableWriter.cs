@@ -30,6 +30,9 @@ internal sealed partial class TableWriter
     // The pending fragment's rows as runs of chunk rows: (chunk columns, first row, row count), in file order.
     private readonly List<(ArrowColumn?[] Columns, int Start, int Count)> _pieces = [];
     private readonly List<ArrowColumn> _slices = [];
+    private ArrowColumn?[]? _pieceColumns;
+    private int _pieceStart;
+    private int _pieceCount;
     private readonly List<int> _fragmentStarts = [];
     private readonly List<(int RowOrdinal, long Line, long ReplacedByLine)> _superseded = [];
     private HashSet<int>? _supersededOrdinals;
@@ -115,6 +118,7 @@ internal sealed partial class TableWriter
             return;
         }
 
+        ClosePiece();
         var layout = _shape.Layout;
         var columns = new ArrowColumn[layout.ColumnCount];
         columns[TableLayout.IdColumnIndex] = _ids.Build();
@@ -160,17 +164,23 @@ internal sealed partial class TableWriter
 
     private void AddToPiece(ArrowColumn?[] columns, int row)
     {
-        if (_pieces.Count > 0)
+        if (ReferenceEquals(_pieceColumns, columns) && _pieceStart + _pieceCount == row)
         {
-            var (lastColumns, start, count) = _pieces[^1];
-            if (ReferenceEquals(lastColumns, columns) && start + count == row)
-            {
-                _pieces[^1] = (lastColumns, start, count + 1);
-                return;
-            }
+            _pieceCount++;
+            return;
         }
 
-        _pieces.Add((columns, row, 1));
+        ClosePiece();
+        (_pieceColumns, _pieceStart, _pieceCount) = (columns, row, 1);
+    }
+
+    private void ClosePiece()
+    {
+        if (_pieceColumns is not null)
+        {
+            _pieces.Add((_pieceColumns, _pieceStart, _pieceCount));
+            _pieceColumns = null;
+        }
     }
 
     /// <summary>
