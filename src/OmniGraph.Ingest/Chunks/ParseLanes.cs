@@ -4,8 +4,8 @@ namespace OmniGraph.Ingest;
 /// Parses consecutive <see cref="ParseChunk"/>s on up to <see cref="JsonlIntakeOptions.ParseParallelism"/> lanes at once
 /// and hands the results to the merge strictly in input order. The calling thread is a lane too: it parses whatever
 /// chunk is unclaimed while the next result it must merge is not ready, and waits only for a chunk another lane is
-/// already parsing. So a busy thread pool slows the parse down to one lane but never stalls it, and one lane
-/// (<c>ParseParallelism = 1</c>) is the same code with no helper at all.
+/// already parsing. So a helper that starts late (a loaded machine) slows the parse down to one lane but never stalls
+/// it, and one lane (<c>ParseParallelism = 1</c>) is the same code with no helper at all.
 /// </summary>
 internal sealed class ParseLanes
 {
@@ -45,7 +45,9 @@ internal sealed class ParseLanes
                     },
                     (run, parser),
                     CancellationToken.None,
-                    TaskCreationOptions.DenyChildAttach,
+                    // A thread of its own for the run (tens of milliseconds of parsing per piece of input): in a silo the
+                    // thread pool's queue holds grain work and fragment writes, behind which a helper would start late.
+                    TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach,
                     TaskScheduler.Default);
             }
 
