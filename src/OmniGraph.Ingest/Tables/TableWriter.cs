@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using OmniGraph.Arrow;
 using OmniGraph.Schema;
 
@@ -160,7 +161,8 @@ internal sealed partial class TableWriter
     }
 
     /// <summary>
-    /// Completes the row: nulls for omitted nullable properties (or the required-property error), the id (from
+    /// Completes the row: the <c>@default</c> of an omitted property that has one, nulls for other omitted nullable
+    /// properties (or the required-property error), the id (from
     /// <c>@key</c>, <c>data.id</c> or a new ULID), the within-file id and unique rules, then the physical columns.
     /// </summary>
     public void EndRow(ReadOnlySpan<byte> source, ReadOnlySpan<byte> target)
@@ -173,6 +175,16 @@ internal sealed partial class TableWriter
             }
 
             var column = _columns[i];
+            if (column.Property.Default is { } value)
+            {
+                // An omitted property with a @default reads the default exactly as if the line had written it (the same
+                // conversion, @range/@check and unique capture); an explicit null never reaches here.
+                var reader = new Utf8JsonReader(value.JsonUtf8);
+                reader.Read();
+                ReadValue(column, ref reader);
+                continue;
+            }
+
             if (!column.IsNullable)
             {
                 ThrowMissingRequired(column);
