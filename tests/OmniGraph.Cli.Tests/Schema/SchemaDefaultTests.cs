@@ -47,6 +47,10 @@ public sealed class SchemaDefaultTests : LoadedWorkspaceTests
         // The edge rows kept their ids; before the apply the property does not exist and the old rows read as they were.
         var knows = (await CliRun.OkAsync("export", Workspace.Graph, "--type", "Knows")).Out;
         Assert.Equal(IdsOf(ids), IdsOf(knows));
+
+        // The apply wrote the values into the rows: optimize has nothing to fill in and changes no answer.
+        await CliRun.OkAsync("optimize", Workspace.Graph, "--quiet");
+        Assert.Equal("p.name,p.tier,p.score\nAlice,basic,10\nBob,basic,10\nCharlie,basic,10\nDiana,basic,10\n", await CsvAsync(Scores));
         Assert.Equal("p.name,p.age\nAlice,30\nBob,25\nCharlie,35\nDiana,28\n", await CsvAsync("""query q() { match { $p: Person } return { $p.name, $p.age } order { $p.name asc } }""", "--snapshot", "2"));
         var old = await CliRun.RunAsync("query", "--store", Workspace.Graph, "-e", Scores, "--snapshot", "2");
         Assert.NotEqual(0, old.ExitCode);
