@@ -4,7 +4,8 @@
 # `dotnet "$cli" ...`. The README's alias, samples/demo.sh and the benchmark's compare.sh all run this build: a command
 # of the precompiled CLI starts in about half the time of the plain `dotnet build` output, which compiles the silo's
 # start-up just in time on every run (docs/cli.md, "Start-up cost"). Incremental: a second run with nothing changed only
-# checks (about 10 s); the first one precompiles every assembly (a few minutes on two cores).
+# checks (10–25 s); the first one, or one after a change to the CLI project file, precompiles every assembly again
+# (3–11 minutes on the shared two-core machine).
 # Prerequisite: the .NET 10 SDK; the ReadyToRun compiler package for the machine's runtime comes from NuGet on restore.
 set -euo pipefail
 
