@@ -24,13 +24,12 @@ public sealed class JsonlIntakeFactory
     /// <param name="mode">The load mode.</param>
     /// <param name="leavesEmbedVectorsOpen">See <see cref="JsonlIntakeOptions.LeavesEmbedVectorsOpen"/>.</param>
     public JsonlIntake Create(SchemaCatalog catalog, LoadMode mode, bool leavesEmbedVectorsOpen = false) =>
-        new(catalog, mode, leavesEmbedVectorsOpen
-            ? new JsonlIntakeOptions
-            {
-                FragmentMaxRows = _options.FragmentMaxRows,
-                FragmentMaxBytes = _options.FragmentMaxBytes,
-                MaxLineBytes = _options.MaxLineBytes,
-                LeavesEmbedVectorsOpen = true,
-            }
-            : _options);
+        leavesEmbedVectorsOpen ? new(catalog, mode, WithEmbedVectorsOpen(_options)) : new(catalog, mode, _options);
+
+    private static JsonlIntakeOptions WithEmbedVectorsOpen(JsonlIntakeOptions options)
+    {
+        var copy = options.Copy();
+        copy.LeavesEmbedVectorsOpen = true;
+        return copy;
+    }
 }

@@ -1,16 +1,14 @@
-using System.Buffers;
-using System.Text.Json;
-using System.Text.Unicode;
-
 namespace OmniGraph.Ingest;
 
 public sealed partial class JsonlIntake
 {
-    private static readonly SearchValues<byte> s_jsonWhitespace = SearchValues.Create(" \t\r\n"u8);
+    private long _nextLine = 1;
+    private TableWriter[] _mergeTables = new TableWriter[4];
+    private int[] _mergeCursors = new int[4];
 
     /// <summary>
-    /// Reads the next piece of input. Complete lines are parsed straight from <paramref name="chunk"/>; a trailing
-    /// partial line is kept until the chunk that completes it arrives (or <see cref="Complete"/>).
+    /// Reads the next piece of input. Its complete lines are parsed (and their fragments emitted) before the call
+    /// returns; a trailing partial line is kept until the piece that completes it arrives (or <see cref="Complete"/>).
     /// </summary>
     /// <exception cref="IngestException">A line is invalid; the intake is now faulted.</exception>
     /// <exception cref="InvalidOperationException">The intake already completed or failed.</exception>
@@ -19,7 +17,14 @@ public sealed partial class JsonlIntake
         EnsureUsable();
         try
         {
-            FeedLines(chunk);
+            var last = chunk.LastIndexOf((byte)'\n');
+            if (last >= 0)
+            {
+                ParseLines(chunk[..(last + 1)]);
+                chunk = chunk[(last + 1)..];
+            }
+
+            AppendCarry(chunk);
         }
         catch (Exception exception)
         {
@@ -28,42 +33,68 @@ public sealed partial class JsonlIntake
         }
     }
 
-    private void FeedLines(ReadOnlySpan<byte> chunk)
+    /// <summary>
+    /// Cuts <paramref name="lines"/> (whole lines, completing the carried partial line) into parse chunks and runs them
+    /// through the lanes a window at a time, so memory holds a bounded number of chunks whatever the piece's size.
+    /// </summary>
+    private void ParseLines(ReadOnlySpan<byte> lines)
     {
-        if (_carry.Length > 0)
+        var window = new List<ParseChunk>(Math.Min(_lanes.ChunksPerRun, (lines.Length / _options.ParseChunkBytes) + 1));
+        while (!lines.IsEmpty)
         {
-            var end = chunk.IndexOf((byte)'\n');
-            if (end < 0)
-            {
-                AppendCarry(chunk);
-                return;
-            }
-
-            AppendCarry(chunk[..end]);
-            ProcessLine(_carry.WrittenSpan);
+            var length = CutPoint(lines, Math.Max(1, _options.ParseChunkBytes - _carry.Length));
+            var piece = lines[..length];
+            window.Add(new ParseChunk(_carry.WrittenSpan, piece, _nextLine));
+            _nextLine += piece.Count((byte)'\n');
             _carry.Release(4096);
-            chunk = chunk[(end + 1)..];
+            lines = lines[length..];
+            if (window.Count == _lanes.ChunksPerRun || lines.IsEmpty)
+            {
+                _lanes.Run(window, Merge);
+                window.Clear();
+            }
         }
+    }
 
-        var maxLineBytes = _options.MaxLineBytes;
-        while (true)
+    /// <summary>The length of the first run of whole lines of about <paramref name="target"/> bytes (at least one line).</summary>
+    private static int CutPoint(ReadOnlySpan<byte> lines, int target)
+    {
+        if (lines.Length <= target)
         {
-            var end = chunk.IndexOf((byte)'\n');
-            if (end < 0)
-            {
-                break;
-            }
-
-            if (end > maxLineBytes)
-            {
-                throw IngestException.Limit(LinesRead + 1, "line bytes", maxLineBytes, end);
-            }
-
-            ProcessLine(chunk[..end]);
-            chunk = chunk[(end + 1)..];
+            return lines.Length;
         }
 
-        AppendCarry(chunk);
+        var end = lines[..target].LastIndexOf((byte)'\n');
+        return end >= 0 ? end + 1 : target + lines[target..].IndexOf((byte)'\n') + 1;
+    }
+
+    /// <summary>Takes one parsed chunk's rows into the tables in input order, then reports the chunk's error, if any.</summary>
+    private void Merge(ParsedChunk parsed)
+    {
+        var chunkTables = parsed.Tables;
+        if (_mergeTables.Length < chunkTables.Length)
+        {
+            _mergeTables = new TableWriter[chunkTables.Length];
+            _mergeCursors = new int[chunkTables.Length];
+        }
+
+        for (var t = 0; t < chunkTables.Length; t++)
+        {
+            _mergeTables[t] = GetTable(chunkTables[t].Shape);
+            _mergeCursors[t] = 0;
+        }
+
+        var rowTables = parsed.RowTables;
+        for (var r = 0; r < parsed.RowCount; r++)
+        {
+            var t = rowTables[r];
+            _mergeTables[t].MergeRow(chunkTables[t], _mergeCursors[t]++);
+        }
+
+        Array.Clear(_mergeTables);
+        LinesRead += parsed.LinesRead;
+        RecordsRead += parsed.RecordsRead;
+        parsed.Error?.Throw();
     }
 
     private void AppendCarry(ReadOnlySpan<byte> bytes)
@@ -76,46 +107,9 @@ public sealed partial class JsonlIntake
         var length = (long)_carry.Length + bytes.Length;
         if (length > _options.MaxLineBytes)
         {
-            throw IngestException.Limit(LinesRead + 1, "line bytes", _options.MaxLineBytes, length);
+            throw IngestException.Limit(_nextLine, "line bytes", _options.MaxLineBytes, length);
         }
 
         _carry.Append(bytes);
-    }
-
-    /// <summary>Reads one physical line (without its LF). Blank and whitespace-only lines are skipped.</summary>
-    private void ProcessLine(ReadOnlySpan<byte> line)
-    {
-        var lineNumber = ++LinesRead;
-        if (lineNumber == 1 && line.StartsWith("\uFEFF"u8))
-        {
-            // A UTF-8 byte order mark some editors write at the start of a file.
-            line = line[3..];
-        }
-
-        if (line.IndexOfAnyExcept(s_jsonWhitespace) < 0)
-        {
-            return;
-        }
-
-        RecordsRead++;
-        if (!Utf8.IsValid(line))
-        {
-            throw IngestException.InvalidJson(lineNumber, "the line is not valid UTF-8");
-        }
-
-        try
-        {
-            ReadRecord(line, lineNumber);
-        }
-        catch (JsonException exception)
-        {
-            throw IngestException.InvalidJson(lineNumber, StrictJsonValidator.Describe(exception, line, s_readerOptions.MaxDepth), exception);
-        }
-        catch (IngestException)
-        {
-            // Records are read in one forward pass; a malformed line must still report its JSON error first.
-            StrictJsonValidator.ThrowIfInvalid(line, lineNumber, s_readerOptions);
-            throw;
-        }
     }
 }

@@ -13,30 +13,26 @@ namespace OmniGraph.Ingest;
 /// partial fragments and returns the counts and the within-file facts for validation against committed data.
 /// </para>
 /// <para>
-/// Each non-blank line is one record, <c>{"type":T,"data":{…}}</c> or <c>{"edge":E,"from":id,"to":id,"data":{…}}</c>,
-/// read with a <see cref="Utf8JsonReader"/> straight into column builders. Every rule that needs only the load
+/// Each non-blank line is one record, <c>{"type":T,"data":{…}}</c> or <c>{"edge":E,"from":id,"to":id,"data":{…}}</c>.
+/// The input is cut at line boundaries into parse chunks (<see cref="JsonlIntakeOptions.ParseChunkBytes"/>), which up to
+/// <see cref="JsonlIntakeOptions.ParseParallelism"/> lanes read at once with a <see cref="Utf8JsonReader"/> straight into
+/// chunk-local column builders; the chunks' rows are then merged strictly in input order (ids minted, duplicates found,
+/// fragments cut), so the result does not depend on the number of lanes. Every rule that needs only the load
 /// itself is checked here (JSON, envelope, types, values, required, enum, <c>@range</c>, <c>@check</c>, vector
 /// dimensions, ids, <c>@key</c>/<c>@unique</c> duplicates, explicit-id duplicates per <see cref="LoadMode"/>); the
 /// first violation throws an <see cref="IngestException"/> naming the line and field, and the intake is then
 /// faulted. Fragments taken before the error must be discarded by the caller: a failed load changes nothing.
 /// </para>
 /// </summary>
-/// <remarks>Not thread-safe: one producer feeds it.</remarks>
+/// <remarks>Not thread-safe: one producer feeds it (the parse lanes are its own helpers, done when a call returns).</remarks>
 public sealed partial class JsonlIntake
 {
-    private static readonly JsonReaderOptions s_readerOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Disallow,
-        AllowTrailingCommas = false,
-        MaxDepth = 64,
-    };
-
-    private readonly SchemaCatalog _catalog;
     private readonly JsonlIntakeOptions _options;
     private readonly Func<Ulid> _newId;
     private readonly Queue<IntakeFragment> _fragments = new();
     private readonly Dictionary<GraphElementType, TableWriter> _tables = [];
     private readonly ByteBuffer _carry = new(4096);
+    private readonly ParseLanes _lanes;
     private Exception? _fault;
     private bool _completed;
 
@@ -56,14 +52,9 @@ public sealed partial class JsonlIntake
 
         options ??= new JsonlIntakeOptions();
         JsonlIntakeOptionsValidator.ThrowIfInvalid(options);
-        _catalog = catalog;
-        _options = new JsonlIntakeOptions
-        {
-            FragmentMaxRows = options.FragmentMaxRows,
-            FragmentMaxBytes = options.FragmentMaxBytes,
-            MaxLineBytes = options.MaxLineBytes,
-            LeavesEmbedVectorsOpen = options.LeavesEmbedVectorsOpen,
-        };
+        _options = options.Copy();
+        var laneOptions = _options;
+        _lanes = new ParseLanes(_options.ParseParallelism, () => new ChunkParser(catalog, laneOptions));
         _newId = idGenerator ?? Ulid.NewUlid;
         Mode = mode;
     }
@@ -99,8 +90,10 @@ public sealed partial class JsonlIntake
         {
             if (_carry.Length > 0)
             {
-                ProcessLine(_carry.WrittenSpan);
+                // The last line has no line break.
+                var last = new ParseChunk(_carry.WrittenSpan, default, _nextLine++);
                 _carry.Release(4096);
+                _lanes.Run([last], Merge);
             }
 
             _completed = true;
@@ -137,12 +130,12 @@ public sealed partial class JsonlIntake
         }
     }
 
-    private TableWriter GetTable(GraphElementType type)
+    private TableWriter GetTable(TableShape shape)
     {
-        if (!_tables.TryGetValue(type, out var table))
+        if (!_tables.TryGetValue(shape.Type, out var table))
         {
-            table = new TableWriter(type, Mode, _options, _newId, _fragments);
-            _tables.Add(type, table);
+            table = new TableWriter(shape, Mode, _options, _newId, _fragments);
+            _tables.Add(shape.Type, table);
         }
 
         return table;

@@ -110,11 +110,14 @@ internal sealed class IngestWorkload
 
     /// <summary>
     /// Feeds the file in <paramref name="chunkSize"/> pieces and hands every fragment to <paramref name="onFragment"/> as
-    /// soon as it fills (a consumer that writes it out and drops it), then completes.
+    /// soon as it fills (a consumer that writes it out and drops it), then completes. <paramref name="parseParallelism"/>
+    /// sets the intake's parse lanes (default: the intake's default).
     /// </summary>
-    public IntakeResult Run(int chunkSize, Action<IntakeFragment> onFragment, Action? afterChunk = null)
+    public IntakeResult Run(int chunkSize, Action<IntakeFragment> onFragment, Action? afterChunk = null, int? parseParallelism = null)
     {
-        var intake = new JsonlIntake(Catalog, LoadMode.Overwrite);
+        var options = new JsonlIntakeOptions();
+        options.ParseParallelism = parseParallelism ?? options.ParseParallelism;
+        var intake = new JsonlIntake(Catalog, LoadMode.Overwrite, options);
         if (DataPath is null)
         {
             var data = Data;

@@ -19,6 +19,10 @@ public class JsonlIntakeBenchmarks
     [Params(10_000)]
     public int Persons { get; set; }
 
+    /// <summary>Parse lanes (<see cref="OmniGraph.Ingest.JsonlIntakeOptions.ParseParallelism"/>): one, and two cores.</summary>
+    [Params(1, 2)]
+    public int ParseParallelism { get; set; }
+
     [GlobalSetup]
     public void Setup() => _workload = IngestWorkload.Synthesize(Persons);
 
@@ -26,11 +30,11 @@ public class JsonlIntakeBenchmarks
     [Benchmark]
     public long Intake()
     {
-        var result = _workload.Run(ChunkSize, static _ => { });
+        var result = _workload.Run(ChunkSize, static _ => { }, parseParallelism: ParseParallelism);
         return result.TotalEntities;
     }
 
     /// <summary>The same in 64 KiB chunks (an HTTP body): more partial lines carried between chunks.</summary>
     [Benchmark]
-    public long IntakeSmallChunks() => _workload.Run(64 * 1024, static _ => { }).TotalEntities;
+    public long IntakeSmallChunks() => _workload.Run(64 * 1024, static _ => { }, parseParallelism: ParseParallelism).TotalEntities;
 }

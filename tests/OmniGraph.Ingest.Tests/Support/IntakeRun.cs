@@ -78,4 +78,34 @@ internal sealed class IntakeRun
     public List<object?> Values(string tableName, string column) => ColumnValues.Read(Table(tableName).Column(column));
 
     public List<string> Ids(string tableName) => [.. Values(tableName, "id").Cast<string>()];
+
+    /// <summary>Asserts that two runs emitted the same fragments (tables, order, rows, lines, values) and the same facts.</summary>
+    public static void AssertSame(IntakeRun expected, IntakeRun actual, string setting)
+    {
+        Assert.True(expected.Fragments.Count == actual.Fragments.Count, $"{setting}: {actual.Fragments.Count} fragments, expected {expected.Fragments.Count}");
+        for (var i = 0; i < expected.Fragments.Count; i++)
+        {
+            var (left, right) = (expected.Fragments[i], actual.Fragments[i]);
+            Assert.Equal(left.TableName, right.TableName);
+            Assert.Equal(left.Index, right.Index);
+            Assert.Equal(left.FirstRowOrdinal, right.FirstRowOrdinal);
+            Assert.Equal(left.EstimatedBytes, right.EstimatedBytes);
+            Assert.Equal(left.LineNumbers.ToArray(), right.LineNumbers.ToArray());
+            Assert.True(left.Batch.ContentEquals(right.Batch), $"{setting}: fragment {i} ({left.TableName}) differs");
+        }
+
+        Assert.Equal(expected.Result.LineCount, actual.Result.LineCount);
+        Assert.Equal(expected.Result.RecordCount, actual.Result.RecordCount);
+        Assert.Equal(expected.Result.Nodes.ToArray(), actual.Result.Nodes.ToArray());
+        Assert.Equal(expected.Result.Edges.ToArray(), actual.Result.Edges.ToArray());
+        foreach (var table in expected.Result.Tables)
+        {
+            var other = actual.Summary(table.TableName);
+            Assert.Equal(table.RowCount, other.RowCount);
+            Assert.Equal(table.GeneratedIdCount, other.GeneratedIdCount);
+            Assert.Equal(table.SupersededRows.ToArray(), other.SupersededRows.ToArray());
+            Assert.Equal(Enumerable.Range(0, table.Ids.Count).Select(table.Ids.GetKeyString), Enumerable.Range(0, other.Ids.Count).Select(other.Ids.GetKeyString));
+            Assert.Equal(table.UniqueValues.Select(u => u.Count), other.UniqueValues.Select(u => u.Count));
+        }
+    }
 }

@@ -8,7 +8,7 @@ using OmniGraph.Schema;
 
 namespace OmniGraph.Ingest;
 
-internal sealed partial class TableWriter
+internal sealed partial class TableRowReader
 {
     private const int ItemIsTopLevel = -1;
 
@@ -61,7 +61,7 @@ internal sealed partial class TableWriter
                 {
                     var text = ReadStringToken(column, ref reader, item);
                     Unsafe.As<Utf8ColumnBuilder>(builder).Append(text);
-                    _fragmentVariableBytes += text.Length;
+                    _rowVariableBytes += text.Length;
                     if (item == ItemIsTopLevel)
                     {
                         RunChecks(column, text);
@@ -156,7 +156,7 @@ internal sealed partial class TableWriter
                 {
                     var bytes = ReadBlob(column, ref reader, item);
                     Unsafe.As<BinaryColumnBuilder>(builder).Append(bytes);
-                    _fragmentVariableBytes += bytes.Length;
+                    _rowVariableBytes += bytes.Length;
                     break;
                 }
         }
@@ -171,7 +171,7 @@ internal sealed partial class TableWriter
         }
 
         Unsafe.As<Utf8ColumnBuilder>(column.Builder).Append(text);
-        _fragmentVariableBytes += text.Length;
+        _rowVariableBytes += text.Length;
         Capture(column, text);
     }
 
@@ -200,7 +200,7 @@ internal sealed partial class TableWriter
             }
 
             AppendScalar(column, column.Scalar, values, ref reader, index);
-            _fragmentVariableBytes += itemWidth;
+            _rowVariableBytes += itemWidth;
             index++;
         }
     }
@@ -243,7 +243,7 @@ internal sealed partial class TableWriter
             ThrowInvalid($"vector property '{column.Name}' expects {dimension} dimensions, got {count}", column.Name);
         }
 
-        _fragmentVariableBytes += (long)dimension * sizeof(float);
+        _rowVariableBytes += (long)dimension * sizeof(float);
     }
 
     private ReadOnlySpan<byte> ReadStringToken(PropertyColumn column, ref Utf8JsonReader reader, int item)

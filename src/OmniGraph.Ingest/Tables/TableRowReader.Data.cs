@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace OmniGraph.Ingest;
 
-internal sealed partial class TableWriter
+internal sealed partial class TableRowReader
 {
     /// <summary>Linear name matching beats hashing for the handful of properties most types have.</summary>
     private const int LinearLookupLimit = 16;

@@ -3,16 +3,16 @@ using System.Text.Json;
 
 namespace OmniGraph.Ingest;
 
-public sealed partial class JsonlIntake
+internal sealed partial class ChunkParser
 {
     private readonly ByteBuffer _typeName = new(64);
     private readonly ByteBuffer _source = new(64);
     private readonly ByteBuffer _target = new(64);
     private readonly ByteBuffer _memberName = new(64);
     private byte[] _lastNodeName = [];
-    private TableWriter? _lastNodeTable;
+    private TableRowReader? _lastNodeTable;
     private byte[] _lastEdgeName = [];
-    private TableWriter? _lastEdgeTable;
+    private TableRowReader? _lastEdgeTable;
 
     [Flags]
     private enum EnvelopeMembers : byte
@@ -27,9 +27,10 @@ public sealed partial class JsonlIntake
 
     /// <summary>
     /// Reads one record. The envelope members may come in any order: when <c>data</c> precedes <c>type</c>/<c>edge</c>
-    /// it is skipped and read once the table is known (the common order reads it in place).
+    /// it is skipped and read once the table is known (the common order reads it in place). Returns the table whose row
+    /// it completed.
     /// </summary>
-    private void ReadRecord(ReadOnlySpan<byte> line, long lineNumber)
+    private TableRowReader ReadRecord(ReadOnlySpan<byte> line, long lineNumber)
     {
         var reader = new Utf8JsonReader(line, s_readerOptions);
         reader.Read();
@@ -39,7 +40,7 @@ public sealed partial class JsonlIntake
         }
 
         var seen = EnvelopeMembers.None;
-        TableWriter? table = null;
+        TableRowReader? table = null;
         var deferredData = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -138,6 +139,8 @@ public sealed partial class JsonlIntake
 
             table.EndRow(default, default);
         }
+
+        return table;
     }
 
     private static EnvelopeMembers Classify(ReadOnlySpan<byte> name) => name.Length switch
@@ -154,7 +157,7 @@ public sealed partial class JsonlIntake
     private static void ThrowExactlyOneKind(long lineNumber) =>
         throw IngestException.At(lineNumber, "graph batch record must contain exactly one of 'type' or 'edge'", null, null);
 
-    private TableWriter ResolveTable(ref Utf8JsonReader reader, bool isEdge, long lineNumber)
+    private TableRowReader ResolveTable(ref Utf8JsonReader reader, bool isEdge, long lineNumber)
     {
         var field = isEdge ? "edge" : "type";
         if (reader.TokenType != JsonTokenType.String)
