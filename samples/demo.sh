@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The README's "main job": build the CLI once (Release), create a fresh graph from samples/social on the embedded
-# default (a local directory, .omnigraph-demo/social), load the sample data as one commit, show it, run a query, add a
-# new person with a mutation and read them back, list the commits and export a type; then serve the graph over HTTP on
-# a free loopback port, query it with curl and with the CLI's --server, and stop the server (SIGTERM) at the end.
+# The README's "main job": build the precompiled CLI once (scripts/build-cli.sh), create a fresh graph from
+# samples/social on the embedded default (a local directory, .omnigraph-demo/social), load the sample data as one
+# commit, show it, run a query, add a new person with a mutation and read them back, list the commits and export a
+# type; then serve the graph over HTTP on a free loopback port, query it with curl and with the CLI's --server, and
+# stop the server (SIGTERM) at the end.
 # Rerunnable: each run starts from an empty directory. Prerequisites: the .NET 10 SDK and curl.
 set -euo pipefail
 
@@ -10,9 +11,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sample="$root/samples/social"
 graph="$root/.omnigraph-demo/social"
 
-echo "== building the CLI (Release)"
-dotnet build "$root/src/OmniGraph.Cli/OmniGraph.Cli.csproj" -c Release -nologo -v quiet
-cli="$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll"
+echo "== building the CLI (Release, precompiled: scripts/build-cli.sh)"
+cli="$("$root/scripts/build-cli.sh")"
 omnigraph() { dotnet "$cli" "$@"; }
 
 rm -rf "$graph"

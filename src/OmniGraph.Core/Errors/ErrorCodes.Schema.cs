@@ -43,6 +43,17 @@ public static partial class ErrorCodes
     [ErrorCode(ErrorKind.Invalid)]
     public const string SchemaInvalidAnnotation = "schema_invalid_annotation";
 
+    /// <summary>
+    /// A <c>@default(…)</c> value is not of its property's type (an integer out of range, an unknown enum value, a bad
+    /// Date), repeats, or is written where a default is not allowed (a <c>@key</c> member, a Vector or Blob property, a type).
+    /// </summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string SchemaInvalidDefault = "schema_invalid_default";
+
+    /// <summary>A <c>@default(…)</c> value breaks its property's own <c>@range</c> or <c>@check</c>: every row that used it would be refused.</summary>
+    [ErrorCode(ErrorKind.Invalid)]
+    public const string SchemaDefaultViolatesConstraint = "schema_default_violates_constraint";
+
     /// <summary>A body constraint or <c>@card</c> is invalid for its target.</summary>
     [ErrorCode(ErrorKind.Invalid)]
     public const string SchemaInvalidConstraint = "schema_invalid_constraint";

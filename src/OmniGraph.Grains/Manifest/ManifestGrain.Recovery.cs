@@ -241,7 +241,7 @@ internal sealed partial class ManifestGrain
                 // even if it is still alive.
                 await _failpoints.BeforeAsync(Failpoints.HealRollbackFence);
                 await PutPointerAsync(sidecar.RollbackCommitId, sidecar, target);
-                published = await PublishOrReadAsync(sidecar.BranchIncarnation, BuildFence(sidecar));
+                published = await PublishOrReadAsync(sidecar.BranchIncarnation, BuildFence(sidecar, baseManifest));
                 _failpoints.After(Failpoints.HealRollbackFence);
             }
         }
@@ -406,31 +406,22 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    /// <summary>The lineage-only rollback commit: base + 1 with the base's tables and the fixed rollback commit id.</summary>
-    private ManifestDocument BuildFence(SidecarDocument sidecar)
+    /// <summary>
+    /// The lineage-only rollback commit: base + 1 with the fixed rollback commit id and exactly the base's image: its
+    /// schema, its table set and its dropped entries. Taken from the base manifest rather than from the write's manifest
+    /// with its changed tables put back, because a schema apply changes more than its tables' versions (the schema hash,
+    /// renamed, added and dropped tables): put back table by table, the fence would claim the new schema over the old
+    /// tables and lose a renamed table's rows.
+    /// </summary>
+    private ManifestDocument BuildFence(SidecarDocument sidecar, ManifestDocument baseManifest)
     {
-        var tables = new TableVersionRefDocument[sidecar.Manifest.Tables.Length];
-        for (var i = 0; i < tables.Length; i++)
-        {
-            var table = sidecar.Manifest.Tables[i];
-            tables[i] = table;
-            foreach (var change in sidecar.Tables)
-            {
-                if (string.Equals(change.Staged.Table, table.Table, StringComparison.Ordinal))
-                {
-                    tables[i] = change.Expected;
-                    break;
-                }
-            }
-        }
-
         return new ManifestDocument
         {
             Format = StorageFormat.ObjectFormat,
             Branch = sidecar.Branch,
             BranchIncarnation = sidecar.BranchIncarnation,
             Version = sidecar.BaseVersion + 1,
-            SchemaHash = sidecar.Manifest.SchemaHash,
+            SchemaHash = baseManifest.SchemaHash,
             Commit = new CommitRecordDocument
             {
                 Id = sidecar.RollbackCommitId,
@@ -440,8 +431,8 @@ internal sealed partial class ManifestGrain
                 CreatedAt = NowMicros(),
                 Kind = CommitKinds.RecoveryRollback,
             },
-            Tables = tables,
-            Dropped = sidecar.Manifest.Dropped,
+            Tables = baseManifest.Tables,
+            Dropped = baseManifest.Dropped,
         };
     }
 

@@ -100,7 +100,8 @@ public sealed partial class SchemaApplyCoordinator
     /// <summary>
     /// One batch of <paramref name="stored"/> rows in <paramref name="target"/>'s layout: the structural columns as they are,
     /// each property from the stored column <paramref name="sourceOf"/> names (by default the one of the same stable id,
-    /// so a rename keeps its values), a property without one as nulls (an added property is nullable), a dropped property
+    /// so a rename keeps its values), a property without one as its <c>@default</c> in every row (an added required
+    /// property has one: the planner refuses it otherwise) or as nulls (an added nullable property), a dropped property
     /// left out.
     /// </summary>
     internal static RecordBatch Relayout(RecordBatch batch, TableLayout stored, TableLayout target, Func<Property, Property?>? sourceOf = null)
@@ -119,6 +120,10 @@ public sealed partial class SchemaApplyCoordinator
             if (sourceOf(property) is { } source)
             {
                 columns[index] = batch.Column(stored.ColumnOf(source));
+            }
+            else if (property.Default is not null)
+            {
+                columns[index] = DefaultValueColumn.Create(property, batch.Length);
             }
             else
             {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OmniGraph.Arrow;
 using OmniGraph.Schema;
 
@@ -147,7 +148,8 @@ internal sealed partial class TableRowReader
     }
 
     /// <summary>
-    /// Completes the row: nulls for omitted nullable properties (or the required-property error), the id text (from
+    /// Completes the row: the <c>@default</c> of an omitted property that has one, nulls for other omitted nullable
+    /// properties (or the required-property error), the id text (from
     /// <c>@key</c> or <c>data.id</c>; none for a row whose id the merge mints), the <c>@unique</c> tuples, then the
     /// endpoint columns.
     /// </summary>
@@ -161,6 +163,16 @@ internal sealed partial class TableRowReader
             }
 
             var column = _columns[i];
+            if (column.Property.Default is { } value)
+            {
+                // An omitted property with a @default reads the default exactly as if the line had written it (the same
+                // conversion, @range/@check and unique capture); an explicit null never reaches here.
+                var reader = new Utf8JsonReader(value.JsonUtf8);
+                reader.Read();
+                ReadValue(column, ref reader);
+                continue;
+            }
+
             if (!column.IsNullable)
             {
                 ThrowMissingRequired(column);

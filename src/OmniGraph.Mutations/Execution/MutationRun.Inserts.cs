@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using OmniGraph.Abstractions;
+using OmniGraph.Ingest;
 using OmniGraph.Mutations.Pending;
 using OmniGraph.Mutations.Values;
 using OmniGraph.Query.Ir;
@@ -36,6 +38,7 @@ internal sealed partial class MutationRun
             }
         }
 
+        AssignDefaults(type, statement.Assignments, row);
         RequireProperties(type, row);
         var id = type.HasKey ? NodeIds.Of(type, row) : Ulid.NewUlid().ToString();
         NodesOf(type).Put(new PendingRow(id, row), replacesCommitted: false);
@@ -70,6 +73,7 @@ internal sealed partial class MutationRun
             row[assignment.Property.Ordinal] = ValueAssignment.Assign(type, assignment.Property, Evaluate(assignment.Value));
         }
 
+        AssignDefaults(type, statement.Assignments, row);
         RequireProperties(type, row);
         EdgesOf(type).Add(new PendingRow(Ulid.NewUlid().ToString(), row, source, target));
         _insertedEdges++;
@@ -84,6 +88,22 @@ internal sealed partial class MutationRun
         }
 
         return value.AsString();
+    }
+
+    /// <summary>
+    /// Every property the insert leaves out that has a <c>@default</c> gets it (a nullable one too: only an explicit
+    /// <c>null</c> stores null). The value is read from the stored form of the default, so it is exactly what a load
+    /// that leaves the property out stores.
+    /// </summary>
+    private static void AssignDefaults(GraphElementType type, ImmutableArray<PropertyAssignment> assignments, FieldValue[] row)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.Default is not null && !assignments.Any(a => ReferenceEquals(a.Property, property)) && row[property.Ordinal].IsNull)
+            {
+                row[property.Ordinal] = CellReader.Read(DefaultValueColumn.Create(property, 1), 0, property.Type);
+            }
+        }
     }
 
     /// <summary>Every non-nullable property has a value (the type checker guarantees it for literals and parameters; this keeps the rule whole).</summary>

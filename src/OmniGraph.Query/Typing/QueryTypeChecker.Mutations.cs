@@ -112,7 +112,8 @@ internal sealed partial class QueryTypeChecker
         var embeddings = ImmutableArray.CreateBuilder<Property>();
         foreach (var property in node.Properties)
         {
-            if (property.IsNullable || IsAssigned(assignments, property.Name))
+            // A property with a @default may be left out: the insert stores the default.
+            if (property.IsNullable || property.Default is not null || IsAssigned(assignments, property.Name))
             {
                 continue;
             }
@@ -170,7 +171,7 @@ internal sealed partial class QueryTypeChecker
 
         foreach (var property in edge.Properties)
         {
-            if (!property.IsNullable && !IsAssigned(assignments, property.Name))
+            if (!property.IsNullable && property.Default is null && !IsAssigned(assignments, property.Name))
             {
                 QueryThrow.Type(TypeRule.T12, syntax.Position, $"insert for `{edge.Name}` must provide non-nullable property `{property.Name}`");
             }

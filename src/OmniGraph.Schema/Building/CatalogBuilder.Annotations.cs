@@ -58,6 +58,9 @@ internal sealed partial class CatalogBuilder
             case "card":
                 InvalidAnnotation(annotation.Name.Position, "@card is only allowed directly after an edge's target type");
                 break;
+            case "default":
+                SchemaThrow.Catalog(ErrorCodes.SchemaInvalidDefault, annotation.Name.Position, "@default is only supported on properties: write it after the property's type");
+                break;
         }
     }
 

@@ -102,6 +102,7 @@ internal sealed partial class CatalogBuilder
         string? description = null;
         string? renameFrom = null;
         EmbedSpec? embed = null;
+        PropertyDefault? defaultValue = null;
         var embedPosition = SourcePosition.None;
         bool key = false, unique = false, index = false;
         var custom = ImmutableArray.CreateBuilder<CustomAnnotation>();
@@ -161,6 +162,10 @@ internal sealed partial class CatalogBuilder
                     embedPosition = position;
                     break;
 
+                case "default":
+                    defaultValue = ReadDefault(annotation, target, type, defaultValue is not null);
+                    break;
+
                 case "description":
                     description = ReadText(annotation, $"property {target}", description is not null);
                     break;
@@ -180,7 +185,23 @@ internal sealed partial class CatalogBuilder
             }
         }
 
-        return (new PropertyAnnotations(description, renameFrom, embed, key, unique, index, custom.DrainToImmutable()), embedPosition);
+        return (new PropertyAnnotations(description, renameFrom, embed, defaultValue, key, unique, index, custom.DrainToImmutable()), embedPosition);
+    }
+
+    private static PropertyDefault ReadDefault(AnnotationSyntax annotation, string target, PropertyType type, bool alreadySeen)
+    {
+        var position = annotation.Name.Position;
+        if (alreadySeen)
+        {
+            SchemaThrow.Catalog(ErrorCodes.SchemaInvalidDefault, position, $"property {target} declares @default multiple times");
+        }
+
+        if (annotation.DefaultValue is not { } value)
+        {
+            throw SchemaThrow.CatalogError(ErrorCodes.SchemaInvalidDefault, position, $"@default on {target} requires exactly one value: @default(literal)");
+        }
+
+        return DefaultValueChecker.Check(value, type, target);
     }
 
     private static void CheckFlagAnnotation(AnnotationSyntax annotation, string target, bool alreadySeen)

@@ -161,6 +161,7 @@ internal sealed partial class CatalogBuilder
 
         CheckEmbedSources(draft);
         BuildConstraints(draft);
+        CheckDefaults(draft);
     }
 
     private void ImplementInterfaces(TypeDraft draft, NodeDeclarationSyntax node)

@@ -27,6 +27,7 @@ public sealed class Property
         Description = annotations.Description;
         RenameFrom = annotations.RenameFrom;
         Embed = annotations.Embed;
+        Default = annotations.Default;
         HasKeyAnnotation = annotations.Key;
         HasUniqueAnnotation = annotations.Unique;
         HasIndexAnnotation = annotations.Index;
@@ -64,6 +65,12 @@ public sealed class Property
     /// <summary><c>@embed</c> source and model on a Vector property.</summary>
     public EmbedSpec? Embed { get; }
 
+    /// <summary>
+    /// <c>@default(…)</c>: the value a load or an insert that leaves the property out stores, and the value a schema apply
+    /// that adds the property writes into every existing row. <c>null</c> when there is none.
+    /// </summary>
+    public PropertyDefault? Default { get; }
+
     /// <summary>The property was written with a bare <c>@key</c> (desugared into its owner's key).</summary>
     public bool HasKeyAnnotation { get; }
 
@@ -96,6 +103,7 @@ internal readonly record struct PropertyAnnotations(
     string? Description,
     string? RenameFrom,
     EmbedSpec? Embed,
+    PropertyDefault? Default,
     bool Key,
     bool Unique,
     bool Index,

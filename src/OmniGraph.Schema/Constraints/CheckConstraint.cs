@@ -51,6 +51,22 @@ public sealed class CheckConstraint : SchemaConstraint
     /// <inheritdoc />
     public override string ToSourceText() => $"@check({PropertyName}, {PgText.Quote(Pattern)})";
 
+    /// <summary>
+    /// Whether <paramref name="value"/> matches, or <c>null</c> when the pattern does not compile: a schema-time check
+    /// (of a <c>@default</c>) must leave an invalid pattern to be reported at first write, as the language has it.
+    /// </summary>
+    internal bool? TryMatch(string value)
+    {
+        try
+        {
+            return new Regex(Pattern, PatternOptions).IsMatch(value);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     private Regex Compile()
     {
         try

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace OmniGraph.Schema.Ir;
 
 /// <summary>
@@ -150,6 +152,9 @@ public sealed class PropertyIr
 
     /// <summary><c>@embed</c> source and model, if any.</summary>
     public EmbedIr? Embed { get; init; }
+
+    /// <summary><c>@default</c>: the value as the JSONL load format writes it (a string, number, boolean or array), if any.</summary>
+    public JsonElement? Default { get; init; }
 
     /// <summary><c>@description</c> text, if any.</summary>
     public string? Description { get; init; }

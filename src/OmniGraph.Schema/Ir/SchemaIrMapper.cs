@@ -51,6 +51,7 @@ internal static class SchemaIrMapper
         Unique = property.HasUniqueAnnotation,
         Index = property.HasIndexAnnotation,
         Embed = property.Embed is { } embed ? new EmbedIr { Source = embed.SourceProperty, Model = embed.Model } : null,
+        Default = property.Default?.Value,
         Description = property.Description,
         RenameFrom = property.RenameFrom,
         Annotations = [.. property.CustomAnnotations.Select(ToIr)],

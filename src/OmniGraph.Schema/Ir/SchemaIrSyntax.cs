@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
@@ -95,6 +96,11 @@ internal static class SchemaIrSyntax
                     new NameSyntax("embed", default),
                     String(Required(embed.Source, $"{where} embed source")),
                     embed.Model is null ? [] : [new AnnotationArgumentSyntax(new NameSyntax("model", default), String(embed.Model))]));
+            }
+
+            if (property.Default is { } value)
+            {
+                annotations.Add(new AnnotationSyntax(new NameSyntax("default", default), null, [], DefaultValue(value, where, allowList: true)));
             }
 
             AddText(annotations, "description", property.Description);
@@ -247,6 +253,26 @@ internal static class SchemaIrSyntax
         }
 
         return new LiteralSyntax(kind, Required(literal.Text, $"{context} literal text"), default);
+    }
+
+    /// <summary>A stored default back as the syntax it was checked from (the catalog checks its type again).</summary>
+    private static DefaultValueSyntax DefaultValue(JsonElement value, string where, bool allowList)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new DefaultValueSyntax(DefaultValueKind.String, value.GetString()!, [], default);
+            case JsonValueKind.True or JsonValueKind.False:
+                return new DefaultValueSyntax(DefaultValueKind.Bool, value.ValueKind == JsonValueKind.True ? "true" : "false", [], default);
+            case JsonValueKind.Number:
+                var text = value.GetRawText();
+                var kind = text.AsSpan().IndexOfAny('.', 'e', 'E') < 0 ? DefaultValueKind.Integer : DefaultValueKind.Float;
+                return new DefaultValueSyntax(kind, text, [], default);
+            case JsonValueKind.Array when allowList:
+                return new DefaultValueSyntax(DefaultValueKind.List, string.Empty, [.. value.EnumerateArray().Select(item => DefaultValue(item, where, allowList: false))], default);
+            default:
+                return Fail<DefaultValueSyntax>($"{where}: a default must be a string, number, boolean or list of those (found {value.ValueKind})");
+        }
     }
 
     private static LiteralSyntax String(string text) => new(LiteralKind.String, text, default);

@@ -76,7 +76,19 @@ public static partial class SchemaMigrationPlanner
             }
 
             var restored = property.RenameFrom is { } oldName ? restorable.PropertyOf(before.StableId, oldName) : null;
-            steps.Add(property.IsNullable
+            if (!property.IsNullable && property.Default is not null && restored is not null)
+            {
+                // A restore fills only the rows that still exist from before the drop; a required property would need
+                // every later row too, and mixing restored values with defaults is not a step anyone asked for.
+                steps.Add(Unsupported(
+                    $"{after.Name}.{property.Name}",
+                    $"restoring dropped property '{after.Name}.{property.Name}' as a required property is not supported; restore it nullable ({property.Type.DisplayName}?)",
+                    RequiredPropertyCode));
+                continue;
+            }
+
+            // A required property is added when it has a @default: the apply writes the default into every existing row.
+            steps.Add(property.IsNullable || property.Default is not null
                 ? new SchemaMigrationStep(restored is null ? SchemaMigrationStepKind.AddProperty : SchemaMigrationStepKind.RestoreProperty)
                 {
                     TypeKind = KindOf(after),
@@ -87,7 +99,7 @@ public static partial class SchemaMigrationPlanner
                 }
                 : Unsupported(
                     $"{after.Name}.{property.Name}",
-                    $"adding required property '{after.Name}.{property.Name}' requires a backfill of the existing rows; declare it nullable ({property.Type.DisplayName}?) instead",
+                    $"adding required property '{after.Name}.{property.Name}' requires a backfill of the existing rows; give it a @default(…) or declare it nullable ({property.Type.DisplayName}?)",
                     RequiredPropertyCode));
         }
     }
@@ -152,6 +164,11 @@ public static partial class SchemaMigrationPlanner
         return wasMin < nowMin || wasMax > nowMax;
     }
 
+    /// <summary>
+    /// What an <c>update_property_metadata</c> step changes: the description, custom annotations and the <c>@default</c>.
+    /// A changed default rewrites nothing: rows written before keep the values they have, later writes that leave the
+    /// property out get the new one.
+    /// </summary>
     private static string PropertyMetadata(Property property) =>
-        string.Join('\u0001', [property.Description ?? "\u0002", .. property.CustomAnnotations.Select(static a => a.ToSourceText())]);
+        string.Join('\u0001', [property.Description ?? "\u0002", property.Default?.Json ?? "\u0002", .. property.CustomAnnotations.Select(static a => a.ToSourceText())]);
 }

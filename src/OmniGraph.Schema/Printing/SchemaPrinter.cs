@@ -147,6 +147,11 @@ public static class SchemaPrinter
             builder.Append(' ').Append(embed.ToSourceText());
         }
 
+        if (property.Default is { } value)
+        {
+            builder.Append(' ').Append(value.ToSourceText());
+        }
+
         AppendText(builder, "description", property.Description);
         AppendText(builder, "rename_from", property.RenameFrom);
         foreach (var annotation in property.CustomAnnotations)

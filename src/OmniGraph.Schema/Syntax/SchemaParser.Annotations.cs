@@ -6,6 +6,10 @@ public sealed partial class SchemaParser
 {
     private const string LiteralExpectation = "annotation value (string, number, true, false or identifier)";
 
+    private const string DefaultAnnotation = "default";
+
+    private const string DefaultExpectation = "@default value (string, number, true, false, identifier or [list])";
+
     private AnnotationSyntax ParseAnnotation()
     {
         var name = new NameSyntax(_current.Text, _current.Position);
@@ -21,6 +25,13 @@ public sealed partial class SchemaParser
         }
 
         Advance();
+        if (name.Text == DefaultAnnotation)
+        {
+            var defaultValue = ParseDefaultValue(allowList: true);
+            Expect(TokenKind.RightParen, "')' (@default takes exactly one value)");
+            return new AnnotationSyntax(name, null, [], defaultValue);
+        }
+
         if (_current.Kind == TokenKind.RightParen)
         {
             Fail(LiteralExpectation);
@@ -68,6 +79,56 @@ public sealed partial class SchemaParser
             Expect(TokenKind.RightParen, "',' or ')'");
             return new AnnotationSyntax(name, value, arguments.DrainToImmutable());
         }
+    }
+
+    /// <summary>
+    /// One <c>@default</c> value: a string, a number (signed allowed: a default may be negative), <c>true</c>/<c>false</c>,
+    /// an identifier (an enum value), or <c>[v, …]</c> of those for a list property. Its type is checked by the catalog.
+    /// </summary>
+    private DefaultValueSyntax ParseDefaultValue(bool allowList)
+    {
+        var token = _current;
+        DefaultValueKind kind;
+        switch (token.Kind)
+        {
+            case TokenKind.LeftBracket when allowList:
+                Advance();
+                var items = ImmutableArray.CreateBuilder<DefaultValueSyntax>();
+                while (_current.Kind != TokenKind.RightBracket)
+                {
+                    items.Add(ParseDefaultValue(allowList: false));
+                    if (_current.Kind != TokenKind.Comma)
+                    {
+                        break;
+                    }
+
+                    Advance();
+                }
+
+                Expect(TokenKind.RightBracket, "',' or ']'");
+                return new DefaultValueSyntax(DefaultValueKind.List, string.Empty, items.DrainToImmutable(), token.Position);
+            case TokenKind.String:
+                kind = DefaultValueKind.String;
+                break;
+            case TokenKind.Integer:
+                kind = DefaultValueKind.Integer;
+                break;
+            case TokenKind.Float:
+                kind = DefaultValueKind.Float;
+                break;
+            case TokenKind.Word when token.Text is "true" or "false":
+                kind = DefaultValueKind.Bool;
+                break;
+            case TokenKind.Word when IsIdentifier(token.Text):
+                kind = DefaultValueKind.Identifier;
+                break;
+            default:
+                Fail(allowList ? DefaultExpectation : "list item (string, number, true, false or identifier)");
+                return null;
+        }
+
+        Advance();
+        return new DefaultValueSyntax(kind, token.Text, [], token.Position);
     }
 
     private LiteralSyntax ParseLiteral(bool allowIdentifier)

@@ -125,6 +125,18 @@ internal sealed class AddressHashTable
     public AddressHashTable Clone() => new((long[])_values.Clone(), (uint[])_hashes.Clone(), _count);
 
     /// <summary>Calls <paramref name="visit"/> for every stored value (slot order).</summary>
+    /// <summary>Visits every entry with its stored hash (in slot order).</summary>
+    public void ForEachEntry(Action<uint, long> visit)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] != NotFound)
+            {
+                visit(_hashes[i], _values[i]);
+            }
+        }
+    }
+
     public void ForEachValue(Action<long> visit)
     {
         foreach (var value in _values)

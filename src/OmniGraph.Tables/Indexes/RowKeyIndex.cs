@@ -4,9 +4,11 @@ namespace OmniGraph.Tables.Indexes;
 
 /// <summary>
 /// A derived index from a key (an id, a <c>@unique</c> tuple) to the live row holding it, for one table version. It is a
-/// frozen base plus a small overlay of the keys changed since the base was built: a new version clones only the overlay
-/// and applies its changes, so a 32-row upsert into a million-row table touches about 32 slots, and the overlay is
-/// folded into a fresh base when it grows past a share of the base.
+/// frozen base plus the keys changed since the base was built, in two overlays: a frozen one shared between versions and
+/// a small recent one that each version copies and applies its changes to. A 32-row upsert into a million-row table
+/// therefore copies at most <see cref="RecentLimit"/> keys' worth of slots, not every key changed since the base (which
+/// grows with the table: the fold threshold is a share of the base). The recent overlay is merged into a new frozen one
+/// when it passes <see cref="RecentLimit"/>, and both are folded into a fresh base when together they pass a share of it.
 /// </summary>
 /// <remarks>Immutable once published; the scratch buffer makes lookups single-threaded (grain turns are).</remarks>
 internal sealed class RowKeyIndex
@@ -14,22 +16,27 @@ internal sealed class RowKeyIndex
     private readonly FragmentData[] _fragments;
     private readonly RowKeyFunction _function;
     private readonly AddressHashTable _base;
-    private readonly AddressHashTable? _overlay;
+    private readonly AddressHashTable? _frozen;
+    private readonly AddressHashTable? _recent;
     private readonly ByteScratch _scratch = new();
 
-    private RowKeyIndex(FragmentData[] fragments, RowKeyFunction function, AddressHashTable @base, AddressHashTable? overlay)
+    private RowKeyIndex(FragmentData[] fragments, RowKeyFunction function, AddressHashTable @base, AddressHashTable? frozen, AddressHashTable? recent)
     {
         _fragments = fragments;
         _function = function;
         _base = @base;
-        _overlay = overlay;
+        _frozen = frozen;
+        _recent = recent;
     }
 
     /// <summary>Keys in the frozen base.</summary>
     public int BaseCount => _base.Count;
 
-    /// <summary>Keys in the overlay.</summary>
-    public int OverlayCount => _overlay?.Count ?? 0;
+    /// <summary>Keys changed since the base (in either overlay; a key changed in both counts twice).</summary>
+    public int OverlayCount => (_frozen?.Count ?? 0) + (_recent?.Count ?? 0);
+
+    /// <summary>Keys in the overlay a new version copies.</summary>
+    public int RecentCount => _recent?.Count ?? 0;
 
     /// <summary>Indexes every live row of a version.</summary>
     public static RowKeyIndex Build(FragmentData[] fragments, DeletionMask[] masks, RowKeyFunction function)
@@ -66,7 +73,7 @@ internal sealed class RowKeyIndex
             }
         }
 
-        return new RowKeyIndex(fragments, function, table, null);
+        return new RowKeyIndex(fragments, function, table, null, null);
     }
 
     /// <summary>The packed address of the live row holding <paramref name="key"/>, or <see cref="AddressHashTable.NotFound"/>.</summary>
@@ -76,13 +83,15 @@ internal sealed class RowKeyIndex
     public long Find(ReadOnlySpan<byte> key, uint hash)
     {
         var reader = new Reader(_fragments, _function, _scratch);
-        if (_overlay is not null)
+        var value = _recent?.Find(key, hash, ref reader) ?? AddressHashTable.NotFound;
+        if (value == AddressHashTable.NotFound && _frozen is not null)
         {
-            var value = _overlay.Find(key, hash, ref reader);
-            if (value != AddressHashTable.NotFound)
-            {
-                return (value & AddressHashTable.TombstoneFlag) != 0 ? AddressHashTable.NotFound : value;
-            }
+            value = _frozen.Find(key, hash, ref reader);
+        }
+
+        if (value != AddressHashTable.NotFound)
+        {
+            return (value & AddressHashTable.TombstoneFlag) != 0 ? AddressHashTable.NotFound : value;
         }
 
         return _base.Find(key, hash, ref reader);
@@ -95,8 +104,11 @@ internal sealed class RowKeyIndex
     /// </summary>
     public RowKeyIndex With(FragmentData[] fragments, DeletionMask[] masks, ReadOnlySpan<long> removed, ReadOnlySpan<long> added)
     {
-        var overlay = _overlay?.Clone() ?? new AddressHashTable(removed.Length + added.Length);
-        var next = new RowKeyIndex(fragments, _function, _base, overlay);
+        // A recent overlay past its limit is merged into a new frozen one first (a copy of the frozen overlay once per
+        // RecentLimit changed keys, not per version); this version then copies only the recent overlay it starts from.
+        var (frozen, recent) = _recent is { Count: >= RecentLimit } ? (MergedFrozen(fragments), null) : (_frozen, _recent);
+        var overlay = recent?.Clone() ?? new AddressHashTable(removed.Length + added.Length);
+        var next = new RowKeyIndex(fragments, _function, _base, frozen, overlay);
         var scratch = new ByteScratch();
         var reader = new Reader(fragments, _function, next._scratch);
         foreach (var address in removed)
@@ -119,11 +131,34 @@ internal sealed class RowKeyIndex
             }
         }
 
-        return overlay.Count > FoldThreshold(_base.Count) ? Build(fragments, masks, _function) : next;
+        return next.OverlayCount > FoldThreshold(_base.Count) ? Build(fragments, masks, _function) : next;
     }
 
-    /// <summary>The overlay size past which it is folded into a fresh base.</summary>
+    /// <summary>The keys changed since the base past which the overlays are folded into a fresh base.</summary>
     internal static int FoldThreshold(int baseCount) => Math.Max(4096, Math.Min(baseCount / 32, 65536));
+
+    /// <summary>
+    /// Most keys in the overlay each version copies (a version's own changes may take it past this once): what a small
+    /// write copies whatever the table's size.
+    /// </summary>
+    internal const int RecentLimit = 1024;
+
+    /// <summary>The frozen overlay with the recent one's entries applied over it (a new table: older versions keep theirs).</summary>
+    private AddressHashTable MergedFrozen(FragmentData[] fragments)
+    {
+        var merged = _frozen?.Clone() ?? new AddressHashTable(_recent!.Count);
+        var reader = new Reader(fragments, _function, new ByteScratch());
+        var scratch = new ByteScratch();
+        _recent!.ForEachEntry((hash, value) =>
+        {
+            // The key is read into its own scratch: the reader's is overwritten by the comparisons inside Set.
+            if (TryKeyAt(fragments, value & ~AddressHashTable.TombstoneFlag, scratch, out var key))
+            {
+                merged.Set(key, hash, value, ref reader);
+            }
+        });
+        return merged;
+    }
 
     private bool TryKeyAt(FragmentData[] fragments, long address, ByteScratch scratch, out ReadOnlySpan<byte> key) =>
         _function.TryGetKey(fragments[(int)(address >> 32)], (int)(uint)address, scratch, out key);

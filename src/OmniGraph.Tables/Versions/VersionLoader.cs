@@ -109,6 +109,12 @@ internal static class VersionLoader
     public static async Task MakeResidentAsync(IObjectStore store, IReadOnlyList<FragmentData> fragments, TableLayout layout, bool endpointsOnly = false, CancellationToken cancellationToken = default)
     {
         var missing = fragments.Where(f => endpointsOnly ? !f.HasEndpoints : !f.IsResident).Distinct().ToArray();
+        if (missing.Length == 0)
+        {
+            // The common case of a small write (its rows are resident): no parallel loop, no hop off the caller's turn.
+            return;
+        }
+
         var batches = new Arrow.RecordBatch[missing.Length];
         var endpoints = new (Arrow.Utf8Column Sources, Arrow.Utf8Column Targets)[missing.Length];
         await Parallel.ForEachAsync(

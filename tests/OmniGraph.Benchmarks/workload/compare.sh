@@ -81,8 +81,8 @@ for peer in "${peers[@]}"; do
   install_peer "$peer"
 done
 
-echo "== building omnigraph (Release)" >&2
-dotnet build "$root/src/OmniGraph.Cli/OmniGraph.Cli.csproj" -c Release -nologo -v quiet >&2
+echo "== building omnigraph (Release, precompiled: scripts/build-cli.sh)" >&2
+cli="$("$root/scripts/build-cli.sh")"
 
 for peer in "${peers[@]}"; do
   echo "== $peer" >&2
@@ -91,7 +91,7 @@ done
 
 if [[ -n "$server" ]]; then
   echo "== omnigraph bench --server (uptime: $(uptime))" >&2
-  dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --server --duration "$duration" > "$work/server.json"
+  dotnet "$cli" bench "$data" --server --duration "$duration" > "$work/server.json"
   python3 - "$work" <<'PY'
 import json, os, sys
 work = sys.argv[1]
@@ -106,7 +106,7 @@ PY
   exit $?
 fi
 echo "== omnigraph" >&2
-measured "$work/omnigraph.json" dotnet "$root/src/OmniGraph.Cli/bin/Release/net10.0/omnigraph.dll" bench "$data" --reps "$reps"
+measured "$work/omnigraph.json" dotnet "$cli" bench "$data" --reps "$reps"
 
 python3 - "$work" "${peers[@]}" <<'PY'
 import json, os, sys

@@ -11,7 +11,8 @@ namespace OmniGraph.Grains.Tests.Cost;
 /// store (docs/design/storage-engine.md §5): the staged objects together with the bytes of the sidecar, the commit
 /// pointer and the manifest (1), the sidecar and the pointer published (2), the manifest published (3): the write is
 /// acknowledged there. The table heads and the sidecar delete follow after the acknowledgement. (Before: 9 in a row, the
-/// staged objects 2, the sidecar 2, each head 2, the manifest 2, the sidecar delete 1.)
+/// staged objects 2, the sidecar 2, each head 2, the manifest 2, the sidecar delete 1.) Round 2 stays: a sidecar flushed
+/// together with the staged objects would no longer prove them durable (docs/design/storage-engine.md §5.2).
 /// </summary>
 public sealed class WriteDurabilityBudgetTests
 {

@@ -14,7 +14,8 @@ namespace OmniGraph.Mutations.Tests.Recovery;
 /// <summary>
 /// Every durable step of a schema apply × {fail before, crash after}: storing the schema, staging the rewritten tables,
 /// then the commit's staged flush, sidecar, publish, both table heads and the sidecar delete. The apply renames Person to
-/// Human (a new table name, rewritten from version 0) and adds a property to Company (rewritten in place). Main shows
+/// Human (a new table name, rewritten from version 0) and adds a nullable property and a required one with a default to
+/// Company (rewritten in place, every existing row given the default). Main shows
 /// the old schema with the old tables or the new schema with the rewritten ones, never a mix; the next write in the same
 /// silo, or a fresh silo after a kill, heals it, and an apply retried afterwards finds nothing to do or lands whole.
 /// </summary>
@@ -31,6 +32,7 @@ public sealed class SchemaApplyFailpointMatrixTests
         node Company {
             name: String @key
             size: I64?
+            rank: I32 @default(7)
         }
 
         edge Knows: Human -> Human {
@@ -123,7 +125,11 @@ public sealed class SchemaApplyFailpointMatrixTests
         Assert.Contains("Acme", await host.IdsAsync("node:Company"));
         if (applied)
         {
-            Assert.All(await host.RowsAsync("node:Company"), static row => Assert.Null(row["size"]));
+            Assert.All(await host.RowsAsync("node:Company"), static row =>
+            {
+                Assert.Null(row["size"]);
+                Assert.Equal(7, Convert.ToInt32(row["rank"], System.Globalization.CultureInfo.InvariantCulture));
+            });
         }
 
         return applied;

@@ -117,7 +117,7 @@ public sealed class SchemaPrinterTests
         var catalog = SchemaCatalog.Compile(source);
         var printed = catalog.Print();
         Assert.Equal(
-            "node A @tag(core) @meta(\"q\\\"uote\\\\\", n=1, f=2.50, b=false) {\n    a: String @description(\"line\\nnext\\ttab\\r\") @default(\"x\") @flag\n}\n",
+            "node A @tag(core) @meta(\"q\\\"uote\\\\\", n=1, f=2.50, b=false) {\n    a: String @default(\"x\") @description(\"line\\nnext\\ttab\\r\") @flag\n}\n",
             printed);
         Assert.Equal(catalog.ContentHash, SchemaCatalog.Compile(printed).ContentHash);
     }

@@ -153,9 +153,9 @@ public sealed class PropertyAnnotationRuleTests
     [Fact]
     public void CustomAnnotationsAreKeptInOrder()
     {
-        var property = SchemaCatalog.Compile("node A { a: I32 @default(1) @owner(\"team\", since=2024, active=true) @deprecated }").GetNodeType("A").GetProperty("a");
+        var property = SchemaCatalog.Compile("node A { a: I32 @weight(1) @owner(\"team\", since=2024, active=true) @deprecated }").GetNodeType("A").GetProperty("a");
         Assert.Equal(
-            ["@default(1)", "@owner(\"team\", since=2024, active=true)", "@deprecated"],
+            ["@weight(1)", "@owner(\"team\", since=2024, active=true)", "@deprecated"],
             property.CustomAnnotations.Select(a => a.ToSourceText()));
         var owner = property.CustomAnnotations[1];
         Assert.Equal(new AnnotationValue(LiteralKind.String, "team"), owner.Value);

@@ -48,6 +48,50 @@ public sealed class IndexTests
     }
 
     [Fact]
+    public void KeyIndex_CopiesAtMostTheRecentOverlay_PerVersion_AndKeepsEveryVersionsKeys()
+    {
+        // 40 versions of 64 rows each: the first 32 replace the keys the version before added last (the base's, for the
+        // first), the other 32 are new. The base is large enough that nothing folds: each version copies only the recent
+        // overlay, which the frozen one absorbs when it passes its limit.
+        const int baseRows = 200_000;
+        const int versions = 40;
+        var v1 = Version(new FragmentData(Id(), "f0", Rows.ManyPersons(0, baseRows), false));
+        Assert.True(RowKeyIndex.FoldThreshold(baseRows) > versions * 64);
+        var fragments = new List<FragmentData>(v1.Fragments);
+        var masks = new List<DeletionMask>(v1.Masks);
+        var indexes = new List<RowKeyIndex> { v1.Keys };
+        for (var n = 1; n <= versions; n++)
+        {
+            var first = FirstRowOf(n);
+            fragments.Add(new FragmentData(Id(), $"f{n}", Rows.ManyPersons(first, 64), false));
+            masks.Add(DeletionMask.None);
+            var removed = Enumerable.Range(0, 32).Select(r => n == 1 ? Pack(0, first + r) : Pack(n - 1, 32 + r)).ToArray();
+            var keys = indexes[^1].With([.. fragments], [.. masks], removed, [.. Enumerable.Range(0, 64).Select(r => Pack(n, r))]);
+            Assert.True(keys.RecentCount <= RowKeyIndex.RecentLimit + 64, $"version {n} copies {keys.RecentCount} keys");
+            Assert.Equal(baseRows, keys.BaseCount);
+            indexes.Add(keys);
+        }
+
+        Assert.True(indexes[^1].OverlayCount > RowKeyIndex.RecentLimit);
+
+        // Every version still finds exactly what it held: its own rows (the later versions' replacements not), the base's.
+        for (var n = 1; n <= versions; n++)
+        {
+            var (index, first) = (indexes[n], FirstRowOf(n));
+            Assert.Equal(Pack(n, 0), index.Find(Utf8($"p{first:D7}")));
+            Assert.Equal(Pack(n, 32), index.Find(Utf8($"p{first + 32:D7}")));
+            Assert.Equal(Pack(n, 63), index.Find(Utf8($"p{first + 63:D7}")));
+            Assert.Equal(AddressHashTable.NotFound, index.Find(Utf8($"p{first + 64:D7}")));
+            Assert.Equal(Pack(0, 5), index.Find(Utf8($"p{5:D7}")));
+        }
+
+        Assert.Equal(Pack(0, baseRows - 32), v1.Keys.Find(Utf8($"p{baseRows - 32:D7}")));
+        Assert.Equal(AddressHashTable.NotFound, v1.Keys.Find(Utf8($"p{baseRows:D7}")));
+
+        static int FirstRowOf(int version) => baseRows - 32 + (32 * (version - 1));
+    }
+
+    [Fact]
     public void Adjacency_AddsNewEdgesInAnOverlay_AndFiltersDeletedOnes()
     {
         var f1 = new FragmentData(Id(), "e1", Rows.Edges("edge:Knows", ("k1", "A", "B"), ("k2", "A", "C"), ("k3", "B", "C")), true);

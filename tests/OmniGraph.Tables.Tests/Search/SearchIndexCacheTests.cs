@@ -49,6 +49,36 @@ public sealed class SearchIndexCacheTests
     }
 
     [Fact]
+    public void TextIndex_OfAnAppend_ReusesTheDeletionSetsOfTheFragmentsItDidNotTouch()
+    {
+        var chain = new TableChain("node:Doc", Schema);
+        var cache = new SearchIndexCache(new VectorSearchOptions());
+        chain.Upsert(Docs(("a", "red apple", null), ("b", "green apple", null), ("c", "apple pie", null)));
+        var deleted = chain.Delete("a");
+        var title = deleted.Layout.Schema.GetFieldIndex("title");
+        Assert.Equal(["b", "c"], Matches(deleted, cache.Text(deleted, title).Search("apple")));
+        Assert.Equal(1, cache.DeletionSetBuilds);
+
+        // Appends leave the first fragment's mask as it was: its row set is the parent's, not a new bitmap per write.
+        var previous = deleted;
+        for (var n = 0; n < 3; n++)
+        {
+            var appended = chain.Upsert(Docs(($"new{n}", "apple tart", null)));
+            cache.Inherit(previous, appended);
+            previous = appended;
+        }
+
+        Assert.Equal(1, cache.DeletionSetBuilds);
+        Assert.Equal(["b", "c", "new0", "new1", "new2"], Matches(previous, cache.Text(previous, title).Search("apple")));
+        Assert.Equal(5, cache.Text(previous, title).LiveDocuments);
+
+        // A write that deletes in that fragment again makes a new set for its new mask only.
+        var again = chain.Delete("b");
+        Assert.Equal(["c", "new0", "new1", "new2"], Matches(again, cache.Text(again, title).Search("apple")));
+        Assert.Equal(2, cache.DeletionSetBuilds);
+    }
+
+    [Fact]
     public void TextIndex_OfAnEmptyTable_FindsNothing()
     {
         var chain = new TableChain("node:Doc", Schema);
