@@ -245,7 +245,10 @@ internal sealed partial class ManifestGrain
             // (a heal publishes a sidecar whose staged objects are durable), so it can no longer simply fail.
             // Every name linked, then each directory flushed once (the bytes were flushed in round 1): one flush deep
             // however many members, where a publish per object would flush the same two directories once per object.
-            var publications = new List<Func<Task>>(count + 1) { async () => await _store.PublishUnflushedAsync(prepared[sidecarAt]!, WriteCondition.IfNotExists) };
+            // The pointers are linked before the sidecar: once the sidecar is visible another silo's heal may roll the
+            // write forward and write its pointers itself, which would make this writer's create-if-absent links fail.
+            // Links cost no flush, so the order adds no flush; both directories are flushed once below.
+            var publications = new List<Func<Task>>(count);
             var names = new List<string>(count + 1) { sidecarKey };
             for (var i = 0; i < count; i++)
             {
@@ -255,6 +258,7 @@ internal sealed partial class ManifestGrain
             }
 
             await DurableRound.RunAsync([.. publications]);
+            await _store.PublishUnflushedAsync(prepared[sidecarAt]!, WriteCondition.IfNotExists);
             await _store.FlushNamesAsync(names);
             _failpoints.After(Failpoints.CommitSidecarWrite);
         }
