@@ -44,6 +44,35 @@ public sealed class GroupCommitTests
         Assert.InRange(batches, 1, 8);
     }
 
+    /// <summary>
+    /// Every commit pointer is linked before its batch's sidecar: once the sidecar is visible another process's heal may
+    /// roll the batch forward and write the pointers itself, and a writer whose create-if-absent link of a pointer then
+    /// found it taken failed with <c>recovery_required</c> although its write was published (the CI race of
+    /// LocalTwoSiloWriteTests). A batch's round 2 ends before the next batch's starts, so the first sidecar linked after
+    /// a commit's pointer must be its own batch's: linked before the commit's manifest.
+    /// </summary>
+    [Fact]
+    public async Task EveryCommitPointer_IsLinkedBeforeItsBatchsSidecar()
+    {
+        using var directory = new TempDirectory();
+        var store = new FlushDepthObjectStore(new LocalDirectoryObjectStore(directory.Path));
+        await using var host = await GraphHost.InitAsync(store);
+        store.Reset();
+
+        var alone = await host.Client.WriteAsync(Insert("alone"));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => host.Client.WriteAsync(Insert($"w{i}"))));
+
+        var links = store.Log.Where(static e => e.Request == "link").Select(static e => e.Key).ToList();
+        foreach (var result in (GraphWriteResult[])[alone, .. results])
+        {
+            var pointer = links.IndexOf(GraphObjectKeys.CommitPointer(result.Commit.Id));
+            var manifest = links.IndexOf(GraphObjectKeys.Manifest(result.Snapshot.BranchIncarnation, result.Commit.ManifestVersion));
+            Assert.True(pointer >= 0 && manifest > pointer, $"commit {result.Commit.Id}: pointer link at {pointer}, manifest link at {manifest}");
+            var sidecar = links.FindIndex(pointer, k => k.StartsWith(GraphObjectKeys.RecoveryPrefix, StringComparison.Ordinal));
+            Assert.True(sidecar > pointer && sidecar < manifest, $"commit {result.Commit.Id}: its batch's sidecar was linked at {sidecar}, not between its pointer ({pointer}) and its manifest ({manifest}): {string.Join(", ", links)}");
+        }
+    }
+
     [Fact]
     public async Task CrashAfterABatchsSidecars_TheNextWritePublishesTheChainInOrder()
     {
