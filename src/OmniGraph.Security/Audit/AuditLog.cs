@@ -20,8 +20,8 @@ namespace OmniGraph.Security;
 /// <para>
 /// An append of a record with a commit is idempotent per (commit, action), through a claim object written before the
 /// entry and filled with its sequence number after (<see cref="AppendAsync"/>). That lets recovery re-append an entry a
-/// crash may have lost, without knowing whether it was lost. Appends of the <i>same</i> (commit, action) must not run
-/// concurrently (the ManifestGrain, the single writer of a graph's commits, serializes them); different ones may.
+/// crash may have lost, without knowing whether it was lost. Appends of the same (commit, action) may run at once (a
+/// writer and another process's heal of its commit): the pair is still written once, and both get its entry.
 /// </para>
 /// </summary>
 public sealed partial class AuditLog

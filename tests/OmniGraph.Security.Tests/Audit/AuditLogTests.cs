@@ -169,6 +169,73 @@ public sealed class AuditLogTests
         Assert.True((await AuditVerifier.VerifyAsync(_store)).IsIntact);
     }
 
+    /// <summary>
+    /// A writer appends its commit's entry while another process's heal appends the same (commit, action): the heal finds
+    /// the writer's claim unfilled and writes the entry; the writer then loses that seq, reads it, and returns the heal's
+    /// entry. One entry, one claim, both appends succeed (before, the writer appended a second entry and failed to fill
+    /// the claim with audit_append_contended).
+    /// </summary>
+    [Fact]
+    public async Task SamePair_AppendedByTwoAtOnce_IsWrittenOnce_AndBothSucceed()
+    {
+        await new AuditLog(_store).AppendAsync(AuditFixtures.Record(1));
+        var record = new AuditRecord("act-a", PolicyAction.Change, "g", "main", "C1", AuditDecisionKind.Allow, null);
+        var claimed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new FaultyObjectStore(_store)
+        {
+            BeforePut = (key, _) =>
+            {
+                if (!key.StartsWith(AuditKeys.EntriesPrefix, StringComparison.Ordinal))
+                {
+                    return Task.CompletedTask;
+                }
+
+                claimed.TrySetResult();
+                return release.Task;
+            },
+        };
+
+        var writer = new AuditLog(held).AppendAsync(record);
+        await claimed.Task; // the writer's claim exists, its entry is not written
+        var heal = await new AuditLog(_store).AppendAsync(record with { Actor = "omnigraph:recovery" });
+        release.SetResult();
+        var written = await writer;
+
+        Assert.True(heal.Appended);
+        Assert.False(written.Appended);
+        Assert.Equal(heal.Entry, written.Entry);
+        Assert.Equal(2, written.Entry.Seq);
+        Assert.Equal(2, (await ClaimAsync("C1", PolicyAction.Change)).Seq);
+        Assert.Single(await new AuditLog(_store).ReadAllAsync().Where(static e => e.Commit == "C1").ToListAsync());
+        Assert.True((await AuditVerifier.VerifyAsync(_store)).IsIntact);
+    }
+
+    /// <summary>Six appends of one pair at once with two other appends, twenty pairs: each pair written once, every append told its entry.</summary>
+    [Fact]
+    public async Task SamePair_RacedBySix_IsWrittenOnce_OnALocalDirectory()
+    {
+        using var directory = new TempDirectory();
+        var store = new LocalDirectoryObjectStore(directory.Path);
+        for (var pair = 0; pair < 20; pair++)
+        {
+            var record = new AuditRecord("act-a", PolicyAction.Change, "g", "main", $"C{pair}", AuditDecisionKind.Allow, null);
+            var pairAppends = Enumerable.Range(0, 6).Select(i => Task.Run(() => new AuditLog(store).AppendAsync(record with { Actor = $"act-{i}" }))).ToList();
+            var otherAppends = Enumerable.Range(0, 2).Select(_ => Task.Run(() => new AuditLog(store).AppendAsync(AuditFixtures.Record(1)))).ToList();
+            await Task.WhenAll(otherAppends);
+            var ofPair = await Task.WhenAll(pairAppends);
+
+            Assert.Single(ofPair, static r => r.Appended);
+            Assert.Single(ofPair.Select(static r => r.Entry.Seq).Distinct());
+        }
+
+        var entries = await new AuditLog(store).ReadAllAsync().ToListAsync();
+        Assert.Equal(20, entries.Count(static e => e.Commit is not null && e.Commit.StartsWith('C')));
+        Assert.Equal(20, entries.Where(static e => e.Commit is not null && e.Commit.StartsWith('C')).Select(static e => e.Commit).Distinct().Count());
+        var verification = await AuditVerifier.VerifyAsync(store);
+        Assert.True(verification.IsIntact, verification.Problem?.Detail);
+    }
+
     /// <summary>An append costs the same number of store requests after 10 entries and after 1,000: the tail is never searched from the start.</summary>
     [Fact]
     public async Task AppendCost_DoesNotGrowWithTheLog()

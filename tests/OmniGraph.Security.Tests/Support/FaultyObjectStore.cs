@@ -5,11 +5,14 @@ namespace OmniGraph.Security.Tests.Support;
 /// <summary>
 /// Passes every call to the inner store, except that a write for which <see cref="FailPut"/> says so throws an
 /// <see cref="IOException"/> instead of happening (a crash at that point: the earlier writes are durable, this one never
-/// happened).
+/// happened); <see cref="BeforePut"/> can hold a write back.
 /// </summary>
 internal sealed class FaultyObjectStore(IObjectStore inner) : IObjectStore
 {
     public Func<string, WriteCondition, bool> FailPut { get; set; } = static (_, _) => false;
+
+    /// <summary>Awaited before a write that does not fail: lets a test hold one writer at a chosen point.</summary>
+    public Func<string, WriteCondition, Task>? BeforePut { get; set; }
 
     public string Location => inner.Location;
 
@@ -20,8 +23,20 @@ internal sealed class FaultyObjectStore(IObjectStore inner) : IObjectStore
 
     public ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default) => inner.GetPropertiesAsync(key, cancellationToken);
 
-    public ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default) =>
-        FailPut(key, condition) ? throw new IOException($"simulated crash before writing {key}") : inner.PutAsync(key, content, condition, cancellationToken);
+    public async ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default)
+    {
+        if (FailPut(key, condition))
+        {
+            throw new IOException($"simulated crash before writing {key}");
+        }
+
+        if (BeforePut is { } hold)
+        {
+            await hold(key, condition);
+        }
+
+        return await inner.PutAsync(key, content, condition, cancellationToken);
+    }
 
     public ValueTask<bool> DeleteAsync(string key, WriteCondition condition, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, condition, cancellationToken);
 
