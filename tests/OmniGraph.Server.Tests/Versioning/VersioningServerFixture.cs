@@ -51,7 +51,18 @@ public sealed class VersioningServerFixture() : TokenServerFixture(Tokens)
     /// <summary>Graph <c>v</c>'s folder (its audit log is read from there).</summary>
     public string GraphFolder => Combine("v");
 
-    protected override Task PrepareStoreAsync() => ServerFixture.CreateGraphAsync(GraphFolder);
+    /// <summary>Graph <c>v</c>'s one stored query, a mutation (also an MCP tool of its own).</summary>
+    public const string StoredMutation = "query add_person_aged($name: String, $age: I32) { insert Person { name: $name, age: $age } }";
+
+    protected override async Task PrepareStoreAsync()
+    {
+        await ServerFixture.CreateGraphAsync(GraphFolder);
+        var file = Combine("stored.gq");
+        await File.WriteAllTextAsync(file, StoredMutation);
+        var added = await InProcessCli.RunAsync("queries", "add", GraphFolder, "--query", file);
+        Assert.True(added.ExitCode == 0, added.Error);
+        File.Delete(file);
+    }
 
     protected override OmniGraphServerOptions ServerOptions()
     {
