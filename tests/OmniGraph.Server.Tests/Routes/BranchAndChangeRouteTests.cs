@@ -168,6 +168,22 @@ public sealed class BranchAndChangeRouteTests(ServerFixture fixture)
                 Assert.Equal(("Cli", "insert"), (change.GetProperty("id").GetString(), change.GetProperty("op").GetString()));
             }
 
+            // --page-token fetches exactly the page a token names (a token an HTTP client got from route 27).
+            using (var commits = JsonDocument.Parse(await fixture.Http.GetStringAsync("graphs/w/commits")))
+            {
+                var load = commits.RootElement.GetProperty("commits").EnumerateArray().Reverse().ElementAt(1).GetProperty("graph_commit_id").GetString()!;
+                using var first = JsonDocument.Parse(await fixture.Http.GetStringAsync($"graphs/w/commits/{load}/changes?limit=1"));
+                var token = first.RootElement.GetProperty("next_page_token").GetString()!;
+                var second = await InProcessCli.RunAsync("commit", "changes", load, "--limit", "1", "--page-token", token, "--json", "--server", server, "--graph", "w");
+                Assert.True(second.ExitCode == 0, second.Error);
+                using var page = JsonDocument.Parse(second.Out);
+                Assert.NotEqual(first.RootElement.GetProperty("changes")[0].GetProperty("id").GetString(), Assert.Single(page.RootElement.GetProperty("changes").EnumerateArray()).GetProperty("id").GetString());
+                Assert.True(page.RootElement.TryGetProperty("next_page_token", out _));
+                var forged = await InProcessCli.RunAsync("commit", "changes", load, "--page-token", token + "x", "--server", server, "--graph", "w");
+                Assert.Equal(1, forged.ExitCode);
+                Assert.StartsWith("error[change_cursor_rejected]", forged.Error, StringComparison.Ordinal);
+            }
+
             using (var folder = new TempDirectory())
             {
                 var file = Path.Combine(folder.Path, "baseline.jsonl");
