@@ -39,11 +39,6 @@ internal sealed class LoadCommand : ICliCommand
             var branchName = parseResult.GetValue(branch)!;
             var baseBranch = parseResult.GetValue(from);
             await using var graph = await scope.OpenAsync(parseResult, cancellationToken, ("URI", parseResult.GetValue(uri)));
-            if (baseBranch is not null && graph.IsServed)
-            {
-                throw CliErrors.Usage("--from cannot be used with --server yet: create the branch first (branch commands over HTTP arrive with the server's branch routes)");
-            }
-
             await CliOptions.EchoAsync(runtime, parseResult, quiet, $"loading {file} into {graph.Uri} (branch {branchName}{(baseBranch is null ? string.Empty : $", created from {baseBranch} if missing")}, mode {loadMode.ToWireName()})");
             var options = new GraphLoadOptions { Actor = parseResult.GetValue(actor), BaseBranch = baseBranch };
             LoadOutput output;

@@ -84,10 +84,6 @@ public sealed class BranchCommandTests : LoadedWorkspaceTests
         Assert.Equal(("feature", "main", true), (first.GetProperty("branch").GetString(), first.GetProperty("base_branch").GetString(), first.GetProperty("branch_created").GetBoolean()));
         Assert.Equal("feature", first.GetProperty("commit").GetProperty("graph_branch").GetString());
 
-        var served = await CliRun.RunAsync("load", "--server", "http://127.0.0.1:9", "--graph", "g", "--data", eve, "--mode", "merge", "--branch", "x", "--from", "main");
-        Assert.Equal(2, served.ExitCode);
-        Assert.StartsWith("error[usage]: --from cannot be used with --server yet", served.Error, StringComparison.Ordinal);
-
         var again = (await CliRun.OkAsync("load", Workspace.Graph, "--data", eve, "--mode", "merge", "--branch", "feature", "--from", "main", "--json", "--quiet")).Json();
         Assert.False(again.GetProperty("branch_created").GetBoolean());
         Assert.DoesNotContain("Eve", (await CliRun.OkAsync("query", "-e", Names, "--store", Workspace.Graph, "--format", "csv")).Out, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using OmniGraph.Server.Tests.Support;
 using OmniGraph.Testing.Fixtures;
+using OmniGraph.Testing.IO;
 
 namespace OmniGraph.Server.Tests.Routes;
 
@@ -146,10 +147,62 @@ public sealed class BranchAndChangeRouteTests(ServerFixture fixture)
             var start = await InProcessCli.RunAsync("changes", "poll", "--branch", "cli-b", "--server", server, "--graph", "w", "--json");
             using var now = JsonDocument.Parse(start.Out);
             var cursor = now.RootElement.GetProperty("cursor").GetString()!;
-            await MutateAsync("insert_person", """{"name": "Cli", "age": 5}""", "cli-b");
+            var commit = await MutateAsync("insert_person", """{"name": "Cli", "age": 5}""", "cli-b");
             var poll = await InProcessCli.RunAsync("changes", "poll", "--branch", "cli-b", "--cursor", cursor, "--server", server, "--graph", "w");
             Assert.True(poll.ExitCode == 0, poll.Error);
             Assert.Contains("node  Person  Cli  insert", poll.Out, StringComparison.Ordinal);
+
+            var list = await InProcessCli.RunAsync("branch", "list", "--json", "--server", server, "--graph", "w");
+            Assert.True(list.ExitCode == 0, list.Error);
+            Assert.Contains("cli-b", JsonDocument.Parse(list.Out).RootElement.GetProperty("branches").EnumerateArray().Select(static b => b.GetString()));
+
+            var shown = await InProcessCli.RunAsync("commit", "show", commit, "--json", "--server", server, "--graph", "w");
+            Assert.True(shown.ExitCode == 0, shown.Error);
+            Assert.Equal("cli-b", JsonDocument.Parse(shown.Out).RootElement.GetProperty("graph_branch").GetString());
+
+            var changes = await InProcessCli.RunAsync("commit", "changes", commit, "--json", "--server", server, "--graph", "w");
+            Assert.True(changes.ExitCode == 0, changes.Error);
+            using (var page = JsonDocument.Parse(changes.Out))
+            {
+                var change = Assert.Single(page.RootElement.GetProperty("changes").EnumerateArray());
+                Assert.Equal(("Cli", "insert"), (change.GetProperty("id").GetString(), change.GetProperty("op").GetString()));
+            }
+
+            // --page-token fetches exactly the page a token names (a token an HTTP client got from route 27).
+            using (var commits = JsonDocument.Parse(await fixture.Http.GetStringAsync("graphs/w/commits")))
+            {
+                var load = commits.RootElement.GetProperty("commits").EnumerateArray().Reverse().ElementAt(1).GetProperty("graph_commit_id").GetString()!;
+                using var first = JsonDocument.Parse(await fixture.Http.GetStringAsync($"graphs/w/commits/{load}/changes?limit=1"));
+                var token = first.RootElement.GetProperty("next_page_token").GetString()!;
+                var second = await InProcessCli.RunAsync("commit", "changes", load, "--limit", "1", "--page-token", token, "--json", "--server", server, "--graph", "w");
+                Assert.True(second.ExitCode == 0, second.Error);
+                using var page = JsonDocument.Parse(second.Out);
+                Assert.NotEqual(first.RootElement.GetProperty("changes")[0].GetProperty("id").GetString(), Assert.Single(page.RootElement.GetProperty("changes").EnumerateArray()).GetProperty("id").GetString());
+                Assert.True(page.RootElement.TryGetProperty("next_page_token", out _));
+                var forged = await InProcessCli.RunAsync("commit", "changes", load, "--page-token", token + "x", "--server", server, "--graph", "w");
+                Assert.Equal(1, forged.ExitCode);
+                Assert.StartsWith("error[change_cursor_rejected]", forged.Error, StringComparison.Ordinal);
+            }
+
+            using (var folder = new TempDirectory())
+            {
+                var file = Path.Combine(folder.Path, "baseline.jsonl");
+                var baseline = await InProcessCli.RunAsync("changes", "baseline", "--branch", "cli-b", "--type", "Person", "--out", file, "--json", "--server", server, "--graph", "w");
+                Assert.True(baseline.ExitCode == 0, baseline.Error);
+                var lines = await File.ReadAllLinesAsync(file);
+                Assert.Contains(lines[..^1], static l => l.Contains("\"Cli\"", StringComparison.Ordinal));
+                Assert.Equal(commit, JsonDocument.Parse(lines[^1]).RootElement.GetProperty("baseline").GetProperty("snapshot_commit_id").GetString());
+
+                // load --from over HTTP: the missing branch is created at cli-b's head, then loaded (route 18's `from`).
+                var data = Path.Combine(folder.Path, "more.jsonl");
+                await File.WriteAllTextAsync(data, """{"type":"Person","data":{"name":"Loaded","age":6}}""" + "\n");
+                var load = await InProcessCli.RunAsync("load", "--data", data, "--mode", "merge", "--branch", "cli-load", "--from", "cli-b", "--json", "--quiet", "--server", server, "--graph", "w");
+                Assert.True(load.ExitCode == 0, load.Error);
+                using var loaded = JsonDocument.Parse(load.Out);
+                Assert.Equal(("cli-load", "cli-b", true), (loaded.RootElement.GetProperty("branch").GetString(), loaded.RootElement.GetProperty("base_branch").GetString(), loaded.RootElement.GetProperty("branch_created").GetBoolean()));
+                using var both = JsonDocument.Parse(await fixture.Http.GetStringAsync("graphs/w/diff?from=main&to=cli-load"));
+                Assert.Equal(["Cli", "Loaded"], both.RootElement.GetProperty("changes").EnumerateArray().Select(static c => c.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
+            }
 
             var diff = await InProcessCli.RunAsync("diff", "main", "cli-b", "--server", server, "--graph", "w", "--json");
             Assert.Contains("\"id\": \"Cli\"", diff.Out, StringComparison.Ordinal);
@@ -162,6 +215,7 @@ public sealed class BranchAndChangeRouteTests(ServerFixture fixture)
         }
         finally
         {
+            await DeleteIfPresentAsync("cli-load");
             var deleted = await InProcessCli.RunAsync("branch", "delete", "cli-b", "--server", server, "--graph", "w", "--yes", "--quiet");
             Assert.True(deleted.ExitCode == 0, deleted.Error);
         }

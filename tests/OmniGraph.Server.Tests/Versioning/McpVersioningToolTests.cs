@@ -22,7 +22,7 @@ public sealed class McpVersioningToolTests(VersioningServerFixture fixture)
         await using var agent = await fixture.McpAsync("act-agent");
         var tools = await agent.ListToolsAsync();
         Assert.Equal(
-            ["branch_create", "branch_diff", "branch_list", "branch_merge", "graph_mutate", "graph_read", "graph_schema", "promotion_request"],
+            ["add_person_aged", "branch_create", "branch_diff", "branch_list", "branch_merge", "graph_mutate", "graph_read", "graph_schema", "promotion_request"],
             tools.Select(static t => t.Name).Order(StringComparer.Ordinal));
         var request = tools.Single(static t => t.Name == "promotion_request");
         Assert.Contains("cannot confirm", request.Description, StringComparison.Ordinal);
@@ -82,6 +82,28 @@ public sealed class McpVersioningToolTests(VersioningServerFixture fixture)
         Assert.Equal(before, promotion.TargetCommitId);
         Assert.Equal(1, await CountAsync(reviewer.Graph("v"), "Agent-Made"));
         await reviewer.Graph("v").RevertPromotionAsync(new PromotionRevertRequest(promotion.PromotionId));
+    }
+
+    [Fact]
+    public async Task AStoredMutation_RunsOnTheAgentsBranch_ThroughGraphMutate()
+    {
+        await using var agent = await fixture.McpAsync("act-agent");
+        Ok(await agent.CallToolAsync("branch_create", Args(("name", "agent/stored")))).Dispose();
+        using var changed = Ok(await agent.CallToolAsync("graph_mutate", Args(("stored", "add_person_aged"), ("params", new { name = "Stored-Made", age = 7 }), ("branch", "agent/stored"))));
+        Assert.Equal(("act-agent", "agent/stored"), (changed.RootElement.GetProperty("actor_id").GetString(), changed.RootElement.GetProperty("commit").GetProperty("graph_branch").GetString()));
+
+        using (var onBranch = Ok(await agent.CallToolAsync("graph_read", Args(("query", FindPerson), ("params", new { name = "Stored-Made" }), ("branch", "agent/stored")))))
+        {
+            Assert.Equal(1, onBranch.RootElement.GetProperty("row_count").GetInt32());
+        }
+
+        using (var onMain = Ok(await agent.CallToolAsync("graph_read", Args(("query", FindPerson), ("params", new { name = "Stored-Made" })))))
+        {
+            Assert.Equal(0, onMain.RootElement.GetProperty("row_count").GetInt32());
+        }
+
+        // The stored mutation aimed at the protected main: the policy already denies the agent a change there.
+        Assert.Equal("forbidden", Code(await agent.CallToolAsync("graph_mutate", Args(("stored", "add_person_aged"), ("params", new { name = "Stored-Main", age = 8 })))));
     }
 
     [Fact]

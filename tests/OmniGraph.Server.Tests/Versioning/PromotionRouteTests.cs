@@ -122,6 +122,37 @@ public sealed class PromotionRouteTests(VersioningServerFixture fixture)
     }
 
     [Fact]
+    public async Task AProtectedBranch_RefusesALoadAndASchemaApply_OverHttp()
+    {
+        // act-max may change any branch and apply schemas: the policy allows both, the protection refuses them.
+        using var max = fixture.As("act-max");
+        var before = await CommitCountAsync(max);
+        var person = """{"type":"Person","data":{"name":"Loaded","age":3}}""";
+        using (var load = await max.PostAsync("graphs/v/load", ServerFixture.Json(JsonSerializer.Serialize(new { data = person + "\n", mode = "merge", branch = "main" }))))
+        {
+            var error = await ErrorBody.AssertAsync(load, HttpStatusCode.Forbidden, "protected_branch");
+            Assert.StartsWith("branch 'main' is protected", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        using (var streamed = new StringContent(person + "\n", System.Text.Encoding.UTF8, "application/x-ndjson"))
+        using (var load = await max.PostAsync("graphs/v/load/ndjson?branch=main&mode=append", streamed))
+        {
+            await ErrorBody.AssertAsync(load, HttpStatusCode.Forbidden, "protected_branch");
+        }
+
+        var schema = AcceptanceFixtures.TestSchema + "\nnode Extra { key: String @key }\n";
+        using (var apply = await max.PostAsync("graphs/v/schema/apply", ServerFixture.Json(JsonSerializer.Serialize(new { schema_source = schema }))))
+        {
+            var error = await ErrorBody.AssertAsync(apply, HttpStatusCode.Forbidden, "protected_branch");
+            Assert.StartsWith("branch 'main' is protected", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await CommitCountAsync(max));
+        using var shown = JsonDocument.Parse(await max.GetStringAsync("graphs/v/schema"));
+        Assert.DoesNotContain("Extra", shown.RootElement.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheCli_PromotesOverServer_WithTheTokensActor()
     {
         using var agentServer = fixture.Client("act-agent");

@@ -9,7 +9,7 @@ namespace OmniGraph.Server.Tests.Versioning;
 /// <summary>
 /// A server whose graph <c>v</c> has a protected <c>main</c>: <c>act-agent</c> reads everything and creates, changes
 /// and merges into unprotected branches; <c>act-rev</c> reads and promotes into protected ones; <c>act-rita</c> only
-/// reads; <c>act-max</c> may change any branch (so a write to main reaches the engine's protection). The versioning workflow of an agent (docs/branches.md, "Agents") runs on it over HTTP, the client and MCP.
+/// reads; <c>act-max</c> may change any branch and apply schemas (so a write to main reaches the engine's protection). The versioning workflow of an agent (docs/branches.md, "Agents") runs on it over HTTP, the client and MCP.
 /// </summary>
 public sealed class VersioningServerFixture() : TokenServerFixture(Tokens)
 {
@@ -36,6 +36,8 @@ public sealed class VersioningServerFixture() : TokenServerFixture(Tokens)
             allow: { actors: { group: readers }, actions: [read] }
           - id: maintainers-change
             allow: { actors: { group: maintainers }, actions: [read, change], branch_scope: any }
+          - id: maintainers-schema
+            allow: { actors: { group: maintainers }, actions: [schema_apply], target_branch_scope: any }
         """;
 
     public static readonly IReadOnlyDictionary<string, string> Tokens = new Dictionary<string, string>
@@ -49,7 +51,18 @@ public sealed class VersioningServerFixture() : TokenServerFixture(Tokens)
     /// <summary>Graph <c>v</c>'s folder (its audit log is read from there).</summary>
     public string GraphFolder => Combine("v");
 
-    protected override Task PrepareStoreAsync() => ServerFixture.CreateGraphAsync(GraphFolder);
+    /// <summary>Graph <c>v</c>'s one stored query, a mutation (also an MCP tool of its own).</summary>
+    public const string StoredMutation = "query add_person_aged($name: String, $age: I32) { insert Person { name: $name, age: $age } }";
+
+    protected override async Task PrepareStoreAsync()
+    {
+        await ServerFixture.CreateGraphAsync(GraphFolder);
+        var file = Combine("stored.gq");
+        await File.WriteAllTextAsync(file, StoredMutation);
+        var added = await InProcessCli.RunAsync("queries", "add", GraphFolder, "--query", file);
+        Assert.True(added.ExitCode == 0, added.Error);
+        File.Delete(file);
+    }
 
     protected override OmniGraphServerOptions ServerOptions()
     {
