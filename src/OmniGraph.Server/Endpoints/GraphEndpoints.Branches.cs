@@ -36,20 +36,22 @@ internal static partial class GraphEndpoints
             throw ServerErrors.InvalidBody("an empty 'from' was given; omit it for main");
         }
 
-        await context.AuthorizeAsync(PolicyAction.BranchCreate, graph.Id, from ?? BranchNames.Main, name);
+        var decision = await context.AuthorizeAsync(PolicyAction.BranchCreate, graph.Id, from ?? BranchNames.Main, name);
         var actor = context.Actor();
         using var lease = context.RequestServices.GetRequiredService<ActorAdmission>().Admit(actor, name.Length + (from?.Length ?? 0));
+        await context.RequestServices.GetRequiredService<DecisionAudit>().RecordAllowedAsync(decision, graph.Id, context.RequestAborted);
         var created = await graph.Service.CreateBranchAsync(name, from, context.RequestAborted);
         return created with { ActorId = actor };
     }
 
-    private static async Task<JsonHttpResult<BranchDeleteOutput>> DeleteBranch(string graphId, string branch, HttpContext context, ServedGraphs graphs, ActorAdmission admission)
+    private static async Task<JsonHttpResult<BranchDeleteOutput>> DeleteBranch(string graphId, string branch, HttpContext context, ServedGraphs graphs, ActorAdmission admission, DecisionAudit audit)
     {
         var graph = graphs.Get(graphId);
         var name = branch.Trim();
-        await context.AuthorizeAsync(graph.Id, targetBranch: name);
+        var decision = await context.AuthorizeAsync(graph.Id, targetBranch: name);
         var actor = context.Actor();
         using var lease = admission.Admit(actor, name.Length);
+        await audit.RecordAllowedAsync(decision, graph.Id, context.RequestAborted);
         var deleted = await graph.Service.DeleteBranchAsync(name, context.RequestAborted);
         return TypedResults.Json(deleted with { ActorId = actor }, WireJsonContext.Default.BranchDeleteOutput);
     }
@@ -77,11 +79,16 @@ internal static partial class GraphEndpoints
         var actor = context.Actor();
 
         // The source's deletion is decided on its own action before the merge; a denial never fails the merge.
-        var deleteDenied = body.DeleteBranch && await DecideAsync(context, PolicyAction.BranchDelete, graph.Id, null, source) is { Allowed: false } denial
-            ? denial.Message
-            : null;
+        var deletion = body.DeleteBranch ? await DecideAsync(context, PolicyAction.BranchDelete, graph.Id, null, source) : null;
+        var deleteDenied = deletion is { Allowed: false } ? deletion.Message : null;
 
         using var lease = context.RequestServices.GetRequiredService<ActorAdmission>().Admit(actor, source.Length + target.Length);
+        if (deletion is { Allowed: true })
+        {
+            // The merge commit is the engine's to record; the source's deletion publishes none, so its decision is recorded here.
+            await context.RequestServices.GetRequiredService<DecisionAudit>().RecordAllowedAsync(deletion, graph.Id, context.RequestAborted);
+        }
+
         var request = new BranchMergeRequest(source, target) { Actor = actor, DeleteBranch = body.DeleteBranch && deleteDenied is null };
         var result = await graph.Service.MergeBranchAsync(request, context.RequestAborted);
         if (result.Outcome == BranchMergeOutcome.Conflicted)
@@ -107,7 +114,7 @@ internal static partial class GraphEndpoints
         var decision = context.RequestServices.GetRequiredService<ServerAccess>().Controller.Decide(new AccessRequest(context.Actor(), action, graphId, branch, targetBranch));
         if (!decision.Allowed)
         {
-            await context.RequestServices.GetRequiredService<DenialAudit>().RecordAsync(decision, graphId, context.RequestAborted);
+            await context.RequestServices.GetRequiredService<DecisionAudit>().RecordDenialAsync(decision, graphId, context.RequestAborted);
         }
 
         return decision;
@@ -115,7 +122,8 @@ internal static partial class GraphEndpoints
 
     /// <summary>
     /// A load that names <paramref name="from"/> creates its missing branch first: that needs <c>branch_create</c>
-    /// (from / branch) besides the route's <c>change</c> (operations.md §2.4 routes 18–19). A branch that exists needs no fork.
+    /// (from / branch) besides the route's <c>change</c> (operations.md §2.4 routes 18–19), recorded in the audit log
+    /// like a branch create. A branch that exists needs no fork.
     /// </summary>
     /// <exception cref="OmniGraphException">Code <c>forbidden</c>: The fork is denied.</exception>
     private static async Task AuthorizeForkAsync(HttpContext context, ServedGraph graph, string? from, string branch)
@@ -130,5 +138,7 @@ internal static partial class GraphEndpoints
         {
             throw SecurityErrors.AccessDenied(decision);
         }
+
+        await context.RequestServices.GetRequiredService<DecisionAudit>().RecordAllowedAsync(decision, graph.Id, context.RequestAborted);
     }
 }

@@ -49,7 +49,7 @@ internal static class OmniGraphServerBuilder
         ConfigureLogging(builder, options);
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(access);
-        builder.Services.AddSingleton<DenialAudit>();
+        builder.Services.AddSingleton<DecisionAudit>();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -40,7 +40,7 @@ internal static class RequestAuthorization
         ServerLog.AccessDenied(logger, decision.Request.Actor, action.Name(), graphId, branch, targetBranch, decision.Basis, decision.Message);
         if (action.IsWrite() && graphId is not null)
         {
-            await services.GetRequiredService<DenialAudit>().RecordAsync(decision, graphId, context.RequestAborted).ConfigureAwait(false);
+            await services.GetRequiredService<DecisionAudit>().RecordDenialAsync(decision, graphId, context.RequestAborted).ConfigureAwait(false);
         }
 
         throw SecurityErrors.AccessDenied(decision);

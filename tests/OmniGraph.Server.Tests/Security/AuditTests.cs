@@ -89,6 +89,44 @@ public sealed class AuditTests(SecuredServerFixture fixture)
         Assert.Equal(0, (await InProcessCli.RunAsync("audit", "verify", graph)).ExitCode);
     }
 
+    /// <summary>
+    /// Branch create and delete publish no commit, so the front-end records their allowing decisions itself (before
+    /// they run); a denied one is recorded as a denial. Each is its own entry of the one chain.
+    /// </summary>
+    [Fact]
+    public async Task AllowedBranchCreateAndDelete_AreRecorded_AsADenialIs()
+    {
+        var graph = Path.Combine(fixture.Root, "a");
+        var start = (await EntriesAsync(graph)).Count;
+        var name = $"audited-{Guid.NewGuid():N}"[..20];
+
+        using var bruno = fixture.As("act-bruno");
+        using var rita = fixture.As("act-rita");
+        using (var created = await bruno.PostAsync("graphs/a/branches", SecuredRoutes.Json($$"""{"name": "{{name}}"}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        }
+
+        using (var deleted = await bruno.DeleteAsync($"graphs/a/branches/{name}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        using (var denied = await rita.PostAsync("graphs/a/branches", SecuredRoutes.Json("""{"name": "not-rita"}""")))
+        {
+            await ErrorBody.AssertAsync(denied, HttpStatusCode.Forbidden, "forbidden");
+        }
+
+        var entries = await EntriesAsync(graph);
+        Assert.Equal(start + 3, entries.Count);
+        var (create, delete, denial) = (entries[start], entries[start + 1], entries[start + 2]);
+        Assert.Equal(("act-bruno", "branch_create", name, AuditDecisionKind.Allow, "writers-branch"), (create.Actor, create.Action, create.Branch, create.Decision, create.Rule));
+        Assert.Equal(("act-bruno", "branch_delete", name, AuditDecisionKind.Allow, "writers-branch"), (delete.Actor, delete.Action, delete.Branch, delete.Decision, delete.Rule));
+        Assert.Equal(("act-rita", "branch_create", "not-rita", AuditDecisionKind.Deny), (denial.Actor, denial.Action, denial.Branch, denial.Decision));
+        Assert.All(entries.Skip(start), static entry => Assert.Null(entry.Commit));
+        Assert.Equal(0, (await InProcessCli.RunAsync("audit", "verify", graph)).ExitCode);
+    }
+
     private static void AssertEntry(AuditEntry entry, string actor, AuditDecisionKind decision, string? commit, string? rule)
     {
         Assert.Equal(actor, entry.Actor);
