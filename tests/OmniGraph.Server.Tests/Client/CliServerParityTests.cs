@@ -22,7 +22,7 @@ public sealed partial class CliServerParityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ServerFixture.CreateGraphAsync(_store.Combine("p"));
-        CopyDirectory(_store.Combine("p"), _local.Combine("p"));
+        TempDirectory.CopyTree(_store.Combine("p"), _local.Combine("p"));
         await File.WriteAllTextAsync(_files.Combine("test.gq"), AcceptanceFixtures.TestQueries);
         await File.WriteAllTextAsync(_files.Combine("mutations.gq"), AcceptanceFixtures.MutationQueries);
         await File.WriteAllTextAsync(_files.Combine("good.jsonl"), "{\"type\":\"Company\",\"data\":{\"name\":\"Parity Co\"}}\n");
@@ -97,18 +97,4 @@ public sealed partial class CliServerParityTests : IAsyncLifetime
 
     [GeneratedRegex("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?")]
     private static partial Regex Time();
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        }
-
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
-        }
-    }
 }
