@@ -106,13 +106,14 @@ public sealed class ServeProcess : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Sends SIGTERM and waits (up to a minute) for the graceful stop; returns the exit code, the rest of standard output
-    /// and standard error.
+    /// Sends SIGTERM (or <paramref name="signal"/>: <c>INT</c> is Ctrl-C) and waits (up to a minute) for the graceful
+    /// stop; returns the exit code, the rest of standard output and standard error.
     /// </summary>
+    /// <param name="signal">The signal's name without <c>SIG</c>: <c>TERM</c> or <c>INT</c>.</param>
     /// <exception cref="TimeoutException">It did not stop within the minute (it is then killed).</exception>
-    public async Task<(int ExitCode, string Out, string Error)> TerminateAsync()
+    public async Task<(int ExitCode, string Out, string Error)> TerminateAsync(string signal = "TERM")
     {
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        using (var term = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await term.WaitForExitAsync().ConfigureAwait(false);
         }

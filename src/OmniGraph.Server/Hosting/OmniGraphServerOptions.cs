@@ -128,7 +128,19 @@ public sealed class OmniGraphServerOptions
     /// <summary>The parsed <see cref="Bind"/>.</summary>
     /// <exception cref="OmniGraphException">Code <c>usage</c>: not <c>ADDR:PORT</c>.</exception>
     public IPEndPoint ParseBind() =>
-        IPEndPoint.TryParse(Bind, out var endpoint) && Bind.Contains(':', StringComparison.Ordinal) && endpoint.Port is >= 0 and <= 65535
+        HasAddressAndPort(Bind) && IPEndPoint.TryParse(Bind, out var endpoint)
             ? endpoint
             : throw new OmniGraphException(ErrorCodes.Usage, $"--bind needs ADDR:PORT (an IP address and a port, e.g. 127.0.0.1:8080 or [::1]:0), not '{ErrorText.Quote(Bind)}'");
+
+    /// <summary>
+    /// Whether <paramref name="bind"/> is an IPv4 address or a bracketed IPv6 address, a colon and a decimal port.
+    /// <see cref="IPEndPoint.TryParse(string, out IPEndPoint?)"/> alone reads a bare IPv6 address with a colon in it
+    /// (<c>::1:8080</c>) as an address with port 0 — another address and a free port, not what was meant.
+    /// </summary>
+    private static bool HasAddressAndPort(string bind)
+    {
+        var colon = bind.LastIndexOf(':');
+        return colon > 0 && colon < bind.Length - 1 && bind.AsSpan(colon + 1).IndexOfAnyExceptInRange('0', '9') < 0
+            && (bind[0] == '[' ? bind[colon - 1] == ']' : bind.IndexOf(':', StringComparison.Ordinal) == colon);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 using OmniGraph.Security;
 using OmniGraph.Server.Security;
@@ -89,6 +90,70 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
             .ToDictionary(static d => d.Key, static d => d.Value, StringComparer.Ordinal);
         Assert.Equal(s_expectedActions.OrderBy(static e => e.Key, StringComparer.Ordinal), routes.OrderBy(static e => e.Key, StringComparer.Ordinal));
         Assert.All(declared.Where(static d => d.Key.Contains("/openapi", StringComparison.Ordinal) || d.Key.Contains("/docs", StringComparison.Ordinal)), static d => Assert.Null(d.Value));
+    }
+
+    /// <summary>
+    /// Every route that needs a token — read from the server's endpoints, so a route added later is caught — has a row
+    /// in <see cref="SecuredRoutes"/> (no token, wrong token, denied, allowed) or is one of
+    /// <see cref="SecuredRoutes.DecidedElsewhere"/>; and every one of them, those included, is 401 without a valid token
+    /// (the token is checked before the graph, the body or the route's own parameters are looked at).
+    /// </summary>
+    [Fact]
+    public async Task EveryTokenRoute_IsInTheMatrix_AndIs401WithoutAValidToken()
+    {
+        var rows = new List<(string Method, string Path)>();
+        foreach (var route in SecuredRoutes.All)
+        {
+            using var request = await route.Build(fixture);
+            rows.Add((request.Method.Method, request.RequestUri!.OriginalString.Split('?')[0]));
+        }
+
+        var before = await fixture.CommitCountAsync("w");
+        var problems = new List<string>();
+        foreach (var endpoint in fixture.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<RouteAccess>() is not { RequiresToken: true })
+            {
+                continue;
+            }
+
+            var template = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            var matcher = new TemplateMatcher(TemplateParser.Parse(template.TrimStart('/')), []);
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
+            {
+                var key = $"{method} {template}";
+                if (!SecuredRoutes.DecidedElsewhere.ContainsKey(key) && !rows.Any(r => r.Method == method && matcher.TryMatch("/" + r.Path, [])))
+                {
+                    problems.Add($"{key}: no row in SecuredRoutes");
+                }
+
+                var path = template.Replace("{graphId}", "w", StringComparison.Ordinal).Replace("{commitId}", "01M96ZA34R9VM7C4NA5QYKZBVN", StringComparison.Ordinal)
+                    .Replace("{promotionId}", "01M96ZA34R9VM7C4NA5QYKZBVN", StringComparison.Ordinal).Replace("{branch}", "b", StringComparison.Ordinal)
+                    .Replace("{name}", "q", StringComparison.Ordinal);
+                Assert.DoesNotContain("{", path, StringComparison.Ordinal);
+                foreach (var (authorization, message) in ((string?, string)[])[(null, "missing bearer token"), ("Bearer token-andrew-7f3b", "invalid bearer token")])
+                {
+                    using var client = authorization is null ? new HttpClient { BaseAddress = fixture.Server.BaseAddress } : fixture.WithAuthorization(authorization);
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path.TrimStart('/'));
+                    if (method is "POST" or "DELETE")
+                    {
+                        request.Content = SecuredRoutes.Json("{}");
+                    }
+
+                    using var response = await client.SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    // A HEAD answer has no body: its status and challenge are what there is to check.
+                    if (response.StatusCode != HttpStatusCode.Unauthorized || (method != "HEAD" && !text.Contains($"\"error\":\"{message}\"", StringComparison.Ordinal))
+                        || response.Headers.WwwAuthenticate.SingleOrDefault()?.Scheme != "Bearer")
+                    {
+                        problems.Add($"{key} with {authorization ?? "no token"}: {(int)response.StatusCode} {text}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(before, await fixture.CommitCountAsync("w"));
     }
 
     /// <summary>Each route without a token (the header absent) and with a token configured for nobody.</summary>
@@ -252,11 +317,12 @@ public sealed class AccessMatrixTests(SecuredServerFixture fixture)
         Assert.Equal("policy denied action 'graph_list' for unknown actor 'act-zed'", error.GetProperty("error").GetString());
     }
 
-    /// <summary>Sends a fresh request of <paramref name="route"/> with <paramref name="client"/>, checks the response, and that graph <c>w</c> got one commit or none.</summary>
+    /// <summary>Sends a fresh request of <paramref name="route"/> with <paramref name="client"/>, checks the response, and that graph <c>w</c> got one commit (from the request) or none.</summary>
     private async Task SendAsync(SecuredRoute route, HttpClient client, bool written, Func<HttpResponseMessage, Task> check)
     {
-        var before = await fixture.CommitCountAsync("w");
+        // Built first: preparing a request (a promotion to revert) may itself commit on w.
         using var request = await route.Build(fixture);
+        var before = await fixture.CommitCountAsync("w");
         using var response = await client.SendAsync(request);
         await check(response);
         Assert.Equal(before + (written ? 1 : 0), await fixture.CommitCountAsync("w"));

@@ -9,7 +9,8 @@ namespace OmniGraph.Server.Tests.Security;
 
 /// <summary>
 /// Every route the server answers (all but the public ones and the 501 routes) with a valid request, the action it is
-/// decided on, an actor the fixture's policy denies it and one it allows (operations.md §2.4).
+/// decided on, an actor the fixture's policy denies it and one it allows (operations.md §2.4). The routes whose denial
+/// is not a 403 are in <see cref="DecidedElsewhere"/> with the tests that cover them.
 /// </summary>
 internal static class SecuredRoutes
 {
@@ -49,8 +50,34 @@ internal static class SecuredRoutes
         new("placement", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/placement"))),
         new("promotion preview", PolicyAction.Read, "act-zed", "act-rita", Write: false, static async fixture =>
             Post("graphs/w/promotions/preview", Json($$"""{"source": "{{await fixture.NewBranchAsync()}}"}"""))),
+        new("queries", PolicyAction.Read, "act-zed", "act-rita", Write: false, static _ => Task.FromResult(Get("graphs/g/queries"))),
+
+        // The current schema again: allowed, it is accepted and publishes nothing (graph g has no other branch).
+        new("schema/apply", PolicyAction.SchemaApply, "act-rita", "act-andrew", Write: false, static async fixture =>
+            Post("graphs/g/schema/apply", Json(JsonSerializer.Serialize(new Dictionary<string, string> { ["schema_source"] = await fixture.SchemaAsync("g") })))),
+        new("promotion confirm", PolicyAction.Promote, "act-rita", "act-bruno", Write: true, static async fixture =>
+        {
+            var (source, digest) = await fixture.PromotableBranchAsync();
+            return Post("graphs/w/promotions", Json($$"""{"source": "{{source}}", "diff_digest": "{{digest}}"}"""));
+        }),
+        new("promotion revert", PolicyAction.Promote, "act-rita", "act-bruno", Write: true, static async fixture =>
+            new HttpRequestMessage(HttpMethod.Post, $"graphs/w/promotions/{await fixture.PromotionAsync()}/revert")),
         new("graphs", PolicyAction.GraphList, "act-bruno", "act-andrew", Write: false, static _ => Task.FromResult(Get("graphs"))),
     ];
+
+    /// <summary>
+    /// The token routes without a row above, each with why and where its denied and allowed cases are tested. Every
+    /// one of them is still checked for its 401s (<c>AccessMatrixTests.EveryTokenRoute_IsInTheMatrix_AndIs401WithoutAValidToken</c>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DecidedElsewhere { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["POST /graphs/{graphId}/queries/{name}"] = "a denied invoke_query is the 404 of an unknown name: StoredQueryRouteTests",
+        ["POST /graphs/{graphId}/queries/{name}/if-graph-commit"] = "as the plain invoke: StoredQueryRouteTests.TheConditionalRoute_TakesOnlyAStoredMutationWithAPrecondition",
+        ["GET /graphs/{graphId}/commits/{commitId}/changes"] = "a denial is the 404 of an unknown commit: AccessMatrixTests.ACommitsChanges_AreARead_AndADenialIsTheUnknownCommit404",
+        ["POST /graphs/{graphId}/mcp/"] = "each tool call is decided as its route: McpToolTests.ThePolicyDecidesEveryCall, McpVersioningToolTests",
+        ["GET /graphs/{graphId}/blob"] = "501 until blob delivery exists: nothing to decide yet",
+        ["HEAD /graphs/{graphId}/blob"] = "501 until blob delivery exists: nothing to decide yet",
+    };
 
     public static TheoryData<string> Names() => [.. All.Select(static r => r.Name)];
 

@@ -17,8 +17,8 @@ namespace OmniGraph.Server.Tests.Security;
 public sealed class SecuredServerFixture() : TokenServerFixture(Tokens)
 {
     /// <summary>
-    /// Writers may read, export and change any branch and create, delete and merge into unprotected ones; readers only
-    /// read; branchers change unprotected branches. The protected branch is <c>release</c>, not <c>main</c>: a protected
+    /// Writers may read, export and change any branch, create, delete and merge into unprotected ones, promote and
+    /// apply schemas; readers only read; branchers change unprotected branches. The protected branch is <c>release</c>, not <c>main</c>: a protected
     /// branch takes promotions only, and these tests write to main.
     /// </summary>
     public const string GraphPolicy = """
@@ -39,6 +39,10 @@ public sealed class SecuredServerFixture() : TokenServerFixture(Tokens)
             allow: { actors: { group: branchers }, actions: [read, change], branch_scope: unprotected }
           - id: writers-branch
             allow: { actors: { group: writers }, actions: [branch_create, branch_delete, branch_merge], target_branch_scope: unprotected }
+          - id: writers-promote
+            allow: { actors: { group: writers }, actions: [promote], target_branch_scope: any }
+          - id: writers-schema
+            allow: { actors: { group: writers }, actions: [schema_apply] }
         """;
 
     public const string ServerPolicy = """
@@ -121,6 +125,44 @@ public sealed class SecuredServerFixture() : TokenServerFixture(Tokens)
         using var response = await client.PostAsync("graphs/w/branches", ServerFixture.Json($$"""{"name": "{{name}}"}"""));
         response.EnsureSuccessStatusCode();
         return name;
+    }
+
+    /// <summary>
+    /// A fresh branch of graph <c>w</c> with one new person on it (as act-andrew), and the digest of its promotion into
+    /// main as the preview answers it: what a confirm needs.
+    /// </summary>
+    public async Task<(string Source, string DiffDigest)> PromotableBranchAsync()
+    {
+        var source = await NewBranchAsync();
+        using var client = As("act-andrew");
+        using (var write = await client.PostAsync("graphs/w/mutate", SecuredRoutes.NewPerson(branch: source)))
+        {
+            write.EnsureSuccessStatusCode();
+        }
+
+        using var preview = await client.PostAsync("graphs/w/promotions/preview", ServerFixture.Json($$"""{"source": "{{source}}"}"""));
+        preview.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await preview.Content.ReadAsStringAsync());
+        return (source, document.RootElement.GetProperty("diff_digest").GetString()!);
+    }
+
+    /// <summary>A promotion into main of graph <c>w</c> confirmed by act-andrew (one commit on main); its id.</summary>
+    public async Task<string> PromotionAsync()
+    {
+        var (source, digest) = await PromotableBranchAsync();
+        using var client = As("act-andrew");
+        using var confirmed = await client.PostAsync("graphs/w/promotions", ServerFixture.Json($$"""{"source": "{{source}}", "diff_digest": "{{digest}}"}"""));
+        confirmed.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await confirmed.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("promotion_id").GetString()!;
+    }
+
+    /// <summary>The schema source of main of <paramref name="graphId"/>.</summary>
+    public async Task<string> SchemaAsync(string graphId)
+    {
+        using var client = As("act-andrew");
+        using var document = JsonDocument.Parse(await client.GetStringAsync($"graphs/{graphId}/schema"));
+        return document.RootElement.GetProperty("schema_source").GetString()!;
     }
 
     /// <summary>The head commit id of main of <paramref name="graphId"/>.</summary>
