@@ -146,8 +146,10 @@ internal sealed partial class TableWriter
         var estimatedBytes = ((long)_fragmentRows * _shape.FixedRowWidth) + _fragmentVariableBytes;
         _output.Enqueue(new IntakeFragment(layout, batch, _fragmentIndex++, firstRow, new ReadOnlyMemory<long>(_lines, 0, _fragmentRows), estimatedBytes));
 
-        // The line array now belongs to the fragment; the id builder was emptied by Build.
-        _lines = new long[Math.Min(InitialLineCapacity, _fragmentMaxRows)];
+        // The line array now belongs to the fragment; the id builder was emptied by Build. The next fragment of a large
+        // table fills up like this one: start at its size rather than doubling up to it again (a trail of large-object
+        // arrays per fragment).
+        _lines = new long[Math.Min(Math.Max(InitialLineCapacity, _fragmentRows), _fragmentMaxRows)];
         _fragmentRows = 0;
         _fragmentVariableBytes = 0;
     }
