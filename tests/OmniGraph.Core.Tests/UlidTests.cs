@@ -66,4 +66,58 @@ public sealed class UlidTests
         Assert.False(ulid.TryFormatUtf8(stackalloc byte[Ulid.Length - 1], out written));
         Assert.Equal(0, written);
     }
+
+    /// <summary>The byte form is the text form for every digit position, the highest values included.</summary>
+    [Fact]
+    public void TryFormatUtf8_MatchesTheTextFormAcrossTheWholeRange()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var random = new Random(18);
+        string[] texts =
+        [
+            "00000000000000000000000000",
+            "7ZZZZZZZZZZZZZZZZZZZZZZZZZ",
+            "0000000000000G000000000000",
+            "0000000000000F000000000000",
+            .. Enumerable.Range(0, 2000).Select(_ => string.Create(Ulid.Length, random, static (span, r) =>
+            {
+                span[0] = alphabet[r.Next(8)];
+                for (var i = 1; i < span.Length; i++)
+                {
+                    span[i] = alphabet[r.Next(32)];
+                }
+            })),
+        ];
+        Span<byte> buffer = stackalloc byte[Ulid.Length + 4];
+        foreach (var text in texts)
+        {
+            var ulid = Ulid.Parse(text);
+            Assert.True(ulid.TryFormatUtf8(buffer, out var written));
+            Assert.Equal(text, System.Text.Encoding.ASCII.GetString(buffer[..written]));
+            Assert.Equal(text, ulid.ToString());
+        }
+    }
+
+    /// <summary>A range is consecutive ids, and every id minted afterwards sorts after the whole range.</summary>
+    [Fact]
+    public void NewUlidRange_ReservesConsecutiveIdsAheadOfLaterOnes()
+    {
+        var first = Ulid.NewUlidRange(1_800_000_000_000, 1000);
+        var last = first.Plus(999);
+        for (uint i = 1; i < 1000; i++)
+        {
+            Assert.True(first.Plus(i) > first.Plus(i - 1));
+            Assert.True(string.CompareOrdinal(first.Plus(i).ToString(), first.Plus(i - 1).ToString()) > 0);
+        }
+
+        Assert.Equal(1_800_000_000_000, last.TimestampMilliseconds);
+
+        // Other tests may mint meanwhile: later ids sort after the range, not necessarily right after it.
+        var sameMillisecond = Ulid.NewUlid(1_800_000_000_000);
+        Assert.True(sameMillisecond > last);
+        var nextRange = Ulid.NewUlidRange(1_800_000_000_000, 5);
+        Assert.True(nextRange > sameMillisecond);
+        Assert.True(Ulid.NewUlid() > nextRange.Plus(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Ulid.NewUlidRange(0));
+    }
 }

@@ -58,6 +58,13 @@ public sealed class ArrowFileWriter : IRecordBatchWriter
     public static byte[] WriteToArray(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null) =>
         IpcStreamCore.WriteToArray(batches, output => new ArrowFileWriter(output, schema, options));
 
+    /// <summary>
+    /// Writes a whole file holding <paramref name="batches"/> into one buffer sized from the batches up front and returns
+    /// the bytes without copying them out of it (<see cref="WriteToArray"/> copies them into an array of their own).
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteToMemory(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null) =>
+        IpcStreamCore.WriteToMemory(batches, output => new ArrowFileWriter(output, schema, options));
+
     /// <summary>Appends one record batch; its schema must equal the writer's.</summary>
     /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The batch has another schema.</exception>
     public void WriteRecordBatch(RecordBatch batch) => _blocks.Add(_stream.WriteRecordBatch(batch));

@@ -31,26 +31,46 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
     public static Ulid NewUlid() => NewUlid(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     /// <summary>Mints a new id for the given timestamp; monotonic with respect to earlier calls.</summary>
-    public static Ulid NewUlid(long unixMilliseconds)
+    public static Ulid NewUlid(long unixMilliseconds) => NewUlidRange(unixMilliseconds, 1);
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive ids from the system clock and returns the first; the others are
+    /// <see cref="Plus"/> 1 … <paramref name="count"/> − 1. Every id minted later sorts after all of them. Bulk minting
+    /// (a load's generated ids) pays one clock read and one lock per range instead of per id.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public static Ulid NewUlidRange(int count) => NewUlidRange(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), count);
+
+    /// <summary><see cref="NewUlidRange(int)"/> for the given timestamp; monotonic with respect to earlier calls.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is not positive.</exception>
+    public static Ulid NewUlidRange(long unixMilliseconds, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Span<byte> random = stackalloc byte[10];
         lock (s_gate)
         {
+            UInt128 first;
             if (unixMilliseconds <= s_lastMillis)
             {
-                // Same (or an earlier, skewed) millisecond: increment the random part so order is kept.
-                s_lastValue++;
-                return new Ulid(s_lastValue);
+                // Same (or an earlier, skewed) millisecond: continue the random part of the last id so order is kept.
+                first = s_lastValue + 1;
+            }
+            else
+            {
+                RandomNumberGenerator.Fill(random);
+                var high = (ulong)unixMilliseconds << 16 | BinaryPrimitives.ReadUInt16BigEndian(random);
+                var low = BinaryPrimitives.ReadUInt64BigEndian(random[2..]);
+                s_lastMillis = unixMilliseconds;
+                first = new UInt128(high, low);
             }
 
-            RandomNumberGenerator.Fill(random);
-            var high = (ulong)unixMilliseconds << 16 | BinaryPrimitives.ReadUInt16BigEndian(random);
-            var low = BinaryPrimitives.ReadUInt64BigEndian(random[2..]);
-            s_lastMillis = unixMilliseconds;
-            s_lastValue = new UInt128(high, low);
-            return new Ulid(s_lastValue);
+            s_lastValue = first + (uint)(count - 1);
+            return new Ulid(first);
         }
     }
+
+    /// <summary>The id <paramref name="offset"/> places after this one (the ids of a <see cref="NewUlidRange(int)"/>).</summary>
+    public Ulid Plus(uint offset) => new(_value + offset);
 
     /// <summary>Parses the 26-character text form (case-insensitive).</summary>
     public static Ulid Parse(string text) =>
@@ -102,11 +122,24 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
             return false;
         }
 
-        var value = _value;
-        for (var i = Length - 1; i >= 0; i--)
+        // 26 digits of 5 bits over two 64-bit halves (UInt128 shifts cost a call each): the low 12 digits from the low
+        // half, one digit straddling both, the high 13 from the high half.
+        var alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"u8;
+        var low = (ulong)_value;
+        var high = (ulong)(_value >> 64);
+        destination = destination[..Length];
+        for (var i = Length - 1; i >= 14; i--)
         {
-            destination[i] = (byte)Alphabet[(int)(value & 31)];
-            value >>= 5;
+            destination[i] = alphabet[(int)(low & 31)];
+            low >>= 5;
+        }
+
+        destination[13] = alphabet[(int)(low | ((high & 1) << 4))];
+        high >>= 1;
+        for (var i = 12; i >= 0; i--)
+        {
+            destination[i] = alphabet[(int)(high & 31)];
+            high >>= 5;
         }
 
         bytesWritten = Length;

@@ -37,9 +37,10 @@ internal sealed partial class TableBranchGrain
         var digests = Task.Run(() => DigestStaged(fragments, staging), cancellationToken);
         await Task.WhenAll(write, digests);
         var staged = ImmutableArray.CreateBuilder<StagedFragment>(fragments.Length);
-        foreach (var digest in digests.Result)
+        for (var i = 0; i < fragments.Length; i++)
         {
-            staging.Keep(digest);
+            var digest = digests.Result[i];
+            staging.Keep(digest, fragments[i]);
             staged.Add(new StagedFragment(digest.Fragment.Id, digest.Fragment.Key, digest.Fragment.Rows));
         }
 

@@ -28,7 +28,7 @@ namespace OmniGraph.Ingest;
 public sealed partial class JsonlIntake
 {
     private readonly JsonlIntakeOptions _options;
-    private readonly Func<Ulid> _newId;
+    private readonly Func<int, Ulid> _reserveIds;
     private readonly Queue<IntakeFragment> _fragments = new();
     private readonly Dictionary<GraphElementType, TableWriter> _tables = [];
     private readonly ByteBuffer _carry = new(4096);
@@ -40,9 +40,13 @@ public sealed partial class JsonlIntake
     /// <param name="catalog">The schema the records are validated against.</param>
     /// <param name="mode">The load mode; it decides the within-file rule for repeated explicit ids.</param>
     /// <param name="options">Fragment sizes and limits; <c>null</c> for the defaults.</param>
-    /// <param name="idGenerator">Mints ids for unkeyed rows without <c>data.id</c>; default <see cref="Ulid.NewUlid()"/>.</param>
+    /// <param name="idRanges">
+    /// Mints ids for unkeyed rows without <c>data.id</c>: reserves the given number of consecutive ids (the first and its
+    /// successors, <see cref="Ulid.Plus"/>) and returns the first; default <see cref="Ulid.NewUlidRange(int)"/>. Each table
+    /// takes ranges of a fixed size as it needs them, so the ids depend only on the input and the ranges returned.
+    /// </param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid.</exception>
-    public JsonlIntake(SchemaCatalog catalog, LoadMode mode, JsonlIntakeOptions? options = null, Func<Ulid>? idGenerator = null)
+    public JsonlIntake(SchemaCatalog catalog, LoadMode mode, JsonlIntakeOptions? options = null, Func<int, Ulid>? idRanges = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (!Enum.IsDefined(mode))
@@ -55,7 +59,7 @@ public sealed partial class JsonlIntake
         _options = options.Copy();
         var laneOptions = _options;
         _lanes = new ParseLanes(_options.ParseParallelism, () => new ChunkParser(catalog, laneOptions));
-        _newId = idGenerator ?? Ulid.NewUlid;
+        _reserveIds = idRanges ?? Ulid.NewUlidRange;
         Mode = mode;
     }
 
@@ -134,7 +138,7 @@ public sealed partial class JsonlIntake
     {
         if (!_tables.TryGetValue(shape.Type, out var table))
         {
-            table = new TableWriter(shape, Mode, _options, _newId, _fragments);
+            table = new TableWriter(shape, Mode, _options, _reserveIds, _fragments);
             _tables.Add(shape.Type, table);
         }
 

@@ -11,8 +11,8 @@ internal static class FragmentFiles
 {
     private static readonly ArrowReadOptions s_readOptions = new() { RequireChecksum = true };
 
-    /// <summary>The file bytes of one fragment.</summary>
-    public static byte[] Write(RecordBatch batch) => ArrowFileWriter.WriteToArray(batch.Schema, [batch]);
+    /// <summary>The file bytes of one fragment (one buffer sized up front: a load writes many large fragments).</summary>
+    public static ReadOnlyMemory<byte> Write(RecordBatch batch) => ArrowFileWriter.WriteToMemory(batch.Schema, [batch]);
 
     /// <summary>Reads a fragment, checking its checksum, its layout and its row count.</summary>
     /// <exception cref="CorruptObjectException">Anything is wrong with it.</exception>

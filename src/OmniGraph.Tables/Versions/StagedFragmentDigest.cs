@@ -9,7 +9,9 @@ namespace OmniGraph.Tables.Versions;
 /// within the write: the sorted 64-bit hashes of its ids (<see cref="Indexes.RepeatedHashFinder"/>), eight bytes a row
 /// instead of the row. Ids minted by the intake (ULIDs, monotonic within a process) arrive strictly ascending: fragments
 /// whose ids ascend and whose ranges [first, last] do not overlap hold no id twice, whatever order they arrive in, so
-/// their hashes are dropped (<see cref="TransactionStaging.Keep"/>).
+/// their hashes are dropped (<see cref="TransactionStaging.Keep"/>). So a fragment whose ids ascend is digested without
+/// hashing them (a load's edge fragments: a hash per row and a sort, thrown away); the few that keep hashes get them at
+/// <see cref="TransactionStaging.Keep"/>, from the rows still at hand, or at prepare, read back.
 /// </summary>
 internal sealed class StagedFragmentDigest
 {
@@ -28,7 +30,7 @@ internal sealed class StagedFragmentDigest
     /// <summary>The schema of the staged batch.</summary>
     public ArrowSchema Schema { get; }
 
-    /// <summary>XXH64 of every row's id, ascending; <c>null</c> once dropped (ids ascending, range disjoint from the others').</summary>
+    /// <summary>XXH64 of every row's id, ascending; <c>null</c> when the ids ascend (until <see cref="WithHashes"/>) or once dropped.</summary>
     public ulong[]? IdHashes { get; }
 
     /// <summary>Whether the ids are strictly ascending (bytewise).</summary>
@@ -40,7 +42,10 @@ internal sealed class StagedFragmentDigest
     /// <summary>The last row's id.</summary>
     public byte[] LastId { get; }
 
-    /// <summary>Digests a resident fragment; <paramref name="keepRows"/> keeps it resident, else only its identity is kept.</summary>
+    /// <summary>
+    /// Digests a resident fragment; <paramref name="keepRows"/> keeps it resident, else only its identity is kept. The id
+    /// hashes are computed only when the ids do not ascend.
+    /// </summary>
     public static StagedFragmentDigest Compute(FragmentData fragment, bool keepRows)
     {
         var ids = fragment.Ids;
@@ -53,11 +58,15 @@ internal sealed class StagedFragmentDigest
         var kept = keepRows ? fragment : fragment.WithoutRows();
         var first = fragment.Rows == 0 ? [] : ids.GetBytes(0).ToArray();
         var last = fragment.Rows == 0 ? [] : ids.GetBytes(fragment.Rows - 1).ToArray();
-        return new StagedFragmentDigest(kept, fragment.Batch.Schema, HashIds(fragment), first, last) { IdsAscend = ascending };
+        return new StagedFragmentDigest(kept, fragment.Batch.Schema, ascending ? null : HashIds(fragment), first, last) { IdsAscend = ascending };
     }
 
     /// <summary>This digest without its hashes (its ids ascend and no other fragment's range overlaps theirs).</summary>
     public StagedFragmentDigest WithoutHashes() => new(Fragment, Schema, null, FirstId, LastId) { IdsAscend = IdsAscend };
+
+    /// <summary>This digest with the hashes of <paramref name="rows"/>, the fragment's rows (when it has none yet).</summary>
+    public StagedFragmentDigest WithHashes(FragmentData rows) =>
+        IdHashes is not null ? this : new(Fragment, Schema, HashIds(rows), FirstId, LastId) { IdsAscend = IdsAscend };
 
     /// <summary>Whether the ranges of ascending ids of <paramref name="digests"/> are pairwise disjoint (then no id repeats).</summary>
     public static bool RangesAreDisjoint(IReadOnlyList<StagedFragmentDigest> digests)

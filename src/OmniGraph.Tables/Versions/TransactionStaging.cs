@@ -23,12 +23,12 @@ internal sealed class TransactionStaging
     /// <summary>
     /// Keeps a fresh digest (on the grain's turn): without its hashes while every fragment staged so far had ascending
     /// ids and this one's range overlaps none of theirs (the ids an intake mints); with them from the first fragment
-    /// that breaks that on. A write whose fragments lost their hashes and turn out to need them (a later fragment broke
-    /// the rule) reads those back at prepare.
+    /// that breaks that on (hashed here from <paramref name="rows"/>, the fragment's rows, when the digest has none). A
+    /// write whose fragments lost their hashes and turn out to need them (a later fragment broke the rule) reads those
+    /// back at prepare.
     /// </summary>
-    public void Keep(StagedFragmentDigest digest)
+    public void Keep(StagedFragmentDigest digest, FragmentData rows)
     {
-        var kept = digest;
         if (!_rangesBroken && digest.IdsAscend && digest.Fragment.Rows > 0)
         {
             // The nearest ranges below and above the new one must end before it starts and start after it ends.
@@ -39,19 +39,13 @@ internal sealed class TransactionStaging
             if (clearBelow && clearAbove)
             {
                 _ranges.Add(digest.FirstId, digest.LastId);
-                kept = digest.WithoutHashes();
+                Fragments[digest.Fragment.Key] = digest.WithoutHashes();
+                return;
             }
-            else
-            {
-                _rangesBroken = true;
-            }
-        }
-        else
-        {
-            _rangesBroken = true;
         }
 
-        Fragments[digest.Fragment.Key] = kept;
+        _rangesBroken = true;
+        Fragments[digest.Fragment.Key] = digest.WithHashes(rows);
     }
 
     /// <summary>The first index whose start is not below <paramref name="key"/>.</summary>

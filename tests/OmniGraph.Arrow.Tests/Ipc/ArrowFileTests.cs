@@ -55,6 +55,24 @@ public sealed class ArrowFileTests
         }
     }
 
+    /// <summary>
+    /// The sized variant writes the same bytes into one buffer sized up front: not a doubled one (which would hold up to
+    /// twice the file), and never copied out of it.
+    /// </summary>
+    [Fact]
+    public void WriteToMemory_GivesTheFileBytesInOneBufferSizedUpFront()
+    {
+        RecordBatch[] batches = [Batch(200_000, 3), Batch(17, 4)];
+
+        var memory = ArrowFileWriter.WriteToMemory(s_schema, batches);
+
+        Assert.Equal(ArrowFileWriter.WriteToArray(s_schema, batches), memory.ToArray());
+        Assert.True(MemoryMarshal.TryGetArray(memory, out var segment));
+        Assert.Equal(0, segment.Offset);
+        Assert.InRange(segment.Array!.Length, memory.Length, memory.Length + (128 * 1024));
+        Assert.Equal(2, ArrowFileReader.ReadAll(memory).Batches.Count);
+    }
+
     [Fact]
     public void StreamAndBufferWriterOutputs_AreIdentical()
     {

@@ -24,7 +24,7 @@ internal sealed class IntakeRun
     public static IntakeRun Load(SchemaCatalog catalog, byte[] input, LoadMode mode = LoadMode.Overwrite, int chunkSize = int.MaxValue, JsonlIntakeOptions? options = null)
     {
         var ids = new SequentialIds();
-        var intake = new JsonlIntake(catalog, mode, options, ids.Next);
+        var intake = new JsonlIntake(catalog, mode, options, ids.Reserve);
         var fragments = new List<IntakeFragment>();
         for (var offset = 0; offset < input.Length; offset += chunkSize)
         {

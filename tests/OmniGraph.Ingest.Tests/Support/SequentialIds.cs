@@ -3,19 +3,26 @@ namespace OmniGraph.Ingest.Tests.Support;
 /// <summary>A deterministic id generator, so two intakes of the same input produce byte-identical batches.</summary>
 internal sealed class SequentialIds
 {
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private long _next;
 
-    public Ulid Next()
+    /// <summary>Reserves <paramref name="count"/> consecutive ids and returns the first (the intake's id ranges).</summary>
+    public Ulid Reserve(int count)
     {
-        var value = ++_next;
+        var first = Ulid.Parse(Text(_next + 1));
+        _next += count;
+        return first;
+    }
+
+    private static string Text(long value)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         var text = new char[Ulid.Length];
         for (var i = Ulid.Length - 1; i >= 0; i--)
         {
-            text[i] = Alphabet[(int)(value & 31)];
+            text[i] = alphabet[(int)(value & 31)];
             value >>= 5;
         }
 
-        return Ulid.Parse(new string(text));
+        return new string(text);
     }
 }

@@ -30,6 +30,6 @@ public sealed class StorageFileTests
         Assert.Equal(2, FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 2).Length);
         Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Company").Schema, 2));
         Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file, Rows.Layout("node:Person").Schema, 3));
-        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file.AsMemory(0, file.Length - 3), Rows.Layout("node:Person").Schema, 2));
+        Assert.Throws<CorruptObjectException>(() => FragmentFiles.Read("k", file[..^3], Rows.Layout("node:Person").Schema, 2));
     }
 }

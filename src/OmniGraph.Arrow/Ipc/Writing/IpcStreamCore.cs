@@ -44,18 +44,47 @@ internal sealed class IpcStreamCore
 
     /// <summary>Writes a whole output holding <paramref name="batches"/> with the writer <paramref name="open"/> creates, and returns its bytes.</summary>
     public static byte[] WriteToArray<TWriter>(IEnumerable<RecordBatch> batches, Func<IBufferWriter<byte>, TWriter> open)
+        where TWriter : IRecordBatchWriter =>
+        WriteToMemory(batches, open).ToArray();
+
+    /// <summary>
+    /// Writes a whole output like <see cref="WriteToArray"/> into one buffer sized from the batches' bodies up front, and
+    /// returns the written part of it without a copy. A growing buffer would leave a trail of doubled arrays behind
+    /// (about twice the output, all on the large object heap for a fragment) and then copy the result once more.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteToMemory<TWriter>(IEnumerable<RecordBatch> batches, Func<IBufferWriter<byte>, TWriter> open)
         where TWriter : IRecordBatchWriter
     {
         ArgumentNullException.ThrowIfNull(batches);
-        var output = new ArrayBufferWriter<byte>();
+        var list = batches as IReadOnlyList<RecordBatch> ?? [.. batches];
+        var output = new ArrayBufferWriter<byte>(EstimateOutputBytes(list));
         var writer = open(output);
-        foreach (var batch in batches)
+        foreach (var batch in list)
         {
             writer.WriteRecordBatch(batch);
         }
 
         writer.Finish();
-        return output.WrittenSpan.ToArray();
+        return output.WrittenMemory;
+    }
+
+    /// <summary>
+    /// An upper estimate of an output's size: the batches' aligned bodies plus room for the messages' metadata, the
+    /// schema (twice in a file: its message and its footer) and the footer's blocks.
+    /// </summary>
+    private static int EstimateOutputBytes(IReadOnlyList<RecordBatch> batches)
+    {
+        const int FixedOverhead = 64 * 1024;
+        const int PerBufferOverhead = 64;
+        long total = FixedOverhead;
+        foreach (var batch in batches)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            var layout = RecordBatchLayout.Create(batch, ArrowWriteOptions.MaxAlignment);
+            total += layout.BodyLength + (PerBufferOverhead * (long)(layout.Buffers.Count + layout.Nodes.Count)) + 1024;
+        }
+
+        return (int)Math.Min(total, Array.MaxLength);
     }
 
     /// <summary>Writes one RecordBatch message and returns where it lies.</summary>
