@@ -41,6 +41,20 @@ public sealed class ActorAdmission(IOptions<OmniGraphServerOptions> options)
         return new Lease(budget, bytes);
     }
 
+    /// <summary>The requests of <paramref name="actor"/> (<c>null</c>: open mode) admitted and not yet ended.</summary>
+    internal int InFlight(string? actor)
+    {
+        if (!_budgets.TryGetValue(actor ?? AnonymousActor, out var budget))
+        {
+            return 0;
+        }
+
+        lock (budget)
+        {
+            return budget.Requests;
+        }
+    }
+
     private sealed class Budget
     {
         public int Requests;
