@@ -69,14 +69,17 @@ internal sealed class IpcStreamCore
     }
 
     /// <summary>
-    /// An upper estimate of an output's size: the batches' aligned bodies plus room for the messages' metadata, the
-    /// schema (twice in a file: its message and its footer) and the footer's blocks.
+    /// An estimate of an output's size, meant to be an upper one: the batches' aligned bodies plus room for the messages'
+    /// metadata, the schema (twice in a file: its message and its footer; sized by its field count, so a one-row write
+    /// does not allocate a fixed 64 KiB as it did) and the footer's blocks. An estimate that falls short only costs the
+    /// buffer one growth.
     /// </summary>
     private static int EstimateOutputBytes(IReadOnlyList<RecordBatch> batches)
     {
-        const int FixedOverhead = 64 * 1024;
+        const int FixedOverhead = 2 * 1024;
+        const int PerFieldOverhead = 2 * 256;
         const int PerBufferOverhead = 64;
-        long total = FixedOverhead;
+        long total = FixedOverhead + (batches.Count > 0 ? PerFieldOverhead * (long)batches[0].Schema.FieldCount : 0);
         foreach (var batch in batches)
         {
             ArgumentNullException.ThrowIfNull(batch);
