@@ -121,7 +121,7 @@ public sealed class HostingTests(ITestOutputHelper output)
 
         // A copy opened under another graph id is the same graph, heads included.
         using var copy = new TempDirectory();
-        TempDirectory.CopyTree(original.Path, copy.Path);
+        StoreFiles.CopyTree(original.Path, copy.Path);
 
         await using var reopened = await OmniGraphEmbedded.OpenAsync(copy.Path, o => o.GraphId = "copy");
         var snapshot = await reopened.Client.ResolveSnapshotAsync(SnapshotTarget.Head());

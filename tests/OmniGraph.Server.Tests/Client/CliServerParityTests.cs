@@ -22,7 +22,7 @@ public sealed partial class CliServerParityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await ServerFixture.CreateGraphAsync(_store.Combine("p"));
-        TempDirectory.CopyTree(_store.Combine("p"), _local.Combine("p"));
+        StoreFiles.CopyTree(_store.Combine("p"), _local.Combine("p"));
         await File.WriteAllTextAsync(_files.Combine("test.gq"), AcceptanceFixtures.TestQueries);
         await File.WriteAllTextAsync(_files.Combine("mutations.gq"), AcceptanceFixtures.MutationQueries);
         await File.WriteAllTextAsync(_files.Combine("good.jsonl"), "{\"type\":\"Company\",\"data\":{\"name\":\"Parity Co\"}}\n");

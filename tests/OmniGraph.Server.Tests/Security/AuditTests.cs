@@ -164,13 +164,7 @@ public sealed class AuditTests(SecuredServerFixture fixture)
     private static TempDirectory CopyGraph(string graph)
     {
         var copy = new TempDirectory();
-        foreach (var file in Directory.EnumerateFiles(graph, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy.Path, Path.GetRelativePath(graph, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
+        StoreFiles.CopyTree(graph, copy.Path);
         return copy;
     }
 }

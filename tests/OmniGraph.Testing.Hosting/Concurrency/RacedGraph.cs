@@ -50,7 +50,7 @@ public sealed class RacedGraph<THost> : IDisposable
                 race.BaseCommit = (await host.HeadAsync()).Commit.Id;
             }
 
-            TempDirectory.CopyTree(race.Graph, race.Replay);
+            StoreFiles.CopyTree(race.Graph, race.Replay);
             return race;
         }
         catch

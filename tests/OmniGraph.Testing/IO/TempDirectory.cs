@@ -16,17 +16,6 @@ public sealed class TempDirectory : IDisposable
     /// <summary>A path inside the directory.</summary>
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
-    /// <summary>Copies the directory tree <paramref name="source"/> to <paramref name="target"/> (a graph directory, to open the copy beside the original).</summary>
-    public static void CopyTree(string source, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-    }
-
     /// <summary>Deletes the directory; one already gone, or still held for a moment, is left to the OS temp cleaner.</summary>
     public void Dispose()
     {
