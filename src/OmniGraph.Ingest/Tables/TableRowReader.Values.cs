@@ -92,7 +92,7 @@ internal sealed partial class TableRowReader
                 {
                     var value = ReadSigned(column, ref reader, item, int.MinValue, int.MaxValue, "Int32");
                     Unsafe.As<PrimitiveColumnBuilder<int>>(builder).Append((int)value);
-                    AfterSigned(column, value, item);
+                    AfterInteger(column, value, item);
                     break;
                 }
 
@@ -100,7 +100,7 @@ internal sealed partial class TableRowReader
                 {
                     var value = ReadSigned(column, ref reader, item, long.MinValue, long.MaxValue, "Int64");
                     Unsafe.As<PrimitiveColumnBuilder<long>>(builder).Append(value);
-                    AfterSigned(column, value, item);
+                    AfterInteger(column, value, item);
                     break;
                 }
 
@@ -108,7 +108,7 @@ internal sealed partial class TableRowReader
                 {
                     var value = ReadUnsigned(column, ref reader, item, uint.MaxValue, "UInt32");
                     Unsafe.As<PrimitiveColumnBuilder<uint>>(builder).Append((uint)value);
-                    AfterUnsigned(column, value, item);
+                    AfterInteger(column, value, item);
                     break;
                 }
 
@@ -116,7 +116,7 @@ internal sealed partial class TableRowReader
                 {
                     var value = ReadUnsigned(column, ref reader, item, ulong.MaxValue, "UInt64");
                     Unsafe.As<PrimitiveColumnBuilder<ulong>>(builder).Append(value);
-                    AfterUnsigned(column, value, item);
+                    AfterInteger(column, value, item);
                     break;
                 }
 
@@ -140,7 +140,7 @@ internal sealed partial class TableRowReader
                 {
                     var days = ReadDate(column, ref reader, item);
                     Unsafe.As<PrimitiveColumnBuilder<int>>(builder).Append(days);
-                    AfterSigned(column, days, item);
+                    AfterInteger(column, days, item);
                     break;
                 }
 
@@ -148,7 +148,7 @@ internal sealed partial class TableRowReader
                 {
                     var milliseconds = ReadDateTime(column, ref reader, item);
                     Unsafe.As<PrimitiveColumnBuilder<long>>(builder).Append(milliseconds);
-                    AfterSigned(column, milliseconds, item);
+                    AfterInteger(column, milliseconds, item);
                     break;
                 }
 
@@ -363,7 +363,12 @@ internal sealed partial class TableRowReader
         return _blobBytes.WrittenSpan;
     }
 
-    private void AfterSigned(PropertyColumn column, long value, int item)
+    /// <summary>
+    /// The checks after an integer of any width and sign (Int32/Int64/UInt32/UInt64, and Date/DateTime as their epoch
+    /// counts): its @range constraints, then its canonical text when a key or @unique captures it. Int128 holds every
+    /// one of them exactly, so signed and unsigned share one path.
+    /// </summary>
+    private void AfterInteger(PropertyColumn column, Int128 value, int item)
     {
         if (item != ItemIsTopLevel)
         {
@@ -382,30 +387,7 @@ internal sealed partial class TableRowReader
         if (column.CaptureSlot >= 0)
         {
             Span<byte> text = stackalloc byte[CanonicalText.MaxIntegerLength];
-            Capture(column, text[..CanonicalText.WriteInt64(value, text)]);
-        }
-    }
-
-    private void AfterUnsigned(PropertyColumn column, ulong value, int item)
-    {
-        if (item != ItemIsTopLevel)
-        {
-            return;
-        }
-
-        foreach (var range in column.Ranges)
-        {
-            var violation = range.Evaluate(value);
-            if (violation != RangeViolation.None)
-            {
-                ThrowRangeViolation(column, range, violation, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        if (column.CaptureSlot >= 0)
-        {
-            Span<byte> text = stackalloc byte[CanonicalText.MaxIntegerLength];
-            Capture(column, text[..CanonicalText.WriteUInt64(value, text)]);
+            Capture(column, text[..CanonicalText.WriteInteger(value, text)]);
         }
     }
 

@@ -29,6 +29,13 @@ internal static class CanonicalText
         return written;
     }
 
+    /// <summary>An integer of at most 64 bits (either sign) held in an Int128: the same digits as <see cref="WriteInt64"/>/<see cref="WriteUInt64"/>.</summary>
+    public static int WriteInteger(Int128 value, Span<byte> destination)
+    {
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
     public static int WriteBoolean(bool value, Span<byte> destination)
     {
         var text = value ? "true"u8 : "false"u8;
