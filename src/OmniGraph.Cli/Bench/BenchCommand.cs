@@ -70,6 +70,7 @@ internal sealed class BenchCommand : ICliCommand
                 {
                     await runtime.Console.Error.WriteLineAsync($"bench: {step.Name}");
                     await step.RunAsync(context, cancellationToken);
+                    await runtime.Console.Error.WriteLineAsync(BenchContext.MemoryNote(step.Name));
                 }
 
                 // The workload's peak, compared with the peers': the steps after it (a thousand extra commits) are ours alone.

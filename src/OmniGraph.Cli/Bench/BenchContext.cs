@@ -45,4 +45,19 @@ internal sealed class BenchContext(string dataDirectory, BenchParameters paramet
         process.Refresh();
         return Math.Round(process.PeakWorkingSet64 / 1e6, 1);
     }
+
+    /// <summary>
+    /// A progress note after a step: the process's peak and current resident set, the managed heap (no collection
+    /// forced, so the note does not change what it measures) and the collections and pause time so far, to tell which
+    /// step raised the whole run's peak and which one paid for full collections.
+    /// </summary>
+    public static string MemoryNote(string step)
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return $"bench: after {step}: peak RSS {process.PeakWorkingSet64 / 1e6:F0} MB, RSS {process.WorkingSet64 / 1e6:F0} MB, "
+            + $"managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1e6:F0} MB, "
+            + $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), "
+            + $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms";
+    }
 }

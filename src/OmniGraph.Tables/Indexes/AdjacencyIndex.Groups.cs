@@ -13,7 +13,7 @@ internal sealed partial class AdjacencyIndex
     public AdjacencyGroup Find(ReadOnlySpan<byte> node)
     {
         var hash = KeyHashing.Hash(node);
-        var reader = new GroupReader(_fragments, _bySource, _groupKeyEdge);
+        var reader = new GroupReader(_fragments, _bySource, _numbering, _groupKeyEdge);
         var group = _groups.Find(node, hash, ref reader);
         var overlay = AddressHashTable.NotFound;
         if (_overlayGroups is not null)
@@ -25,13 +25,13 @@ internal sealed partial class AdjacencyIndex
         return new AdjacencyGroup(group, overlay);
     }
 
-    /// <summary>The edges (packed addresses, storage order, deleted ones included) of base group <paramref name="group"/>.</summary>
-    public ReadOnlySpan<long> BaseEdges(long group) =>
-        group == AddressHashTable.NotFound ? default : _edges.AsSpan(_groupStart[group], _groupStart[group + 1] - _groupStart[group]);
+    /// <summary>The edges (storage order, deleted ones included) of base group <paramref name="group"/>.</summary>
+    public AdjacencyEdges BaseEdges(long group) =>
+        new(group == AddressHashTable.NotFound ? default : _edges.AsSpan(_groupStart[group], _groupStart[group + 1] - _groupStart[group]), _numbering);
 
-    /// <summary>The edges (packed addresses, storage order, deleted ones included) of overlay group <paramref name="group"/>.</summary>
-    public ReadOnlySpan<long> OverlayEdges(long group) =>
-        group == AddressHashTable.NotFound ? default : _overlayEdges[group];
+    /// <summary>The edges (storage order, deleted ones included) of overlay group <paramref name="group"/>.</summary>
+    public AdjacencyEdges OverlayEdges(long group) =>
+        new(group == AddressHashTable.NotFound ? default : _overlayEdges[group]);
 }
 
 /// <summary>A node's place in an <see cref="AdjacencyIndex"/>: its base and overlay groups (<c>-1</c> when absent).</summary>

@@ -1,3 +1,5 @@
+using OmniGraph.Tables.Indexes;
+
 namespace OmniGraph.Tables.Traversal;
 
 internal sealed partial class EdgeTraverser
@@ -43,7 +45,7 @@ internal sealed partial class EdgeTraverser
         return false;
     }
 
-    private bool AnyAccepted(ReadOnlySpan<long> edges)
+    private bool AnyAccepted(AdjacencyEdges edges)
     {
         foreach (var edge in edges)
         {

@@ -191,7 +191,7 @@ internal sealed partial class EdgeTraverser
     private AdjacencyGroup SourceGroup(int position, AdjacencyIndex index, AdjacencyGroup[]? joinIndex) =>
         joinIndex is not null ? joinIndex[position] : index.Find(_request.Sources[position]);
 
-    private long CountLive(ReadOnlySpan<long> edges)
+    private long CountLive(AdjacencyEdges edges)
     {
         if (!_checkLive)
         {
@@ -210,7 +210,7 @@ internal sealed partial class EdgeTraverser
         return count;
     }
 
-    private long CountMatching(ReadOnlySpan<long> edges, ReadOnlySpan<byte> source, bool skipSelfLoops, bool targetSide)
+    private long CountMatching(AdjacencyEdges edges, ReadOnlySpan<byte> source, bool skipSelfLoops, bool targetSide)
     {
         if (!skipSelfLoops && _edgeFilter.IsEmpty)
         {
@@ -257,7 +257,7 @@ internal sealed partial class EdgeTraverser
         }
     }
 
-    private void Walk<TSink>(ReadOnlySpan<long> edges, bool targetSide, ref TSink sink)
+    private void Walk<TSink>(AdjacencyEdges edges, bool targetSide, ref TSink sink)
         where TSink : struct, IEdgeSink
     {
         foreach (var edge in edges)

@@ -1,5 +1,6 @@
 using System.Text;
 using OmniGraph.Abstractions;
+using OmniGraph.Arrow;
 using OmniGraph.Tables.Indexes;
 using OmniGraph.Tables.Tests.Support;
 using OmniGraph.Tables.Versions;
@@ -109,6 +110,93 @@ public sealed class IndexTests
         Assert.Equal(["k2"], Edges(v2, v2.ByTarget, "A"));
         Assert.Empty(Edges(v2, v2.BySource, "Z"));
         Assert.Same(bySource, v1.BySource);
+    }
+
+    [Fact]
+    public void RowOrdinals_NumberRowsAcrossFragments_AndTurnBackIntoAddresses()
+    {
+        // Fragments of 70,000, 0, 3 and 140,000 rows: chunks of 65,536 ordinals start inside the first and the last
+        // fragment, and the empty fragment shares its start with the next one.
+        int[] sizes = [70_000, 0, 3, 140_000];
+        var fragments = sizes.Select((rows, f) => new FragmentData(Id(), $"f{f}", Rows.ManyPersons(0, rows), false)).ToArray();
+        var numbering = RowOrdinals.Of(fragments);
+
+        Assert.Equal(sizes.Sum(), numbering.Count);
+        var ordinal = 0;
+        for (var f = 0; f < sizes.Length; f++)
+        {
+            for (var row = 0; row < sizes[f]; row++, ordinal++)
+            {
+                Assert.Equal(ordinal, numbering.OrdinalOf(f, row));
+                if (numbering.AddressOf(ordinal) != Pack(f, row))
+                {
+                    Assert.Fail($"ordinal {ordinal}: address {numbering.AddressOf(ordinal)}, expected fragment {f} row {row}");
+                }
+            }
+        }
+
+        Assert.Equal(0, RowOrdinals.Of([]).Count);
+    }
+
+    [Fact]
+    public void Adjacency_GroupsEveryLiveEdgeOfSeveralFragments_InStorageOrder_AsAScanWould()
+    {
+        // Three fragments, the middle one with deletions, the last one past a 65,536-row chunk: each node's base edges
+        // are exactly its live edges in storage order, whichever fragment they are in.
+        const int nodes = 97;
+        var fragments = new[]
+        {
+            new FragmentData(Id(), "e0", EdgesFrom(0, 500), true),
+            new FragmentData(Id(), "e1", EdgesFrom(500, 1_000), true),
+            new FragmentData(Id(), "e2", EdgesFrom(1_500, 70_000), true),
+        };
+        var masks = new[] { DeletionMask.None, DeletionMask.None.With(1_000, [0, 7, 999]), DeletionMask.None };
+        var layout = Rows.Layout("edge:Knows");
+        var reference = new TableVersionRef(layout.TableName, 1, "main", Id(), 1, null, fragments.Sum(static f => (long)f.Rows), null, new string('0', 64));
+        var view = new TableVersionView(reference, layout, reference.SchemaHash, fragments, masks, [null, null, null]);
+
+        foreach (var bySource in new[] { true, false })
+        {
+            var index = bySource ? view.BySource : view.ByTarget;
+            var expected = new Dictionary<string, List<long>>();
+            for (var f = 0; f < fragments.Length; f++)
+            {
+                var endpoints = bySource ? fragments[f].Sources! : fragments[f].Targets!;
+                for (var row = 0; row < fragments[f].Rows; row++)
+                {
+                    if (!masks[f].IsDeleted(row))
+                    {
+                        var node = endpoints.GetString(row);
+                        (expected.TryGetValue(node, out var list) ? list : expected[node] = []).Add(Pack(f, row));
+                    }
+                }
+            }
+
+            Assert.Equal(expected.Count, index.BaseGroupCount);
+            foreach (var (node, edges) in expected)
+            {
+                var group = index.Find(Utf8(node));
+                var found = new List<long>();
+                foreach (var edge in index.BaseEdges(group.Base))
+                {
+                    found.Add(edge);
+                }
+
+                Assert.Equal(edges, found);
+                Assert.Equal(edges, Edges(view, index, node).Select(id => AddressOfId(fragments, id)));
+            }
+
+            Assert.Equal(AdjacencyGroup.None, index.Find(Utf8("nobody")));
+        }
+
+        static RecordBatch EdgesFrom(int first, int count) =>
+            Rows.Edges("edge:Knows", [.. Enumerable.Range(first, count).Select(static e => ($"k{e}", $"n{e % nodes}", $"n{(e * 7) % (nodes - 4)}"))]);
+
+        static long AddressOfId(FragmentData[] fragments, string id)
+        {
+            var e = int.Parse(id.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
+            return e < 500 ? Pack(0, e) : e < 1_500 ? Pack(1, e - 500) : Pack(2, e - 1_500);
+        }
     }
 
     [Fact]
