@@ -11,6 +11,7 @@ using OmniGraph.Grains.Schema;
 using OmniGraph.Grains.SchemaEvolution;
 using OmniGraph.Grains.Writes;
 using OmniGraph.Persistence;
+using OmniGraph.Tables.Versions;
 using Orleans.Runtime.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ public static class OmniGraphSiloBuilderExtensions
         services.TryAddSingleton<IObjectStoreFactory, ObjectStoreFactory>();
         services.TryAddSingleton<IGraphDirectory, GraphDirectory>();
         services.TryAddSingleton<SchemaCatalogCache>();
+        services.TryAddSingleton<SharedFragments>();
         services.TryAddSingleton<FailpointRegistry>();
         services.TryAddSingleton<GraphWriteCoordinator>();
         services.TryAddSingleton<BranchMergeCoordinator>();

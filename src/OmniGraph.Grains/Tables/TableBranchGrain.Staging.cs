@@ -170,6 +170,7 @@ internal sealed partial class TableBranchGrain
 
         StagingOf(tx).Prepared = view;
         _versions.Add(versionKey, view, pinned: true);
+        _sharedFragments.Share(_graphId, view.Fragments);
         LogStaged(_graphId, _table, version, tx, plan.Inserted, plan.Replaced, plan.Deleted, rows);
         return WithEdgeFacts(new StagedTableVersion(staged, baseVersion, plan.Inserted, plan.Replaced, plan.Deleted)
         {

@@ -16,6 +16,7 @@ namespace OmniGraph.Grains.Tables;
 internal sealed partial class TableBranchGrain : Grain, ITableBranchProtocol
 {
     private readonly SchemaCatalogCache _schemas;
+    private readonly SharedFragments _sharedFragments;
     private readonly OmniGraphOptions _options;
     private readonly ILogger<TableBranchGrain> _logger;
     private readonly IPersistentState<TableHeadState> _head;
@@ -34,11 +35,13 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchProtocol
         [PersistentState("head", GraphGrainStorage.ProviderName)] IPersistentState<TableHeadState> head,
         IGraphDirectory directory,
         SchemaCatalogCache schemas,
+        SharedFragments sharedFragments,
         IOptions<OmniGraphOptions> options,
         ILogger<TableBranchGrain> logger)
     {
         _head = head;
         _schemas = schemas;
+        _sharedFragments = sharedFragments;
         _options = options.Value;
         _logger = logger;
         _versions = new VersionCache(_options.VersionCacheSize);
@@ -117,11 +120,13 @@ internal sealed partial class TableBranchGrain : Grain, ITableBranchProtocol
         }
         else
         {
-            (view, _) = await VersionLoader.LoadAsync(_store, version, layout, _versions.FindFragment, _versions.FindMask);
+            // A fragment another grain holds (main's, for a branch's first read) is taken as it is, rows and all.
+            (view, _) = await VersionLoader.LoadAsync(_store, version, layout, fragmentKey => _versions.FindFragment(fragmentKey) ?? _sharedFragments.Find(_graphId, fragmentKey), _versions.FindMask);
             LogVersionLoaded(_graphId, _table, version.Version, view.Fragments.Length, view.RowCount);
         }
 
         _versions.Add(key, view, pinned: string.Equals(version.Key, _headKey, StringComparison.Ordinal) && version.Key is not null);
+        _sharedFragments.Share(_graphId, view.Fragments);
         return view;
     }
 

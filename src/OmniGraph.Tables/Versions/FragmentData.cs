@@ -109,7 +109,9 @@ internal sealed class FragmentData
             _targets = (Utf8Column)batch.Column(TableLayout.TargetColumnIndex);
         }
 
-        _batch = batch;
+        // Published last: a grain of another branch may share this fragment (SharedFragments) and read it on another
+        // thread once it sees the batch.
+        Volatile.Write(ref _batch, batch);
     }
 
     private InvalidOperationException NotResident() => new($"fragment {Key} is not resident: its version was not made resident before a read");
