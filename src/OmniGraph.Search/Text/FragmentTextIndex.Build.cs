@@ -142,8 +142,10 @@ public sealed partial class FragmentTextIndex
             _lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
             RowStarts = new int[rows + 1];
             RowLengths = new int[rows];
-            TokenTerms = new IntBuffer(rows * 8);
-            TokenPositions = new IntBuffer(rows * 8);
+            // Two tokens a row to start with (a name, a title), doubling as longer texts need: eight a row up front held
+            // 64 MB of mostly empty buffers while a million-row fragment of names was indexed.
+            TokenTerms = new IntBuffer(rows * 2);
+            TokenPositions = new IntBuffer(rows * 2);
         }
 
         public Dictionary<string, int> Terms { get; }

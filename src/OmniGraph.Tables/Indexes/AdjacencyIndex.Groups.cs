@@ -22,7 +22,7 @@ internal sealed partial class AdjacencyIndex
             overlay = _overlayGroups.Find(node, hash, ref overlayReader);
         }
 
-        return new AdjacencyGroup(group, overlay);
+        return new AdjacencyGroup((int)group, (int)overlay);
     }
 
     /// <summary>The edges (storage order, deleted ones included) of base group <paramref name="group"/>.</summary>
@@ -34,9 +34,12 @@ internal sealed partial class AdjacencyIndex
         new(group == AddressHashTable.NotFound ? default : _overlayEdges[group]);
 }
 
-/// <summary>A node's place in an <see cref="AdjacencyIndex"/>: its base and overlay groups (<c>-1</c> when absent).</summary>
-internal readonly record struct AdjacencyGroup(long Base, long Overlay)
+/// <summary>
+/// A node's place in an <see cref="AdjacencyIndex"/>: its base and overlay groups (<c>-1</c> when absent). Group numbers
+/// are below the edge count, so two ints: a join index over a million source rows is 8 MB, not 16.
+/// </summary>
+internal readonly record struct AdjacencyGroup(int Base, int Overlay)
 {
     /// <summary>A node without edges.</summary>
-    public static AdjacencyGroup None => new(AddressHashTable.NotFound, AddressHashTable.NotFound);
+    public static AdjacencyGroup None => new((int)AddressHashTable.NotFound, (int)AddressHashTable.NotFound);
 }

@@ -33,6 +33,13 @@ internal static class TableSelector
             return SelectByKeys(view, shape, filter, keys, request, cancellationToken);
         }
 
+        if (filter.IsEmpty && !request.CountOnly && !request.IncludeRowAddresses && shape.Requested.FieldCount == 0)
+        {
+            // Every live id and nothing else (a whole-table bind before an anti-join or an existence test): assembled
+            // once per version and kept beside it, not concatenated from every fragment again by every such query.
+            return indexes.LiveIds ??= SelectionAssembler.FromFragments(view, shape, ScanSelect(view, filter, cancellationToken), includeRows: false);
+        }
+
         var parts = Matching(view, filter, indexes, cancellationToken);
         return request.CountOnly ? CountOnly(parts, shape) : SelectionAssembler.FromFragments(view, shape, parts, request.IncludeRowAddresses);
     }

@@ -10,6 +10,12 @@ namespace OmniGraph.Tables.Selection;
 /// </summary>
 internal sealed class ViewQueryIndexes
 {
+    /// <summary>
+    /// Every live id of the version in storage order, without columns or row addresses (the answer to a selection with
+    /// no filter and no column; built on first use).
+    /// </summary>
+    public TableSelection? LiveIds { get; set; }
+
     /// <summary>Equality indexes by column index.</summary>
     public Dictionary<int, ColumnValueIndex> ValueIndexes { get; } = [];
 

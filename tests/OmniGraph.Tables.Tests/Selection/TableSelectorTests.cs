@@ -79,6 +79,32 @@ public sealed class TableSelectorTests
         Assert.Same(batch.Column("stock"), selection.Columns.Column("stock"));
     }
 
+    [Fact]
+    public void EveryLiveId_WithoutFilterOrColumn_IsAssembledOncePerVersion_InStorageOrder()
+    {
+        var (chain, model) = Catalog();
+        var view = chain.Head;
+        var indexes = new ViewQueryIndexes();
+        var request = TableSelectionRequest.All with { IncludeRowAddresses = false };
+        var shape = SelectionShape.Create(view.Layout, []);
+
+        var first = TableSelector.Select(view, shape, RowFilter.None, request, indexes);
+        var again = TableSelector.Select(view, shape, RowFilter.None, request, indexes);
+        var scanned = TableSelector.Select(view, shape, RowFilter.None, TableSelectionRequest.All with { IncludeRowAddresses = true }, new ViewQueryIndexes());
+
+        Assert.Same(first, again);
+        Assert.Equal(model.Count, first.RowCount);
+        var ids = Enumerable.Range(0, first.RowCount).Select(i => first.Ids.GetString(i)).ToList();
+        Assert.Equal(model.Keys.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids, Enumerable.Range(0, scanned.RowCount).Select(i => scanned.Ids.GetString(i)));
+
+        // The next version (a deletion) has its own query indexes, so the deleted id is gone from its answer.
+        var next = chain.Delete(ids[0]);
+        var after = TableSelector.Select(next, shape, RowFilter.None, request, new ViewQueryIndexes());
+        Assert.Equal(model.Count - 1, after.RowCount);
+        Assert.DoesNotContain(ids[0], Enumerable.Range(0, after.RowCount).Select(i => after.Ids.GetString(i)));
+    }
+
     [Theory]
     [InlineData("nope", "it has no column 'nope'")]
     [InlineData("stock", "does not apply to column 'stock'")]
