@@ -21,11 +21,11 @@ public sealed class BranchLifecycleTests
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
         await host.WriteAsync(TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.ManyPersons(0, 5_000)));
         await host.Manifest.GetRecoveryStatusAsync();
-        var before = await KeysAsync(host.Store);
+        var before = await StoredKeys.AllAsync(host.Store);
 
         var branch = await host.Client.CreateBranchAsync("feature");
 
-        var after = await KeysAsync(host.Store);
+        var after = await StoredKeys.AllAsync(host.Store);
         Assert.Empty(before.Except(after));
         Assert.All(after.Except(before), static k => Assert.Equal("state/registry-manifest/graph.json", k));
         var main = await host.HeadAsync();
@@ -97,12 +97,12 @@ public sealed class BranchLifecycleTests
     public async Task BadNames_AreTypedErrors_AndCreateNothing(string name, string code, string message)
     {
         await using var host = await GraphHost.InitAsync(new MemoryObjectStore());
-        var before = await KeysAsync(host.Store);
+        var before = await StoredKeys.AllAsync(host.Store);
 
         var error = await ErrorAssert.ThrowsAsync(code, () => host.Client.CreateBranchAsync(name));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await KeysAsync(host.Store));
+        Assert.Equal(before, await StoredKeys.AllAsync(host.Store));
         Assert.Equal(["main"], (await host.Client.ListBranchesAsync()).Select(static b => b.Name));
     }
 
@@ -153,13 +153,13 @@ public sealed class BranchLifecycleTests
         var branch = await host.Client.CreateBranchAsync("feature");
         await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.FromBatches("node:Person", TableWriteMode.Upsert, Rows.Persons("Carol"))]));
         await host.Client.WriteAsync(new GraphWriteRequest("feature", [TableWrite.Delete("node:Person", KeyBatch.Of("Alice")), TableWrite.Delete("edge:Knows", KeyBatch.Of("k1"))]));
-        Assert.Contains(await KeysAsync(host.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
+        Assert.Contains(await StoredKeys.AllAsync(host.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
 
         var deletion = await host.Client.DeleteBranchAsync("feature");
 
         Assert.True(deletion.Reclaimed);
         Assert.True(deletion.ReclaimedObjects > 0);
-        Assert.DoesNotContain(await KeysAsync(host.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal) || k.Contains("@feature", StringComparison.Ordinal));
+        Assert.DoesNotContain(await StoredKeys.AllAsync(host.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal) || k.Contains("@feature", StringComparison.Ordinal));
         var examination = await host.Manifest.ExamineAsync();
         Assert.True(examination.IsHealthy);
         Assert.Empty(examination.UnreferencedObjects);
@@ -285,12 +285,12 @@ public sealed class BranchLifecycleTests
 
         Assert.Equal(["main"], (await first.Client.ListBranchesAsync()).Select(static b => b.Name));
         await ErrorAssert.ThrowsAsync(ErrorCodes.StaleBranchIncarnation, () => first.Client.GetCommitAsync(write.Commit.Id));
-        Assert.Contains(await KeysAsync(first.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
+        Assert.Contains(await StoredKeys.AllAsync(first.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
         await first.KillAsync();
 
         await using var fresh = await GraphHost.StartAsync(new LocalDirectoryObjectStore(directory.Path));
         await ErrorAssert.ThrowsAsync(ErrorCodes.StaleBranchIncarnation, () => fresh.Client.GetCommitAsync(write.Commit.Id));
-        Assert.DoesNotContain(await KeysAsync(fresh.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
+        Assert.DoesNotContain(await StoredKeys.AllAsync(fresh.Store), k => k.Contains(branch.Incarnation, StringComparison.Ordinal));
         var examination = await fresh.Manifest.ExamineAsync();
         Assert.True(examination.IsHealthy);
         Assert.Empty(examination.UnreferencedObjects);
@@ -344,21 +344,5 @@ public sealed class BranchLifecycleTests
         await GraphAssertions.NoSidecarAsync(host);
         Assert.Equal(["Frank"], await host.ColumnAsync("node:Person", "id", await host.HeadAsync("feature")));
         Assert.True((await host.Manifest.ExamineAsync()).IsHealthy);
-    }
-
-    private static async Task<List<string>> KeysAsync(IObjectStore store)
-    {
-        var keys = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await store.ListAsync(string.Empty, token);
-            keys.AddRange(page.Objects.Select(static o => o.Key));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        keys.Sort(StringComparer.Ordinal);
-        return keys;
     }
 }

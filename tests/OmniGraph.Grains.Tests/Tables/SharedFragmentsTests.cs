@@ -25,7 +25,7 @@ public sealed class SharedFragmentsTests
 
         // The branch's grain has never read the version. With the fragment files gone, a read back from the store would
         // fail; it answers from the rows main's grain holds.
-        var fragments = (await KeysAsync(store)).Where(static k => k.Contains("/fragments/", StringComparison.Ordinal)).ToList();
+        var fragments = (await StoredKeys.AllAsync(store)).Where(static k => k.Contains("/fragments/", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(fragments);
         foreach (var key in fragments)
         {
@@ -52,26 +52,11 @@ public sealed class SharedFragmentsTests
 
         await using var host = await GraphHost.StartAsync(store);
         var fork = (await host.HeadAsync("feature")).GetTable("node:Person");
-        foreach (var key in (await KeysAsync(store)).Where(static k => k.Contains("/fragments/", StringComparison.Ordinal)))
+        foreach (var key in (await StoredKeys.AllAsync(store)).Where(static k => k.Contains("/fragments/", StringComparison.Ordinal)))
         {
             await store.DeleteAsync(key, WriteCondition.None);
         }
 
         await Assert.ThrowsAnyAsync<Exception>(() => host.Table("node:Person", "feature").ScanAsync(fork, []));
-    }
-
-    private static async Task<List<string>> KeysAsync(IObjectStore store)
-    {
-        var keys = new List<string>();
-        string? token = null;
-        do
-        {
-            var page = await store.ListAsync(string.Empty, token);
-            keys.AddRange(page.Objects.Select(static o => o.Key));
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-
-        return keys;
     }
 }
