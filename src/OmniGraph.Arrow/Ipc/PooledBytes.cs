@@ -34,10 +34,19 @@ public sealed class PooledBytes : IBufferWriter<byte>, IDisposable
     }
 
     /// <inheritdoc />
-    public Memory<byte> GetMemory(int sizeHint = 0) => _array.AsMemory(_length, Ensure(sizeHint));
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        // Ensure first: it may replace the array.
+        var room = Ensure(sizeHint);
+        return _array.AsMemory(_length, room);
+    }
 
     /// <inheritdoc />
-    public Span<byte> GetSpan(int sizeHint = 0) => _array.AsSpan(_length, Ensure(sizeHint));
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        var room = Ensure(sizeHint);
+        return _array.AsSpan(_length, room);
+    }
 
     /// <summary>Gives the array back to the pool; the bytes must no longer be used by anyone.</summary>
     public void Dispose()
