@@ -36,7 +36,11 @@ public interface IObjectStore
     /// <summary>Size, entity tag and lease state of an object, or <c>null</c> when it does not exist.</summary>
     ValueTask<ObjectProperties?> GetPropertiesAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes an object under a condition; returns its new properties once durable.</summary>
+    /// <summary>
+    /// Writes an object under a condition; returns its new properties once durable. The store keeps no reference to
+    /// <paramref name="content"/> once the call has completed (it copies or writes the bytes), so the caller may reuse
+    /// the buffer then.
+    /// </summary>
     /// <exception cref="ObjectPreconditionFailedException">The condition does not hold.</exception>
     ValueTask<ObjectProperties> PutAsync(string key, ReadOnlyMemory<byte> content, WriteCondition condition, CancellationToken cancellationToken = default);
 

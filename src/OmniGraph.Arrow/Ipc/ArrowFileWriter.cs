@@ -65,6 +65,13 @@ public sealed class ArrowFileWriter : IRecordBatchWriter
     public static ReadOnlyMemory<byte> WriteToMemory(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null) =>
         IpcStreamCore.WriteToMemory(batches, output => new ArrowFileWriter(output, schema, options));
 
+    /// <summary>
+    /// Writes a whole file like <see cref="WriteToMemory"/> into an array rented from the shared pool; dispose the result
+    /// once its bytes are consumed to give the array back.
+    /// </summary>
+    public static PooledBytes WriteToPooled(ArrowSchema schema, IEnumerable<RecordBatch> batches, ArrowWriteOptions? options = null) =>
+        IpcStreamCore.WriteToPooled(batches, output => new ArrowFileWriter(output, schema, options));
+
     /// <summary>Appends one record batch; its schema must equal the writer's.</summary>
     /// <exception cref="OmniGraphException">Code <c>arrow_schema_mismatch</c>: The batch has another schema.</exception>
     public void WriteRecordBatch(RecordBatch batch) => _blocks.Add(_stream.WriteRecordBatch(batch));

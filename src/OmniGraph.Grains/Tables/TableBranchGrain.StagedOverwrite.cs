@@ -17,7 +17,7 @@ internal sealed partial class TableBranchGrain
     /// <summary>
     /// Digests of freshly staged fragments, run off the grain's thread. Staging calls interleave (a load keeps several in
     /// flight), so digests of one staging may run at once: the hashes are each call's own, the endpoints are shared and
-    /// added under the staging's lock.
+    /// added under the staging's locks (one per set).
     /// </summary>
     private StagedFragmentDigest[] DigestStaged(FragmentData[] fragments, TransactionStaging staging)
     {
@@ -38,12 +38,14 @@ internal sealed partial class TableBranchGrain
             return;
         }
 
-        var sources = fragment.Sources!;
-        var targets = fragment.Targets!;
-        lock (staging.EndpointsLock)
+        lock (staging.SourcesLock)
         {
-            AddDistinct(sources, fragment.Rows, staging.Sources);
-            AddDistinct(targets, fragment.Rows, staging.Targets);
+            AddDistinct(fragment.Sources!, fragment.Rows, staging.Sources);
+        }
+
+        lock (staging.TargetsLock)
+        {
+            AddDistinct(fragment.Targets!, fragment.Rows, staging.Targets);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OmniGraph.Arrow;
+using OmniGraph.Arrow.Ipc;
 using OmniGraph.Ingest;
 using OmniGraph.Schema;
 using OmniGraph.Tables.Indexes;
@@ -23,15 +24,24 @@ internal sealed partial class TableBranchGrain
         // Off the grain's thread, both at once: the encoding and durable write of the files, and their digests (id hashes,
         // distinct endpoints). The rows are not kept: the digest is all the commit needs of them.
         var write = Task.Run(
-            () =>
+            async () =>
             {
+                var files = new PooledBytes[fragments.Length];
                 var writes = new (string Key, ReadOnlyMemory<byte> Content)[fragments.Length];
                 for (var i = 0; i < fragments.Length; i++)
                 {
-                    writes[i] = (fragments[i].Key, FragmentFiles.Write(fragments[i].Batch));
+                    files[i] = FragmentFiles.WritePooled(fragments[i].Batch);
+                    writes[i] = (fragments[i].Key, files[i].WrittenMemory);
                 }
 
-                return ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
+                await ConcurrentWrites.PutAllAsync(_store, writes, cancellationToken);
+
+                // Every put completed, so no store still reads the bytes: the arrays go back to the pool for the next
+                // fragment. (After a failure they are left to the collector: a put cut short may still be reading.)
+                foreach (var file in files)
+                {
+                    file.Dispose();
+                }
             },
             cancellationToken);
         var digests = Task.Run(() => DigestStaged(fragments, staging), cancellationToken);

@@ -14,6 +14,14 @@ internal static class FragmentFiles
     /// <summary>The file bytes of one fragment (one buffer sized up front: a load writes many large fragments).</summary>
     public static ReadOnlyMemory<byte> Write(RecordBatch batch) => ArrowFileWriter.WriteToMemory(batch.Schema, [batch]);
 
+    /// <summary>
+    /// The file bytes of one fragment in an array rented from the shared pool, for a file that is stored and then not
+    /// needed: dispose the result once the store's put has completed (a store keeps no caller's bytes past the call).
+    /// A load writes a fragment file of megabytes per 128 Ki rows; pooled, they stop being a large-object allocation
+    /// (and fresh pages to fault in) each.
+    /// </summary>
+    public static PooledBytes WritePooled(RecordBatch batch) => ArrowFileWriter.WriteToPooled(batch.Schema, [batch]);
+
     /// <summary>Reads a fragment, checking its checksum, its layout and its row count.</summary>
     /// <exception cref="CorruptObjectException">Anything is wrong with it.</exception>
     public static RecordBatch Read(string key, ReadOnlyMemory<byte> file, ArrowSchema layout, int expectedRows) =>

@@ -11,8 +11,14 @@ internal sealed class TransactionStaging
     /// </summary>
     public Dictionary<string, StagedFragmentDigest> Fragments { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Guards <see cref="Sources"/> and <see cref="Targets"/>: staging calls interleave and digest off the grain's thread.</summary>
-    public Lock EndpointsLock { get; } = new();
+    /// <summary>
+    /// Guards <see cref="Sources"/>: staging calls interleave and digest off the grain's thread. One lock per set, so two
+    /// fragments' digests can fill the two sets at once.
+    /// </summary>
+    public Lock SourcesLock { get; } = new();
+
+    /// <summary>Guards <see cref="Targets"/>, like <see cref="SourcesLock"/>.</summary>
+    public Lock TargetsLock { get; } = new();
 
     /// <summary>The distinct <c>src</c> of every staged edge row (what the cross-table checks need of an edge write).</summary>
     public DistinctKeyCollector Sources { get; } = new();

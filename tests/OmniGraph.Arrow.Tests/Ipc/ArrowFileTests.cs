@@ -73,6 +73,42 @@ public sealed class ArrowFileTests
         Assert.Equal(2, ArrowFileReader.ReadAll(memory).Batches.Count);
     }
 
+    /// <summary>The pooled variant writes the same bytes, into a rented array that goes back to the pool once disposed.</summary>
+    [Fact]
+    public void WriteToPooled_GivesTheSameBytes_AndRefusesUseAfterDispose()
+    {
+        RecordBatch[] batches = [Batch(200_000, 3), Batch(17, 4)];
+
+        var pooled = ArrowFileWriter.WriteToPooled(s_schema, batches);
+
+        Assert.Equal(ArrowFileWriter.WriteToArray(s_schema, batches), pooled.WrittenMemory.ToArray());
+        Assert.Equal(2, ArrowFileReader.ReadAll(pooled.WrittenMemory).Batches.Count);
+        pooled.Dispose();
+        pooled.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => pooled.WrittenMemory);
+    }
+
+    /// <summary>An estimate that falls short only costs a larger rented array: the bytes written so far move over intact.</summary>
+    [Fact]
+    public void PooledBytes_GrowsPastItsFirstArray_KeepingTheBytes()
+    {
+        using var pooled = new PooledBytes(16);
+        var expected = new byte[10_000];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            expected[i] = (byte)(i * 7);
+        }
+
+        for (var i = 0; i < expected.Length; i += 1_000)
+        {
+            expected.AsSpan(i, 1_000).CopyTo(pooled.GetSpan(1_000));
+            pooled.Advance(1_000);
+        }
+
+        Assert.Equal(expected, pooled.WrittenMemory.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => pooled.Advance(pooled.GetSpan().Length + 1));
+    }
+
     [Fact]
     public void StreamAndBufferWriterOutputs_AreIdentical()
     {

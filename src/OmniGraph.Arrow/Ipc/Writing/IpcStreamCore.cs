@@ -58,14 +58,40 @@ internal sealed class IpcStreamCore
         ArgumentNullException.ThrowIfNull(batches);
         var list = batches as IReadOnlyList<RecordBatch> ?? [.. batches];
         var output = new ArrayBufferWriter<byte>(EstimateOutputBytes(list));
-        var writer = open(output);
-        foreach (var batch in list)
+        Write(list, open(output));
+        return output.WrittenMemory;
+    }
+
+    /// <summary>
+    /// Writes a whole output like <see cref="WriteToMemory"/> into an array rented from the shared pool, sized likewise:
+    /// the caller gives it back (<see cref="PooledBytes.Dispose"/>) once the bytes are consumed.
+    /// </summary>
+    public static PooledBytes WriteToPooled<TWriter>(IEnumerable<RecordBatch> batches, Func<IBufferWriter<byte>, TWriter> open)
+        where TWriter : IRecordBatchWriter
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        var list = batches as IReadOnlyList<RecordBatch> ?? [.. batches];
+        var output = new PooledBytes(EstimateOutputBytes(list));
+        try
+        {
+            Write(list, open(output));
+            return output;
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    private static void Write(IReadOnlyList<RecordBatch> batches, IRecordBatchWriter writer)
+    {
+        foreach (var batch in batches)
         {
             writer.WriteRecordBatch(batch);
         }
 
         writer.Finish();
-        return output.WrittenMemory;
     }
 
     /// <summary>
