@@ -131,9 +131,10 @@ internal sealed partial class ManifestGrain
 
         var keptVersions = TableVersionsOf(retained);
         var keptObjects = new HashSet<string>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, TableVersionDocument>(StringComparer.Ordinal);
         foreach (var (key, reference) in keptVersions)
         {
-            TableVersionReferences.AddObjectsOf(await ReadTableVersionDocumentAsync(key, reference), keptObjects);
+            TableVersionReferences.AddObjectsOf(await ReadTableVersionDocumentAsync(key, reference, resolved), keptObjects);
         }
 
         var goneVersions = TableVersionsOf(reclaimed).Where(v => !keptVersions.ContainsKey(v.Key)).ToArray();
@@ -142,7 +143,7 @@ internal sealed partial class ManifestGrain
         {
             if (sizes.ContainsKey(key))
             {
-                foreach (var objectKey in TableVersionReferences.ObjectsOf(await ReadTableVersionDocumentAsync(key, reference)))
+                foreach (var objectKey in TableVersionReferences.ObjectsOf(await ReadTableVersionDocumentAsync(key, reference, resolved)))
                 {
                     if (!keptObjects.Contains(objectKey))
                     {
@@ -155,7 +156,8 @@ internal sealed partial class ManifestGrain
         string[] Existing(IEnumerable<string> keys) => [.. keys.Where(sizes.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var pointers = Existing(reclaimed.Select(static m => GraphObjectKeys.CommitPointer(m.Commit.Id)));
         var manifests = Existing(reclaimed.Select(static m => GraphObjectKeys.Manifest(m.BranchIncarnation, m.Version)));
-        var tableVersions = Existing(goneVersions.Select(static v => v.Key));
+        // A kept version stored as a delta needs the earlier version objects it stands on, reclaimed manifests' included.
+        var tableVersions = Existing(goneVersions.Select(static v => v.Key).Where(k => !keptObjects.Contains(k)));
         var data = Existing(goneObjects);
         return new CleanupJournalDocument
         {
@@ -190,11 +192,11 @@ internal sealed partial class ManifestGrain
         return versions;
     }
 
-    private async Task<TableVersionDocument> ReadTableVersionDocumentAsync(string key, TableVersionRef reference)
+    private async Task<TableVersionDocument> ReadTableVersionDocumentAsync(string key, TableVersionRef reference, Dictionary<string, TableVersionDocument> resolved)
     {
         try
         {
-            return StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, reference);
+            return await TableVersionChain.ResolveAsync(_store, key, reference, resolved);
         }
         catch (ObjectNotFoundException exception)
         {

@@ -90,6 +90,7 @@ internal sealed partial class ManifestGrain
         var retained = await CollectRetainedTableVersionsAsync(surveys, includeSidecars: false);
         var referenced = new HashSet<string>(retained.Keys, StringComparer.Ordinal);
         var data = new Dictionary<string, (List<ReferencedObject> Checks, HashSet<ManifestNeed> NeededBy)>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, TableVersionDocument>(StringComparer.Ordinal);
         foreach (var (key, version) in retained.OrderBy(static v => v.Key, StringComparer.Ordinal))
         {
             var directory = DirectoryOf(key);
@@ -97,7 +98,7 @@ internal sealed partial class ManifestGrain
             TableVersionDocument document;
             try
             {
-                document = StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, version.Reference);
+                document = await TableVersionChain.ResolveAsync(_store, key, version.Reference, resolved);
                 scan.Checked++;
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
@@ -188,7 +189,7 @@ internal sealed partial class ManifestGrain
             referenced.Add(key);
             try
             {
-                TableVersionReferences.AddObjectsOf(StoredDocuments.ReadListedTableVersion(key, (await _store.GetAsync(key)).Content.Span), referenced);
+                referenced.UnionWith(TableVersionReferences.OwnObjectsOf(StoredDocuments.ReadListedTableVersion(key, (await _store.GetAsync(key)).Content.Span)));
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
             {

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace OmniGraph.Tables.Storage.Documents;
 
-/// <summary><c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c>: one immutable table version.</summary>
+/// <summary>
+/// <c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c>: one immutable table version with its whole fragment list:
+/// as stored in format 1 (a full version, a checkpoint), or resolved from a format 2 delta
+/// (<see cref="TableVersionDeltaDocument"/>, <see cref="TableVersionChain"/>), which is never written in this form.
+/// </summary>
 internal sealed class TableVersionDocument
 {
     public required int Format { get; init; }
@@ -25,6 +31,17 @@ internal sealed class TableVersionDocument
     public required long RowCount { get; init; }
 
     public required FragmentEntryDocument[] Fragments { get; init; }
+
+    /// <summary>How many delta objects lead from this version to its full version (0: it is stored in full).</summary>
+    [JsonIgnore]
+    public int Depth { get; init; }
+
+    /// <summary>
+    /// The keys of the earlier version objects this version was resolved through (its delta parents back to the full
+    /// version, nearest first; empty when stored in full): objects it needs as much as its fragments.
+    /// </summary>
+    [JsonIgnore]
+    public string[] Links { get; init; } = [];
 }
 
 /// <summary>One fragment of a table version, with its deletion vector (if any of its rows are deleted).</summary>
