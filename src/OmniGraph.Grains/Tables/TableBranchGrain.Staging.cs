@@ -140,7 +140,7 @@ internal sealed partial class TableBranchGrain
     /// The stored form of the version a plan describes, its deletion vectors (the new deletion file joins
     /// <paramref name="writes"/>) and live rows. A version that extends its parent on the same chain is written as a delta
     /// (the fragments it appends, the vectors it replaces: O(the write)), except every
-    /// <see cref="StorageFormat.TableVersionCheckpointInterval"/>th link and over a small parent, which are written in full.
+    /// <see cref="StorageFormat.TableVersionCheckpointInterval"/>th link, which is written in full.
     /// </summary>
     private (byte[] Document, DeletionVectorDocument?[] Vectors, long Rows, int Depth) DescribeVersion(
         string tx, TableVersionRef baseVersion, TableVersionView baseView, TableDelta delta, long tableId, long version, VersionStager.Plan plan, List<(string Key, ReadOnlyMemory<byte> Content)> writes)
@@ -150,7 +150,6 @@ internal sealed partial class TableBranchGrain
             && baseVersion.Key is not null
             && string.Equals(baseVersion.ChainIncarnation, delta.BranchIncarnation, StringComparison.Ordinal)
             && string.Equals(baseView.SchemaHash, delta.SchemaHash, StringComparison.Ordinal)
-            && inherited >= StorageFormat.MinimumDeltaBase
             && baseView.ChainDepth + 1 < StorageFormat.TableVersionCheckpointInterval;
         var vectors = new DeletionVectorDocument?[plan.Fragments.Length];
         var changedVectors = new List<uint[]>();

@@ -27,12 +27,6 @@ internal static class StorageFormat
     public const int TableVersionCheckpointInterval = 32;
 
     /// <summary>
-    /// Below this many inherited fragments a version is written in full: the whole list is about as small as a delta,
-    /// and a reader then needs one object instead of a walk.
-    /// </summary>
-    public const int MinimumDeltaBase = 8;
-
-    /// <summary>
     /// The <c>sidecar_format</c> of the recovery sidecars this build writes (versioned on its own): 3, one sidecar per
     /// group-commit batch, named by its last member's transaction and carrying every member before it as a predecessor
     /// with the audit entry that member owes. Like format 2 (the same chain with a sidecar per member, predecessors

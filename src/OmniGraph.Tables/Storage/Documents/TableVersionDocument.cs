@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace OmniGraph.Tables.Storage.Documents;
 
 /// <summary>
@@ -33,15 +31,14 @@ internal sealed class TableVersionDocument
     public required FragmentEntryDocument[] Fragments { get; init; }
 
     /// <summary>How many delta objects lead from this version to its full version (0: it is stored in full).</summary>
-    [JsonIgnore]
-    public int Depth { get; init; }
+    /// <remarks>Not public, so not a member of the stored document: a stored full version that carries one is refused.</remarks>
+    internal int Depth { get; init; }
 
     /// <summary>
     /// The keys of the earlier version objects this version was resolved through (its delta parents back to the full
     /// version, nearest first; empty when stored in full): objects it needs as much as its fragments.
     /// </summary>
-    [JsonIgnore]
-    public string[] Links { get; init; } = [];
+    internal string[] Links { get; init; } = [];
 }
 
 /// <summary>One fragment of a table version, with its deletion vector (if any of its rows are deleted).</summary>
