@@ -139,15 +139,19 @@ internal sealed partial class ManifestGrain
 
         var goneVersions = TableVersionsOf(reclaimed).Where(v => !keptVersions.ContainsKey(v.Key)).ToArray();
         var goneObjects = new SortedSet<string>(StringComparer.Ordinal);
+        var goneLinks = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, reference) in goneVersions)
         {
             if (sizes.ContainsKey(key))
             {
-                foreach (var objectKey in TableVersionReferences.ObjectsOf(await ReadTableVersionDocumentAsync(key, reference, resolved)))
+                var document = await ReadTableVersionDocumentAsync(key, reference, resolved);
+                foreach (var objectKey in TableVersionReferences.ObjectsOf(document))
                 {
                     if (!keptObjects.Contains(objectKey))
                     {
-                        goneObjects.Add(objectKey);
+                        // An earlier version object a gone delta stood on goes with the table versions, not the data: one
+                        // an earlier cleanup kept for a version kept then, and named by no manifest now, included.
+                        (document.Links.Contains(objectKey, StringComparer.Ordinal) ? goneLinks : goneObjects).Add(objectKey);
                     }
                 }
             }
@@ -157,7 +161,7 @@ internal sealed partial class ManifestGrain
         var pointers = Existing(reclaimed.Select(static m => GraphObjectKeys.CommitPointer(m.Commit.Id)));
         var manifests = Existing(reclaimed.Select(static m => GraphObjectKeys.Manifest(m.BranchIncarnation, m.Version)));
         // A kept version stored as a delta needs the earlier version objects it stands on, reclaimed manifests' included.
-        var tableVersions = Existing(goneVersions.Select(static v => v.Key).Where(k => !keptObjects.Contains(k)));
+        var tableVersions = Existing(goneVersions.Select(static v => v.Key).Where(k => !keptObjects.Contains(k)).Concat(goneLinks));
         var data = Existing(goneObjects);
         return new CleanupJournalDocument
         {

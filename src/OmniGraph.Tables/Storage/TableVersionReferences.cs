@@ -41,16 +41,33 @@ internal static class TableVersionReferences
             yield return new ReferencedObject(link, ReferencedObject.TableVersion, bytes => StoredDocuments.ReadListedTableVersion(link, bytes.Span));
         }
 
-        foreach (var fragment in document.Fragments)
+        foreach (var check in document.Fragments.SelectMany(FragmentChecksOf))
         {
-            yield return new ReferencedObject(fragment.Key, ReferencedObject.Fragment, bytes => FragmentFiles.Verify(fragment.Key, bytes, fragment.Rows));
-            if (fragment.Deletions is { } deletions)
-            {
-                yield return new ReferencedObject(
-                    deletions.Key,
-                    ReferencedObject.DeletionFile,
-                    bytes => DeletionVectorFiles.Read(deletions.Key, bytes, deletions.Batch, fragment.Rows, deletions.Count));
-            }
+            yield return check;
+        }
+    }
+
+    /// <summary>
+    /// What a delta adds itself, each with its check: its added fragments and their vectors. Its replaced vectors are
+    /// listed with only the checksum and format check (their fragments' row counts are in the versions below it). Repair
+    /// asks here for deltas above an unreadable link.
+    /// </summary>
+    public static IEnumerable<ReferencedObject> OwnChecksOf(TableVersionDeltaDocument delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        return delta.Added.SelectMany(FragmentChecksOf).Concat(delta.Replaced.Select(static r =>
+            new ReferencedObject(r.Deletions.Key, ReferencedObject.DeletionFile, bytes => DeletionVectorFiles.Open(r.Deletions.Key, bytes))));
+    }
+
+    private static IEnumerable<ReferencedObject> FragmentChecksOf(FragmentEntryDocument fragment)
+    {
+        yield return new ReferencedObject(fragment.Key, ReferencedObject.Fragment, bytes => FragmentFiles.Verify(fragment.Key, bytes, fragment.Rows));
+        if (fragment.Deletions is { } deletions)
+        {
+            yield return new ReferencedObject(
+                deletions.Key,
+                ReferencedObject.DeletionFile,
+                bytes => DeletionVectorFiles.Read(deletions.Key, bytes, deletions.Batch, fragment.Rows, deletions.Count));
         }
     }
 
