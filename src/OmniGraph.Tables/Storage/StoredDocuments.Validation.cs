@@ -70,7 +70,7 @@ internal static partial class StoredDocuments
 
     private static void ValidateTableVersion(string key, TableVersionDocument document)
     {
-        ValidateTableVersionHeader(key, document.Table, document.TableId, document.Branch, document.BranchIncarnation, document.Version, document.Tx, document.SchemaHash, document.Parent, document.RowCount);
+        ValidateTableVersionHeader(key, document);
         var isEdge = GraphObjectKeys.IsEdgeTable(document.Table);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         long live = 0;
@@ -88,7 +88,7 @@ internal static partial class StoredDocuments
     /// </summary>
     private static void ValidateTableVersionDelta(string key, TableVersionDeltaDocument delta)
     {
-        ValidateTableVersionHeader(key, delta.Table, delta.TableId, delta.Branch, delta.BranchIncarnation, delta.Version, delta.Tx, delta.SchemaHash, delta.Parent, delta.RowCount);
+        ValidateTableVersionHeader(key, delta);
         Check(key, delta.Parent.Version >= 1 && string.Equals(delta.Parent.BranchIncarnation, delta.BranchIncarnation, StringComparison.Ordinal), "a delta's parent is not an earlier version of its own chain");
         Check(key, string.Equals(delta.Parent.SchemaHash, delta.SchemaHash, StringComparison.Ordinal), "a delta's parent is laid out by another schema");
         Check(key, delta.Depth >= 1 && delta.Depth < StorageFormat.TableVersionCheckpointInterval, $"depth {delta.Depth} is outside 1..{StorageFormat.TableVersionCheckpointInterval - 1}");
@@ -110,21 +110,20 @@ internal static partial class StoredDocuments
         }
     }
 
-    private static void ValidateTableVersionHeader(
-        string key, string table, long tableId, string branch, string incarnation, long version, string tx, string schemaHash, TableVersionRefDocument parent, long rowCount)
+    private static void ValidateTableVersionHeader(string key, TableVersionObjectDocument document)
     {
-        Check(key, IsTableKey(table), $"table '{table}' is not a table key");
-        Check(key, tableId > 0, "table_id is not positive");
-        Check(key, IsBranchName(branch), "branch is empty");
-        Check(key, IsUlid(incarnation), "branch_incarnation is not a ULID");
-        Check(key, version >= 1, "version is below 1");
-        Check(key, IsUlid(tx), "tx is not a ULID");
-        Check(key, IsSchemaHash(schemaHash), "schema_hash is not a SHA-256 hex digest");
-        Check(key, GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(table), tableId, incarnation, version, tx), "its key does not match its table, chain, version and transaction");
-        ValidateRef(key, parent, "parent");
-        Check(key, string.Equals(parent.Table, table, StringComparison.Ordinal) && parent.TableId == tableId, "parent is another table");
-        Check(key, parent.Version == version - 1, $"parent version {parent.Version} does not precede {version}");
-        Check(key, rowCount >= 0, "row_count is negative");
+        Check(key, IsTableKey(document.Table), $"table '{document.Table}' is not a table key");
+        Check(key, document.TableId > 0, "table_id is not positive");
+        Check(key, IsBranchName(document.Branch), "branch is empty");
+        Check(key, IsUlid(document.BranchIncarnation), "branch_incarnation is not a ULID");
+        Check(key, document.Version >= 1, "version is below 1");
+        Check(key, IsUlid(document.Tx), "tx is not a ULID");
+        Check(key, IsSchemaHash(document.SchemaHash), "schema_hash is not a SHA-256 hex digest");
+        Check(key, GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(document.Table), document.TableId, document.BranchIncarnation, document.Version, document.Tx), "its key does not match its table, chain, version and transaction");
+        ValidateRef(key, document.Parent, "parent");
+        Check(key, string.Equals(document.Parent.Table, document.Table, StringComparison.Ordinal) && document.Parent.TableId == document.TableId, "parent is another table");
+        Check(key, document.Parent.Version == document.Version - 1, $"parent version {document.Parent.Version} does not precede {document.Version}");
+        Check(key, document.RowCount >= 0, "row_count is negative");
     }
 
     /// <summary>Checks one fragment entry (its id unique among <paramref name="ids"/>) and returns its live rows.</summary>

@@ -76,13 +76,11 @@ internal static partial class StoredDocuments
     public static StoredTableVersion ReadTableVersion(string key, ReadOnlySpan<byte> utf8, TableVersionRef expected)
     {
         var stored = ParseTableVersion(key, utf8);
-        var (table, tableId, incarnation, version, rows, schemaHash) = stored.Full is { } full
-            ? (full.Table, full.TableId, full.BranchIncarnation, full.Version, full.RowCount, full.SchemaHash)
-            : (stored.Delta!.Table, stored.Delta.TableId, stored.Delta.BranchIncarnation, stored.Delta.Version, stored.Delta.RowCount, stored.Delta.SchemaHash);
-        Check(key, string.Equals(table, expected.Table, StringComparison.Ordinal) && tableId == expected.TableId, $"it describes {table} (id {tableId}), expected {expected.Table} (id {expected.TableId})");
-        Check(key, version == expected.Version && string.Equals(incarnation, expected.ChainIncarnation, StringComparison.Ordinal), $"it is version {version} of chain {incarnation}, expected {expected.Version} of {expected.ChainIncarnation}");
-        Check(key, rows == expected.RowCount, $"it has {rows} rows but the reference says {expected.RowCount}");
-        Check(key, string.Equals(schemaHash, expected.SchemaHash, StringComparison.Ordinal), $"it is laid out by schema {schemaHash}, the reference says {expected.SchemaHash}");
+        var document = stored.Header;
+        Check(key, string.Equals(document.Table, expected.Table, StringComparison.Ordinal) && document.TableId == expected.TableId, $"it describes {document.Table} (id {document.TableId}), expected {expected.Table} (id {expected.TableId})");
+        Check(key, document.Version == expected.Version && string.Equals(document.BranchIncarnation, expected.ChainIncarnation, StringComparison.Ordinal), $"it is version {document.Version} of chain {document.BranchIncarnation}, expected {expected.Version} of {expected.ChainIncarnation}");
+        Check(key, document.RowCount == expected.RowCount, $"it has {document.RowCount} rows but the reference says {expected.RowCount}");
+        Check(key, string.Equals(document.SchemaHash, expected.SchemaHash, StringComparison.Ordinal), $"it is laid out by schema {document.SchemaHash}, the reference says {expected.SchemaHash}");
         return stored;
     }
 
@@ -90,13 +88,11 @@ internal static partial class StoredDocuments
     public static StoredTableVersion ReadListedTableVersion(string key, ReadOnlySpan<byte> utf8)
     {
         var stored = ParseTableVersion(key, utf8);
-        var (table, tableId, incarnation, version, tx) = stored.Full is { } full
-            ? (full.Table, full.TableId, full.BranchIncarnation, full.Version, full.Tx)
-            : (stored.Delta!.Table, stored.Delta.TableId, stored.Delta.BranchIncarnation, stored.Delta.Version, stored.Delta.Tx);
+        var document = stored.Header;
         Check(
             key,
-            GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(table), tableId, incarnation, version, tx),
-            $"it describes version {version} of {table} on chain {incarnation}, which is stored under another key");
+            GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(document.Table), document.TableId, document.BranchIncarnation, document.Version, document.Tx),
+            $"it describes version {document.Version} of {document.Table} on chain {document.BranchIncarnation}, which is stored under another key");
         return stored;
     }
 

@@ -21,11 +21,14 @@ internal sealed class StoredTableVersion
     /// <summary>The version as a delta over its parent, when it is stored so.</summary>
     public TableVersionDeltaDocument? Delta { get; }
 
+    /// <summary>What the object says about itself, in either form.</summary>
+    public TableVersionObjectDocument Header => (TableVersionObjectDocument?)Full ?? Delta!;
+
     /// <summary>The transaction that staged it.</summary>
-    public string Tx => Full?.Tx ?? Delta!.Tx;
+    public string Tx => Header.Tx;
 
     /// <summary>The version it was prepared from.</summary>
-    public TableVersionRefDocument Parent => Full?.Parent ?? Delta!.Parent;
+    public TableVersionRefDocument Parent => Header.Parent;
 
     public static StoredTableVersion Of(TableVersionDocument full) => new(full, null);
 

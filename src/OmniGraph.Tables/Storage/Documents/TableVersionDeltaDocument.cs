@@ -4,32 +4,11 @@ namespace OmniGraph.Tables.Storage.Documents;
 /// <c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c> in format 2: one immutable table version stored as its
 /// parent (on the same chain) plus what it changes: the fragments it appends and the deletion vectors it replaces on
 /// fragments it inherits. A small commit therefore writes O(its own change), not the table's whole fragment list; a
-/// reader resolves it by walking <see cref="Parent"/> back to the nearest full version (format 1), at most
+/// reader resolves it by walking its parent back to the nearest full version (format 1), at most
 /// <see cref="StorageFormat.TableVersionCheckpointInterval"/> objects (<see cref="TableVersionChain"/>).
 /// </summary>
-internal sealed class TableVersionDeltaDocument
+internal sealed class TableVersionDeltaDocument : TableVersionObjectDocument
 {
-    public required int Format { get; init; }
-
-    public required string Table { get; init; }
-
-    public required long TableId { get; init; }
-
-    public required string Branch { get; init; }
-
-    public required string BranchIncarnation { get; init; }
-
-    public required long Version { get; init; }
-
-    public required string Tx { get; init; }
-
-    public required string SchemaHash { get; init; }
-
-    /// <summary>The version this one extends: the previous version of the same chain, whose object must exist.</summary>
-    public required TableVersionRefDocument Parent { get; init; }
-
-    public required long RowCount { get; init; }
-
     /// <summary>How many delta objects lead from this one to the nearest full version, this one included (1 or more).</summary>
     public required int Depth { get; init; }
 

@@ -5,29 +5,8 @@ namespace OmniGraph.Tables.Storage.Documents;
 /// as stored in format 1 (a full version, a checkpoint), or resolved from a format 2 delta
 /// (<see cref="TableVersionDeltaDocument"/>, <see cref="TableVersionChain"/>), which is never written in this form.
 /// </summary>
-internal sealed class TableVersionDocument
+internal sealed class TableVersionDocument : TableVersionObjectDocument
 {
-    public required int Format { get; init; }
-
-    public required string Table { get; init; }
-
-    public required long TableId { get; init; }
-
-    public required string Branch { get; init; }
-
-    public required string BranchIncarnation { get; init; }
-
-    public required long Version { get; init; }
-
-    public required string Tx { get; init; }
-
-    public required string SchemaHash { get; init; }
-
-    /// <summary>The version this one was prepared from (possibly on another chain: a fork's first write).</summary>
-    public required TableVersionRefDocument Parent { get; init; }
-
-    public required long RowCount { get; init; }
-
     public required FragmentEntryDocument[] Fragments { get; init; }
 
     /// <summary>How many delta objects lead from this version to its full version (0: it is stored in full).</summary>
