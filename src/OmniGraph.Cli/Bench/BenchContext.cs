@@ -28,6 +28,13 @@ internal sealed class BenchContext(string dataDirectory, BenchParameters paramet
     /// <summary>A file of the data set.</summary>
     public string DataFile(string name) => Path.Combine(DataDirectory, name);
 
+    /// <summary>The CPU time this process (the embedded silo, the client, the writers) has used so far, every thread.</summary>
+    public static TimeSpan ProcessCpu()
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>The median of <paramref name="values"/> (the upper middle for an even count, as the peers compute it).</summary>
     public static double Median(IReadOnlyList<double> values)
     {

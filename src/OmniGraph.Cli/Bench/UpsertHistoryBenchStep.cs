@@ -26,9 +26,13 @@ internal sealed class UpsertHistoryBenchStep : IBenchStep
         var person = BenchPersons.Read(context.DataFile("person.csv"), [id])[id];
 
         await OneRowUpsertsAsync(context, person, 0, Few, cancellationToken);
+        var work = Work.Start();
         var (few, _) = await Upsert32BenchStep.MeasureAsync(context, Rounds, firstRound: 100, cancellationToken);
+        work.Record(context, "upsert32_after10", Rounds);
         await OneRowUpsertsAsync(context, person, Few, Many, cancellationToken);
+        work = Work.Start();
         var (many, _) = await Upsert32BenchStep.MeasureAsync(context, Rounds, firstRound: 200, cancellationToken);
+        work.Record(context, "upsert32_after1000", Rounds);
 
         var fewMedian = BenchContext.Median(few);
         var manyMedian = BenchContext.Median(many);
@@ -46,6 +50,21 @@ internal sealed class UpsertHistoryBenchStep : IBenchStep
             line.Clear();
             BenchPersons.AppendLine(line, person, 1_000 + i);
             await context.Graph.LoadJsonlAsync(line.ToString(), GraphLoadMode.Merge, cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The process CPU time and managed allocations since <see cref="Start"/>.</summary>
+    private readonly record struct Work(TimeSpan Cpu, long Allocated)
+    {
+        public static Work Start() => new(BenchContext.ProcessCpu(), GC.GetTotalAllocatedBytes(precise: true));
+
+        /// <summary>Records the CPU milliseconds and allocated kilobytes per round since the start under <paramref name="prefix"/>.</summary>
+        public void Record(BenchContext context, string prefix, int rounds)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - Allocated;
+            var cpu = BenchContext.ProcessCpu() - Cpu;
+            context.Results[$"{prefix}_cpu_ms"] = Math.Round(cpu.TotalMilliseconds / rounds, 2);
+            context.Results[$"{prefix}_allocated_kb"] = Math.Round(allocated / 1024.0 / rounds, 1);
         }
     }
 }

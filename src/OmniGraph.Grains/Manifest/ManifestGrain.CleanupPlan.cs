@@ -131,22 +131,27 @@ internal sealed partial class ManifestGrain
 
         var keptVersions = TableVersionsOf(retained);
         var keptObjects = new HashSet<string>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, TableVersionDocument>(StringComparer.Ordinal);
         foreach (var (key, reference) in keptVersions)
         {
-            TableVersionReferences.AddObjectsOf(await ReadTableVersionDocumentAsync(key, reference), keptObjects);
+            TableVersionReferences.AddObjectsOf(await ReadTableVersionDocumentAsync(key, reference, resolved), keptObjects);
         }
 
         var goneVersions = TableVersionsOf(reclaimed).Where(v => !keptVersions.ContainsKey(v.Key)).ToArray();
         var goneObjects = new SortedSet<string>(StringComparer.Ordinal);
+        var goneLinks = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (key, reference) in goneVersions)
         {
             if (sizes.ContainsKey(key))
             {
-                foreach (var objectKey in TableVersionReferences.ObjectsOf(await ReadTableVersionDocumentAsync(key, reference)))
+                var document = await ReadTableVersionDocumentAsync(key, reference, resolved);
+                foreach (var objectKey in TableVersionReferences.ObjectsOf(document))
                 {
                     if (!keptObjects.Contains(objectKey))
                     {
-                        goneObjects.Add(objectKey);
+                        // An earlier version object a gone delta stood on goes with the table versions, not the data: one
+                        // an earlier cleanup kept for a version kept then, and named by no manifest now, included.
+                        (document.Links.Contains(objectKey, StringComparer.Ordinal) ? goneLinks : goneObjects).Add(objectKey);
                     }
                 }
             }
@@ -155,7 +160,8 @@ internal sealed partial class ManifestGrain
         string[] Existing(IEnumerable<string> keys) => [.. keys.Where(sizes.ContainsKey).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         var pointers = Existing(reclaimed.Select(static m => GraphObjectKeys.CommitPointer(m.Commit.Id)));
         var manifests = Existing(reclaimed.Select(static m => GraphObjectKeys.Manifest(m.BranchIncarnation, m.Version)));
-        var tableVersions = Existing(goneVersions.Select(static v => v.Key));
+        // A kept version stored as a delta needs the earlier version objects it stands on, reclaimed manifests' included.
+        var tableVersions = Existing(goneVersions.Select(static v => v.Key).Where(k => !keptObjects.Contains(k)).Concat(goneLinks));
         var data = Existing(goneObjects);
         return new CleanupJournalDocument
         {
@@ -190,11 +196,11 @@ internal sealed partial class ManifestGrain
         return versions;
     }
 
-    private async Task<TableVersionDocument> ReadTableVersionDocumentAsync(string key, TableVersionRef reference)
+    private async Task<TableVersionDocument> ReadTableVersionDocumentAsync(string key, TableVersionRef reference, Dictionary<string, TableVersionDocument> resolved)
     {
         try
         {
-            return StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, reference);
+            return await TableVersionChain.ResolveAsync(_store, key, reference, resolved);
         }
         catch (ObjectNotFoundException exception)
         {

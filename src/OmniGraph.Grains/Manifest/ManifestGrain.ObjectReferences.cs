@@ -70,11 +70,12 @@ internal sealed partial class ManifestGrain
     {
         var versions = await CollectRetainedTableVersionsAsync(surveys, includeSidecars: true);
         var referenced = new HashSet<string>(versions.Keys, StringComparer.Ordinal);
+        var resolved = new Dictionary<string, TableVersionDocument>(StringComparer.Ordinal);
         foreach (var (key, retained) in versions)
         {
             try
             {
-                var document = StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, retained.Reference);
+                var document = await TableVersionChain.ResolveAsync(_store, key, retained.Reference, resolved);
                 TableVersionReferences.AddObjectsOf(document, referenced);
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)

@@ -90,26 +90,42 @@ internal sealed partial class ManifestGrain
         var retained = await CollectRetainedTableVersionsAsync(surveys, includeSidecars: false);
         var referenced = new HashSet<string>(retained.Keys, StringComparer.Ordinal);
         var data = new Dictionary<string, (List<ReferencedObject> Checks, HashSet<ManifestNeed> NeededBy)>(StringComparer.Ordinal);
+        var resolved = new Dictionary<string, TableVersionDocument>(StringComparer.Ordinal);
+        var lost = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, version) in retained.OrderBy(static v => v.Key, StringComparer.Ordinal))
         {
             var directory = DirectoryOf(key);
             scan.TableNames.TryAdd(directory, version.Reference.Table);
-            TableVersionDocument document;
+            IEnumerable<ReferencedObject> checks;
             try
             {
-                document = StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, version.Reference);
+                checks = TableVersionReferences.ChecksOf(await TableVersionChain.ResolveAsync(_store, key, version.Reference, resolved));
                 scan.Checked++;
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
             {
-                var missing = exception is ObjectNotFoundException || !listed.ContainsKey(key);
-                scan.Lost(directory, missing, key, ReferencedObject.TableVersion, exception, listed.GetValueOrDefault(key)?.Length, version.NeededBy);
+                // A delta whose chain breaks below it: the broken link is what is lost (once), and the deltas above it
+                // still name (and have checked) what they add; what they inherit through the link is unknown.
+                var at = exception is CorruptObjectException { Key: { Length: > 0 } broken } ? broken : key;
+                if (lost.Add(at))
+                {
+                    var missing = exception is ObjectNotFoundException || exception.InnerException is ObjectNotFoundException || !listed.ContainsKey(at);
+                    scan.Lost(DirectoryOf(at), missing, at, ReferencedObject.TableVersion, exception, listed.GetValueOrDefault(at)?.Length, version.NeededBy);
+                }
+
+                referenced.Add(at);
                 scan.Unverifiable.Add(directory);
-                continue;
+                checks = await ChecksAboveBrokenLinkAsync(version.Reference, at);
             }
 
-            foreach (var check in TableVersionReferences.ChecksOf(document))
+            foreach (var check in checks)
             {
+                if (check.Kind == ReferencedObject.TableVersion && retained.ContainsKey(check.Key))
+                {
+                    // A link that a retained manifest names itself is checked as that version.
+                    continue;
+                }
+
                 referenced.Add(check.Key);
                 if (!data.TryGetValue(check.Key, out var entry))
                 {
@@ -167,6 +183,37 @@ internal sealed partial class ManifestGrain
     }
 
     /// <summary>
+    /// What the readable deltas from <paramref name="reference"/> down to the unreadable version object
+    /// <paramref name="broken"/> add themselves (<see cref="TableVersionReferences.OwnChecksOf"/>).
+    /// </summary>
+    private async Task<List<ReferencedObject>> ChecksAboveBrokenLinkAsync(TableVersionRef reference, string broken)
+    {
+        var checks = new List<ReferencedObject>();
+        for (var current = reference; current.Key is { } key && !string.Equals(key, broken, StringComparison.Ordinal);)
+        {
+            TableVersionDeltaDocument delta;
+            try
+            {
+                if (StoredDocuments.ReadTableVersion(key, (await _store.GetAsync(key)).Content.Span, current).Delta is not { } read)
+                {
+                    break;
+                }
+
+                delta = read;
+            }
+            catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
+            {
+                break;
+            }
+
+            checks.AddRange(TableVersionReferences.OwnChecksOf(delta));
+            current = StoredDocuments.ToRef(delta.Parent);
+        }
+
+        return checks;
+    }
+
+    /// <summary>
     /// Objects of deleted branches whose reclaim has not finished are that reclaim's to delete (it reads their table
     /// versions to know what to remove): they count as named.
     /// </summary>
@@ -188,7 +235,7 @@ internal sealed partial class ManifestGrain
             referenced.Add(key);
             try
             {
-                TableVersionReferences.AddObjectsOf(StoredDocuments.ReadListedTableVersion(key, (await _store.GetAsync(key)).Content.Span), referenced);
+                referenced.UnionWith(TableVersionReferences.OwnObjectsOf(StoredDocuments.ReadListedTableVersion(key, (await _store.GetAsync(key)).Content.Span)));
             }
             catch (Exception exception) when (exception is CorruptObjectException or ObjectNotFoundException)
             {

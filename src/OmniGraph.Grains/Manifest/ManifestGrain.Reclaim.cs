@@ -111,9 +111,11 @@ internal sealed partial class ManifestGrain
             versionKeys = await ListKeysAsync(GraphObjectKeys.TableVersionsOf(isEdge, id, deleted.Incarnation));
             foreach (var key in versionKeys)
             {
-                if (await ReadListedVersionOrNoneAsync(deleted, key) is { } document)
+                if (await ReadListedVersionOrNoneAsync(deleted, key) is { } stored)
                 {
-                    TableVersionReferences.AddObjectsOf(document, owned);
+                    // Every version object of the chain goes, so each one's own objects are the chain's (a delta's
+                    // inherited fragments are named by the versions before it).
+                    owned.UnionWith(TableVersionReferences.OwnObjectsOf(stored));
                 }
             }
         }
@@ -124,7 +126,7 @@ internal sealed partial class ManifestGrain
             var shared = new HashSet<string>(StringComparer.Ordinal);
             if (inherited.Key is { } inheritedKey)
             {
-                var document = StoredDocuments.ReadTableVersion(inheritedKey, (await _store.GetAsync(inheritedKey)).Content.Span, inherited);
+                var document = await TableVersionChain.ResolveAsync(_store, inheritedKey, inherited);
                 TableVersionReferences.AddObjectsOf(document, shared);
             }
 
@@ -184,7 +186,7 @@ internal sealed partial class ManifestGrain
         }
     }
 
-    private async Task<TableVersionDocument?> ReadListedVersionOrNoneAsync(DeletedBranchRecord deleted, string key)
+    private async Task<StoredTableVersion?> ReadListedVersionOrNoneAsync(DeletedBranchRecord deleted, string key)
     {
         try
         {

@@ -185,7 +185,7 @@ internal sealed partial class ManifestGrain
                     return (null, $"the versions of {published.Table} below its head {lost} do not lead to the published {published}");
                 }
 
-                TableVersionDocument document;
+                StoredTableVersion document;
                 try
                 {
                     document = StoredDocuments.ReadTableVersion(current.Key, (await _store.GetAsync(current.Key)).Content.Span, current);

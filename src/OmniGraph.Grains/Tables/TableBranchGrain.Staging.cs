@@ -114,51 +114,9 @@ internal sealed partial class TableBranchGrain
         cancellationToken.ThrowIfCancellationRequested();
 
         var version = baseVersion.Version + 1;
-        var entries = new FragmentEntryDocument[plan.Fragments.Length];
-        var vectors = new DeletionVectorDocument?[plan.Fragments.Length];
-        var changedVectors = new List<uint[]>();
-        var deletionKey = GraphObjectKeys.DeletionVector(IsEdge, tableId, Ulid.NewUlid().ToString());
-        long rows = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var fragment = plan.Fragments[i];
-            var mask = plan.Masks[i];
-            if (plan.MaskChanged[i])
-            {
-                vectors[i] = new DeletionVectorDocument { Key = deletionKey, Batch = changedVectors.Count, Count = mask.Count };
-                changedVectors.Add(mask.ToRows());
-            }
-            else if (plan.ExtendsBase && i < baseView.Fragments.Length)
-            {
-                vectors[i] = baseView.DeletionVectors[i];
-            }
-
-            entries[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[i] };
-            rows += fragment.Rows - mask.Count;
-        }
-
-        if (changedVectors.Count > 0)
-        {
-            // One deletion file for every fragment this version touched.
-            writes.Add((deletionKey, DeletionVectorFiles.Write(changedVectors)));
-        }
-
         var versionKey = GraphObjectKeys.TableVersion(IsEdge, tableId, delta.BranchIncarnation, version, tx);
-        var document = new TableVersionDocument
-        {
-            Format = StorageFormat.ObjectFormat,
-            Table = _table,
-            TableId = tableId,
-            Branch = _branch,
-            BranchIncarnation = delta.BranchIncarnation,
-            Version = version,
-            Tx = tx,
-            SchemaHash = delta.SchemaHash,
-            Parent = StoredDocuments.ToDocument(baseVersion),
-            RowCount = rows,
-            Fragments = entries,
-        };
-        writes.Add((versionKey, StoredDocuments.Serialize(document)));
+        var (document, vectors, rows, depth) = DescribeVersion(tx, baseVersion, baseView, delta, tableId, version, plan, writes);
+        writes.Add((versionKey, document));
 
         // Fragments, deletion vectors and the version object are written now but flushed by the commit, together with
         // its recovery sidecar (one round of flushes instead of one here and one there). They stay invisible until a
@@ -171,7 +129,7 @@ internal sealed partial class TableBranchGrain
         }
 
         var staged = new TableVersionRef(_table, tableId, _branch, delta.BranchIncarnation, version, versionKey, rows, tx, delta.SchemaHash);
-        var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors);
+        var view = new TableVersionView(staged, layout, delta.SchemaHash, plan.Fragments, plan.Masks, vectors) { ChainDepth = depth };
         if (plan.ExtendsBase && string.Equals(baseView.SchemaHash, delta.SchemaHash, StringComparison.Ordinal))
         {
             view.InheritIndexes(baseView, plan.Removed, plan.Added);
@@ -187,6 +145,116 @@ internal sealed partial class TableBranchGrain
             RemovedIds = new KeyBatch(plan.RemovedIds.ToColumn()),
             Unflushed = unflushed.MoveToImmutable(),
         }, baseView, plan, stagedBy);
+    }
+
+    /// <summary>
+    /// The stored form of the version a plan describes, its deletion vectors (the new deletion file joins
+    /// <paramref name="writes"/>) and live rows. A version that extends its parent on the same chain is written as a delta
+    /// (the fragments it appends, the vectors it replaces: O(the write)), except every
+    /// <see cref="StorageFormat.TableVersionCheckpointInterval"/>th link, which is written in full.
+    /// </summary>
+    private (byte[] Document, DeletionVectorDocument?[] Vectors, long Rows, int Depth) DescribeVersion(
+        string tx, TableVersionRef baseVersion, TableVersionView baseView, TableDelta delta, long tableId, long version, VersionStager.Plan plan, List<(string Key, ReadOnlyMemory<byte> Content)> writes)
+    {
+        var inherited = plan.ExtendsBase ? baseView.Fragments.Length : 0;
+        var asDelta = plan.ExtendsBase
+            && baseVersion.Key is not null
+            && string.Equals(baseVersion.ChainIncarnation, delta.BranchIncarnation, StringComparison.Ordinal)
+            && string.Equals(baseView.SchemaHash, delta.SchemaHash, StringComparison.Ordinal)
+            && baseView.ChainDepth + 1 < StorageFormat.TableVersionCheckpointInterval;
+        var vectors = new DeletionVectorDocument?[plan.Fragments.Length];
+        var changedVectors = new List<uint[]>();
+        var replaced = new List<DeletionReplacementDocument>();
+        var deletionKey = GraphObjectKeys.DeletionVector(IsEdge, tableId, Ulid.NewUlid().ToString());
+        long rows = baseView.RowCount;
+        if (!plan.ExtendsBase)
+        {
+            rows = 0;
+        }
+
+        for (var i = 0; i < plan.Fragments.Length; i++)
+        {
+            var isInherited = i < inherited;
+            var mask = plan.Masks[i];
+            if (plan.MaskChanged[i])
+            {
+                vectors[i] = new DeletionVectorDocument { Key = deletionKey, Batch = changedVectors.Count, Count = mask.Count };
+                changedVectors.Add(mask.ToRows());
+                if (isInherited)
+                {
+                    // The base counted this fragment's rows less its old vector.
+                    rows -= mask.Count - baseView.Masks[i].Count;
+                    replaced.Add(new DeletionReplacementDocument { Fragment = i, Deletions = vectors[i]! });
+                }
+            }
+            else if (isInherited)
+            {
+                vectors[i] = baseView.DeletionVectors[i];
+            }
+
+            if (!isInherited)
+            {
+                rows += plan.Fragments[i].Rows - mask.Count;
+            }
+        }
+
+        if (changedVectors.Count > 0)
+        {
+            // One deletion file for every fragment this version touched.
+            writes.Add((deletionKey, DeletionVectorFiles.Write(changedVectors)));
+        }
+
+        var parent = StoredDocuments.ToDocument(baseVersion);
+        if (asDelta)
+        {
+            var added = new FragmentEntryDocument[plan.Fragments.Length - inherited];
+            for (var i = 0; i < added.Length; i++)
+            {
+                var fragment = plan.Fragments[inherited + i];
+                added[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[inherited + i] };
+            }
+
+            var depth = baseView.ChainDepth + 1;
+            return (StoredDocuments.Serialize(new TableVersionDeltaDocument
+            {
+                Format = StorageFormat.TableVersionDeltaFormat,
+                Table = _table,
+                TableId = tableId,
+                Branch = _branch,
+                BranchIncarnation = delta.BranchIncarnation,
+                Version = version,
+                Tx = tx,
+                SchemaHash = delta.SchemaHash,
+                Parent = parent,
+                RowCount = rows,
+                Depth = depth,
+                Inherited = inherited,
+                Added = added,
+                Replaced = [.. replaced],
+            }), vectors, rows, depth);
+        }
+
+        var entries = new FragmentEntryDocument[plan.Fragments.Length];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var fragment = plan.Fragments[i];
+            entries[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[i] };
+        }
+
+        return (StoredDocuments.Serialize(new TableVersionDocument
+        {
+            Format = StorageFormat.ObjectFormat,
+            Table = _table,
+            TableId = tableId,
+            Branch = _branch,
+            BranchIncarnation = delta.BranchIncarnation,
+            Version = version,
+            Tx = tx,
+            SchemaHash = delta.SchemaHash,
+            Parent = parent,
+            RowCount = rows,
+            Fragments = entries,
+        }), vectors, rows, 0);
     }
 
     /// <summary>The error for an id repeated within an insert or overwrite: a <c>@key</c> unique violation for keyed node types, else a key conflict.</summary>

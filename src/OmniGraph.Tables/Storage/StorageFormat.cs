@@ -13,6 +13,20 @@ internal static class StorageFormat
     public const int ObjectFormat = 1;
 
     /// <summary>
+    /// The <c>format</c> of a table version stored as a delta over its parent (<see cref="Documents.TableVersionDeltaDocument"/>);
+    /// a full table version keeps <see cref="ObjectFormat"/>. An older build refuses it as unknown ("upgrade omnigraph").
+    /// </summary>
+    public const int TableVersionDeltaFormat = 2;
+
+    /// <summary>
+    /// The longest chain of delta objects a table version may stand on: every this many versions (at most) a full version
+    /// is written, so resolving any version reads at most this many objects after its own. The full version costs
+    /// O(fragments); in between, a small commit writes only its change (32 measured against 16 and 64: see
+    /// docs/design/storage-engine.md §3.1).
+    /// </summary>
+    public const int TableVersionCheckpointInterval = 32;
+
+    /// <summary>
     /// The <c>sidecar_format</c> of the recovery sidecars this build writes (versioned on its own): 3, one sidecar per
     /// group-commit batch, named by its last member's transaction and carrying every member before it as a predecessor
     /// with the audit entry that member owes. Like format 2 (the same chain with a sidecar per member, predecessors

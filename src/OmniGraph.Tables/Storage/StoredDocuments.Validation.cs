@@ -70,6 +70,48 @@ internal static partial class StoredDocuments
 
     private static void ValidateTableVersion(string key, TableVersionDocument document)
     {
+        ValidateTableVersionHeader(key, document);
+        var isEdge = GraphObjectKeys.IsEdgeTable(document.Table);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        long live = 0;
+        foreach (var fragment in document.Fragments)
+        {
+            live += ValidateFragmentEntry(key, fragment, isEdge, document.TableId, ids);
+        }
+
+        Check(key, live == document.RowCount, $"row_count {document.RowCount} disagrees with its fragments ({live} live rows)");
+    }
+
+    /// <summary>
+    /// A delta checked on its own (the row count and the inherited fragments are checked against its parent when it is
+    /// resolved, <see cref="TableVersionChain"/>).
+    /// </summary>
+    private static void ValidateTableVersionDelta(string key, TableVersionDeltaDocument delta)
+    {
+        ValidateTableVersionHeader(key, delta);
+        Check(key, delta.Parent.Version >= 1 && string.Equals(delta.Parent.BranchIncarnation, delta.BranchIncarnation, StringComparison.Ordinal), "a delta's parent is not an earlier version of its own chain");
+        Check(key, string.Equals(delta.Parent.SchemaHash, delta.SchemaHash, StringComparison.Ordinal), "a delta's parent is laid out by another schema");
+        Check(key, delta.Depth >= 1 && delta.Depth < StorageFormat.TableVersionCheckpointInterval, $"depth {delta.Depth} is outside 1..{StorageFormat.TableVersionCheckpointInterval - 1}");
+        Check(key, delta.Inherited >= 0, "inherited is negative");
+        var isEdge = GraphObjectKeys.IsEdgeTable(delta.Table);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var fragment in delta.Added)
+        {
+            ValidateFragmentEntry(key, fragment, isEdge, delta.TableId, ids);
+        }
+
+        var previous = -1;
+        foreach (var replacement in delta.Replaced)
+        {
+            Check(key, replacement is not null, "a replaced entry is null");
+            Check(key, replacement!.Fragment > previous && replacement.Fragment < delta.Inherited, $"replaced fragment {replacement.Fragment} is not ascending or not an inherited fragment (0..{delta.Inherited - 1})");
+            ValidateDeletionVector(key, replacement.Deletions, isEdge, delta.TableId, $"inherited fragment {replacement.Fragment}");
+            previous = replacement.Fragment;
+        }
+    }
+
+    private static void ValidateTableVersionHeader(string key, TableVersionObjectDocument document)
+    {
         Check(key, IsTableKey(document.Table), $"table '{document.Table}' is not a table key");
         Check(key, document.TableId > 0, "table_id is not positive");
         Check(key, IsBranchName(document.Branch), "branch is empty");
@@ -77,33 +119,36 @@ internal static partial class StoredDocuments
         Check(key, document.Version >= 1, "version is below 1");
         Check(key, IsUlid(document.Tx), "tx is not a ULID");
         Check(key, IsSchemaHash(document.SchemaHash), "schema_hash is not a SHA-256 hex digest");
-        var isEdge = GraphObjectKeys.IsEdgeTable(document.Table);
-        Check(key, GraphObjectKeys.IsTableVersion(key, isEdge, document.TableId, document.BranchIncarnation, document.Version, document.Tx), "its key does not match its table, chain, version and transaction");
+        Check(key, GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(document.Table), document.TableId, document.BranchIncarnation, document.Version, document.Tx), "its key does not match its table, chain, version and transaction");
         ValidateRef(key, document.Parent, "parent");
         Check(key, string.Equals(document.Parent.Table, document.Table, StringComparison.Ordinal) && document.Parent.TableId == document.TableId, "parent is another table");
         Check(key, document.Parent.Version == document.Version - 1, $"parent version {document.Parent.Version} does not precede {document.Version}");
         Check(key, document.RowCount >= 0, "row_count is negative");
-        long live = 0;
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fragment in document.Fragments)
-        {
-            Check(key, fragment is not null, "a fragment entry is null");
-            Check(key, IsUlid(fragment!.Id) && ids.Add(fragment.Id), $"fragment id '{fragment.Id}' is not a ULID or repeats");
-            Check(key, string.Equals(fragment.Key, GraphObjectKeys.Fragment(isEdge, document.TableId, fragment.Id), StringComparison.Ordinal), $"fragment key '{fragment.Key}' is not the key of fragment {fragment.Id} of this table");
-            Check(key, fragment.Rows >= 0, $"fragment {fragment.Id} has a negative row count");
-            var deleted = 0;
-            if (fragment.Deletions is { } deletions)
-            {
-                Check(key, GraphObjectKeys.IsDeletionVectorOf(deletions.Key, isEdge, document.TableId), $"deletion vector key '{deletions.Key}' is not a deletion vector of this table");
-                Check(key, deletions.Count > 0 && deletions.Count <= fragment.Rows, $"fragment {fragment.Id} deletes {deletions.Count} of {fragment.Rows} rows");
-                Check(key, deletions.Batch >= 0, $"fragment {fragment.Id} names deletion batch {deletions.Batch}");
-                deleted = deletions.Count;
-            }
+    }
 
-            live += fragment.Rows - deleted;
+    /// <summary>Checks one fragment entry (its id unique among <paramref name="ids"/>) and returns its live rows.</summary>
+    private static long ValidateFragmentEntry(string key, FragmentEntryDocument? fragment, bool isEdge, long tableId, HashSet<string> ids)
+    {
+        Check(key, fragment is not null, "a fragment entry is null");
+        Check(key, IsUlid(fragment!.Id) && ids.Add(fragment.Id), $"fragment id '{fragment.Id}' is not a ULID or repeats");
+        Check(key, string.Equals(fragment.Key, GraphObjectKeys.Fragment(isEdge, tableId, fragment.Id), StringComparison.Ordinal), $"fragment key '{fragment.Key}' is not the key of fragment {fragment.Id} of this table");
+        Check(key, fragment.Rows >= 0, $"fragment {fragment.Id} has a negative row count");
+        if (fragment.Deletions is not { } deletions)
+        {
+            return fragment.Rows;
         }
 
-        Check(key, live == document.RowCount, $"row_count {document.RowCount} disagrees with its fragments ({live} live rows)");
+        ValidateDeletionVector(key, deletions, isEdge, tableId, $"fragment {fragment.Id}");
+        Check(key, deletions.Count <= fragment.Rows, $"fragment {fragment.Id} deletes {deletions.Count} of {fragment.Rows} rows");
+        return fragment.Rows - deletions.Count;
+    }
+
+    private static void ValidateDeletionVector(string key, DeletionVectorDocument? deletions, bool isEdge, long tableId, string owner)
+    {
+        Check(key, deletions is not null, $"the deletion vector of {owner} is null");
+        Check(key, GraphObjectKeys.IsDeletionVectorOf(deletions!.Key, isEdge, tableId), $"deletion vector key '{deletions.Key}' is not a deletion vector of this table");
+        Check(key, deletions.Count > 0, $"{owner} deletes {deletions.Count} rows");
+        Check(key, deletions.Batch >= 0, $"{owner} names deletion batch {deletions.Batch}");
     }
 
     private static void ValidateSidecar(string key, SidecarDocument sidecar)

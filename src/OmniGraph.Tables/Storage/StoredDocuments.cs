@@ -21,6 +21,8 @@ internal static partial class StoredDocuments
 
     public static byte[] Serialize(TableVersionDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.TableVersionDocument);
 
+    public static byte[] Serialize(TableVersionDeltaDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.TableVersionDeltaDocument);
+
     public static byte[] Serialize(SidecarDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.SidecarDocument);
 
     public static byte[] Serialize(CommitPointerDocument document) => JsonSerializer.SerializeToUtf8Bytes(document, s_context.CommitPointerDocument);
@@ -65,30 +67,48 @@ internal static partial class StoredDocuments
         return manifest;
     }
 
-    /// <summary>Reads a table version object.</summary>
-    public static TableVersionDocument ReadTableVersion(string key, ReadOnlySpan<byte> utf8, TableVersionRef expected)
+    /// <summary>
+    /// Reads a table version object, full (format 1) or a delta over its parent (format 2), and checks it is the version
+    /// <paramref name="expected"/> names. A delta is not resolved here (<see cref="TableVersionChain.ResolveAsync"/>).
+    /// </summary>
+    /// <exception cref="OmniGraphException">Code <c>unsupported_storage_format</c>: another format.</exception>
+    /// <exception cref="CorruptObjectException">Malformed, or another version than <paramref name="expected"/>.</exception>
+    public static StoredTableVersion ReadTableVersion(string key, ReadOnlySpan<byte> utf8, TableVersionRef expected)
     {
-        RequireObjectFormat(key, utf8, "format", StorageFormat.ObjectFormat);
-        var document = Parse(key, utf8, s_context.TableVersionDocument);
-        ValidateTableVersion(key, document);
+        var stored = ParseTableVersion(key, utf8);
+        var document = stored.Header;
         Check(key, string.Equals(document.Table, expected.Table, StringComparison.Ordinal) && document.TableId == expected.TableId, $"it describes {document.Table} (id {document.TableId}), expected {expected.Table} (id {expected.TableId})");
         Check(key, document.Version == expected.Version && string.Equals(document.BranchIncarnation, expected.ChainIncarnation, StringComparison.Ordinal), $"it is version {document.Version} of chain {document.BranchIncarnation}, expected {expected.Version} of {expected.ChainIncarnation}");
         Check(key, document.RowCount == expected.RowCount, $"it has {document.RowCount} rows but the reference says {expected.RowCount}");
         Check(key, string.Equals(document.SchemaHash, expected.SchemaHash, StringComparison.Ordinal), $"it is laid out by schema {document.SchemaHash}, the reference says {expected.SchemaHash}");
-        return document;
+        return stored;
     }
 
     /// <summary>Reads a table version object found by listing (no reference names it): it must be the version its key names.</summary>
-    public static TableVersionDocument ReadListedTableVersion(string key, ReadOnlySpan<byte> utf8)
+    public static StoredTableVersion ReadListedTableVersion(string key, ReadOnlySpan<byte> utf8)
     {
-        RequireObjectFormat(key, utf8, "format", StorageFormat.ObjectFormat);
-        var document = Parse(key, utf8, s_context.TableVersionDocument);
-        ValidateTableVersion(key, document);
+        var stored = ParseTableVersion(key, utf8);
+        var document = stored.Header;
         Check(
             key,
             GraphObjectKeys.IsTableVersion(key, GraphObjectKeys.IsEdgeTable(document.Table), document.TableId, document.BranchIncarnation, document.Version, document.Tx),
             $"it describes version {document.Version} of {document.Table} on chain {document.BranchIncarnation}, which is stored under another key");
-        return document;
+        return stored;
+    }
+
+    private static StoredTableVersion ParseTableVersion(string key, ReadOnlySpan<byte> utf8)
+    {
+        var format = RequireObjectFormat(key, utf8, "format", StorageFormat.TableVersionDeltaFormat, StorageFormat.ObjectFormat);
+        if (format == StorageFormat.TableVersionDeltaFormat)
+        {
+            var delta = Parse(key, utf8, s_context.TableVersionDeltaDocument);
+            ValidateTableVersionDelta(key, delta);
+            return StoredTableVersion.Of(delta);
+        }
+
+        var document = Parse(key, utf8, s_context.TableVersionDocument);
+        ValidateTableVersion(key, document);
+        return StoredTableVersion.Of(document);
     }
 
     /// <summary>Reads a recovery sidecar.</summary>
@@ -162,7 +182,8 @@ internal static partial class StoredDocuments
         }
     }
 
-    private static void RequireObjectFormat(string key, ReadOnlySpan<byte> utf8, string member, int supported, int oldest = -1)
+    /// <summary>Checks the format member is one this build reads, and returns it.</summary>
+    private static long RequireObjectFormat(string key, ReadOnlySpan<byte> utf8, string member, int supported, int oldest = -1)
     {
         oldest = oldest < 0 ? supported : oldest;
         long format;
@@ -191,5 +212,7 @@ internal static partial class StoredDocuments
             var reads = oldest == supported ? $"{supported}" : $"{oldest} to {supported}";
             throw EngineErrors.UnsupportedStorageFormat(key, $"{member} {format} is unknown (this build reads {reads}){(format > supported ? "; upgrade omnigraph" : string.Empty)}");
         }
+
+        return format;
     }
 }

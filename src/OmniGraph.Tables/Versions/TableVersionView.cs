@@ -50,6 +50,12 @@ internal sealed class TableVersionView
     /// <summary>The version.</summary>
     public TableVersionRef Ref { get; }
 
+    /// <summary>
+    /// How many delta objects lead from this version's object to a full one (0: stored in full, or not stored yet): the
+    /// next version is written in full once this reaches <see cref="Storage.StorageFormat.TableVersionCheckpointInterval"/> - 1.
+    /// </summary>
+    public int ChainDepth { get; init; }
+
     /// <summary>The table's layout.</summary>
     public TableLayout Layout { get; }
 

@@ -30,8 +30,16 @@ internal static class VersionLoader
         CancellationToken cancellationToken = default)
     {
         var key = reference.Key ?? throw new ArgumentException("version 0 has no object", nameof(reference));
-        var bytes = await GetReferencedAsync(store, key, cancellationToken).ConfigureAwait(false);
-        var document = StoredDocuments.ReadTableVersion(key, bytes.Span, reference);
+        TableVersionDocument document;
+        try
+        {
+            document = await TableVersionChain.ResolveAsync(store, key, reference, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectNotFoundException exception)
+        {
+            throw new CorruptObjectException(key, "an object a table version refers to is missing", exception);
+        }
+
         var entries = document.Fragments;
         var fragments = new FragmentData?[entries.Length];
         var masks = new DeletionMask[entries.Length];
@@ -93,7 +101,7 @@ internal static class VersionLoader
             }
         }
 
-        return (new TableVersionView(reference, layout, document.SchemaHash, fragments!, masks, vectors), document);
+        return (new TableVersionView(reference, layout, document.SchemaHash, fragments!, masks, vectors) { ChainDepth = document.Depth }, document);
     }
 
     /// <summary>

@@ -116,8 +116,8 @@ public sealed class ObjectRepairTests
         bytes[^5] ^= 0x40;
         await File.WriteAllBytesAsync(flipped, bytes);
         var store = new LocalDirectoryObjectStore(directory.Path);
-        StoreFiles.Delete(directory.Path, fragments[0]);
-        await store.PutAsync(fragments[0], new byte[] { 9, 9, 9, 9 }, WriteCondition.IfNotExists);
+        StoreFiles.Delete(directory.Path, fragments[1]);
+        await store.PutAsync(fragments[1], new byte[] { 9, 9, 9, 9 }, WriteCondition.IfNotExists);
         StoreFiles.Delete(directory.Path, versions[0]);
         await store.PutAsync(versions[0], "{}"u8.ToArray(), WriteCondition.IfNotExists);
         var orphan = $"{DirectoryOfPerson(directory.Path)}/fragments/{Ulid.NewUlid()}.arrow";
@@ -129,9 +129,14 @@ public sealed class ObjectRepairTests
         Assert.True(report.DataLost);
         var objects = Assert.Single(report.Tables).Objects;
         Assert.Equal(ObjectDriftKind.Corrupt, objects.Single(o => o.Key == fragments[^1]).Kind);
-        Assert.Equal(ObjectDriftKind.Corrupt, objects.Single(o => o.Key == fragments[0]).Kind);
+        Assert.Equal(ObjectDriftKind.Corrupt, objects.Single(o => o.Key == fragments[1]).Kind);
         Assert.Equal(ObjectDriftKind.Corrupt, objects.Single(o => o.Key == versions[0]).Kind);
         Assert.Equal(3, report.Corrupt);
+
+        // The later versions are deltas over the unreadable first one: what they add is still checked (above), what they
+        // inherit through it (the first fragment) is unknown, so it is held, never deleted.
+        Assert.Equal(ObjectDriftFix.Held, objects.Single(o => o.Key == fragments[0]).Fix);
+        Assert.True(StoreFiles.Exists(directory.Path, fragments[0]));
 
         // The unreadable table version could name the orphan: it is held, not deleted.
         Assert.Equal(ObjectDriftFix.Held, objects.Single(o => o.Key == orphan).Fix);

@@ -72,10 +72,33 @@ public sealed record TamperGraphs(string Graph, string Earlier, string Other, st
 
     private static JsonNode TableVersion(string root, JsonNode manifest, string table) => Json(root, EntryKey(manifest, table));
 
-    private static List<string> Fragments(JsonNode version) => [.. version["fragments"]!.AsArray().Select(static f => (string)f!["key"]!)];
+    private List<string> Fragments(JsonNode version) => [.. Resolve(Graph, version).Select(static f => f.Key)];
 
-    private static List<string> Deletions(JsonNode version) =>
-        [.. version["fragments"]!.AsArray().Select(static f => f!["deletions"]).OfType<JsonNode>().Select(static d => (string)d["key"]!).Distinct().Order(StringComparer.Ordinal)];
+    private List<string> Deletions(JsonNode version) =>
+        [.. Resolve(Graph, version).Select(static f => f.Deletions).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// A table version's fragments with their deletion files: as listed by a full version (format 1), or over its parent
+    /// for a delta (format 2: the parent's, vectors replaced, fragments added).
+    /// </summary>
+    private static List<(string Key, string? Deletions)> Resolve(string root, JsonNode version)
+    {
+        static (string, string?) Entry(JsonNode fragment) => ((string)fragment["key"]!, (string?)fragment["deletions"]?["key"]);
+        if ((int)version["format"]! == 1)
+        {
+            return [.. version["fragments"]!.AsArray().Select(static f => Entry(f!))];
+        }
+
+        var fragments = Resolve(root, Json(root, (string)version["parent"]!["key"]!));
+        foreach (var replaced in version["replaced"]!.AsArray())
+        {
+            var position = (int)replaced!["fragment"]!;
+            fragments[position] = (fragments[position].Key, (string)replaced["deletions"]!["key"]!);
+        }
+
+        fragments.AddRange(version["added"]!.AsArray().Select(static f => Entry(f!)));
+        return fragments;
+    }
 
     private static string Pointer(JsonNode manifest) => $"commits/{(string)manifest["commit"]!["id"]!}.json";
 

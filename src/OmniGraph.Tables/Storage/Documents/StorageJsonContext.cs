@@ -17,6 +17,7 @@ namespace OmniGraph.Tables.Storage.Documents;
 [JsonSerializable(typeof(GraphStampDocument))]
 [JsonSerializable(typeof(ManifestDocument))]
 [JsonSerializable(typeof(TableVersionDocument))]
+[JsonSerializable(typeof(TableVersionDeltaDocument))]
 [JsonSerializable(typeof(SidecarDocument))]
 [JsonSerializable(typeof(CommitPointerDocument))]
 [JsonSerializable(typeof(PromotionDocument))]

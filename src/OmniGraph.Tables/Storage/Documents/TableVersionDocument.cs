@@ -1,30 +1,23 @@
 namespace OmniGraph.Tables.Storage.Documents;
 
-/// <summary><c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c>: one immutable table version.</summary>
-internal sealed class TableVersionDocument
+/// <summary>
+/// <c>tables/{kind}-{id}/versions/{inc}/{version}-{tx}.json</c>: one immutable table version with its whole fragment list:
+/// as stored in format 1 (a full version, a checkpoint), or resolved from a format 2 delta
+/// (<see cref="TableVersionDeltaDocument"/>, <see cref="TableVersionChain"/>), which is never written in this form.
+/// </summary>
+internal sealed class TableVersionDocument : TableVersionObjectDocument
 {
-    public required int Format { get; init; }
-
-    public required string Table { get; init; }
-
-    public required long TableId { get; init; }
-
-    public required string Branch { get; init; }
-
-    public required string BranchIncarnation { get; init; }
-
-    public required long Version { get; init; }
-
-    public required string Tx { get; init; }
-
-    public required string SchemaHash { get; init; }
-
-    /// <summary>The version this one was prepared from (possibly on another chain: a fork's first write).</summary>
-    public required TableVersionRefDocument Parent { get; init; }
-
-    public required long RowCount { get; init; }
-
     public required FragmentEntryDocument[] Fragments { get; init; }
+
+    /// <summary>How many delta objects lead from this version to its full version (0: it is stored in full).</summary>
+    /// <remarks>Not public, so not a member of the stored document: a stored full version that carries one is refused.</remarks>
+    internal int Depth { get; init; }
+
+    /// <summary>
+    /// The keys of the earlier version objects this version was resolved through (its delta parents back to the full
+    /// version, nearest first; empty when stored in full): objects it needs as much as its fragments.
+    /// </summary>
+    internal string[] Links { get; init; } = [];
 }
 
 /// <summary>One fragment of a table version, with its deletion vector (if any of its rows are deleted).</summary>
