@@ -63,8 +63,19 @@ public sealed class TestCluster : IAsyncDisposable
         return Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.Address.SiloAddress : null;
     }
 
-    /// <summary>Deactivates <paramref name="grain"/> (wherever it lives) and waits until it is gone.</summary>
-    public Task DeactivateAsync(IAddressable grain) => Cluster.DeactivateAsync(grain);
+    /// <summary>
+    /// Deactivates <paramref name="grain"/> (wherever it lives), waits until it is gone, then collects garbage so that
+    /// its next activation starts cold: a table grain's fragments stay shareable with the silo's other grains
+    /// (<c>SharedFragments</c> holds them weakly) until they are collected, and a test that deactivates a grain means
+    /// its next read to come from the store (a damaged or missing object must then be noticed).
+    /// </summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        await Cluster.DeactivateAsync(grain);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
+    }
 
     /// <summary>Stops <paramref name="silo"/> gracefully (activations deactivate).</summary>
     public Task StopSiloAsync(InProcessSiloHandle silo) => Cluster.StopSiloAsync(silo);
