@@ -204,16 +204,22 @@ internal sealed partial class TableBranchGrain
             writes.Add((deletionKey, DeletionVectorFiles.Write(changedVectors)));
         }
 
+        // A delta lists the fragments from its parent's count on, a full version all of them: one entry each.
+        FragmentEntryDocument[] Entries(int from)
+        {
+            var entries = new FragmentEntryDocument[plan.Fragments.Length - from];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var fragment = plan.Fragments[from + i];
+                entries[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[from + i] };
+            }
+
+            return entries;
+        }
+
         var parent = StoredDocuments.ToDocument(baseVersion);
         if (asDelta)
         {
-            var added = new FragmentEntryDocument[plan.Fragments.Length - inherited];
-            for (var i = 0; i < added.Length; i++)
-            {
-                var fragment = plan.Fragments[inherited + i];
-                added[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[inherited + i] };
-            }
-
             var depth = baseView.ChainDepth + 1;
             return (StoredDocuments.Serialize(new TableVersionDeltaDocument
             {
@@ -229,16 +235,9 @@ internal sealed partial class TableBranchGrain
                 RowCount = rows,
                 Depth = depth,
                 Inherited = inherited,
-                Added = added,
+                Added = Entries(inherited),
                 Replaced = [.. replaced],
             }), vectors, rows, depth);
-        }
-
-        var entries = new FragmentEntryDocument[plan.Fragments.Length];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var fragment = plan.Fragments[i];
-            entries[i] = new FragmentEntryDocument { Id = fragment.Id, Key = fragment.Key, Rows = fragment.Rows, Deletions = vectors[i] };
         }
 
         return (StoredDocuments.Serialize(new TableVersionDocument
@@ -253,7 +252,7 @@ internal sealed partial class TableBranchGrain
             SchemaHash = delta.SchemaHash,
             Parent = parent,
             RowCount = rows,
-            Fragments = entries,
+            Fragments = Entries(0),
         }), vectors, rows, 0);
     }
 
